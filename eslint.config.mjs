@@ -1,0 +1,37 @@
+// Lint rules that protect the architecture: host-free folders must stay testable in plain Node
+// (and the expression engine in the browser), so they may not import `vscode`.
+import tseslint from 'typescript-eslint';
+
+const hostFree = ['src/graph/**', 'src/expressions/**', 'src/sandbox/**', 'src/shared/**'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', '.vscode-test/**', 'test/.artifacts/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: hostFree,
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'This folder is host-free: it must not import vscode.' }] }],
+    },
+  },
+  {
+    files: ['src/expressions/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'The expression engine is host-free and runs in the webview.' }],
+        patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'child_process'], message: 'The expression engine runs in the browser too: no Node-only imports.' }],
+      }],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
