@@ -1,0 +1,103 @@
+import { parseArgs } from 'node:util';
+import { startSandbox } from './server';
+import type { SandboxOptions } from './server';
+
+// Command-line entry: `npm run sandbox -- [options]`, and what the extension spawns. The extension
+// reads stdout, so it carries only the endpoint lines and `Ready`; everything else goes to stderr.
+
+const USAGE = `Usage: sandbox [options]
+  --port <n>             Graph port (0 = free port, default 0)
+  --scim-port <n>        SCIM app port (0 = free port, default 0)
+  --users <n>            generated users (default 50)
+  --groups <n>           generated groups (default 8)
+  --apps <n>             extra enterprise apps, mostly without provisioning (default 0)
+  --latency <ms>         delay added to every Graph request
+  --throttle-rate <0..1> share of requests answered 429 with Retry-After
+  --fail-rate <0..1>     share of requests answered 503
+  --token <t>            require exactly this bearer token (default: any non-empty bearer)
+  --data <dir>           persist state as JSON in <dir> and reload it on restart
+  --seed <n>             seed for the generated tenant (default 1)
+  --cycle-interval <s>   provisioning cycle interval in seconds (default 2400, Entra's 40 minutes)
+  --exit-with-parent     exit when stdin closes (for a parent process that spawns the sandbox)
+  --help                 show this help`;
+
+function num(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`--${name} must be a number between ${min} and ${max}, got '${value}'.`);
+  return n;
+}
+
+/** Parses command-line flags into sandbox options. */
+export function parseCliOptions(argv: string[]): { options: SandboxOptions; exitWithParent: boolean; help: boolean } {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      port: { type: 'string' }, 'scim-port': { type: 'string' }, users: { type: 'string' }, groups: { type: 'string' },
+      apps: { type: 'string' }, latency: { type: 'string' }, 'throttle-rate': { type: 'string' }, 'fail-rate': { type: 'string' },
+      token: { type: 'string' }, data: { type: 'string' }, seed: { type: 'string' }, 'cycle-interval': { type: 'string' },
+      'exit-with-parent': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const options: SandboxOptions = {
+    port: num('port', values.port, 0, 65535),
+    scimPort: num('scim-port', values['scim-port'], 0, 65535),
+    users: num('users', values.users, 0, 1_000_000),
+    groups: num('groups', values.groups, 0, 100_000),
+    apps: num('apps', values.apps, 0, 100_000),
+    latencyMs: num('latency', values.latency, 0, 600_000),
+    throttleRate: num('throttle-rate', values['throttle-rate'], 0, 1),
+    failRate: num('fail-rate', values['fail-rate'], 0, 1),
+    token: values.token,
+    dataDir: values.data,
+    seed: num('seed', values.seed, 0, 2 ** 32 - 1),
+    cycleIntervalSeconds: num('cycle-interval', values['cycle-interval'], 1, 10_000_000),
+  };
+  if (values.token !== undefined && !values.token.trim()) throw new Error('--token must not be empty.');
+  return { options, exitWithParent: values['exit-with-parent'] === true, help: values.help === true };
+}
+
+async function main(): Promise<void> {
+  let parsed: ReturnType<typeof parseCliOptions>;
+  try {
+    parsed = parseCliOptions(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (parsed.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const sandbox = await startSandbox(parsed.options);
+  const lines = [`Graph: ${sandbox.graphUrl}`];
+  for (const [name, url] of Object.entries(sandbox.endpoints ?? {})) lines.push(`${name}: ${url}`);
+  process.stdout.write(`${lines.join('\n')}\nReady\n`);
+  process.stderr.write(`[sandbox] tenant ${sandbox.tenantId} (Contoso (sandbox))${parsed.options.dataDir ? `, data in ${parsed.options.dataDir}` : ''}\n`);
+
+  let closing = false;
+  const shutdown = (why: string): void => {
+    if (closing) return;
+    closing = true;
+    process.stderr.write(`[sandbox] stopping (${why})\n`);
+    sandbox.close().then(() => process.exit(0), (e: unknown) => {
+      process.stderr.write(`[sandbox] error while stopping: ${String(e)}\n`);
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  if (parsed.exitWithParent) {
+    process.stdin.on('end', () => shutdown('parent closed stdin'));
+    process.stdin.on('close', () => shutdown('parent closed stdin'));
+    process.stdin.resume();
+  }
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`[sandbox] failed to start: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exit(1);
+  });
+}

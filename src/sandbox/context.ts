@@ -1,0 +1,10 @@
+import type { FaultSettings } from './http/middleware';
+import type { Random } from './random';
+import type { SandboxStore } from './state/store';
+
+/** Services shared by the Graph routers, built once per sandbox instance (no module globals). */
+export interface SandboxContext {
+  store: SandboxStore;
+  faults: FaultSettings;
+  random: Random;
+}

@@ -1,0 +1,35 @@
+import express from 'express';
+import type { Request, Response } from 'express';
+import type { SandboxContext } from '../context';
+import { bearerAuth, errorHandler, faultInjection, requestIds, sendGraphError } from '../http/middleware';
+
+/** Largest request body accepted, matching Graph's 4 MB request limit. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/** Options for the Graph emulator app. */
+export interface GraphAppOptions {
+  /** Bearer token to require; undefined accepts any non-empty bearer token. */
+  token?: string;
+}
+
+/** Builds the express app that serves `/v1.0` (and `/beta`, same handlers). */
+export function createGraphApp(ctx: SandboxContext, options: GraphAppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.set('json spaces', 0);
+  app.use(requestIds);
+  app.use(bearerAuth(options.token));
+  // $batch is exempt so that faults hit each inner request separately, as Graph throttles them.
+  app.use(faultInjection(ctx.faults, ctx.random, (req) => /\/\$batch$/.test(req.path)));
+  app.use(express.json({ limit: MAX_BODY_BYTES, type: () => true, strict: true }));
+
+  const api = express.Router();
+  for (const version of ['/v1.0', '/beta']) app.use(version, api);
+
+  app.use((req: Request, res: Response) => {
+    sendGraphError(res, 404, 'BadRequest', `Resource not found for the segment '${req.path.split('/').filter(Boolean).pop() ?? ''}'.`);
+  });
+  app.use(errorHandler);
+  return app;
+}

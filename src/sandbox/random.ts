@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+
+/** A deterministic pseudo-random source, so `--seed` reproduces the same demo tenant. */
+export interface Random {
+  /** Uniform float in [0, 1). */
+  next(): number;
+  /** Integer in [0, max). */
+  int(max: number): number;
+  /** One element of a non-empty list. */
+  pick<T>(items: readonly T[]): T;
+  /** A GUID-shaped string derived from the stream. */
+  guid(): string;
+  /** `n` lowercase hex characters. */
+  hex(n: number): string;
+}
+
+/** Creates a seeded generator (mulberry32: tiny, fast, good enough for fake data). */
+export function createRandom(seed: number): Random {
+  let state = seed >>> 0;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const hex = (n: number): string => {
+    let out = '';
+    for (let i = 0; i < n; i++) out += Math.floor(next() * 16).toString(16);
+    return out;
+  };
+  return {
+    next,
+    int: (max) => Math.floor(next() * max),
+    pick: (items) => items[Math.floor(next() * items.length)],
+    hex,
+    guid: () => {
+      const h = hex(32);
+      // Version 4 / variant bits keep ids valid GUIDs for clients that check.
+      return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    },
+  };
+}
+
+/** A fresh random GUID for objects created at runtime (not part of the seeded data). */
+export function newGuid(): string {
+  return randomUUID();
+}
+
+/** 32 random hex characters, the suffix Graph puts on job ids. */
+export function newHex32(): string {
+  return randomUUID().replace(/-/g, '');
+}

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { startSandbox } from '../../../src/sandbox/server';
+import type { Sandbox } from '../../../src/sandbox/server';
+
+describe('sandbox server basics', () => {
+  let sandbox: Sandbox;
+  before(async () => {
+    sandbox = await startSandbox({ port: 0, token: 'secret-token', users: 5, groups: 2 });
+  });
+  after(async () => {
+    await sandbox.close();
+  });
+
+  it('answers 401 in Graph error shape without a token, with a request-id header', async () => {
+    const res = await fetch(`${sandbox.graphUrl}/users`);
+    assert.equal(res.status, 401);
+    assert.ok(res.headers.get('request-id'));
+    const body = (await res.json()) as { error: { code: string; message: string; innerError: Record<string, string> } };
+    assert.equal(body.error.code, 'InvalidAuthenticationToken');
+    assert.equal(typeof body.error.message, 'string');
+    assert.equal(body.error.innerError['request-id'], res.headers.get('request-id'));
+    assert.match(body.error.innerError.date, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+  });
+
+  it('answers 401 for a wrong token when one is required', async () => {
+    const res = await fetch(`${sandbox.graphUrl}/users`, { headers: { Authorization: 'Bearer nope' } });
+    assert.equal(res.status, 401);
+  });
+
+  it('answers unknown paths with 404 in Graph error shape', async () => {
+    const res = await fetch(`${sandbox.graphUrl}/nothingHere`, { headers: { Authorization: 'Bearer secret-token' } });
+    assert.equal(res.status, 404);
+    const body = (await res.json()) as { error: { code: string } };
+    assert.ok(body.error.code);
+  });
+});
