@@ -1,0 +1,47 @@
+/** The national clouds we know, by the value of the `entraProvisioning.cloud` setting. */
+export type CloudName = 'AzureCloud' | 'AzureUSGovernment' | 'AzureChinaCloud' | 'Custom';
+
+export interface CloudEndpoints {
+  /** Graph host root without version, e.g. `https://graph.microsoft.com`. */
+  readonly graphHost: string;
+  /** VS Code authentication provider id that signs in to this cloud. */
+  readonly authProviderId: 'microsoft' | 'microsoft-sovereign-cloud';
+  /** Where "Open in Entra admin center" goes. */
+  readonly portalUrl: string;
+}
+
+const clouds: Record<Exclude<CloudName, 'Custom'>, CloudEndpoints> = {
+  AzureCloud: { graphHost: 'https://graph.microsoft.com', authProviderId: 'microsoft', portalUrl: 'https://entra.microsoft.com' },
+  AzureUSGovernment: { graphHost: 'https://graph.microsoft.us', authProviderId: 'microsoft-sovereign-cloud', portalUrl: 'https://portal.azure.us' },
+  AzureChinaCloud: { graphHost: 'https://microsoftgraph.chinacloudapi.cn', authProviderId: 'microsoft-sovereign-cloud', portalUrl: 'https://portal.azure.cn' },
+};
+
+/** Endpoints for a cloud; `Custom` uses the given Graph host with public-cloud sign-in. */
+export function cloudEndpoints(name: CloudName, customGraphHost?: string): CloudEndpoints {
+  if (name === 'Custom') {
+    const host = (customGraphHost ?? '').replace(/\/+$/, '');
+    if (!/^https?:\/\/[^\s/]+/.test(host)) throw new Error('Set entraProvisioning.customGraphEndpoint to an http(s) URL to use a custom Graph endpoint.');
+    return { ...clouds.AzureCloud, graphHost: host };
+  }
+  return clouds[name] ?? clouds.AzureCloud;
+}
+
+/** Delegated scopes, asked for when a feature first needs them (read first, write on demand). */
+export const graphScopes = {
+  read: ['Application.Read.All', 'Synchronization.Read.All', 'AuditLog.Read.All', 'Directory.Read.All'],
+  manageJobs: ['Synchronization.ReadWrite.All'],
+  manageAssignments: ['AppRoleAssignment.ReadWrite.All'],
+  manageApps: ['Application.ReadWrite.All'],
+} as const;
+
+/** The tenant id (`tid` claim) of an access token, without verifying it (it is only a display hint). */
+export function tenantIdFromAccessToken(accessToken: string): string | undefined {
+  const payload = accessToken.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const json = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { tid?: unknown };
+    return typeof json.tid === 'string' ? json.tid : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+
+/** A sandbox tenant running in a child process that this extension started. */
+export interface SandboxProcess {
+  readonly graphUrl: string;
+  readonly scimUrl?: string;
+  readonly tenantId?: string;
+  /** The bearer token the sandbox requires; held in memory only. */
+  readonly token: string;
+  stop(): void;
+}
+
+const START_TIMEOUT_MS = 30_000;
+
+/**
+ * Starts `dist/sandbox/cli.js` on a free loopback port with a fresh random token, and resolves once
+ * it has printed its endpoints. The child exits with us (stdin closes when the host dies).
+ */
+export function launchSandbox(cliPath: string, extraArgs: readonly string[], signal?: AbortSignal): Promise<SandboxProcess> {
+  const token = randomBytes(24).toString('base64url');
+  const child: ChildProcess = spawn(process.execPath, [cliPath, '--port', '0', '--token', token, '--exit-with-parent', ...extraArgs], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
+  const stop = () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  };
+  return new Promise<SandboxProcess>((resolve, reject) => {
+    let graphUrl: string | undefined;
+    let scimUrl: string | undefined;
+    let tenantId: string | undefined;
+    let stderr = '';
+    let buffer = '';
+    const fail = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    const timer = setTimeout(() => fail(new Error(`The sandbox did not start within ${START_TIMEOUT_MS / 1000} s.`)), START_TIMEOUT_MS);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      fail(signal.reason instanceof Error ? signal.reason : new Error('Cancelled'));
+    }, { once: true });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-2000);
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let newline: number;
+      while ((newline = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, newline).trim();
+        buffer = buffer.slice(newline + 1);
+        const [, name, value] = /^(\w[\w ]*?):\s+(\S+)/.exec(line) ?? [];
+        if (name === 'Graph') graphUrl = value;
+        else if (name === 'SCIM') scimUrl = value;
+        else if (name === 'Tenant') tenantId = value;
+        if (line === 'Ready' && graphUrl) {
+          clearTimeout(timer);
+          resolve({ graphUrl, scimUrl, tenantId, token, stop });
+        }
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The sandbox exited with code ${code} before it was ready. ${stderr.split('\n').filter(Boolean).pop() ?? ''}`.trim()));
+    });
+  });
+}

@@ -1,0 +1,33 @@
+import type { SandboxProcess } from './sandboxProcess';
+
+/**
+ * Bearer tokens of sandbox connections, in memory only (the sandbox issues no real credentials, but
+ * we treat its token like any other), and the sandbox processes we started, stopped on deactivate.
+ */
+export class SandboxSessions {
+  private readonly tokens = new Map<string, string>();
+  private readonly processes = new Map<string, SandboxProcess>();
+
+  set(connectionId: string, token: string, process?: SandboxProcess): void {
+    this.processes.get(connectionId)?.stop();
+    this.tokens.set(connectionId, token);
+    if (process) this.processes.set(connectionId, process);
+    else this.processes.delete(connectionId);
+  }
+
+  token(connectionId: string): string | undefined {
+    return this.tokens.get(connectionId);
+  }
+
+  forget(connectionId: string): void {
+    this.processes.get(connectionId)?.stop();
+    this.processes.delete(connectionId);
+    this.tokens.delete(connectionId);
+  }
+
+  dispose(): void {
+    for (const process of this.processes.values()) process.stop();
+    this.processes.clear();
+    this.tokens.clear();
+  }
+}

@@ -1,0 +1,14 @@
+import type * as vscode from 'vscode';
+import type { ConnectionStore } from '../auth/connectionStore';
+import type { SandboxSessions } from '../auth/sandboxSessions';
+import type { OutputChannelLogger } from '../logging/outputChannelLogger';
+import type { ProvisioningTreeProvider } from '../tree/provisioningTreeProvider';
+
+/** The services built once in activate() and handed to every command. */
+export interface Services {
+  readonly extensionUri: vscode.Uri;
+  readonly logger: OutputChannelLogger;
+  readonly connections: ConnectionStore;
+  readonly sandboxes: SandboxSessions;
+  readonly tree: ProvisioningTreeProvider;
+}

@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import { ConnectionStore } from './auth/connectionStore';
+import { SandboxSessions } from './auth/sandboxSessions';
+import { CommandId } from './commands/commandIds';
+import { CommandRunner } from './commands/commandRunner';
+import { registerCommands } from './commands/registerCommands';
+import type { Services } from './commands/services';
+import { OutputChannelLogger } from './logging/outputChannelLogger';
+import { ProvisioningTreeProvider } from './tree/provisioningTreeProvider';
+
+/** What activate() returns; tests use it to reach the running services. */
+export interface ExtensionApi {
+  readonly services: Services;
+}
+
+/** Composition root: build the services once, register everything, hand all disposables to VS Code. */
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const channel = vscode.window.createOutputChannel('Entra Provisioning', { log: true });
+  const logger = new OutputChannelLogger(channel);
+  const connections = new ConnectionStore(context.globalState);
+  const sandboxes = new SandboxSessions();
+  const tree = new ProvisioningTreeProvider(connections);
+  const services: Services = { extensionUri: context.extensionUri, logger, connections, sandboxes, tree };
+
+  const treeView = vscode.window.createTreeView('entraProvisioning.apps', { treeDataProvider: tree, showCollapseAll: true });
+  const runner = new CommandRunner(logger);
+  context.subscriptions.push(channel, connections, sandboxes, tree, treeView, ...registerCommands(runner, services));
+  logger.info(`activated (VS Code ${vscode.version})`);
+  if (vscode.workspace.getConfiguration('entraProvisioning').get<boolean>('sandbox.connectOnStartup')) {
+    // Not awaited: activation must stay fast; the command reports its own progress and errors.
+    void vscode.commands.executeCommand(CommandId.connectSandbox);
+  }
+  return { services };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { allCommandIds } from '../../src/commands/commandIds';
+import { activateExtension, declaredCommandIds, extensionId } from './helpers/extension';
+
+describe('Extension smoke (real VS Code host)', () => {
+  it('activates and exposes its services', async () => {
+    const api = await activateExtension();
+    assert.equal(vscode.extensions.getExtension(extensionId)?.isActive, true);
+    assert.ok(api.services.connections, 'the connection store is built');
+    assert.equal(typeof process.versions.node, 'string', 'runs in a Node extension host');
+  });
+
+  it('registers exactly the commands package.json declares, and the code lists the same', async () => {
+    await activateExtension();
+    const declared = new Set(declaredCommandIds());
+    const inCode = new Set<string>(allCommandIds);
+    const registered = new Set((await vscode.commands.getCommands(true)).filter((id) => id.startsWith('entraProvisioning.')));
+    // VS Code adds view commands such as `entraProvisioning.apps.focus`; only ours count.
+    for (const id of registered) if (/^entraProvisioning\.apps\./.test(id)) registered.delete(id);
+    assert.deepEqual([...declared].sort(), [...inCode].sort(), 'package.json and CommandId agree');
+    assert.deepEqual([...registered].sort(), [...declared].sort(), 'every declared command is registered and vice versa');
+  });
+
+  it('declares every command with the Entra Provisioning category and an icon', () => {
+    const extension = vscode.extensions.getExtension(extensionId);
+    const commands = (extension?.packageJSON as { contributes: { commands: Array<{ command: string; category: string; icon?: string }> } }).contributes.commands;
+    for (const command of commands) {
+      assert.match(command.category, /Entra Provisioning/, `${command.command} has the category`);
+      assert.match(command.icon ?? '', /^\$\([a-z-]+\)$/, `${command.command} uses a codicon`);
+    }
+  });
+
+  it('resolves the tree view, empty while signed out', async () => {
+    const api = await activateExtension();
+    await vscode.commands.executeCommand('workbench.view.extension.entraProvisioning');
+    await vscode.commands.executeCommand('entraProvisioning.apps.focus');
+    const roots = await api.services.tree.getChildren();
+    assert.ok(Array.isArray(roots));
+    assert.equal(roots.length, api.services.connections.list().length, 'one root node per connection');
+  });
+
+  it('has its log output channel', async () => {
+    await activateExtension();
+    await vscode.commands.executeCommand('entraProvisioning.showLog');
+    const deadline = Date.now() + 5000;
+    let found = false;
+    while (!found && Date.now() < deadline) {
+      found = vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'output' && /Entra Provisioning/i.test(decodeURIComponent(d.uri.toString())));
+      if (!found) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(found, `no output document for the channel among ${vscode.workspace.textDocuments.map((d) => d.uri.toString()).join(', ')}`);
+  });
+});

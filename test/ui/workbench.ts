@@ -1,0 +1,47 @@
+// Opens the real VS Code workbench (code-server) in headless Chromium with the extension loaded, for
+// Playwright UI tests. Each call starts its own isolated server; close() stops both.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+// @ts-expect-error: plain ES module without types, shared with `npm start` and the test runner
+import { chromiumArgs, findBrowser, missingBrowserMessage, startCodeServer, workbenchUrl } from '../../scripts/vscode/codeServer.mjs';
+
+export const root = join(__dirname, '..', '..');
+export const artifactsDir = join(root, 'test', '.artifacts');
+
+export interface Workbench {
+  readonly page: Page;
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function openWorkbench(options: { locale?: string; settings?: object } = {}): Promise<Workbench> {
+  const browserPath = findBrowser();
+  if (!browserPath) throw new Error(missingBrowserMessage);
+  const server = await startCodeServer({ root, locale: options.locale, settings: options.settings });
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: browserPath, headless: true, args: chromiumArgs });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(workbenchUrl({ baseUrl: server.baseUrl, port: server.port, folder: server.folder, extensionPath: root }));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const opened = browser;
+    return {
+      page,
+      async screenshot(name) {
+        mkdirSync(artifactsDir, { recursive: true });
+        const path = join(artifactsDir, `${name}.png`);
+        await page.screenshot({ path });
+        return path;
+      },
+      async close() {
+        await opened.close().catch(() => {});
+        await server.close();
+      },
+    };
+  } catch (error) {
+    await browser?.close().catch(() => {});
+    await server.close();
+    throw error;
+  }
+}

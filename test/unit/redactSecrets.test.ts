@@ -1,0 +1,24 @@
+import * as assert from 'node:assert/strict';
+import { redactSecrets } from '../../src/shared/logger';
+
+describe('redactSecrets', () => {
+  it('cuts bearer tokens', () => {
+    assert.equal(redactSecrets('GET /v1.0/me Authorization: Bearer abc.DEF-123_x'), 'GET /v1.0/me Authorization: Bearer ***');
+  });
+
+  it('cuts JWTs wherever they stand', () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJ0aWQiOiIxMjM0NTY3OCJ9.c2lnbmF0dXJlMTIz';
+    assert.equal(redactSecrets(`token was ${jwt} end`), 'token was *** end');
+  });
+
+  it('cuts values of secret-looking keys in JSON and query strings', () => {
+    assert.equal(redactSecrets('{"key":"SecretToken","SecretToken":"s3cr3t-v@lue"}'), '{"key":"SecretToken","SecretToken":"***"}');
+    assert.equal(redactSecrets('url?client_secret=abc123&x=1'), 'url?client_secret=***&x=1');
+    assert.equal(redactSecrets('password: hunter2'), 'password: ***');
+  });
+
+  it('leaves ordinary text alone', () => {
+    const text = 'Started job customappsso.0123 for service principal 42 in 120 ms';
+    assert.equal(redactSecrets(text), text);
+  });
+});
