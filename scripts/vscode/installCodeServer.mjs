@@ -43,12 +43,20 @@ function ensureSystemPackages(log) {
 
 function npm(args, cwd, log) {
   log(`npm ${args.join(' ')}  (in ${cwd})`);
-  execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
-    cwd,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    // node-pty's build calls `npx node-gyp`, which refuses to install without a terminal unless told yes.
-    env: { ...process.env, npm_config_yes: 'true', npm_config_unsafe_perm: 'true' },
-  });
+  try {
+    execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
+      cwd,
+      // Quiet unless it fails: VS Code's extension installs print a line per file they prune.
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+      // node-pty's build calls `npx node-gyp`, which refuses to install without a terminal unless told yes.
+      env: { ...process.env, npm_config_yes: 'true', npm_config_unsafe_perm: 'true' },
+    });
+  } catch (error) {
+    process.stderr.write(String(error.stdout ?? '').slice(-20000));
+    process.stderr.write(String(error.stderr ?? '').slice(-20000));
+    throw new Error(`npm ${args.join(' ')} failed in ${cwd}`);
+  }
 }
 
 /**
