@@ -1,0 +1,74 @@
+/** Evaluation entry points: run a parsed (or parsed-on-demand) expression against a source object. */
+import type { Expression } from './ast';
+import { compileTree } from './compiler';
+import { ExpressionError } from './errors';
+import { parseExpression } from './parser';
+import type { EvaluateOptions, EvalEnv } from './runtime';
+import { makeEnv } from './runtime';
+import type { EvaluationResult, SourceObject } from './values';
+import { toResult } from './values';
+import { fromJsDate } from './dateTime';
+
+/** A compiled expression: evaluate it for one source object. */
+export type CompiledExpression = (source: SourceObject, options?: EvaluateOptions) => EvaluationResult;
+
+// The sandbox evaluates the same few mapping texts for every user; keep their trees.
+const MAX_CACHED_TEXTS = 500;
+const parsedTexts = new Map<string, Expression>();
+
+function treeOf(expression: string | Expression): Expression {
+  if (typeof expression !== 'string') {
+    if (typeof expression !== 'object' || expression === null) throw new ExpressionError('The expression must be text or a parsed expression tree.', 0);
+    return expression;
+  }
+  let tree = parsedTexts.get(expression);
+  if (!tree) {
+    tree = parseExpression(expression);
+    if (parsedTexts.size >= MAX_CACHED_TEXTS) parsedTexts.clear();
+    parsedTexts.set(expression, tree);
+  }
+  return tree;
+}
+
+// Used when no options are given: nothing is cached in it, so the clock is read on each Now().
+const defaultEnv: EvalEnv = makeEnv({});
+Object.assign(defaultEnv, { now: () => fromJsDate(new Date()) });
+
+function run(thunk: ReturnType<typeof compileTree>, source: SourceObject, options: EvaluateOptions | undefined): EvaluationResult {
+  if (typeof source !== 'object' || source === null || Array.isArray(source)) {
+    throw new ExpressionError('The source object must be an object of attribute values.', 0);
+  }
+  try {
+    return toResult(thunk(source, options ? makeEnv(options) : defaultEnv));
+  } catch (e) {
+    if (e instanceof ExpressionError) throw e;
+    // Evaluation promises to fail only with ExpressionError; anything else is a defect worth reporting.
+    throw new ExpressionError(`Internal error while evaluating: ${e instanceof Error ? e.message : String(e)}`, 0);
+  }
+}
+
+/**
+ * Evaluates an expression for one source object. Results follow the service's value model: text,
+ * Booleans as "True"/"False", numbers as decimal text, DateTimes as `M/d/yyyy h:mm:ss tt` (UTC),
+ * multi-valued results as arrays, and null when nothing flows.
+ * @throws ExpressionError for parse and evaluation errors (never anything else).
+ */
+export function evaluateExpression(expression: string | Expression, source: SourceObject, options?: EvaluateOptions): EvaluationResult {
+  let thunk;
+  try {
+    thunk = compileTree(treeOf(expression));
+  } catch (e) {
+    if (e instanceof ExpressionError) throw e;
+    throw new ExpressionError(`Not a valid expression tree: ${e instanceof Error ? e.message : String(e)}`, 0);
+  }
+  return run(thunk, source, options);
+}
+
+/**
+ * Compiles an expression once for evaluating it many times (the sandbox's provisioning loop).
+ * @throws ExpressionError when the expression does not parse or uses an invalid constant regex.
+ */
+export function compileExpression(expression: string | Expression): CompiledExpression {
+  const thunk = compileTree(treeOf(expression));
+  return (source, options) => run(thunk, source, options);
+}
