@@ -1,3 +1,4 @@
+import type { JobControl } from './engine/api';
 import type { FaultSettings } from './http/middleware';
 import type { Random } from './random';
 import type { SandboxStore } from './state/store';
@@ -7,4 +8,5 @@ export interface SandboxContext {
   store: SandboxStore;
   faults: FaultSettings;
   random: Random;
+  engine: JobControl;
 }

@@ -1,10 +1,16 @@
 import { createServer } from 'node:http';
+import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SandboxContext } from './context';
 import { createGraphApp } from './graph/app';
 import type { FaultSettings } from './http/middleware';
 import { createRandom } from './random';
+import { ProvisioningEngine } from './engine/engine';
+import { ScimTargets, GOTOMEETING_BASE_PATH, SCIM_BASE_PATH } from './scim/app';
+import type { ScimResource } from './scim/resourceStore';
+import { seedTenant, SCIM_APP_NAME } from './seed/seed';
+import { JsonPersister, readJsonIfExists } from './state/persistence';
 import { SandboxStore } from './state/store';
 import type { SandboxData } from './state/store';
 
@@ -40,14 +46,29 @@ export interface SandboxOptions {
 export interface Sandbox {
   /** Graph root, e.g. `http://127.0.0.1:1234/v1.0`. */
   graphUrl: string;
+  /** SCIM 2.0 app base URL (bearer token {@link Sandbox.scimToken}). */
+  scimUrl: string;
+  /** GoToMeeting app base URL (basic auth with {@link Sandbox.gotoMeetingCredentials}). */
+  gotoMeetingUrl: string;
   /** Other endpoints by label (printed by the CLI as `<label>: <url>`). */
   endpoints: Record<string, string>;
   tenantId: string;
   /** The token required by Graph, if one was set. */
   token?: string;
+  /** Bearer token the SCIM app accepts. */
+  scimToken: string;
+  /** Admin credentials the GoToMeeting app accepts. */
+  gotoMeetingCredentials: { userName: string; password: string };
+  /** The seeded "Contoso SCIM App (sandbox)" and its job, ready to start. */
+  demo: { servicePrincipalId: string; jobId: string };
   /** Live fault settings; change them to turn throttling/outages on and off. */
   faults: FaultSettings;
+  /** The tenant's state; its methods (updateUser, softDeleteUser...) are the test hooks. */
   store: SandboxStore;
+  /** The SCIM target apps: stored users (`listUsers()`) and the request log (`clientErrors()`). */
+  scim: ScimTargets;
+  /** The provisioning engine (`nextCycle(jobId)`, `runCycleNow(spId, jobId)`). */
+  engine: ProvisioningEngine;
   /** Stops servers and timers and writes state if persisting. */
   close(): Promise<void>;
 }
@@ -69,32 +90,94 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
+/** Files in the data directory. */
+const STATE_FILE = 'state.json';
+const SCIM_FILE = 'scim.json';
+
+/** Re-points saved credentials at this run's SCIM app (its port may differ from the last run). */
+function repointSecrets(store: SandboxStore, scimUrl: string, gotoMeetingUrl: string): void {
+  const old = store.data.scimBaseUrl;
+  if (old && old !== scimUrl) {
+    for (const sync of Object.values(store.data.synchronization)) {
+      for (const s of sync.secrets) if (s.key === 'BaseAddress' && s.value.startsWith(old)) s.value = scimUrl + s.value.slice(old.length);
+    }
+  }
+  store.data.scimBaseUrl = scimUrl;
+  store.data.gotoMeetingUrl = gotoMeetingUrl;
+}
+
 /** Starts a sandbox tenant: Graph emulator, SCIM app and provisioning engine. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const data: SandboxData = {
-    version: 1, tenantId: '00000000-0000-0000-0000-000000000001', tenantDisplayName: 'Contoso (sandbox)', seq: 0,
-    users: [], userSeq: {}, groups: [], applications: [], servicePrincipals: [], appRoleAssignments: [],
-    applicationTemplates: [], templateSyncIds: {}, synchronization: {}, audit: [], scimBaseUrl: '', gotoMeetingUrl: '', scimToken: '',
-  };
-  const store = new SandboxStore(data);
+  // The SCIM server listens first: the seeded job's credentials need its URL.
+  const scimServer = createServer();
+  const scimPort = await listen(scimServer, options.scimPort ?? 0);
+  const scimUrl = `http://127.0.0.1:${scimPort}${SCIM_BASE_PATH}`;
+  const gotoMeetingUrl = `http://127.0.0.1:${scimPort}${GOTOMEETING_BASE_PATH}`;
+
+  const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  const saved = dataDir ? await readJsonIfExists<SandboxData>(join(dataDir, STATE_FILE)) : undefined;
+  const store = saved
+    ? new SandboxStore(saved)
+    : seedTenant({ seed: options.seed ?? 1, users: options.users ?? 50, groups: options.groups ?? 8, apps: options.apps ?? 0, scimUrl, gotoMeetingUrl });
+  repointSecrets(store, scimUrl, gotoMeetingUrl);
+  const data = store.data;
+
+  const scim = new ScimTargets({ token: data.scimToken, gotoMeetingUser: data.gotoMeetingUser, gotoMeetingPassword: data.gotoMeetingPassword });
+  if (dataDir) {
+    const savedScim = await readJsonIfExists<Record<string, ScimResource[]>>(join(dataDir, SCIM_FILE));
+    if (savedScim) scim.load(savedScim);
+  }
+  scimServer.on('request', scim.createApp());
+
   const faults: FaultSettings = {
     latencyMs: options.latencyMs ?? 0,
     throttleRate: options.throttleRate ?? 0,
     failRate: options.failRate ?? 0,
     retryAfterSeconds: 1,
   };
-  const ctx: SandboxContext = { store, faults, random: createRandom((options.seed ?? 1) ^ 0x5eed) };
+  const engine = new ProvisioningEngine(store, { gotoMeetingUrl }, { intervalSeconds: options.cycleIntervalSeconds });
+  const ctx: SandboxContext = { store, faults, random: createRandom((options.seed ?? 1) ^ 0x5eed), engine };
   const graphServer = createServer(createGraphApp(ctx, { token: options.token }));
-  const graphPort = await listen(graphServer, options.port ?? 0);
+  let graphPort: number;
+  try {
+    graphPort = await listen(graphServer, options.port ?? 0);
+  } catch (e) {
+    await closeServer(scimServer);
+    throw e;
+  }
+
+  let persister: JsonPersister | undefined;
+  if (dataDir) {
+    persister = new JsonPersister(dataDir, { [STATE_FILE]: () => store.snapshot(), [SCIM_FILE]: () => scim.snapshot() }, 1000);
+    store.onChange(() => persister!.markDirty());
+    scim.onChange(() => persister!.markDirty());
+    persister.markDirty();
+  }
+  engine.resume();
+
+  const seededApp = [...store.servicePrincipals.values()].find((sp) => sp.displayName === SCIM_APP_NAME);
+  const seededJob = seededApp ? store.sync(seededApp.id).jobs[0] : undefined;
+  let closed = false;
   return {
     graphUrl: `http://127.0.0.1:${graphPort}/v1.0`,
-    endpoints: {},
+    scimUrl,
+    gotoMeetingUrl,
+    endpoints: { SCIM: scimUrl, GoToMeeting: gotoMeetingUrl },
     tenantId: data.tenantId,
     token: options.token,
+    scimToken: data.scimToken,
+    gotoMeetingCredentials: { userName: data.gotoMeetingUser, password: data.gotoMeetingPassword },
+    demo: { servicePrincipalId: seededApp?.id ?? '', jobId: seededJob?.id ?? '' },
     faults,
     store,
+    scim,
+    engine,
     close: async () => {
-      await closeServer(graphServer);
+      if (closed) return;
+      closed = true;
+      await engine.close();
+      await Promise.all([closeServer(graphServer), closeServer(scimServer)]);
+      await persister?.flush();
     },
   };
 }

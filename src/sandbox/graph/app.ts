@@ -1,6 +1,12 @@
 import express from 'express';
 import type { Request, Response } from 'express';
 import type { SandboxContext } from '../context';
+import { applicationTemplatesRouter } from './applicationTemplates';
+import { directoryRouter } from './directory';
+import { appIdAlias, servicePrincipalsRouter } from './servicePrincipals';
+import { functionCallAlias, schemaRouter } from './schema';
+import { synchronizationRouter } from './synchronization';
+import { schemaExtensions } from './schemaExtensions';
 import { bearerAuth, errorHandler, faultInjection, requestIds, sendGraphError } from '../http/middleware';
 
 /** Largest request body accepted, matching Graph's 4 MB request limit. */
@@ -25,6 +31,13 @@ export function createGraphApp(ctx: SandboxContext, options: GraphAppOptions): e
   app.use(express.json({ limit: MAX_BODY_BYTES, type: () => true, strict: true }));
 
   const api = express.Router();
+  api.use(appIdAlias(ctx));
+  api.use(directoryRouter(ctx));
+  api.use(servicePrincipalsRouter(ctx));
+  api.use(applicationTemplatesRouter(ctx));
+  api.use(functionCallAlias);
+  api.use(schemaRouter(ctx, schemaExtensions));
+  api.use(synchronizationRouter(ctx));
   for (const version of ['/v1.0', '/beta']) app.use(version, api);
 
   app.use((req: Request, res: Response) => {

@@ -25,7 +25,11 @@ export interface SandboxData {
   /** SCIM base URL the stored secrets were written against, to re-point them after a restart. */
   scimBaseUrl: string;
   gotoMeetingUrl: string;
+  /** Bearer token the SCIM app accepts. */
   scimToken: string;
+  /** Admin credentials the GoToMeeting app accepts. */
+  gotoMeetingUser: string;
+  gotoMeetingPassword: string;
 }
 
 /** Oldest audit entries are dropped beyond this, so a long demo does not grow without bound. */

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import type { SandboxStore } from '../state/store';
+import { secretValue } from '../sync/secrets';
+import type { DirectoryUser, JobRecord, ObjectMapping, ProvisioningObjectSummary, SynchronizationError } from '../types';
+import { SYSTEM_INITIATOR, toSummary } from './audit';
+import type { ObjectOutcome } from './audit';
+import { compileMappings, MappingError } from './mapping';
+import type { CompiledMapping } from './mapping';
+import { processUser } from './processUser';
+import { ScimClient } from './scimClient';
+import { assignedUserIds, passesScope } from './scoping';
+import { userSourceObject } from './sourceObject';
+import { recordCycle, recordFailure, recordProgress } from './status';
+import { connect, testConnection } from './target';
+import type { ConnectorEndpoints } from './target';
+
+/** Services a cycle needs. */
+export interface CycleDeps {
+  store: SandboxStore;
+  endpoints: ConnectorEndpoints;
+  /** Objects processed in parallel. */
+  concurrency: number;
+  /** Delay before retrying a quarantined job. */
+  retryMs: number;
+}
+
+/** What a cycle did. */
+export interface CycleResult {
+  cycleId: string;
+  state: 'Succeeded' | 'EntryLevelErrors' | 'Failed' | 'Stopped';
+  error?: SynchronizationError;
+  imported: number;
+  exported: number;
+  escrowed: number;
+  outcomes: ObjectOutcome[];
+}
+
+/** The parts of a job's schema a cycle runs. */
+export interface PreparedJob {
+  client: ScimClient;
+  objectMapping: ObjectMapping;
+  mappings: CompiledMapping[];
+  syncAll: boolean;
+  skipOutOfScopeDeletions: boolean;
+  assigned: Set<string> | null;
+}
+
+/** Connects to the target and compiles the user mapping; an error means the cycle cannot run. */
+export async function prepareJob(deps: CycleDeps, spId: string, job: JobRecord): Promise<PreparedJob | SynchronizationError | null> {
+  const secrets = deps.store.sync(spId).secrets;
+  const client = connect(job.templateId, secrets, deps.endpoints);
+  if (!(client instanceof ScimClient)) return client;
+  const connectionError = await testConnection(client);
+  if (connectionError) return connectionError;
+  const rule = job.schema.synchronizationRules[0];
+  const objectMapping = rule?.objectMappings.find((om) => om.enabled && om.sourceObjectName.toLowerCase() === 'user');
+  if (!rule || !objectMapping) return null;
+  const targetObject = job.schema.directories.find((d) => d.name === rule.targetDirectoryName)?.objects.find((o) => o.name === objectMapping.targetObjectName);
+  let mappings: CompiledMapping[];
+  try {
+    mappings = compileMappings(objectMapping.attributeMappings, targetObject);
+  } catch (e) {
+    if (e instanceof MappingError) return { code: 'InvalidMappingExpression', message: e.message, tenantActionable: true };
+    throw e;
+  }
+  const syncAll = (secretValue(secrets, 'SyncAll') ?? '').toLowerCase() === 'true';
+  return {
+    client, objectMapping, mappings, syncAll,
+    skipOutOfScopeDeletions: (secretValue(secrets, 'SkipOutOfScopeDeletions') ?? '').toLowerCase() === 'true',
+    assigned: syncAll ? null : assignedUserIds(deps.store, spId),
+  };
+}
+
+/** Whether a user is entitled to an account, and if not, why. */
+export function entitlement(p: PreparedJob, user: DirectoryUser): { entitled: boolean; reason: string } {
+  if (user.deletedDateTime) return { entitled: false, reason: 'the user is deleted (in the recycle bin)' };
+  if (p.assigned && !p.assigned.has(user.id)) return { entitled: false, reason: 'the user is not assigned to the application (Default Access assignments do not count)' };
+  if (!passesScope(p.objectMapping.scope, userSourceObject(user, false, []))) return { entitled: false, reason: 'the user does not pass the scoping filter' };
+  return { entitled: true, reason: '' };
+}
+
+async function pool<T>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<void>, stop: () => boolean): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length && !stop()) {
+      const i = next++;
+      await work(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+}
+
+/**
+ * Runs one provisioning cycle of a job. A job whose watermark is 0 gets a full (initial) cycle
+ * over every user; otherwise only users changed since the watermark, plus escrowed retries, are
+ * read, which keeps a no-change incremental cycle cheap however big the tenant is.
+ */
+export async function runCycle(deps: CycleDeps, spId: string, job: JobRecord, shouldStop: () => boolean): Promise<CycleResult> {
+  const { store } = deps;
+  const cycleId = randomUUID();
+  const began = new Date();
+  const sp = store.servicePrincipals.get(spId)!;
+  const result: CycleResult = { cycleId, state: 'Succeeded', imported: 0, exported: 0, escrowed: 0, outcomes: [] };
+
+  const prepared = await prepareJob(deps, spId, job);
+  if (prepared && !('client' in prepared)) {
+    recordFailure(job, cycleId, began, prepared, deps.retryMs);
+    store.changed();
+    return { ...result, state: 'Failed', error: prepared };
+  }
+  const highWater = store.data.seq;
+  const full = job.runtime.watermark === 0;
+  const ids = new Set<string>();
+  if (prepared) {
+    if (full) for (const id of store.users.keys()) ids.add(id);
+    else for (const [id, seq] of Object.entries(store.data.userSeq)) if (seq > job.runtime.watermark) ids.add(id);
+    for (const id of Object.keys(job.runtime.escrows)) ids.add(id);
+  }
+  const candidates = [...ids];
+  let entitled = 0;
+  let done = 0;
+  recordProgress(job, 0, candidates.length);
+  await pool(candidates, deps.concurrency, async (id) => {
+    const user = store.users.get(id);
+    if (!user || !prepared) return;
+    const e = entitlement(prepared, user);
+    if (e.entitled) entitled++;
+    const outcome = await processUser({
+      job, user, entitled: e.entitled, scopeReason: e.reason, objectMapping: prepared.objectMapping, mappings: prepared.mappings,
+      client: prepared.client, skipOutOfScopeDeletions: prepared.skipOutOfScopeDeletions, reportNoOps: !full,
+    });
+    result.imported++;
+    if (outcome) {
+      result.outcomes.push(outcome);
+      if (outcome.status === 'failure') {
+        const prev = job.runtime.escrows[id];
+        job.runtime.escrows[id] = { sourceId: id, errorCode: outcome.error?.code ?? 'Unknown', reason: outcome.error?.reason ?? '', count: (prev?.count ?? 0) + 1 };
+        result.escrowed++;
+      } else {
+        delete job.runtime.escrows[id];
+        if (outcome.status === 'success') result.exported++;
+      }
+    } else {
+      delete job.runtime.escrows[id];
+    }
+    if (++done % 200 === 0) recordProgress(job, done, candidates.length);
+  }, shouldStop);
+
+  const stopped = shouldStop() && done < candidates.length;
+  // A stopped (paused) cycle keeps its watermark so the rest is picked up when it resumes.
+  if (!stopped) job.runtime.watermark = highWater;
+  job.runtime.cycles++;
+  const audit: ProvisioningObjectSummary[] = result.outcomes.map((o) => toSummary({ tenantId: store.data.tenantId, jobId: job.id, cycleId, sp, initiatedBy: SYSTEM_INITIATOR }, o));
+  store.addAudit(audit);
+  recordCycle(job, cycleId, began, { imported: result.imported, entitled, exported: result.exported, escrowed: result.escrowed });
+  store.changed();
+  return { ...result, state: stopped ? 'Stopped' : result.escrowed > 0 ? 'EntryLevelErrors' : 'Succeeded' };
+}

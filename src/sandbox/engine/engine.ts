@@ -1,0 +1,184 @@
+import { EventEmitter } from 'node:events';
+import type { SandboxStore } from '../state/store';
+import { intervalFor } from '../sync/jobFactory';
+import type { JobRecord, KeyStringValue, SynchronizationError } from '../types';
+import type { JobControl, OnDemandSubject } from './api';
+import { runCycle } from './cycle';
+import type { CycleDeps, CycleResult } from './cycle';
+import { provisionOnDemand } from './onDemand';
+import { ScimClient } from './scimClient';
+import { connect, testConnection } from './target';
+import type { ConnectorEndpoints } from './target';
+
+/** Entra's schedule interval (40 minutes). */
+export const DEFAULT_INTERVAL_SECONDS = 40 * 60;
+
+/** Engine settings. */
+export interface EngineOptions {
+  /** Seconds between incremental cycles. */
+  intervalSeconds?: number;
+  /** Users processed in parallel within a cycle. */
+  concurrency?: number;
+}
+
+/** Event emitted after every cycle. */
+export interface CycleEvent { spId: string; jobId: string; result: CycleResult }
+
+/**
+ * Runs provisioning jobs: schedules cycles, honours pause/restart, and serializes cycles per job
+ * so a cycle never overlaps the next one of the same job.
+ */
+export class ProvisioningEngine implements JobControl {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly running = new Map<string, Promise<CycleResult | undefined>>();
+  private readonly events = new EventEmitter();
+  private closed = false;
+  private readonly deps: CycleDeps;
+  readonly intervalSeconds: number;
+
+  constructor(private readonly store: SandboxStore, endpoints: ConnectorEndpoints, options: EngineOptions = {}) {
+    this.intervalSeconds = options.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS;
+    this.deps = { store, endpoints, concurrency: options.concurrency ?? 16, retryMs: this.intervalSeconds * 1000 };
+    this.events.setMaxListeners(0);
+  }
+
+  /** Re-arms the schedule of jobs that were active when state was saved (after a restart). */
+  resume(): void {
+    for (const [spId, sync] of Object.entries(this.store.data.synchronization)) {
+      for (const job of sync.jobs) {
+        if (job.schedule.state !== 'Active') continue;
+        const due = job.runtime.nextRun ?? Date.now();
+        this.schedule(spId, job.id, Math.max(0, due - Date.now()));
+      }
+    }
+  }
+
+  private findJob(spId: string, jobId: string): JobRecord | undefined {
+    return this.store.data.synchronization[spId]?.jobs.find((j) => j.id === jobId);
+  }
+
+  private schedule(spId: string, jobId: string, delayMs: number): void {
+    if (this.closed) return;
+    const old = this.timers.get(jobId);
+    if (old) clearTimeout(old);
+    const job = this.findJob(spId, jobId);
+    if (job) job.runtime.nextRun = Date.now() + delayMs;
+    this.timers.set(jobId, setTimeout(() => {
+      this.timers.delete(jobId);
+      void this.trigger(spId, jobId, true);
+    }, delayMs));
+  }
+
+  /** Runs a cycle unless one is running (then waits for that one); reschedules when `scheduled`. */
+  private trigger(spId: string, jobId: string, scheduled: boolean): Promise<CycleResult | undefined> {
+    const current = this.running.get(jobId);
+    if (current) return current;
+    const job = this.findJob(spId, jobId);
+    if (!job || this.closed) return Promise.resolve(undefined);
+    if (scheduled && job.schedule.state !== 'Active') return Promise.resolve(undefined);
+    const run = (async () => {
+      const result = await runCycle(this.deps, spId, job, () => this.closed || job.schedule.state !== 'Active' || !this.findJob(spId, jobId));
+      this.events.emit('cycle', { spId, jobId, result } satisfies CycleEvent);
+      return result;
+    })().catch((e: unknown) => {
+      this.events.emit('cycleError', e);
+      return undefined;
+    }).finally(() => {
+      this.running.delete(jobId);
+      const still = this.findJob(spId, jobId);
+      if (still && still.schedule.state === 'Active' && !this.closed) this.schedule(spId, jobId, this.intervalSeconds * 1000);
+    });
+    this.running.set(jobId, run);
+    return run;
+  }
+
+  /** Resolves with the result of the next cycle of a job that completes. */
+  nextCycle(jobId: string): Promise<CycleResult> {
+    return new Promise((resolve) => {
+      const listener = (e: CycleEvent): void => {
+        if (e.jobId !== jobId) return;
+        this.events.off('cycle', listener);
+        resolve(e.result);
+      };
+      this.events.on('cycle', listener);
+    });
+  }
+
+  /** Subscribe to every completed cycle. */
+  onCycle(listener: (e: CycleEvent) => void): () => void {
+    this.events.on('cycle', listener);
+    return () => this.events.off('cycle', listener);
+  }
+
+  /** Runs a cycle now (after any running one) regardless of the schedule; for tests and benchmarks. */
+  async runCycleNow(spId: string, jobId: string): Promise<CycleResult> {
+    await this.running.get(jobId);
+    const result = await this.trigger(spId, jobId, false);
+    if (!result) throw new Error(`Job ${jobId} could not run.`);
+    return result;
+  }
+
+  start(spId: string, job: JobRecord): void {
+    job.schedule = { expiration: null, interval: intervalFor(this.intervalSeconds), state: 'Active' };
+    // Start resumes paused jobs and lifts quarantine.
+    job.status.quarantine = null;
+    job.status.countSuccessiveCompleteFailures = 0;
+    job.status.code = job.status.lastExecution ? 'Active' : 'NotRun';
+    this.store.changed();
+    if (!this.running.has(job.id)) this.schedule(spId, job.id, 0);
+  }
+
+  pause(_spId: string, job: JobRecord): void {
+    job.schedule.state = 'Paused';
+    job.status.code = 'Paused';
+    job.runtime.nextRun = null;
+    const timer = this.timers.get(job.id);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(job.id);
+    this.store.changed();
+  }
+
+  restart(spId: string, job: JobRecord, resetScope: string[]): void {
+    const scopes = new Set(resetScope);
+    if (scopes.has('Watermark')) job.runtime.watermark = 0;
+    if (scopes.has('Escrows')) {
+      job.runtime.escrows = {};
+      job.status.escrowsPruned = true;
+    }
+    if (scopes.has('ConnectorDataStore')) {
+      // Forget what was provisioned: the next cycle matches every user again.
+      job.runtime.provisioned = {};
+      job.runtime.watermark = 0;
+    }
+    if (scopes.has('QuarantineState')) {
+      job.status.quarantine = null;
+      job.status.countSuccessiveCompleteFailures = 0;
+    }
+    if (scopes.size === 1 && scopes.has('None') && job.status.code === 'Quarantine') job.status.quarantine = null;
+    this.start(spId, job);
+  }
+
+  removeJob(jobId: string): void {
+    const timer = this.timers.get(jobId);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(jobId);
+  }
+
+  async validateCredentials(_spId: string, job: JobRecord, credentials: KeyStringValue[]): Promise<SynchronizationError | null> {
+    const client = connect(job.templateId, credentials, this.deps.endpoints);
+    if (!(client instanceof ScimClient)) return client;
+    return testConnection(client);
+  }
+
+  provisionOnDemand(spId: string, job: JobRecord, _ruleId: string, subjects: OnDemandSubject[]): Promise<{ key: string; value: string }> {
+    return provisionOnDemand(this.deps, spId, job, subjects);
+  }
+
+  /** Stops timers and waits for running cycles to stop. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    await Promise.all([...this.running.values()]);
+  }
+}

@@ -1,0 +1,74 @@
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+
+/** Answer of the target app. */
+export interface ScimResponse { status: number; body: unknown }
+
+/** A connection-level failure (refused, reset, timeout) as opposed to an HTTP error status. */
+export class ScimConnectionError extends Error {
+  constructor(message: string, override readonly cause?: unknown) {
+    super(message);
+    this.name = 'ScimConnectionError';
+  }
+}
+
+// Keep-alive agents shared by all clients: a 10,000-user cycle reuses a handful of sockets.
+const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 32 });
+const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 32 });
+
+/** Minimal SCIM HTTP client (JSON in and out) used by the provisioning engine. */
+export class ScimClient {
+  private readonly base: URL;
+
+  /**
+   * @param baseAddress SCIM base URL (the "Tenant URL"); any query string, such as Entra's
+   *   `aadOptscim062020` feature flag, is dropped.
+   * @param authorization Value of the Authorization header.
+   */
+  constructor(baseAddress: string, private readonly authorization: string, private readonly timeoutMs = 30_000) {
+    const url = new URL(baseAddress);
+    url.search = '';
+    url.hash = '';
+    this.base = url;
+  }
+
+  /** Sends one request; resolves with any HTTP status, rejects only on connection problems. */
+  send(method: string, path: string, body?: unknown): Promise<ScimResponse> {
+    const url = new URL(this.base.pathname.replace(/\/$/, '') + path, this.base);
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const isHttps = url.protocol === 'https:';
+    return new Promise((resolve, reject) => {
+      const req = (isHttps ? httpsRequest : httpRequest)(url, {
+        method,
+        agent: isHttps ? httpsAgent : httpAgent,
+        headers: {
+          Authorization: this.authorization,
+          Accept: 'application/scim+json',
+          ...(payload ? { 'Content-Type': 'application/scim+json', 'Content-Length': payload.length } : {}),
+        },
+        timeout: this.timeoutMs,
+      }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed: unknown = undefined;
+          if (text) {
+            try { parsed = JSON.parse(text); } catch { parsed = text; }
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed });
+        });
+        res.on('error', (e) => reject(new ScimConnectionError(e.message, e)));
+      });
+      req.on('timeout', () => req.destroy(new Error(`timed out after ${this.timeoutMs} ms`)));
+      req.on('error', (e) => reject(new ScimConnectionError(`${method} ${url.pathname}: ${e.message}`, e)));
+      if (payload) req.write(payload);
+      req.end();
+    });
+  }
+}
+
+/** Quotes a value for a SCIM filter string literal. */
+export function scimString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}

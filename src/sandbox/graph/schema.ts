@@ -1,0 +1,104 @@
+import { Router } from 'express';
+import type { Request } from 'express';
+import type { SandboxContext } from '../context';
+import { notFound } from '../http/graphError';
+import { FILTER_OPERATORS } from '../schema/operators';
+import { bumpVersion } from '../sync/jobFactory';
+import { requestBaseUrl } from './collection';
+import { findServicePrincipal } from './servicePrincipals';
+import { findJob, templateSchema, validateSchema } from './synchronization';
+
+/** Extra handlers for schema sub-resources (functions, parseExpression) provided by the caller. */
+export interface SchemaExtensions {
+  functions(): unknown[];
+  parseExpression(body: unknown): unknown;
+}
+
+/**
+ * Rewrites the OData-function form `schema/functions()` and `schema/filterOperators()` to the plain
+ * form, since SDKs call them either way.
+ */
+export function functionCallAlias(req: Request, _res: unknown, next: () => void): void {
+  if (/\/schema\/(functions|filterOperators)\(\)/.test(req.url)) req.url = req.url.replace(/\/schema\/(functions|filterOperators)\(\)/, '/schema/$1');
+  next();
+}
+
+/** Job and template schema endpoints. */
+export function schemaRouter(ctx: SandboxContext, ext: SchemaExtensions): Router {
+  const r = Router();
+  const { store } = ctx;
+  const meta = (req: Request, what: string) => `${requestBaseUrl(req)}${req.baseUrl}/$metadata#${what}`;
+  const JOB = '/servicePrincipals/:id/synchronization/jobs/:jobId/schema';
+  const SP_TEMPLATE = '/servicePrincipals/:id/synchronization/templates/:templateId/schema';
+  const APP_TEMPLATE = '/applications/:appObjectId/synchronization/templates/:templateId/schema';
+
+  /** The schema a sub-resource request is about (job or template), read-only. */
+  const schemaFor = (req: Request) => {
+    const params = req.params as Record<string, string>;
+    if (params.appObjectId) {
+      const app = store.applications.get(params.appObjectId);
+      const sp = app && [...store.servicePrincipals.values()].find((s) => s.appId === app.appId);
+      if (!sp) throw notFound(`Resource '${params.appObjectId}' does not exist.`);
+      return templateSchema(ctx, sp.id, params.templateId);
+    }
+    const sp = findServicePrincipal(ctx, params.id);
+    if (params.jobId) return findJob(ctx, sp.id, params.jobId).schema;
+    if (!store.sync(sp.id).templateIds.includes(params.templateId)) throw notFound(`The template '${params.templateId}' was not found.`, 'itemNotFound');
+    return templateSchema(ctx, sp.id, params.templateId);
+  };
+
+  r.get(JOB, (req, res) => {
+    const sp = findServicePrincipal(ctx, req.params.id);
+    const job = findJob(ctx, sp.id, req.params.jobId);
+    res.json({ '@odata.context': meta(req, `servicePrincipals('${sp.id}')/synchronization/jobs('${job.id}')/schema/$entity`), ...job.schema });
+  });
+  r.put(JOB, (req, res) => {
+    const sp = findServicePrincipal(ctx, req.params.id);
+    const job = findJob(ctx, sp.id, req.params.jobId);
+    const schema = validateSchema(req.body);
+    schema.id = job.id;
+    schema.version = bumpVersion(job.schema.version);
+    job.schema = schema;
+    // A mapping change re-evaluates every object on the next cycle, as Entra does.
+    job.runtime.watermark = 0;
+    store.changed();
+    res.status(204).end();
+  });
+  r.delete(JOB, (req, res) => {
+    const sp = findServicePrincipal(ctx, req.params.id);
+    const job = findJob(ctx, sp.id, req.params.jobId);
+    const fresh = structuredClone(templateSchema(ctx, sp.id, job.templateId));
+    fresh.id = job.id;
+    fresh.version = bumpVersion(job.schema.version);
+    job.schema = fresh;
+    job.runtime.watermark = 0;
+    store.changed();
+    res.status(204).end();
+  });
+
+  for (const base of [JOB, SP_TEMPLATE, APP_TEMPLATE]) {
+    r.get(`${base}/filterOperators`, (req, res) => {
+      schemaFor(req);
+      res.json({ '@odata.context': meta(req, 'Collection(microsoft.graph.filterOperatorSchema)'), value: FILTER_OPERATORS });
+    });
+    r.get(`${base}/functions`, (req, res) => {
+      schemaFor(req);
+      res.json({ '@odata.context': meta(req, 'Collection(microsoft.graph.attributeMappingFunctionSchema)'), value: ext.functions() });
+    });
+    r.post(`${base}/parseExpression`, (req, res) => {
+      schemaFor(req);
+      res.json({ '@odata.context': meta(req, 'microsoft.graph.parseExpressionResponse'), ...(ext.parseExpression(req.body) as object) });
+    });
+  }
+  r.post(`${JOB}/directories/:directoryId/discover`, (req, res) => {
+    const sp = findServicePrincipal(ctx, req.params.id);
+    const job = findJob(ctx, sp.id, req.params.jobId);
+    const dir = job.schema.directories.find((d) => d.id === req.params.directoryId);
+    if (!dir) throw notFound(`Directory '${req.params.directoryId}' is not part of this schema.`, 'itemNotFound');
+    dir.discoveryDateTime = new Date().toISOString();
+    dir.version = bumpVersion(dir.version ?? undefined);
+    store.changed();
+    res.json({ '@odata.context': meta(req, 'microsoft.graph.directoryDefinition'), ...dir });
+  });
+  return r;
+}

@@ -1,0 +1,259 @@
+import { Router } from 'express';
+import type { Request } from 'express';
+import type { SandboxContext } from '../context';
+import { badRequest, GraphError, notFound } from '../http/graphError';
+import { requireObject } from '../http/validate';
+import { CONNECTORS, defaultSchema, syncTemplateFor } from '../schema/syncTemplates';
+import { maskSecrets, SECRET_KEYS, secretValue } from '../sync/secrets';
+import { newJob } from '../sync/jobFactory';
+import type { JobRecord, KeyStringValue, ServicePrincipal, SynchronizationSchema } from '../types';
+import { requestBaseUrl } from './collection';
+import { findServicePrincipal } from './servicePrincipals';
+
+/** Restart scopes Graph documents. */
+const RESET_SCOPES = new Set(['None', 'ConnectorDataStore', 'Escrows', 'Watermark', 'QuarantineState', 'Full', 'ForceDeletes']);
+
+/** Parses a list of `{key, value}` string pairs (secrets or credentials). */
+export function parseKeyValues(list: unknown, what: string): KeyStringValue[] {
+  if (!Array.isArray(list)) throw badRequest(`'${what}' must be an array of {key, value} pairs.`);
+  return list.map((item, i) => {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) throw badRequest(`${what}[${i}] must be an object with 'key' and 'value'.`);
+    const { key, value } = item as Record<string, unknown>;
+    if (typeof key !== 'string' || !SECRET_KEYS.has(key)) throw badRequest(`${what}[${i}].key '${String(key)}' is not a valid synchronizationSecret.`);
+    if (typeof value !== 'string') throw badRequest(`${what}[${i}].value must be a string.`);
+    return { key, value };
+  });
+}
+
+/** Public view of a stored job (runtime state stays internal). */
+export function jobView(job: JobRecord): Omit<JobRecord, 'runtime' | 'schema'> {
+  const { runtime: _runtime, schema: _schema, ...rest } = job;
+  return rest;
+}
+
+/** Finds a job or throws 404. */
+export function findJob(ctx: SandboxContext, spId: string, jobId: string): JobRecord {
+  const job = ctx.store.sync(spId).jobs.find((j) => j.id === jobId);
+  if (!job) throw notFound(`The job '${jobId}' was not found on service principal '${spId}'.`, 'itemNotFound');
+  return job;
+}
+
+/** The template schema, honouring an application's override. */
+export function templateSchema(ctx: SandboxContext, spId: string, templateId: string): SynchronizationSchema {
+  return ctx.store.sync(spId).templateSchemas[templateId] ?? defaultSchema(templateId);
+}
+
+/** `/servicePrincipals/{id}/synchronization` (templates, jobs, secrets) and application templates. */
+export function synchronizationRouter(ctx: SandboxContext): Router {
+  const r = Router();
+  const { store } = ctx;
+  const meta = (req: Request, what: string) => `${requestBaseUrl(req)}${req.baseUrl}/$metadata#${what}`;
+  const templatesOf = (sp: ServicePrincipal) => store.sync(sp.id).templateIds.map((id) => syncTemplateFor(CONNECTORS[id], sp.appId));
+  const findTemplate = (sp: ServicePrincipal, templateId: string) => {
+    const t = templatesOf(sp).find((x) => x.id === templateId);
+    if (!t) throw notFound(`The template '${templateId}' was not found on service principal '${sp.id}'.`, 'itemNotFound');
+    return t;
+  };
+  const spForApplication = (appObjectId: string): ServicePrincipal => {
+    const app = store.applications.get(appObjectId);
+    const sp = app && [...store.servicePrincipals.values()].find((s) => s.appId === app.appId);
+    if (!sp) throw notFound(`Resource '${appObjectId}' does not exist or one of its queried reference-property objects are not present.`);
+    return sp;
+  };
+
+  const spFrom = (req: Request): ServicePrincipal => {
+    const p = req.params as Record<string, string>;
+    return p.id ? findServicePrincipal(ctx, p.id) : spForApplication(p.appObjectId);
+  };
+  const tid = (req: Request): string => (req.params as Record<string, string>).templateId;
+
+  r.get('/servicePrincipals/:id/synchronization', (req, res) => {
+    const sp = findServicePrincipal(ctx, req.params.id);
+    res.json({ '@odata.context': meta(req, `servicePrincipals('${sp.id}')/synchronization/$entity`), id: sp.id, secrets: maskSecrets(store.sync(sp.id).secrets) });
+  });
+
+  // Templates, reachable from the service principal and from the application.
+  r.get(['/servicePrincipals/:id/synchronization/templates', '/applications/:appObjectId/synchronization/templates'], (req, res) => {
+    const sp = spFrom(req);
+    res.json({ '@odata.context': meta(req, 'synchronizationTemplates'), value: templatesOf(sp) });
+  });
+  r.get(['/servicePrincipals/:id/synchronization/templates/:templateId', '/applications/:appObjectId/synchronization/templates/:templateId'], (req, res) => {
+    const sp = spFrom(req);
+    res.json({ '@odata.context': meta(req, 'synchronizationTemplates/$entity'), ...findTemplate(sp, tid(req)) });
+  });
+  r.get(['/servicePrincipals/:id/synchronization/templates/:templateId/schema', '/applications/:appObjectId/synchronization/templates/:templateId/schema'], (req, res) => {
+    const sp = spFrom(req);
+    findTemplate(sp, tid(req));
+    res.json({ '@odata.context': meta(req, 'synchronizationSchema/$entity'), ...templateSchema(ctx, sp.id, tid(req)) });
+  });
+  r.put('/applications/:appObjectId/synchronization/templates/:templateId/schema', (req, res) => {
+    const sp = spForApplication(req.params.appObjectId);
+    findTemplate(sp, tid(req));
+    const schema = validateSchema(req.body);
+    schema.id = req.params.templateId;
+    store.sync(sp.id).templateSchemas[req.params.templateId] = schema;
+    store.changed();
+    res.status(204).end();
+  });
+  r.delete('/applications/:appObjectId/synchronization/templates/:templateId/schema', (req, res) => {
+    const sp = spForApplication(req.params.appObjectId);
+    findTemplate(sp, tid(req));
+    delete store.sync(sp.id).templateSchemas[req.params.templateId];
+    store.changed();
+    res.status(204).end();
+  });
+
+  // Secrets: PUT replaces the whole list; GET (a sandbox convenience) never shows credential values.
+  r.put('/servicePrincipals/:id/synchronization/secrets', (req, res) => {
+    const sp = findServicePrincipal(ctx, req.params.id);
+    const body = requireObject(req.body);
+    const list = body.value ?? body.credentials;
+    const secrets = parseKeyValues(list, 'value');
+    const sync = store.sync(sp.id);
+    sync.secrets = secrets;
+    // A job that was waiting for credentials becomes ready to run.
+    for (const job of sync.jobs) if (job.status.code === 'NotConfigured' && secrets.length > 0) job.status.code = 'NotRun';
+    store.changed();
+    res.status(204).end();
+  });
+  r.get('/servicePrincipals/:id/synchronization/secrets', (req, res) => {
+    const sp = findServicePrincipal(ctx, req.params.id);
+    res.json({ '@odata.context': meta(req, 'synchronizationSecretKeyStringValuePair'), value: maskSecrets(store.sync(sp.id).secrets) });
+  });
+
+  // Jobs.
+  r.get('/servicePrincipals/:id/synchronization/jobs', (req, res) => {
+    const sp = findServicePrincipal(ctx, req.params.id);
+    res.json({ '@odata.context': meta(req, `servicePrincipals('${sp.id}')/synchronization/jobs`), value: store.sync(sp.id).jobs.map(jobView) });
+  });
+  r.post('/servicePrincipals/:id/synchronization/jobs', (req, res) => {
+    const sp = findServicePrincipal(ctx, req.params.id);
+    const body = requireObject(req.body);
+    const templateId = body.templateId;
+    if (typeof templateId !== 'string' || !templateId) throw badRequest("Property 'templateId' is required and must be a string.");
+    const sync = store.sync(sp.id);
+    if (!sync.templateIds.includes(templateId)) throw badRequest(`The template '${templateId}' is not available for this service principal.`, 'invalidRequest');
+    const job = newJob(templateId, sync.templateSchemas[templateId], hasCredentials(sync.secrets, templateId));
+    sync.jobs.push(job);
+    store.changed();
+    res.status(201).json({ '@odata.context': meta(req, `servicePrincipals('${sp.id}')/synchronization/jobs/$entity`), ...jobView(job) });
+  });
+  r.get('/servicePrincipals/:id/synchronization/jobs/:jobId', (req, res) => {
+    const sp = findServicePrincipal(ctx, req.params.id);
+    const job = findJob(ctx, sp.id, req.params.jobId);
+    res.json({ '@odata.context': meta(req, `servicePrincipals('${sp.id}')/synchronization/jobs/$entity`), ...jobView(job) });
+  });
+  r.delete('/servicePrincipals/:id/synchronization/jobs/:jobId', (req, res) => {
+    const sp = findServicePrincipal(ctx, req.params.id);
+    const job = findJob(ctx, sp.id, req.params.jobId);
+    ctx.engine.removeJob(job.id);
+    const sync = store.sync(sp.id);
+    sync.jobs = sync.jobs.filter((j) => j !== job);
+    store.changed();
+    res.status(204).end();
+  });
+  r.post('/servicePrincipals/:id/synchronization/jobs/:jobId/start', (req, res) => {
+    const sp = findServicePrincipal(ctx, req.params.id);
+    const job = findJob(ctx, sp.id, req.params.jobId);
+    if (!hasCredentials(store.sync(sp.id).secrets, job.templateId)) {
+      throw badRequest('The job cannot start: no credentials are saved for this application. Save them with PUT synchronization/secrets.', 'invalidRequest');
+    }
+    ctx.engine.start(sp.id, job);
+    res.status(204).end();
+  });
+  r.post('/servicePrincipals/:id/synchronization/jobs/:jobId/pause', (req, res) => {
+    const sp = findServicePrincipal(ctx, req.params.id);
+    ctx.engine.pause(sp.id, findJob(ctx, sp.id, req.params.jobId));
+    res.status(204).end();
+  });
+  r.post('/servicePrincipals/:id/synchronization/jobs/:jobId/restart', (req, res) => {
+    const sp = findServicePrincipal(ctx, req.params.id);
+    const job = findJob(ctx, sp.id, req.params.jobId);
+    const body = req.body === undefined || (typeof req.body === 'object' && req.body !== null && Object.keys(req.body as object).length === 0) ? {} : requireObject(req.body);
+    const criteria = body.criteria;
+    let scopes = ['QuarantineState', 'Watermark', 'Escrows'];
+    if (criteria !== undefined && criteria !== null) {
+      if (typeof criteria !== 'object' || Array.isArray(criteria)) throw badRequest("'criteria' must be an object with a 'resetScope' string.");
+      const resetScope = (criteria as Record<string, unknown>).resetScope;
+      if (resetScope !== undefined && resetScope !== null) {
+        if (typeof resetScope !== 'string') throw badRequest("'criteria.resetScope' must be a comma-separated string.");
+        const parts = resetScope.split(',').map((s) => s.trim()).filter(Boolean);
+        for (const p of parts) if (!RESET_SCOPES.has(p)) throw badRequest(`'${p}' is not a valid resetScope value.`);
+        if (parts.length > 0) scopes = parts;
+      }
+    }
+    if (scopes.includes('Full')) scopes = ['ConnectorDataStore', 'Escrows', 'Watermark', 'QuarantineState', 'ForceDeletes'];
+    ctx.engine.restart(sp.id, job, scopes);
+    res.status(204).end();
+  });
+  r.post('/servicePrincipals/:id/synchronization/jobs/:jobId/validateCredentials', async (req, res) => {
+    const sp = findServicePrincipal(ctx, req.params.id);
+    const job = findJob(ctx, sp.id, req.params.jobId);
+    const body = requireObject(req.body ?? {});
+    const useSaved = body.useSavedCredentials;
+    if (useSaved !== undefined && typeof useSaved !== 'boolean') throw badRequest("'useSavedCredentials' must be a boolean.");
+    const credentials = useSaved === true ? store.sync(sp.id).secrets : parseKeyValues(body.credentials ?? [], 'credentials');
+    const error = await ctx.engine.validateCredentials(sp.id, job, credentials);
+    if (error) throw new GraphError(400, error.code, error.message);
+    res.status(204).end();
+  });
+  r.post('/servicePrincipals/:id/synchronization/jobs/:jobId/provisionOnDemand', async (req, res) => {
+    const sp = findServicePrincipal(ctx, req.params.id);
+    const job = findJob(ctx, sp.id, req.params.jobId);
+    const body = requireObject(req.body);
+    const params = body.parameters;
+    if (!Array.isArray(params) || params.length !== 1) throw badRequest("'parameters' must be an array with one synchronizationJobApplicationParameters.");
+    const p = requireObject(params[0], 'parameters[0]');
+    if (typeof p.ruleId !== 'string') throw badRequest("'parameters[0].ruleId' must be a string.");
+    if (!Array.isArray(p.subjects) || p.subjects.length === 0) throw badRequest("'parameters[0].subjects' must be a non-empty array.");
+    const subjects = p.subjects.map((s, i) => {
+      const o = requireObject(s, `subjects[${i}]`);
+      if (typeof o.objectId !== 'string' || typeof o.objectTypeName !== 'string') throw badRequest(`subjects[${i}] needs string 'objectId' and 'objectTypeName'.`);
+      return { objectId: o.objectId, objectTypeName: o.objectTypeName };
+    });
+    if (!job.schema.synchronizationRules.some((rule) => rule.id === p.ruleId)) throw badRequest(`Rule '${p.ruleId}' is not part of this job's schema.`);
+    const result = await ctx.engine.provisionOnDemand(sp.id, job, p.ruleId, subjects);
+    res.status(200).json({ '@odata.context': meta(req, 'microsoft.graph.stringKeyStringValuePair'), ...result });
+  });
+  r.post('/servicePrincipals/:id/synchronization/jobs/:jobId/bulkUpload', (req) => {
+    findJob(ctx, findServicePrincipal(ctx, req.params.id).id, req.params.jobId);
+    throw badRequest('bulkUpload is only available for API-driven inbound provisioning jobs.', 'invalidRequest');
+  });
+  return r;
+}
+
+/** True when the secrets hold what the template's connector needs. */
+export function hasCredentials(secrets: KeyStringValue[], templateId: string): boolean {
+  const connector = CONNECTORS[templateId];
+  if (!connector) return false;
+  return connector.configurationFields.every((f) => !f.required || !!secretValue(secrets, f.name));
+}
+
+/** Checks a PUT schema body enough that the engine can run it; returns a copy. */
+export function validateSchema(body: unknown): SynchronizationSchema {
+  const schema = requireObject(body, 'schema');
+  if (!Array.isArray(schema.synchronizationRules)) throw badRequest("The schema needs a 'synchronizationRules' array.");
+  if (schema.directories !== undefined && !Array.isArray(schema.directories)) throw badRequest("'directories' must be an array.");
+  schema.synchronizationRules.forEach((rule: unknown, i: number) => {
+    const r = requireObject(rule, `synchronizationRules[${i}]`);
+    if (!Array.isArray(r.objectMappings)) throw badRequest(`synchronizationRules[${i}].objectMappings must be an array.`);
+    r.objectMappings.forEach((om: unknown, j: number) => {
+      const o = requireObject(om, `objectMappings[${j}]`);
+      if (!Array.isArray(o.attributeMappings)) throw badRequest(`objectMappings[${j}].attributeMappings must be an array.`);
+      o.attributeMappings.forEach((am: unknown, k: number) => {
+        const a = requireObject(am, `attributeMappings[${k}]`);
+        if (typeof a.targetAttributeName !== 'string') throw badRequest(`attributeMappings[${k}].targetAttributeName must be a string.`);
+        if (a.source !== null && a.source !== undefined && (typeof a.source !== 'object' || Array.isArray(a.source))) {
+          throw badRequest(`attributeMappings[${k}].source must be an attributeMappingSource object or null.`);
+        }
+      });
+      if (o.scope !== null && o.scope !== undefined) {
+        const scope = requireObject(o.scope, 'scope');
+        if (scope.groups !== undefined && !Array.isArray(scope.groups)) throw badRequest('scope.groups must be an array.');
+      }
+    });
+  });
+  const copy = structuredClone(schema) as unknown as SynchronizationSchema;
+  copy.directories ??= [];
+  return copy;
+}

@@ -1,0 +1,135 @@
+import express from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import SCIMMYRouters from 'scimmy-routers';
+import { timingSafeEqual } from 'node:crypto';
+import { ScimResourceStore } from './resourceStore';
+import type { ScimResource } from './resourceStore';
+import { declareScimResources } from './resources';
+import type { ScimHandlerContext } from './resources';
+
+/** One request the SCIM app answered, for tests and the demo log. */
+export interface ScimRequestRecord {
+  app: 'scim' | 'gotomeeting';
+  method: string;
+  url: string;
+  status: number;
+  /** Error detail for 4xx/5xx answers. */
+  detail?: string;
+}
+
+/** Paths of the two target apps on the SCIM server. */
+export const SCIM_BASE_PATH = '/scim/v2';
+export const GOTOMEETING_BASE_PATH = '/gotomeeting/v2';
+
+/** Credentials and data of the SCIM server. */
+export interface ScimServerOptions {
+  token: string;
+  gotoMeetingUser: string;
+  gotoMeetingPassword: string;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The sandbox's SCIM target apps: stores, request log and the express app serving them. */
+export class ScimTargets {
+  readonly scim: ScimHandlerContext = { users: new ScimResourceStore('userName'), groups: new ScimResourceStore('displayName') };
+  readonly gotoMeeting: ScimHandlerContext = { users: new ScimResourceStore('userName'), groups: new ScimResourceStore('displayName') };
+  /** Every request answered, newest last (bounded). */
+  readonly requests: ScimRequestRecord[] = [];
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly options: ScimServerOptions) {
+    declareScimResources();
+  }
+
+  /** Users stored by the SCIM app. */
+  listUsers(): ScimResource[] {
+    return this.scim.users.list();
+  }
+
+  /** Users stored by the GoToMeeting app. */
+  listGoToMeetingUsers(): ScimResource[] {
+    return this.gotoMeeting.users.list();
+  }
+
+  /** Requests answered with 4xx (what a cycle must never cause). */
+  clientErrors(): ScimRequestRecord[] {
+    return this.requests.filter((r) => r.status >= 400 && r.status < 500);
+  }
+
+  /** Forget the request log. */
+  clearRequests(): void {
+    this.requests.length = 0;
+  }
+
+  /** Subscribe to data changes (persistence). */
+  onChange(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+
+  /** Serializable state. */
+  snapshot(): Record<string, ScimResource[]> {
+    return {
+      users: this.scim.users.list(), groups: this.scim.groups.list(),
+      gotoMeetingUsers: this.gotoMeeting.users.list(), gotoMeetingGroups: this.gotoMeeting.groups.list(),
+    };
+  }
+
+  /** Restores {@link snapshot} output. */
+  load(data: Partial<Record<string, ScimResource[]>>): void {
+    this.scim.users.load(data.users ?? []);
+    this.scim.groups.load(data.groups ?? []);
+    this.gotoMeeting.users.load(data.gotoMeetingUsers ?? []);
+    this.gotoMeeting.groups.load(data.gotoMeetingGroups ?? []);
+  }
+
+  private record(app: ScimRequestRecord['app']) {
+    return (req: Request, res: Response, next: NextFunction): void => {
+      const send = res.send.bind(res);
+      let detail: string | undefined;
+      res.send = (body?: unknown) => {
+        if (res.statusCode >= 400) detail = typeof body === 'string' ? body.slice(0, 500) : JSON.stringify(body).slice(0, 500);
+        return send(body);
+      };
+      res.on('finish', () => {
+        this.requests.push({ app, method: req.method, url: req.originalUrl, status: res.statusCode, ...(detail ? { detail } : {}) });
+        if (this.requests.length > 50_000) this.requests.splice(0, 10_000);
+        if (req.method !== 'GET' && res.statusCode < 300) for (const l of this.listeners) l();
+      });
+      next();
+    };
+  }
+
+  /** Builds the express app: `/scim/v2` (bearer token) and `/gotomeeting/v2` (basic auth). */
+  createApp(): express.Express {
+    const app = express();
+    app.disable('x-powered-by');
+    const { token, gotoMeetingUser, gotoMeetingPassword } = this.options;
+    app.use(SCIM_BASE_PATH, this.record('scim'), new SCIMMYRouters({
+      type: 'bearer',
+      handler: (req) => {
+        const m = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '');
+        if (!m || !sameSecret(m[1].trim(), token)) throw new Error('Invalid or missing bearer token.');
+        return 'provisioning';
+      },
+      context: () => this.scim,
+    }));
+    app.use(GOTOMEETING_BASE_PATH, this.record('gotomeeting'), new SCIMMYRouters({
+      type: 'basic',
+      handler: (req) => {
+        const m = /^Basic\s+(.+)$/i.exec(req.get('authorization') ?? '');
+        const decoded = m ? Buffer.from(m[1], 'base64').toString('utf8') : '';
+        const colon = decoded.indexOf(':');
+        const ok = colon > 0 && sameSecret(decoded.slice(0, colon), gotoMeetingUser) && sameSecret(decoded.slice(colon + 1), gotoMeetingPassword);
+        if (!ok) throw new Error('Invalid admin user name or password.');
+        return 'admin';
+      },
+      context: () => this.gotoMeeting,
+    }));
+    return app;
+  }
+}

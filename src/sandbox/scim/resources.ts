@@ -1,0 +1,93 @@
+import SCIMMY from 'scimmy';
+import type { ScimResource, ScimResourceStore } from './resourceStore';
+
+/** What a SCIM request hands to the resource handlers: the stores of the app it reached. */
+export interface ScimHandlerContext {
+  users: ScimResourceStore;
+  groups: ScimResourceStore;
+}
+
+type FilterExpression = Record<string, unknown[]>;
+
+// scimmy's typings want a string, but a 404 has no scimType; null is what it accepts at runtime.
+const NO_SCIM_TYPE = null as unknown as string;
+
+/**
+ * Narrows a list request to candidates using the indexes when the filter is a single equality on
+ * the unique name, externalId or id; scimmy then applies the full filter to what we return, so
+ * this only has to be a superset of the true answer.
+ */
+function candidates(store: ScimResourceStore, filter: unknown): ScimResource[] {
+  if (Array.isArray(filter) && filter.length === 1) {
+    const expr = filter[0] as FilterExpression;
+    for (const [key, cond] of Object.entries(expr)) {
+      if (!Array.isArray(cond) || String(cond[0]).toLowerCase() !== 'eq' || typeof cond[1] !== 'string') continue;
+      const k = key.toLowerCase();
+      if (k === store.nameAttribute.toLowerCase()) {
+        const hit = store.findByName(cond[1]);
+        return hit ? [hit] : [];
+      }
+      if (k === 'externalid') {
+        const hit = store.findByExternalId(cond[1]);
+        return hit ? [hit] : [];
+      }
+      if (k === 'id') {
+        const hit = store.get(cond[1]);
+        return hit ? [hit] : [];
+      }
+    }
+  }
+  return store.list();
+}
+
+/** The part of scimmy's resource class used here (its own typings do not unify User and Group). */
+interface DeclaredResource {
+  ingress(handler: (res: { id?: string }, instance: unknown, ctx?: ScimHandlerContext) => unknown): DeclaredResource;
+  egress(handler: (res: { id?: string; filter?: unknown }, ctx?: ScimHandlerContext) => unknown): DeclaredResource;
+  degress(handler: (res: { id?: string }, ctx?: ScimHandlerContext) => void): DeclaredResource;
+}
+
+function declareOne(resource: DeclaredResource, pick: (ctx: ScimHandlerContext) => ScimResourceStore): void {
+  resource
+    .ingress((res, instance, ctx?: ScimHandlerContext) => {
+      const store = pick(ctx!);
+      const { schemas: _schemas, meta: _meta, id: _id, ...data } = JSON.parse(JSON.stringify(instance)) as Record<string, unknown>;
+      const result = store.upsert(res.id, data);
+      if (result === 'conflict') throw new SCIMMY.Types.Error(409, 'uniqueness', `A resource with ${store.nameAttribute} '${String(data[store.nameAttribute])}' already exists.`);
+      if (result === 'missing') throw new SCIMMY.Types.Error(404, NO_SCIM_TYPE, `Resource ${res.id} not found`);
+      return toScimmy(result);
+    })
+    .egress((res, ctx?: ScimHandlerContext) => {
+      const store = pick(ctx!);
+      if (res.id) {
+        const found = store.get(res.id);
+        if (!found) throw new SCIMMY.Types.Error(404, NO_SCIM_TYPE, `Resource ${res.id} not found`);
+        return toScimmy(found);
+      }
+      return candidates(store, res.filter).map(toScimmy);
+    })
+    .degress((res, ctx?: ScimHandlerContext) => {
+      if (!res.id || !pick(ctx!).delete(res.id)) throw new SCIMMY.Types.Error(404, NO_SCIM_TYPE, `Resource ${res.id ?? ''} not found`);
+    });
+}
+
+function toScimmy(r: ScimResource): Record<string, unknown> {
+  // scimmy expects Date objects for meta timestamps.
+  return { ...r, meta: { created: new Date(r.meta.created), lastModified: new Date(r.meta.lastModified) } };
+}
+
+let declared = false;
+
+/**
+ * Declares the User (with the enterprise extension) and Group resource types with scimmy. scimmy
+ * keeps declarations in a process-wide registry, so this runs once; every sandbox's stores reach
+ * the handlers through the per-request context instead.
+ */
+export function declareScimResources(): void {
+  if (declared) return;
+  declared = true;
+  const user = SCIMMY.Resources.declare(SCIMMY.Resources.User.extend(SCIMMY.Schemas.EnterpriseUser, false));
+  const group = SCIMMY.Resources.declare(SCIMMY.Resources.Group);
+  declareOne(user as unknown as DeclaredResource, (c) => c.users);
+  declareOne(group as unknown as DeclaredResource, (c) => c.groups);
+}
