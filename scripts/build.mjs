@@ -24,7 +24,9 @@ const nodeCommon = { ...common, platform: 'node', format: 'cjs', target: 'node20
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
-  { ...nodeCommon, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  // graphRuntime.js is required at run time on the first Graph call, so activation does not load it.
+  { ...nodeCommon, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './graphRuntime.js'] },
+  { ...nodeCommon, entryPoints: ['src/graphRuntime.ts'], outfile: 'dist/graphRuntime.js' },
 ];
 if (existsSync(join(root, 'src/sandbox/cli.ts'))) {
   builds.push({ ...nodeCommon, entryPoints: ['src/sandbox/cli.ts'], outfile: 'dist/sandbox/cli.js' });

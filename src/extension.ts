@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { ConnectionStatusBar } from './auth/connectionStatusBar';
 import { ConnectionStore } from './auth/connectionStore';
+import { GraphSessions } from './auth/graphSessions';
 import { SandboxSessions } from './auth/sandboxSessions';
 import { CommandId } from './commands/commandIds';
 import { CommandRunner } from './commands/commandRunner';
@@ -19,12 +21,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const logger = new OutputChannelLogger(channel);
   const connections = new ConnectionStore(context.globalState);
   const sandboxes = new SandboxSessions();
+  const graph = new GraphSessions(connections, sandboxes, context.secrets, logger);
   const tree = new ProvisioningTreeProvider(connections);
-  const services: Services = { extensionUri: context.extensionUri, logger, connections, sandboxes, tree };
+  const services: Services = { extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, tree };
+  const statusBar = new ConnectionStatusBar(connections, CommandId.switchTenant);
 
   const treeView = vscode.window.createTreeView('entraProvisioning.apps', { treeDataProvider: tree, showCollapseAll: true });
   const runner = new CommandRunner(logger);
-  context.subscriptions.push(channel, connections, sandboxes, tree, treeView, ...registerCommands(runner, services));
+  context.subscriptions.push(channel, connections, sandboxes, graph, tree, treeView, statusBar, ...registerCommands(runner, services));
   logger.info(`activated (VS Code ${vscode.version})`);
   if (vscode.workspace.getConfiguration('entraProvisioning').get<boolean>('sandbox.connectOnStartup')) {
     // Not awaited: activation must stay fast; the command reports its own progress and errors.

@@ -8,12 +8,14 @@ export interface CloudEndpoints {
   readonly authProviderId: 'microsoft' | 'microsoft-sovereign-cloud';
   /** Where "Open in Entra admin center" goes. */
   readonly portalUrl: string;
+  /** Login host for @azure/identity credentials. */
+  readonly authorityHost: string;
 }
 
 const clouds: Record<Exclude<CloudName, 'Custom'>, CloudEndpoints> = {
-  AzureCloud: { graphHost: 'https://graph.microsoft.com', authProviderId: 'microsoft', portalUrl: 'https://entra.microsoft.com' },
-  AzureUSGovernment: { graphHost: 'https://graph.microsoft.us', authProviderId: 'microsoft-sovereign-cloud', portalUrl: 'https://portal.azure.us' },
-  AzureChinaCloud: { graphHost: 'https://microsoftgraph.chinacloudapi.cn', authProviderId: 'microsoft-sovereign-cloud', portalUrl: 'https://portal.azure.cn' },
+  AzureCloud: { graphHost: 'https://graph.microsoft.com', authProviderId: 'microsoft', portalUrl: 'https://entra.microsoft.com', authorityHost: 'https://login.microsoftonline.com' },
+  AzureUSGovernment: { graphHost: 'https://graph.microsoft.us', authProviderId: 'microsoft-sovereign-cloud', portalUrl: 'https://portal.azure.us', authorityHost: 'https://login.microsoftonline.us' },
+  AzureChinaCloud: { graphHost: 'https://microsoftgraph.chinacloudapi.cn', authProviderId: 'microsoft-sovereign-cloud', portalUrl: 'https://portal.azure.cn', authorityHost: 'https://login.chinacloudapi.cn' },
 };
 
 /** Endpoints for a cloud; `Custom` uses the given Graph host with public-cloud sign-in. */
@@ -33,6 +35,8 @@ export const graphScopes = {
   manageAssignments: ['AppRoleAssignment.ReadWrite.All'],
   manageApps: ['Application.ReadWrite.All'],
 } as const;
+
+export type ScopeGroup = keyof typeof graphScopes;
 
 /** The tenant id (`tid` claim) of an access token, without verifying it (it is only a display hint). */
 export function tenantIdFromAccessToken(accessToken: string): string | undefined {

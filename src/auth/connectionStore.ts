@@ -1,15 +1,26 @@
 import * as vscode from 'vscode';
 
+/** How a connection signs in. */
+export type ConnectionKind = 'microsoft' | 'azureCli' | 'deviceCode' | 'clientSecret' | 'clientCertificate' | 'sandbox';
+
 /** A tenant connection as persisted across restarts. Never holds a token or secret. */
 export interface ConnectionInfo {
   /** Stable id, also the tree node id segment. */
   readonly id: string;
-  readonly kind: 'microsoft' | 'sandbox';
+  readonly kind: ConnectionKind;
   readonly tenantId: string;
   readonly label: string;
   /** Graph root including the version, e.g. `https://graph.microsoft.com/v1.0`. */
   readonly graphBaseUrl: string;
   readonly accountLabel?: string;
+  /** Application (client) id for app-only and custom-app sign-in. */
+  readonly clientId?: string;
+  /** PEM certificate file for app-only sign-in with a certificate (a path, not a secret). */
+  readonly certificatePath?: string;
+  /** Login host of the cloud for @azure/identity kinds. */
+  readonly authorityHost?: string;
+  /** Delegated scope groups consented so far (see graphScopes); grows as features need them. */
+  readonly scopeGroups?: readonly string[];
 }
 
 const STORAGE_KEY = 'entraProvisioning.connections';

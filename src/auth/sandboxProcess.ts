@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 
 /** A sandbox tenant running in a child process that this extension started. */
 export interface SandboxProcess {
@@ -17,8 +16,10 @@ const START_TIMEOUT_MS = 30_000;
  * Starts `dist/sandbox/cli.js` on a free loopback port with a fresh random token, and resolves once
  * it has printed its endpoints. The child exits with us (stdin closes when the host dies).
  */
-export function launchSandbox(cliPath: string, extraArgs: readonly string[], signal?: AbortSignal): Promise<SandboxProcess> {
-  const token = randomBytes(24).toString('base64url');
+export async function launchSandbox(cliPath: string, extraArgs: readonly string[], signal?: AbortSignal): Promise<SandboxProcess> {
+  // Loaded here, not at module load: child_process costs milliseconds that activation should not pay.
+  const { spawn } = await import('node:child_process');
+  const token = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(24))).toString('base64url');
   const child: ChildProcess = spawn(process.execPath, [cliPath, '--port', '0', '--token', token, '--exit-with-parent', ...extraArgs], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },

@@ -8,6 +8,7 @@ export const CommandId = {
   signIn: 'entraProvisioning.signIn',
   connectSandbox: 'entraProvisioning.connectSandbox',
   signOut: 'entraProvisioning.signOut',
+  switchTenant: 'entraProvisioning.switchTenant',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

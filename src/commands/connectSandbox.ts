@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ConnectionInfo } from '../auth/connectionStore';
 import { launchSandbox, type SandboxProcess } from '../auth/sandboxProcess';
 import { UserFacingError } from '../shared/errors';
 import type { CommandContext } from './commandRunner';
@@ -33,15 +34,16 @@ export async function connectSandbox(services: Services, context: CommandContext
     bearer = started.token;
     log.info(`started sandbox at ${graphUrl}`);
   }
+  const id = `sandbox:${new URL(graphUrl).host}`;
   try {
-    const tenantId = started?.tenantId ?? (await readTenantId(graphUrl, bearer, context.signal));
-    const id = `sandbox:${new URL(graphUrl).host}`;
     services.sandboxes.set(id, bearer, started);
-    await services.connections.upsert({ id, kind: 'sandbox', tenantId, label: vscode.l10n.t('Contoso (sandbox)'), graphBaseUrl: graphUrl });
-    log.info(`connected to sandbox tenant ${tenantId} at ${graphUrl}`);
-    return { tenantId };
+    const draft: ConnectionInfo = { id, kind: 'sandbox', tenantId: 'sandbox', label: vscode.l10n.t('Contoso (sandbox)'), graphBaseUrl: graphUrl };
+    const organization = await services.graph.probe(draft, context.signal);
+    await services.connections.upsert({ ...draft, tenantId: organization.tenantId, label: organization.displayName ?? draft.label });
+    log.info(`connected to sandbox tenant ${organization.tenantId} at ${graphUrl}`);
+    return { tenantId: organization.tenantId };
   } catch (error) {
-    started?.stop();
+    services.sandboxes.forget(id);
     throw error;
   }
 }
@@ -57,21 +59,4 @@ function parseArgs(args: unknown): ConnectSandboxArgs {
     throw new UserFacingError(vscode.l10n.t('The sandbox token must be a non-empty string.'));
   }
   return { url: url as string | undefined, token: token as string | undefined };
-}
-
-/** Asks the sandbox which tenant it is; this also proves the URL and token work before we save them. */
-async function readTenantId(graphUrl: string, token: string, signal: AbortSignal): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch(`${graphUrl}/organization`, { headers: { authorization: `Bearer ${token}` }, signal });
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw new UserFacingError(vscode.l10n.t('Could not reach the sandbox at {0}. Is it running?', graphUrl), { cause: error });
-  }
-  if (response.status === 401) throw new UserFacingError(vscode.l10n.t('The sandbox at {0} refused the token.', graphUrl));
-  if (!response.ok) throw new UserFacingError(vscode.l10n.t('The sandbox at {0} answered {1}.', graphUrl, String(response.status)));
-  const body = (await response.json()) as { value?: Array<{ id?: string }> };
-  const tenantId = body.value?.[0]?.id;
-  if (!tenantId) throw new UserFacingError(vscode.l10n.t('The sandbox at {0} did not say which tenant it is.', graphUrl));
-  return tenantId;
 }

@@ -7,6 +7,7 @@ import { refresh } from './refresh';
 import { showLog } from './showLog';
 import { signIn } from './signIn';
 import { signOut } from './signOut';
+import { switchTenant } from './switchTenant';
 
 type Handler = (services: Services, context: CommandContext, ...args: unknown[]) => unknown;
 
@@ -16,6 +17,7 @@ const handlers: Record<CommandId, { handler: Handler; title: () => string }> = {
   [CommandId.refresh]: { handler: refresh, title: () => vscode.l10n.t('Refresh') },
   [CommandId.signIn]: { handler: signIn, title: () => vscode.l10n.t('Sign in') },
   [CommandId.signOut]: { handler: signOut, title: () => vscode.l10n.t('Sign out') },
+  [CommandId.switchTenant]: { handler: switchTenant, title: () => vscode.l10n.t('Switch tenant') },
   [CommandId.connectSandbox]: { handler: connectSandbox, title: () => vscode.l10n.t('Connect to sandbox tenant') },
 };
 

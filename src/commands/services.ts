@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { ConnectionStore } from '../auth/connectionStore';
+import type { GraphSessions } from '../auth/graphSessions';
 import type { SandboxSessions } from '../auth/sandboxSessions';
 import type { OutputChannelLogger } from '../logging/outputChannelLogger';
 import type { ProvisioningTreeProvider } from '../tree/provisioningTreeProvider';
@@ -10,5 +11,7 @@ export interface Services {
   readonly logger: OutputChannelLogger;
   readonly connections: ConnectionStore;
   readonly sandboxes: SandboxSessions;
+  readonly graph: GraphSessions;
+  readonly secrets: vscode.SecretStorage;
   readonly tree: ProvisioningTreeProvider;
 }

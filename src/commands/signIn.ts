@@ -1,49 +1,106 @@
 import * as vscode from 'vscode';
-import { cloudEndpoints, graphScopes, tenantIdFromAccessToken, type CloudName } from '../auth/clouds';
+import { cloudEndpoints, type CloudName } from '../auth/clouds';
+import type { ConnectionInfo, ConnectionKind } from '../auth/connectionStore';
+import { clientSecretKey } from '../auth/graphSessions';
 import { UserFacingError } from '../shared/errors';
 import type { CommandContext } from './commandRunner';
 import type { Services } from './services';
 
+type SignInMethod = Exclude<ConnectionKind, 'sandbox'>;
+
+/** Scriptable argument of `entraProvisioning.signIn`. */
 interface SignInArgs {
+  method?: SignInMethod;
   /** Tenant id or domain; default: the account's home tenant ("organizations"). */
   tenant?: string;
+  clientId?: string;
+  clientSecret?: string;
+  certificatePath?: string;
 }
 
+const methods: ReadonlyArray<{ method: SignInMethod; label: () => string; detail: () => string }> = [
+  { method: 'microsoft', label: () => vscode.l10n.t('Microsoft account (VS Code)'), detail: () => vscode.l10n.t('Sign in with the account VS Code manages. Recommended.') },
+  { method: 'azureCli', label: () => vscode.l10n.t('Azure CLI'), detail: () => vscode.l10n.t('Use the account you signed in with `az login`.') },
+  { method: 'deviceCode', label: () => vscode.l10n.t('Device code'), detail: () => vscode.l10n.t('Sign in on another device with a code.') },
+  { method: 'clientSecret', label: () => vscode.l10n.t('App-only: client secret'), detail: () => vscode.l10n.t('An app registration with application permissions; the secret is kept in VS Code secret storage.') },
+  { method: 'clientCertificate', label: () => vscode.l10n.t('App-only: certificate'), detail: () => vscode.l10n.t('An app registration with a PEM certificate file.') },
+];
+
 /**
- * Signs in with VS Code's built-in Microsoft account provider and opens that tenant in the tree.
- * Only read scopes are asked for here; write scopes are asked when a command first needs them.
+ * Opens a tenant connection with the chosen sign-in method, checks it by reading the tenant, and
+ * makes it current. Only read scopes are consented here; write scopes when a command needs them.
  */
-export async function signIn(services: Services, _context: CommandContext, args?: unknown): Promise<{ tenantId: string } | undefined> {
+export async function signIn(services: Services, context: CommandContext, rawArgs?: unknown): Promise<{ tenantId: string } | undefined> {
+  const args = (rawArgs && typeof rawArgs === 'object' ? rawArgs : {}) as SignInArgs;
+  const method = args.method ?? (await pickMethod());
+  if (!method) return undefined;
+  const tenant = args.tenant ?? (await ask(vscode.l10n.t('Tenant ID or domain (e.g. contoso.onmicrosoft.com). Leave empty for your home tenant.'), false, method === 'clientSecret' || method === 'clientCertificate'));
+  if (tenant === undefined) return undefined;
+  const tenantId = tenant.trim() || 'organizations';
+  if (!/^[A-Za-z0-9.-]+$/.test(tenantId)) throw new UserFacingError(vscode.l10n.t('"{0}" is not a tenant ID or domain.', tenantId));
+  if ((method === 'clientSecret' || method === 'clientCertificate') && tenantId === 'organizations') {
+    throw new UserFacingError(vscode.l10n.t('App-only sign-in needs a tenant ID or domain.'));
+  }
+
   const settings = vscode.workspace.getConfiguration('entraProvisioning');
   const cloud = cloudEndpoints(settings.get<CloudName>('cloud', 'AzureCloud'), settings.get<string>('customGraphEndpoint'));
-  let tenant = (args as SignInArgs | undefined)?.tenant;
-  if (tenant === undefined) {
-    tenant = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Sign in to Microsoft Entra ID'),
-      prompt: vscode.l10n.t('Tenant ID or domain (e.g. contoso.onmicrosoft.com). Leave empty for your home tenant.'),
-      ignoreFocusOut: true,
-    });
-    if (tenant === undefined) return undefined;
+  let clientId = args.clientId ?? (settings.get<string>('clientId')?.trim() || undefined);
+  let certificatePath = args.certificatePath;
+  let clientSecret = args.clientSecret;
+  if (method === 'clientSecret' || method === 'clientCertificate') {
+    clientId ??= await ask(vscode.l10n.t('Application (client) ID of the app registration'), false, true);
+    if (!clientId) return undefined;
   }
-  tenant = tenant.trim() || 'organizations';
-  if (!/^[A-Za-z0-9.-]+$/.test(tenant)) throw new UserFacingError(vscode.l10n.t('"{0}" is not a tenant ID or domain.', tenant));
+  if (method === 'clientSecret' && clientSecret === undefined) {
+    clientSecret = await ask(vscode.l10n.t('Client secret (kept in VS Code secret storage)'), true, true);
+    if (!clientSecret) return undefined;
+  }
+  if (method === 'clientCertificate' && certificatePath === undefined) {
+    const picked = await vscode.window.showOpenDialog({ title: vscode.l10n.t('PEM certificate with its private key'), canSelectMany: false, filters: { PEM: ['pem'] } });
+    certificatePath = picked?.[0]?.fsPath;
+    if (!certificatePath) return undefined;
+  }
 
-  const clientId = settings.get<string>('clientId')?.trim();
-  const scopes = [
-    ...graphScopes.read.map((s) => `${cloud.graphHost}/${s}`),
-    `VSCODE_TENANT:${tenant}`,
-    ...(clientId ? [`VSCODE_CLIENT_ID:${clientId}`] : []),
-  ];
-  const session = await vscode.authentication.getSession(cloud.authProviderId, scopes, { createIfNone: true });
-  const tenantId = tenantIdFromAccessToken(session.accessToken) ?? tenant;
-  await services.connections.upsert({
-    id: `${cloud.authProviderId}:${tenantId}:${session.account.id}`,
-    kind: 'microsoft',
+  context.report(vscode.l10n.t('Signing in…'));
+  const draft: ConnectionInfo = {
+    id: `${method}:${tenantId}:${clientId ?? ''}`,
+    kind: method,
     tenantId,
-    label: tenant === 'organizations' ? tenantId : tenant,
-    accountLabel: session.account.label,
+    label: tenantId,
     graphBaseUrl: `${cloud.graphHost}/v1.0`,
+    clientId,
+    certificatePath,
+    authorityHost: cloud.authorityHost,
+    scopeGroups: ['read'],
+  };
+  if (clientSecret) await services.secrets.store(clientSecretKey(draft.id), clientSecret);
+  try {
+    const organization = await services.graph.probe(draft, context.signal);
+    const connection: ConnectionInfo = { ...draft, id: `${method}:${organization.tenantId}:${clientId ?? ''}`, tenantId: organization.tenantId, label: organization.displayName ?? organization.tenantId };
+    if (clientSecret && connection.id !== draft.id) await services.secrets.store(clientSecretKey(connection.id), clientSecret);
+    await services.connections.upsert(connection);
+    services.logger.child('auth').info(`signed in to ${connection.label} (${connection.tenantId}) with ${method}`);
+    return { tenantId: connection.tenantId };
+  } catch (error) {
+    if (clientSecret) await services.secrets.delete(clientSecretKey(draft.id));
+    throw error;
+  }
+}
+
+async function pickMethod(): Promise<SignInMethod | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    methods.map((m) => ({ label: m.label(), detail: m.detail(), method: m.method })),
+    { title: vscode.l10n.t('Sign in to Microsoft Entra ID'), placeHolder: vscode.l10n.t('How do you want to sign in?') },
+  );
+  return picked?.method;
+}
+
+function ask(prompt: string, password: boolean, required: boolean): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: vscode.l10n.t('Sign in to Microsoft Entra ID'),
+    prompt,
+    password,
+    ignoreFocusOut: true,
+    validateInput: (value) => (required && !value.trim() ? vscode.l10n.t('Required.') : undefined),
   });
-  services.logger.child('auth').info(`signed in to tenant ${tenantId} as ${session.account.label}`);
-  return { tenantId };
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { clientSecretKey } from '../auth/graphSessions';
 import { TenantNode } from '../tree/tenantNode';
 import type { CommandContext } from './commandRunner';
 import type { Services } from './services';
@@ -21,6 +22,8 @@ export async function signOut(services: Services, _context: CommandContext, targ
   }
   if (!id) return { ok: false };
   services.sandboxes.forget(id);
+  services.graph.forget(id);
+  await services.secrets.delete(clientSecretKey(id));
   await services.connections.remove(id);
   return { ok: true };
 }

@@ -1,0 +1,34 @@
+// One measurement in a fresh process (no module cache): load dist/extension.js and run activate(),
+// optionally also loading dist/graphRuntime.js as an eager extension would. The vscode API is
+// replaced by inert stand-ins: what is measured is our bundles' load and activation cost.
+const Module = require('node:module');
+const { join } = require('node:path');
+
+function inert() {
+  const fn = function () {
+    return inert();
+  };
+  return new Proxy(fn, {
+    get: (_target, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => '' : inert()),
+    construct: () => inert(),
+    set: () => true,
+  });
+}
+// esbuild copies the module's own keys, so the namespaces must be real keys.
+const vscode = Object.fromEntries(
+  ['window', 'commands', 'workspace', 'l10n', 'authentication', 'extensions', 'env', 'Uri', 'EventEmitter', 'StatusBarAlignment', 'TreeItemCollapsibleState', 'TreeItem', 'ThemeIcon', 'MarkdownString', 'ProgressLocation', 'CancellationTokenSource', 'CancellationError', 'Disposable'].map((k) => [k, inert()]),
+);
+vscode.version = 'bench';
+const originalLoad = Module._load;
+Module._load = function (request, ...rest) {
+  return request === 'vscode' ? vscode : originalLoad.call(this, request, ...rest);
+};
+
+const dist = join(__dirname, '..', '..', 'dist');
+const eager = process.argv[2] === 'eager';
+const context = { subscriptions: [], extensionUri: inert(), globalState: inert(), secrets: inert() };
+const started = performance.now();
+const extension = require(join(dist, 'extension.js'));
+if (eager) require(join(dist, 'graphRuntime.js'));
+extension.activate(context);
+process.stdout.write(String(performance.now() - started));

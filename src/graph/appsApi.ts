@@ -1,0 +1,96 @@
+import type { AppRoleAssignment, ApplicationServicePrincipal, ApplicationTemplate, Group, Organization, ServicePrincipal, User } from '@microsoft/microsoft-graph-types';
+import type { GraphCaller, Page } from './graphCaller';
+import { odataString, paths, query } from './paths';
+import { Permission } from './permissions';
+
+/** The servicePrincipal fields the tree and commands show; asked for with $select. */
+export const appFields = ['id', 'appId', 'displayName', 'applicationTemplateId', 'tags', 'appRoles', 'appRoleAssignmentRequired', 'servicePrincipalType', 'notificationEmailAddresses'];
+
+/** Graph's "assigned without a specific role" id; such assignments are not provisioned. */
+export const DEFAULT_ACCESS_ROLE_ID = '00000000-0000-0000-0000-000000000000';
+
+export interface ListAppsOptions {
+  /** Server-side search on the display name. */
+  readonly search?: string;
+  readonly top?: number;
+  /** Continue from a previous page. */
+  readonly nextLink?: string;
+  readonly signal?: AbortSignal;
+}
+
+/** Enterprise apps, the gallery, assignments and the directory objects pickers need. */
+export class AppsApi {
+  constructor(private readonly graph: GraphCaller) {}
+
+  /**
+   * One page of enterprise apps (service principals tagged as integrated apps), searched on the
+   * server. `$search` needs ConsistencyLevel: eventual, resent on every page.
+   */
+  listApps(options: ListAppsOptions = {}): Promise<Page<ServicePrincipal>> {
+    const call = { operation: 'list enterprise apps', permission: Permission.readApps, signal: options.signal, headers: { ConsistencyLevel: 'eventual' } };
+    if (options.nextLink) return this.graph.page<ServicePrincipal>(options.nextLink, call);
+    const search = options.search?.trim().replace(/"/g, '');
+    return this.graph.page<ServicePrincipal>(
+      paths.servicePrincipals +
+        query({
+          $select: appFields.join(','),
+          $filter: "tags/any(t:t eq 'WindowsAzureActiveDirectoryIntegratedApp')",
+          $search: search ? `"displayName:${search}"` : undefined,
+          $count: 'true',
+          $top: options.top ?? 100,
+        }),
+      call,
+    );
+  }
+
+  getApp(spId: string, signal?: AbortSignal): Promise<ServicePrincipal> {
+    return this.graph.get(paths.servicePrincipal(spId) + query({ $select: appFields.join(',') }), { operation: 'read the enterprise app', permission: Permission.readApps, signal });
+  }
+
+  listApplicationTemplates(search: string | undefined, signal?: AbortSignal): Promise<ApplicationTemplate[]> {
+    const text = search?.trim();
+    return this.graph.all<ApplicationTemplate>(paths.applicationTemplates + query({ $filter: text ? `contains(displayName,${odataString(text)})` : undefined, $top: 100 }), {
+      operation: 'search the app gallery',
+      signal,
+      limit: 200,
+    });
+  }
+
+  instantiateTemplate(templateId: string, displayName: string, signal?: AbortSignal): Promise<ApplicationServicePrincipal> {
+    return this.graph.post(paths.instantiate(templateId), { displayName }, { operation: `add "${displayName}" from the gallery`, permission: Permission.manageApps, signal });
+  }
+
+  listAssignments(spId: string, signal?: AbortSignal): Promise<AppRoleAssignment[]> {
+    return this.graph.all<AppRoleAssignment>(paths.appRoleAssignedTo(spId), { operation: 'list the users and groups assigned to the app', permission: Permission.readApps, signal });
+  }
+
+  assign(spId: string, principalId: string, appRoleId: string, signal?: AbortSignal): Promise<AppRoleAssignment> {
+    return this.graph.post(paths.appRoleAssignedTo(spId), { principalId, resourceId: spId, appRoleId }, { operation: 'assign the user or group to the app', permission: Permission.manageAssignments, signal });
+  }
+
+  unassign(spId: string, assignmentId: string, signal?: AbortSignal): Promise<void> {
+    return this.graph.delete(paths.appRoleAssignment(spId, assignmentId), { operation: 'remove the assignment', permission: Permission.manageAssignments, signal });
+  }
+
+  /** Users whose display name starts with `search` (for pickers). */
+  searchUsers(search: string, signal?: AbortSignal): Promise<Page<User>> {
+    return this.graph.page<User>(paths.users + query({ $select: 'id,displayName,userPrincipalName,mail', $filter: search.trim() ? `startswith(displayName,${odataString(search.trim())})` : undefined, $top: 50 }), {
+      operation: 'search users',
+      permission: Permission.readDirectory,
+      signal,
+    });
+  }
+
+  searchGroups(search: string, signal?: AbortSignal): Promise<Page<Group>> {
+    return this.graph.page<Group>(paths.groups + query({ $select: 'id,displayName,description', $filter: search.trim() ? `startswith(displayName,${odataString(search.trim())})` : undefined, $top: 50 }), {
+      operation: 'search groups',
+      permission: Permission.readDirectory,
+      signal,
+    });
+  }
+
+  async organization(signal?: AbortSignal): Promise<Organization | undefined> {
+    const page = await this.graph.page<Organization>(paths.organization + query({ $select: 'id,displayName' }), { operation: 'read the tenant', signal });
+    return page.items[0];
+  }
+}

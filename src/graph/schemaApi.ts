@@ -1,0 +1,51 @@
+import type { AttributeMappingSource, FilterOperatorSchema, AttributeMappingFunctionSchema, SynchronizationSchema } from '@microsoft/microsoft-graph-types';
+import type { GraphCaller } from './graphCaller';
+import { paths } from './paths';
+import { Permission } from './permissions';
+
+/** Answer of Graph's parseExpression. */
+export interface ParseExpressionResult {
+  readonly parsingSucceeded: boolean;
+  readonly evaluationSucceeded: boolean;
+  readonly evaluationResult: string[] | null;
+  readonly parsedExpression?: AttributeMappingSource | null;
+  readonly error?: { code?: string; message?: string } | null;
+}
+
+/** A job's synchronization schema: mappings, directories, and the expression helpers. */
+export class SchemaApi {
+  constructor(private readonly graph: GraphCaller) {}
+
+  get(spId: string, jobId: string, signal?: AbortSignal): Promise<SynchronizationSchema> {
+    return this.graph.get(paths.schema(spId, jobId), { operation: 'read the attribute mappings', permission: Permission.readSync, signal });
+  }
+
+  /** Replaces the whole schema (Graph has no partial update): send back what `get` returned, edited. */
+  put(spId: string, jobId: string, schema: SynchronizationSchema, signal?: AbortSignal): Promise<void> {
+    return this.graph.put(paths.schema(spId, jobId), schema, { operation: 'save the attribute mappings', permission: Permission.manageSync, signal });
+  }
+
+  /** Restores the template's default schema. */
+  reset(spId: string, jobId: string, signal?: AbortSignal): Promise<void> {
+    return this.graph.delete(paths.schema(spId, jobId), { operation: 'restore the default mappings', permission: Permission.manageSync, signal });
+  }
+
+  parseExpression(spId: string, jobId: string, expression: string, properties: ReadonlyArray<{ key: string; value: unknown }> | undefined, signal?: AbortSignal): Promise<ParseExpressionResult> {
+    const testInputObject = properties ? { definition: null, properties } : undefined;
+    return this.graph.post(`${paths.schema(spId, jobId)}/parseExpression`, { expression, testInputObject, targetAttributeDefinition: null }, {
+      operation: 'check the expression',
+      permission: Permission.manageSync,
+      signal,
+    });
+  }
+
+  async functions(spId: string, jobId: string, signal?: AbortSignal): Promise<AttributeMappingFunctionSchema[]> {
+    const body = await this.graph.get<{ value?: AttributeMappingFunctionSchema[] }>(`${paths.schema(spId, jobId)}/functions`, { operation: 'list expression functions', permission: Permission.manageSync, signal });
+    return body?.value ?? [];
+  }
+
+  async filterOperators(spId: string, jobId: string, signal?: AbortSignal): Promise<FilterOperatorSchema[]> {
+    const body = await this.graph.get<{ value?: FilterOperatorSchema[] }>(`${paths.schema(spId, jobId)}/filterOperators`, { operation: 'list scoping filter operators', permission: Permission.manageSync, signal });
+    return body?.value ?? [];
+  }
+}
