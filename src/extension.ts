@@ -5,7 +5,7 @@ import { GraphSessions } from './auth/graphSessions';
 import { SandboxSessions } from './auth/sandboxSessions';
 import { CommandId } from './commands/commandIds';
 import { CommandRunner } from './commands/commandRunner';
-import { registerCommands } from './commands/registerCommands';
+import { coreCommands, registerCommands } from './commands/registerCommands';
 import type { Services } from './commands/services';
 import { OutputChannelLogger } from './logging/outputChannelLogger';
 import { ProvisioningTreeProvider } from './tree/provisioningTreeProvider';
@@ -28,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   const treeView = vscode.window.createTreeView('entraProvisioning.apps', { treeDataProvider: tree, showCollapseAll: true });
   const runner = new CommandRunner(logger);
-  context.subscriptions.push(channel, connections, sandboxes, graph, tree, treeView, statusBar, ...registerCommands(runner, services));
+  context.subscriptions.push(channel, connections, sandboxes, graph, tree, treeView, statusBar, ...registerCommands(runner, services, [...coreCommands]));
   logger.info(`activated (VS Code ${vscode.version})`);
   if (vscode.workspace.getConfiguration('entraProvisioning').get<boolean>('sandbox.connectOnStartup')) {
     // Not awaited: activation must stay fast; the command reports its own progress and errors.

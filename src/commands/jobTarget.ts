@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import { UserFacingError } from '../shared/errors';
+import type { CommandContext } from './commandRunner';
+import type { Services } from './services';
+
+/** The provisioning job a job command acts on. */
+export interface JobTarget {
+  readonly connectionId: string;
+  readonly servicePrincipalId: string;
+  readonly jobId: string;
+  /** For messages and titles, when known. */
+  readonly appDisplayName?: string;
+}
+
+/** Tree nodes that stand for a job (or something under one) carry its target. */
+export interface HasJobTarget {
+  readonly jobTarget: JobTarget;
+}
+
+function hasJobTarget(value: unknown): value is HasJobTarget {
+  return typeof value === 'object' && value !== null && typeof (value as HasJobTarget).jobTarget?.jobId === 'string';
+}
+
+/**
+ * The job a command was invoked for: a tree node, a plain `{ servicePrincipalId, jobId, connectionId? }`
+ * argument (scripts, keybindings, tests), or, from the palette, one the user picks.
+ */
+export async function resolveJobTarget(services: Services, context: CommandContext, arg: unknown): Promise<JobTarget | undefined> {
+  if (hasJobTarget(arg)) return arg.jobTarget;
+  if (arg && typeof arg === 'object') {
+    const { servicePrincipalId, jobId, connectionId } = arg as Record<string, unknown>;
+    if (servicePrincipalId !== undefined || jobId !== undefined) {
+      if (typeof servicePrincipalId !== 'string' || !servicePrincipalId || typeof jobId !== 'string' || !jobId) {
+        throw new UserFacingError(vscode.l10n.t('Give both servicePrincipalId and jobId as non-empty strings.'));
+      }
+      const connection = services.graph.connection(typeof connectionId === 'string' ? connectionId : undefined);
+      return { connectionId: connection.id, servicePrincipalId, jobId };
+    }
+  }
+  return pickJob(services, context);
+}
+
+/** Asks for a job among the current tenant's enterprise apps that have provisioning jobs. */
+async function pickJob(services: Services, context: CommandContext): Promise<JobTarget | undefined> {
+  const connection = services.graph.connection();
+  const service = await services.graph.service(connection.id);
+  context.report(vscode.l10n.t('Loading provisioning jobs…'));
+  const apps = await service.graph.all<{ id: string; displayName?: string }>(
+    "/servicePrincipals?$select=id,displayName&$filter=tags/any(t:t eq 'WindowsAzureActiveDirectoryIntegratedApp')&$top=999",
+    { operation: 'list enterprise apps', signal: context.signal, limit: 2000 },
+  );
+  const jobs = await service.jobs.jobsForApps(apps.map((a) => a.id), context.signal);
+  const items = apps.flatMap((app) =>
+    (jobs.get(app.id)?.jobs ?? []).map((job) => ({
+      label: app.displayName ?? app.id,
+      description: job.status?.code ?? undefined,
+      detail: job.id ?? undefined,
+      target: { connectionId: connection.id, servicePrincipalId: app.id, jobId: job.id ?? '', appDisplayName: app.displayName } satisfies JobTarget,
+    })),
+  );
+  if (items.length === 0) throw new UserFacingError(vscode.l10n.t('No enterprise app in {0} has a provisioning job yet.', connection.label));
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Which provisioning job?'), matchOnDescription: true, matchOnDetail: true }, context.token);
+  return picked?.target;
+}
