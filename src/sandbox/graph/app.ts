@@ -6,6 +6,8 @@ import { directoryRouter } from './directory';
 import { appIdAlias, servicePrincipalsRouter } from './servicePrincipals';
 import { functionCallAlias, schemaRouter } from './schema';
 import { synchronizationRouter } from './synchronization';
+import { auditLogsRouter } from './auditLogs';
+import { batchRouter } from './batch';
 import { schemaExtensions } from './schemaExtensions';
 import { bearerAuth, errorHandler, faultInjection, requestIds, sendGraphError } from '../http/middleware';
 
@@ -38,6 +40,8 @@ export function createGraphApp(ctx: SandboxContext, options: GraphAppOptions): e
   api.use(functionCallAlias);
   api.use(schemaRouter(ctx, schemaExtensions));
   api.use(synchronizationRouter(ctx));
+  api.use(auditLogsRouter(ctx));
+  api.use(batchRouter());
   for (const version of ['/v1.0', '/beta']) app.use(version, api);
 
   app.use((req: Request, res: Response) => {

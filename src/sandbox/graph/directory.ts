@@ -4,6 +4,7 @@ import { badRequest, notFound } from '../http/graphError';
 import { checkFields, requireObject, requireString } from '../http/validate';
 import type { FieldType } from '../http/validate';
 import { newGuid } from '../random';
+import { TENANT_DOMAIN } from '../seed/seed';
 import type { DirectoryGroup, DirectoryUser } from '../types';
 import { requestBaseUrl, sendCollection, sendEntity } from './collection';
 
@@ -49,6 +50,21 @@ export function directoryRouter(ctx: SandboxContext): Router {
     if (!g) throw notFound(`Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
     return g;
   };
+
+  // The tenant itself: clients read it to show the tenant name and id.
+  const organization = () => ({
+    id: store.data.tenantId,
+    displayName: store.data.tenantDisplayName,
+    tenantType: 'AAD',
+    verifiedDomains: [{ name: TENANT_DOMAIN, type: 'Managed', isDefault: true, isInitial: true, capabilities: 'Email, OfficeCommunicationsOnline' }],
+  });
+  r.get('/organization', (req, res) => {
+    sendCollection(req, res, [organization()], { context: `${requestBaseUrl(req)}${base(req)}/$metadata#organization`, directoryObject: true });
+  });
+  r.get('/organization/:id', (req, res) => {
+    if (req.params.id !== store.data.tenantId) throw notFound(`Resource '${req.params.id}' does not exist or one of its queried reference-property objects are not present.`);
+    sendEntity(req, res, organization(), `${requestBaseUrl(req)}${base(req)}/$metadata#organization/$entity`);
+  });
 
   r.get(/^\/users\/\$count$/, (req, res) => {
     res.type('text/plain').send(countRequest(req.get('consistencylevel'), store.activeUsers().length));

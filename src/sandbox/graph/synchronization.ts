@@ -4,7 +4,7 @@ import type { SandboxContext } from '../context';
 import { badRequest, GraphError, notFound } from '../http/graphError';
 import { requireObject } from '../http/validate';
 import { CONNECTORS, defaultSchema, syncTemplateFor } from '../schema/syncTemplates';
-import { maskSecrets, SECRET_KEYS, secretValue } from '../sync/secrets';
+import { applySecretsPut, maskSecrets, SECRET_KEYS, secretValue } from '../sync/secrets';
 import { newJob } from '../sync/jobFactory';
 import type { JobRecord, KeyStringValue, ServicePrincipal, SynchronizationSchema } from '../types';
 import { requestBaseUrl } from './collection';
@@ -108,11 +108,13 @@ export function synchronizationRouter(ctx: SandboxContext): Router {
     const sp = findServicePrincipal(ctx, req.params.id);
     const body = requireObject(req.body);
     const list = body.value ?? body.credentials;
-    const secrets = parseKeyValues(list, 'value');
     const sync = store.sync(sp.id);
+    const secrets = applySecretsPut(sync.secrets, parseKeyValues(list, 'value'));
+    // Changing the scope (SyncAll) makes the next cycle re-evaluate every object, as Entra does.
+    if (secretValue(sync.secrets, 'SyncAll') !== secretValue(secrets, 'SyncAll')) for (const job of sync.jobs) job.runtime.watermark = 0;
     sync.secrets = secrets;
     // A job that was waiting for credentials becomes ready to run.
-    for (const job of sync.jobs) if (job.status.code === 'NotConfigured' && secrets.length > 0) job.status.code = 'NotRun';
+    for (const job of sync.jobs) if (job.status.code === 'NotConfigured' && hasCredentials(secrets, job.templateId)) job.status.code = 'NotRun';
     store.changed();
     res.status(204).end();
   });

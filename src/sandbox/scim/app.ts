@@ -51,6 +51,16 @@ export class ScimTargets {
     return this.scim.users.list();
   }
 
+  /** One SCIM app user by id. */
+  getUser(id: string): ScimResource | undefined {
+    return this.scim.users.get(id);
+  }
+
+  /** One SCIM app user by userName (case-insensitive). */
+  findUser(userName: string): ScimResource | undefined {
+    return this.scim.users.findByName(userName);
+  }
+
   /** Users stored by the GoToMeeting app. */
   listGoToMeetingUsers(): ScimResource[] {
     return this.gotoMeeting.users.list();

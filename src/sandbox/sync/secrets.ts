@@ -29,3 +29,24 @@ export function maskSecrets(secrets: KeyStringValue[]): KeyStringValue[] {
 export function secretValue(secrets: KeyStringValue[], key: string): string | undefined {
   return secrets.find((s) => s.key === key)?.value;
 }
+
+/**
+ * Applies a PUT of the secret list. The list replaces the stored one, except that credential
+ * (write-only) values are kept when the PUT leaves them out or sends the mask back: GET never
+ * returns them, so a client that reads, edits and writes the list could not send them again.
+ * Sending a credential key with an empty value removes it.
+ */
+export function applySecretsPut(stored: KeyStringValue[], incoming: KeyStringValue[]): KeyStringValue[] {
+  const out = new Map<string, string>();
+  for (const s of stored) if (SENSITIVE.has(s.key)) out.set(s.key, s.value);
+  for (const s of incoming) {
+    if (SENSITIVE.has(s.key) && s.value === MASK && out.has(s.key)) continue;
+    if (SENSITIVE.has(s.key) && s.value === '') {
+      out.delete(s.key);
+      continue;
+    }
+    out.set(s.key, s.value);
+  }
+  // Keep the caller's order, with kept credentials first where they were not resent.
+  return [...out].map(([key, value]) => ({ key, value }));
+}
