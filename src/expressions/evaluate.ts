@@ -3,11 +3,10 @@ import type { Expression } from './ast';
 import { compileTree } from './compiler';
 import { ExpressionError } from './errors';
 import { parseExpression } from './parser';
-import type { EvaluateOptions, EvalEnv } from './runtime';
+import type { EvaluateOptions, EvalEnv, Thunk } from './runtime';
 import { makeEnv } from './runtime';
 import type { EvaluationResult, SourceObject } from './values';
 import { toResult } from './values';
-import { fromJsDate } from './dateTime';
 
 /** A compiled expression: evaluate it for one source object. */
 export type CompiledExpression = (source: SourceObject, options?: EvaluateOptions) => EvaluationResult;
@@ -30,11 +29,10 @@ function treeOf(expression: string | Expression): Expression {
   return tree;
 }
 
-// Used when no options are given: nothing is cached in it, so the clock is read on each Now().
-const defaultEnv: EvalEnv = makeEnv({});
-Object.assign(defaultEnv, { now: () => fromJsDate(new Date()) });
+// Shared by evaluations without options, so the hot path allocates no environment.
+const defaultEnv: EvalEnv = makeEnv({}, false);
 
-function run(thunk: ReturnType<typeof compileTree>, source: SourceObject, options: EvaluateOptions | undefined): EvaluationResult {
+function run(thunk: Thunk, source: SourceObject, options: EvaluateOptions | undefined): EvaluationResult {
   if (typeof source !== 'object' || source === null || Array.isArray(source)) {
     throw new ExpressionError('The source object must be an object of attribute values.', 0);
   }
@@ -54,14 +52,16 @@ function run(thunk: ReturnType<typeof compileTree>, source: SourceObject, option
  * @throws ExpressionError for parse and evaluation errors (never anything else).
  */
 export function evaluateExpression(expression: string | Expression, source: SourceObject, options?: EvaluateOptions): EvaluationResult {
-  let thunk;
+  return run(compile(expression), source, options);
+}
+
+function compile(expression: string | Expression): Thunk {
   try {
-    thunk = compileTree(treeOf(expression));
+    return compileTree(treeOf(expression));
   } catch (e) {
     if (e instanceof ExpressionError) throw e;
     throw new ExpressionError(`Not a valid expression tree: ${e instanceof Error ? e.message : String(e)}`, 0);
   }
-  return run(thunk, source, options);
 }
 
 /**
@@ -69,6 +69,6 @@ export function evaluateExpression(expression: string | Expression, source: Sour
  * @throws ExpressionError when the expression does not parse or uses an invalid constant regex.
  */
 export function compileExpression(expression: string | Expression): CompiledExpression {
-  const thunk = compileTree(treeOf(expression));
+  const thunk = compile(expression);
   return (source, options) => run(thunk, source, options);
 }

@@ -4,6 +4,7 @@
  */
 import type { Expression } from './ast';
 import { spanOf } from './ast';
+import { hasNestedRepetition, MAX_REGEX_INPUT } from './dotnetRegex';
 import type { ExpressionWarning } from './errors';
 
 const NULL_TESTS = new Set(['IsPresent', 'IsNull', 'IsNullOrEmpty']);
@@ -37,6 +38,14 @@ export function lintExpression(tree: Expression, text?: string): ExpressionWarni
       warnings.push({
         offset,
         message: `The docs warn against ${first.name} as the source of Switch; it yields True/False, so keys must be "True" or "False".`,
+      });
+    }
+    const pattern = node.name === 'Replace' ? node.args[2] : undefined;
+    if (pattern?.kind === 'string' && hasNestedRepetition(pattern.value)) {
+      // JS regexes cannot be interrupted; the engine only caps the input length (MAX_REGEX_INPUT).
+      warnings.push({
+        offset: at(pattern),
+        message: `This pattern repeats a group that itself repeats (like (a+)+), which can take exponential time on some inputs; the preview runs regexes on at most ${MAX_REGEX_INPUT} characters and cannot stop a runaway match.`,
       });
     }
     if (node.name === 'IIF') {

@@ -68,12 +68,16 @@ function cryptoRandom(): number {
 
 const noWarnings = (): void => undefined;
 
-/** Builds the environment of one evaluation; the clock is read at most once, and only if needed. */
-export function makeEnv(options: EvaluateOptions): EvalEnv {
+/**
+ * Builds an evaluation environment. With `perCall` (one environment per evaluation) the clock is read at
+ * most once, so every Now() of one evaluation agrees; a shared environment reads it on each call.
+ */
+export function makeEnv(options: EvaluateOptions, perCall = true): EvalEnv {
   let now: DateTime | undefined;
   const onWarning = options.onWarning;
+  const readClock = (): DateTime => fromJsDate(options.now ?? new Date());
   return {
-    now: () => (now ??= fromJsDate(options.now ?? new Date())),
+    now: perCall ? () => (now ??= readClock()) : readClock,
     random: options.random ?? cryptoRandom,
     options,
     warn: onWarning ? (offset, message): void => onWarning({ offset, message }) : noWarnings,
@@ -85,14 +89,14 @@ export function fail(site: CallSite, message: string): never {
   throw new ExpressionError(`${site.call.name}: ${message}`, site.offset);
 }
 
-function argLabel(site: CallSite, index: number): string {
+function argLabel(index: number): string {
   return `argument ${index + 1}`;
 }
 
 /** Text of a single (non-list) value; lists are an error naming the argument. */
 export function textOf(site: CallSite, v: Exclude<Value, null>, index: number): string {
   const text = scalarText(v);
-  if (text === undefined) fail(site, `${argLabel(site, index)} must be a single value, not a multi-valued one.`);
+  if (text === undefined) fail(site, `${argLabel(index)} must be a single value, not a multi-valued one.`);
   return text;
 }
 
@@ -106,18 +110,18 @@ const HEX = /^&H([0-9A-F]+)$/i;
 
 /** Parses an integer value (decimal text or VB hex); BigInt so 64-bit AD values stay exact. */
 export function bigIntOf(site: CallSite, v: Value, index: number): bigint {
-  if (v === null) fail(site, `${argLabel(site, index)} must be a whole number, but it is null.`);
+  if (v === null) fail(site, `${argLabel(index)} must be a whole number, but it is null.`);
   const text = textOf(site, v, index);
   const hex = HEX.exec(text);
   if (hex) return BigInt('0x' + hex[1]);
-  if (!INTEGER.test(text)) fail(site, `${argLabel(site, index)} must be a whole number, got "${text}".`);
+  if (!INTEGER.test(text)) fail(site, `${argLabel(index)} must be a whole number, got "${text}".`);
   return BigInt(text.trim());
 }
 
 /** Parses a whole number that fits a JS number (positions, lengths, counts). */
 export function intOf(site: CallSite, v: Value, index: number): number {
   const n = bigIntOf(site, v, index);
-  if (n > 2_147_483_647n || n < -2_147_483_648n) fail(site, `${argLabel(site, index)} is too large.`);
+  if (n > 2_147_483_647n || n < -2_147_483_648n) fail(site, `${argLabel(index)} is too large.`);
   return Number(n);
 }
 
@@ -133,7 +137,7 @@ export function truthOf(site: CallSite, v: Value, index: number): boolean {
   if (lower === 'true') return true;
   if (lower === 'false') return false;
   if (INTEGER.test(text) || /^\s*[+-]?\d*\.\d+\s*$/.test(text)) return Number(text) !== 0;
-  fail(site, `${argLabel(site, index)} must be True, False or a number, got "${text}".`);
+  fail(site, `${argLabel(index)} must be True, False or a number, got "${text}".`);
 }
 
 /** A DateTime from a DateTime value or date text. Decision: strings are read with CDate's rules. */

@@ -147,3 +147,16 @@ describe('validateExpression', () => {
     assert.ok(!unclosed.ok && /'\[' is never closed/.test(unclosed.error.message), JSON.stringify(unclosed));
   });
 });
+
+describe('regex safety warnings', () => {
+  it('flags nested repetition in constant Replace patterns', () => {
+    for (const pattern of ['(a+)+$', '(\\\\w+\\\\s?)*', '(?:x*y){2,}']) {
+      const result = validateExpression(`Replace([x], , "${pattern}", , "", , )`);
+      assert.ok(result.ok && result.warnings.some((w) => /exponential time/.test(w.message) && w.offset === 15), pattern);
+    }
+    for (const pattern of ['(?<Suffix>@(.)*)', '[()\\\\s-]+', '\\\\+(?<isdCode>\\\\d* )(?<phoneNumber>\\\\d{10})', '(ab)+', '[(a+)]+']) {
+      const result = validateExpression(`Replace([x], , "${pattern}", , "", , )`);
+      assert.ok(result.ok && !result.warnings.some((w) => /exponential/.test(w.message)), pattern);
+    }
+  });
+});
