@@ -490,7 +490,7 @@ export function hasNestedRepetition(pattern: string): boolean {
       stack.push(current);
       current = false;
     } else if (c === ')') {
-      const inner = current;
+      const inner: boolean = current;
       const repeated = unboundedAt(pattern, i + 1);
       if (inner && repeated) return true;
       current = (stack.pop() ?? false) || inner || repeated;
