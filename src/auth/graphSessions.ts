@@ -67,8 +67,8 @@ export class GraphSessions implements vscode.Disposable {
    * Checks a connection before it is saved: builds its service and reads the tenant's organization
    * (id and name), which proves the credential works against this Graph endpoint.
    */
-  async probe(connection: ConnectionInfo, signal?: AbortSignal): Promise<{ tenantId: string; displayName?: string }> {
-    const service = await this.build(connection);
+  async probe(connection: ConnectionInfo, signal?: AbortSignal, sandboxToken?: string): Promise<{ tenantId: string; displayName?: string }> {
+    const service = await this.build(connection, sandboxToken);
     const organization = await service.apps.organization(signal);
     if (!organization?.id) throw new UserFacingError(vscode.l10n.t('{0} did not say which tenant it is.', connection.graphBaseUrl));
     return { tenantId: organization.id, displayName: organization.displayName ?? undefined };
@@ -83,9 +83,9 @@ export class GraphSessions implements vscode.Disposable {
     this.services.clear();
   }
 
-  private async build(connection: ConnectionInfo): Promise<ProvisioningService> {
+  private async build(connection: ConnectionInfo, sandboxToken?: string): Promise<ProvisioningService> {
     const runtime = loadGraphRuntime();
-    const credential = await this.credential(connection);
+    const credential = sandboxToken ? new runtime.StaticTokenCredential(sandboxToken) : await this.credential(connection);
     const host = new URL(connection.graphBaseUrl).origin;
     this.logger.child('auth').info(`Graph client for ${connection.label} (${connection.kind}) at ${connection.graphBaseUrl}`);
     return runtime.createProvisioningService({ credential, graphBaseUrl: connection.graphBaseUrl, scopes: [`${host}/.default`], logger: this.logger });

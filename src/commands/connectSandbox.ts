@@ -36,14 +36,16 @@ export async function connectSandbox(services: Services, context: CommandContext
   }
   const id = `sandbox:${new URL(graphUrl).host}`;
   try {
-    services.sandboxes.set(id, bearer, started);
+    // Probe with the new token before storing it: a failed attempt must not break a live connection.
     const draft: ConnectionInfo = { id, kind: 'sandbox', tenantId: 'sandbox', label: vscode.l10n.t('Contoso (sandbox)'), graphBaseUrl: graphUrl };
-    const organization = await services.graph.probe(draft, context.signal);
+    const organization = await services.graph.probe(draft, context.signal, bearer);
+    services.sandboxes.set(id, bearer, started);
+    services.graph.forget(id);
     await services.connections.upsert({ ...draft, tenantId: organization.tenantId, label: organization.displayName ?? draft.label });
     log.info(`connected to sandbox tenant ${organization.tenantId} at ${graphUrl}`);
     return { tenantId: organization.tenantId };
   } catch (error) {
-    services.sandboxes.forget(id);
+    started?.stop();
     throw error;
   }
 }

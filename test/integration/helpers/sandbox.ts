@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../../src/sandbox/server';
+import type { ExtensionApi } from '../../../src/extension';
+import { activateExtension } from './extension';
+
+export interface ConnectedSandbox {
+  readonly sandbox: Sandbox;
+  readonly api: ExtensionApi;
+  readonly tenantId: string;
+  readonly connectionId: string;
+  /** Signs out of the sandbox connection and stops the sandbox. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Starts a real sandbox tenant inside the extension host's Node and connects the extension to it
+ * through the public `entraProvisioning.connectSandbox` command, as a script would.
+ */
+export async function connectTestSandbox(options: SandboxOptions = {}): Promise<ConnectedSandbox> {
+  const api = await activateExtension();
+  const token = `in-host-${Math.abs(Date.now() % 1e9)}`;
+  const sandbox = await startSandbox({ port: 0, seed: 11, users: 25, groups: 4, token, ...options });
+  const result = await vscode.commands.executeCommand<{ tenantId: string } | undefined>('entraProvisioning.connectSandbox', { url: sandbox.graphUrl, token });
+  if (!result?.tenantId) {
+    await sandbox.close();
+    throw new Error('connectSandbox returned no tenantId (see the Entra Provisioning log).');
+  }
+  const connectionId = api.services.connections.current!.id;
+  return {
+    sandbox,
+    api,
+    tenantId: result.tenantId,
+    connectionId,
+    async dispose() {
+      await vscode.commands.executeCommand('entraProvisioning.signOut', { connectionId });
+      await sandbox.close();
+    },
+  };
+}
+
+/** Polls `check` until it returns a truthy value or `timeoutMs` passes (for state that settles asynchronously). */
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 15_000, what = 'condition'): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await check();
+    if (last) return last as NonNullable<T>;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out waiting for ${what} (last value: ${JSON.stringify(last)}).`);
+}
