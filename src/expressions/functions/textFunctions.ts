@@ -5,7 +5,7 @@ import { base64Utf16Le, utf8Hex } from '../encoding';
 import type { CallSite, Implementation, Thunk } from '../runtime';
 import { fail, intOf, mapText, optionalText, textOf } from '../runtime';
 import type { Value } from '../values';
-import { booleanText, ObjectList, scalarText } from '../values';
+import { isList, listItems, scalarText } from '../values';
 
 /**
  * A function of one text input (argument `primary`) and other arguments computed once per call.
@@ -57,11 +57,10 @@ const join: Implementation = (site) => {
       sawValue = true;
       if (typeof v === 'string') {
         if (v !== '') out = out === undefined ? v : out + sep + v;
-      } else if (Array.isArray(v) || v instanceof ObjectList) {
-        const items = Array.isArray(v) ? (v as readonly string[]) : (v as ObjectList).items.map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
-        for (const item of items) if (item !== '') out = out === undefined ? item : out + sep + item;
+      } else if (isList(v)) {
+        for (const item of listItems(v)) if (item !== '') out = out === undefined ? item : out + sep + item;
       } else {
-        const text = typeof v === 'boolean' ? booleanText(v) : (scalarText(v) as string);
+        const text = scalarText(v) as string;
         out = out === undefined ? text : out + sep + text;
       }
     }

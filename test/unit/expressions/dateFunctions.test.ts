@@ -94,6 +94,11 @@ describe('date functions', () => {
       assert.equal(ev(text, { ContractEndDate: '2020-12-31-08:00' }), '132539615990000000');
       assert.equal(ev('NumFromDate("2020-12-31T23:59:59-08:00")'), '132539615990000000');
     });
+    it('reads the SuccessFactors M/d/yyyy hh:mm:ss tt shape via FormatDateTime', () => {
+      const text = 'NumFromDate(FormatDateTime([endDate], , "M/d/yyyy hh:mm:ss tt", "yyyy-MM-ddTHH:mm:ssZ"))';
+      assert.equal(ev(text, { endDate: '12/31/2020 11:59:59 PM' }), ev('NumFromDate("2020-12-31T23:59:59Z")'));
+      assert.equal(ev('NumFromDate("2020-12-31T23:59:59Z")'), '132539327990000000');
+    });
     it('round-trips with DateFromNum and keeps sub-millisecond ticks', () => {
       assert.equal(ev('NumFromDate(DateFromNum(132539615991234567))'), '132539615991234567');
       assert.equal(ev('NumFromDate([missing])'), null);
