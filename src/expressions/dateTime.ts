@@ -160,6 +160,8 @@ export function parseOffset(text: string): number | undefined {
  * Workday date-with-offset form `2020-03-16-07:00` and a space instead of `T`), the service's own
  * `M/d/yyyy h:mm:ss tt`, and RFC 1123. This is the documented subset of .NET's lenient DateTime.Parse,
  * not all of it. Returns undefined when the text is none of these.
+ * Decision (§10.20): both `2020-12-31 23:59:59-08:00` (current NumFromDate example) and
+ * `2020-12-31T23:59:59-08:00` (older docs) are accepted.
  */
 export function parseDateText(text: string): DateParts | undefined {
   const trimmed = text.trim();

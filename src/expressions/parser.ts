@@ -37,10 +37,10 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
 }
 
-/** Shows a character in a message: visible ones quoted, others by code point. */
-function describeChar(ch: string): string {
-  const code = ch.codePointAt(0) ?? 0;
-  return code > 0x20 && code !== 0x7f ? `'${ch}'` : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+/** Shows the character at `index` in a message: visible ones quoted, others by code point. */
+function describeChar(text: string, index: number): string {
+  const code = text.codePointAt(index) ?? 0;
+  return code > 0x20 && code !== 0x7f ? `'${String.fromCodePoint(code)}'` : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 function ordinal(n: number): string {
@@ -77,7 +77,7 @@ class Parser {
     if (this.pos < this.text.length) {
       const ch = this.text[this.pos];
       const hint = ch === ')' ? ' (there is no matching opening parenthesis)' : ch === ',' ? ' (a comma only separates function arguments)' : '';
-      throw new ExpressionError(`Unexpected ${describeChar(ch)} after the end of the expression${hint}.`, this.pos, this.pos + 1);
+      throw new ExpressionError(`Unexpected ${describeChar(this.text, this.pos)} after the end of the expression${hint}.`, this.pos, this.pos + 1);
     }
     return expression;
   }
@@ -150,7 +150,7 @@ class Parser {
     if (c === 0x29 /* ) */) throw new ExpressionError("Unexpected ')' where a value was expected.", start, start + 1);
     if (c === 0x27 /* ' */) throw new ExpressionError('Strings are written in double quotes ("…"), not single quotes.', start, start + 1);
     throw new ExpressionError(
-      `Unexpected ${describeChar(t[start])}: expected a function call, an [attribute], a "string" or a number.`,
+      `Unexpected ${describeChar(t, start)}: expected a function call, an [attribute], a "string" or a number.`,
       start,
       start + 1,
     );
@@ -220,7 +220,7 @@ class Parser {
       // Decision (§2.2): only integers appear in the docs and there is no arithmetic; reject decimals.
       throw new ExpressionError('Only whole numbers are supported; write a decimal as a "string".', i, i + 1);
     }
-    if (isLetter(next) || next === 0x5f) throw new ExpressionError(`Unexpected ${describeChar(t[i])} in a number.`, i, i + 1);
+    if (isLetter(next) || next === 0x5f) throw new ExpressionError(`Unexpected ${describeChar(t, i)} in a number.`, i, i + 1);
     this.pos = i;
     const node: Expression = { kind: 'number', text: t.slice(start, i) };
     setSpan(node, start, i);
@@ -237,7 +237,7 @@ class Parser {
     let i = start + 2;
     while (isHexDigit(t.charCodeAt(i))) i++;
     if (i === start + 2) throw new ExpressionError('Expected hex digits after &H.', start, i);
-    if (isLetter(t.charCodeAt(i)) || isDigit(t.charCodeAt(i))) throw new ExpressionError(`Unexpected ${describeChar(t[i])} in a hex number.`, i, i + 1);
+    if (isLetter(t.charCodeAt(i)) || isDigit(t.charCodeAt(i))) throw new ExpressionError(`Unexpected ${describeChar(t, i)} in a hex number.`, i, i + 1);
     this.pos = i;
     // Decision (§2.2): the case of &H and of the digits is unspecified; accept both, store upper case.
     const node: Expression = { kind: 'number', text: '&H' + t.slice(start + 2, i).toUpperCase() };

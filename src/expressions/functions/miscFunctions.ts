@@ -8,7 +8,8 @@ const bitAnd: Implementation = (site) => {
     const x = a(src, env);
     const y = b(src, env);
     if (x === null || y === null) return null;
-    // BigInt keeps 64-bit flag values exact; hex literals are read as unsigned.
+    // BigInt keeps 64-bit flag values exact; hex literals are read as unsigned. (§10.21: the docs'
+    // explanation misstates &HF's bits, but its result 7 is what this computes.)
     return (bigIntOf(site, x, 0) & bigIntOf(site, y, 1)).toString();
   };
 };

@@ -151,6 +151,8 @@ export const replace: Implementation = (site) => {
   }
 
   // Mode 3: .NET Regex.Replace with a replacement template (${name}, $1 …).
+  // Decision (§10.4): results follow the regex, even where a documented output does not (the mobile
+  // example keeps its '+', which the character class does not match).
   const constantReplacement = site.constants[REPLACEMENT];
   const fixedReplacer: Replacer | undefined =
     fixedRegex && typeof constantReplacement === 'string' ? compileReplacement(constantReplacement, fixedRegex) : undefined;
