@@ -70,11 +70,19 @@ const { tree } = fc.letrec<{ tree: Expression; operand: Expression }>((tie) => (
     leaf,
     fc.constantFrom(...callable).chain((d) => callOf(d, tie('tree'))),
     fc.tuple(tie('operand'), fc.constantFrom(...OPERATORS), tie('operand')).map(([left, operator, right]): Expression => ({ kind: 'comparison', operator, left, right })),
-    fc.tuple(attributeName, fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 })).map(([name, find, by]): Expression => ({
-      kind: 'call',
-      name: 'Replace',
-      args: [{ kind: 'attribute', name }, { kind: 'string', value: find }, null, null, { kind: 'string', value: by }],
-    })),
+    fc.tuple(attributeName, attributeName, fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), fc.integer({ min: 0, max: 4 })).map(([name, other, a, b, mode]): Expression => {
+      // One canonical call per documented Replace mode (reference §4 Replace, modes 1–5).
+      const source: Expression = { kind: 'attribute', name };
+      const s = (value: string): Expression => ({ kind: 'string', value });
+      const shapes: (Expression | null)[][] = [
+        [source, s(a), null, null, s(b)],
+        [source, s(a), null, null, null, null, s(b)],
+        [source, null, s('(?<g>x)'), null, s(b)],
+        [source, null, s('(?<g>x)'), s('g'), s(b)],
+        [source, null, s('(?<g>x)'), s('g'), null, { kind: 'attribute', name: other }],
+      ];
+      return { kind: 'call', name: 'Replace', args: shapes[mode] };
+    }),
   ),
 }));
 
