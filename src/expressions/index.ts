@@ -1,6 +1,15 @@
 /**
  * The attribute-mapping expression engine: parse, check, format, convert and evaluate Entra
  * provisioning expressions offline. Host-free (no vscode, no Node-only APIs): the webview bundles it.
+ *
+ * Limits worth knowing:
+ * - Regexes are .NET patterns translated to JS. Atomic and conditional groups, balancing groups,
+ *   class subtraction, `\G`, mid-pattern inline options and the `x` option are rejected; `\D`, `\W`
+ *   inside `[...]` and `\b` use JS's ASCII definitions.
+ * - JS regexes cannot be interrupted: inputs are capped at 4,096 characters and validateExpression
+ *   warns about nested repetition, but a pathological pattern can still run for a long time.
+ * - CDate/DateDiff/NumFromDate read ISO 8601, `M/d/yyyy h:mm:ss tt` and RFC 1123, not every form
+ *   .NET's DateTime.Parse accepts.
  */
 export type {
   AttributeExpression,

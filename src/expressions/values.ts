@@ -39,6 +39,8 @@ export function booleanText(b: boolean): string {
  * Decision (§3): string values "true"/"false" in any case are read as Booleans, because Graph's test
  * input passes "false" for Boolean attributes such as IsSoftDeleted; they render as True/False.
  * Decision: an empty array is an attribute with no values, i.e. null.
+ * Decision (§10.1): attribute names match exactly (case-sensitive), as documented for directory
+ * extensions; a case-insensitive fallback would scan the keys for every absent attribute.
  */
 export function readAttribute(source: SourceObject, name: string): Value {
   // Own properties only: `[constructor]` must not find Object.prototype.constructor.
