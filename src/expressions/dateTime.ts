@@ -146,7 +146,7 @@ export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'Jun
 export const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Parses a `±hh[:mm]` offset (or Z) into minutes east of UTC; undefined when out of range. */
-export function parseOffset(text: string): number | undefined {
+function parseOffset(text: string): number | undefined {
   if (/^(?:Z|GMT|UTC)$/i.test(text)) return 0;
   const m = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(text);
   if (!m) return undefined;

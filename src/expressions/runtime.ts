@@ -161,7 +161,7 @@ export function mapText(v: Exclude<Value, null>, f: (text: string) => Value): Va
 }
 
 /** Adds a value's text(s) to a list; null adds nothing. */
-export function appendValue(out: string[], v: Value): void {
+function appendValue(out: string[], v: Value): void {
   if (v === null) return;
   if (typeof v === 'string') out.push(v);
   else if (typeof v === 'boolean') out.push(booleanText(v));
