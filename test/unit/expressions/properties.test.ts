@@ -9,6 +9,7 @@ import {
   functionDescriptions,
   parseExpression,
   toAttributeMappingSource,
+  validateExpression,
 } from '../../../src/expressions';
 import type { ComparisonOperator, Expression, FunctionDescription } from '../../../src/expressions';
 
@@ -120,8 +121,12 @@ describe('expression engine properties', () => {
     fc.assert(
       fc.property(anyText, (text) => {
         const started = Date.now();
-        tryParse(text);
+        const tree = tryParse(text);
         assert.ok(Date.now() - started < 1000, 'parsing took over a second');
+        // The editor's non-throwing check rejects whatever the parser rejects, with an offset in the text.
+        const checked = validateExpression(text);
+        if (!tree) assert.equal(checked.ok, false);
+        if (!checked.ok) assert.ok(checked.error.offset >= 0 && checked.error.offset <= text.length);
       }),
       { numRuns: 3000 },
     );
