@@ -77,7 +77,10 @@ export class ProvisioningEngine implements JobControl {
     if (!job || this.closed) return Promise.resolve(undefined);
     if (scheduled && job.schedule.state !== 'Active') return Promise.resolve(undefined);
     const run = (async () => {
-      const result = await runCycle(this.deps, spId, job, () => this.closed || job.schedule.state !== 'Active' || !this.findJob(spId, jobId));
+      // A pause during the cycle stops it between objects; a manual run of a paused or disabled job still completes.
+      const stateAtStart = job.schedule.state;
+      const stop = () => this.closed || !this.findJob(spId, jobId) || (job.schedule.state !== stateAtStart && job.schedule.state !== 'Active');
+      const result = await runCycle(this.deps, spId, job, stop);
       this.events.emit('cycle', { spId, jobId, result } satisfies CycleEvent);
       return result;
     })().catch((e: unknown) => {

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import { parseCliOptions } from '../../../src/sandbox/cli';
+
+const CLI = join(__dirname, '../../../src/sandbox/cli.ts');
+
+/** Starts the CLI through tsx and resolves with its stdout lines once it prints Ready. */
+function startCli(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; lines: string[] }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: 'pipe' });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (/^Ready$/m.test(out)) resolve({ child, lines: out.trim().split('\n') });
+    });
+    child.on('exit', (code) => reject(new Error(`CLI exited early with ${code}: ${out}`)));
+  });
+}
+
+function exited(child: ChildProcessWithoutNullStreams): Promise<number | null> {
+  return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+}
+
+describe('sandbox CLI', () => {
+  it('parses options and rejects bad values', () => {
+    const { options, exitWithParent } = parseCliOptions(['--port', '0', '--users', '10', '--throttle-rate', '0.25', '--token', 't', '--cycle-interval', '5', '--exit-with-parent']);
+    assert.equal(options.port, 0);
+    assert.equal(options.users, 10);
+    assert.equal(options.throttleRate, 0.25);
+    assert.equal(options.token, 't');
+    assert.equal(options.cycleIntervalSeconds, 5);
+    assert.equal(exitWithParent, true);
+    assert.throws(() => parseCliOptions(['--throttle-rate', '2']), /between 0 and 1/);
+    assert.throws(() => parseCliOptions(['--bogus']));
+  });
+
+  it('prints the endpoint lines then Ready, serves Graph, and stops on SIGTERM', async () => {
+    const { child, lines } = await startCli(['--port', '0', '--users', '5', '--token', 'cli-token']);
+    try {
+      assert.equal(lines.length, 4);
+      assert.match(lines[0], /^Graph: http:\/\/127\.0\.0\.1:\d+\/v1\.0$/);
+      assert.match(lines[1], /^SCIM: http:\/\/127\.0\.0\.1:\d+\/scim\/v2$/);
+      assert.match(lines[2], /^GoToMeeting: http:\/\/127\.0\.0\.1:\d+\/gotomeeting\/v2$/);
+      assert.equal(lines[3], 'Ready');
+      const graphUrl = lines[0].slice('Graph: '.length);
+      const res = await fetch(`${graphUrl}/users?$top=1`, { headers: { Authorization: 'Bearer cli-token' } });
+      assert.equal(res.status, 200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal(await exited(child), 0);
+  });
+
+  it('exits when stdin closes with --exit-with-parent', async () => {
+    const { child } = await startCli(['--port', '0', '--users', '1', '--exit-with-parent']);
+    const done = exited(child);
+    child.stdin.end();
+    assert.equal(await done, 0);
+  });
+});
