@@ -5,9 +5,11 @@ import { GraphSessions } from './auth/graphSessions';
 import { SandboxSessions } from './auth/sandboxSessions';
 import { CommandId } from './commands/commandIds';
 import { CommandRunner } from './commands/commandRunner';
-import { coreCommands, registerCommands } from './commands/registerCommands';
+import { coreCommands, provisioningCommands, registerCommands } from './commands/registerCommands';
+import { ReportDocuments } from './commands/reportDocuments';
 import type { Services } from './commands/services';
 import { OutputChannelLogger } from './logging/outputChannelLogger';
+import { JobStatusRefresher } from './tree/jobStatusRefresher';
 import { ProvisioningTreeProvider } from './tree/provisioningTreeProvider';
 
 /** What activate() returns; tests use it to reach the running services. */
@@ -22,13 +24,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const connections = new ConnectionStore(context.globalState);
   const sandboxes = new SandboxSessions();
   const graph = new GraphSessions(connections, sandboxes, context.secrets, logger);
-  const tree = new ProvisioningTreeProvider(connections);
-  const services: Services = { extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, tree };
+  const tree = new ProvisioningTreeProvider(connections, graph);
+  const reports = new ReportDocuments();
+  const services: Services = { extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, tree, reports };
   const statusBar = new ConnectionStatusBar(connections, CommandId.switchTenant);
 
   const treeView = vscode.window.createTreeView('entraProvisioning.apps', { treeDataProvider: tree, showCollapseAll: true });
+  const refresher = new JobStatusRefresher(tree, treeView, logger.child('tree'));
   const runner = new CommandRunner(logger);
-  context.subscriptions.push(channel, connections, sandboxes, graph, tree, treeView, statusBar, ...registerCommands(runner, services, [...coreCommands]));
+  context.subscriptions.push(channel, connections, sandboxes, graph, tree, reports, treeView, refresher, statusBar, ...registerCommands(runner, services, [...coreCommands, ...provisioningCommands]));
   logger.info(`activated (VS Code ${vscode.version})`);
   if (vscode.workspace.getConfiguration('entraProvisioning').get<boolean>('sandbox.connectOnStartup')) {
     // Not awaited: activation must stay fast; the command reports its own progress and errors.

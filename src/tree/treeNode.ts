@@ -7,3 +7,8 @@ export interface TreeNode {
   getChildren(): TreeNode[] | Promise<TreeNode[]>;
   getParent(): TreeNode | undefined;
 }
+
+/** What nodes need from the provider: fire a change for a node (undefined: everything). */
+export interface TreeHost {
+  refresh(node?: TreeNode): void;
+}

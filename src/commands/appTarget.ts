@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import { UserFacingError } from '../shared/errors';
+import type { CommandContext } from './commandRunner';
+import type { Services } from './services';
+
+/** The enterprise app (service principal) a command acts on. */
+export interface AppTarget {
+  readonly connectionId: string;
+  readonly servicePrincipalId: string;
+  readonly displayName?: string;
+}
+
+/** Tree nodes that stand for an app (or something under one) carry its target. */
+export interface HasAppTarget {
+  readonly appTarget: AppTarget;
+}
+
+function hasAppTarget(value: unknown): value is HasAppTarget {
+  return typeof value === 'object' && value !== null && typeof (value as HasAppTarget).appTarget?.servicePrincipalId === 'string';
+}
+
+/**
+ * The app a command was invoked for: a tree node, a plain `{ servicePrincipalId, connectionId? }`
+ * argument, or, from the palette, one the user searches for.
+ */
+export async function resolveAppTarget(services: Services, context: CommandContext, arg: unknown): Promise<AppTarget | undefined> {
+  if (hasAppTarget(arg)) return arg.appTarget;
+  if (arg && typeof arg === 'object' && (arg as { servicePrincipalId?: unknown }).servicePrincipalId !== undefined) {
+    const { servicePrincipalId, connectionId } = arg as Record<string, unknown>;
+    if (typeof servicePrincipalId !== 'string' || !servicePrincipalId) throw new UserFacingError(vscode.l10n.t('Give servicePrincipalId as a non-empty string.'));
+    return { connectionId: services.graph.connection(typeof connectionId === 'string' ? connectionId : undefined).id, servicePrincipalId };
+  }
+  return pickApp(services, context);
+}
+
+/** A quick pick that searches enterprise apps on the server as the user types. */
+async function pickApp(services: Services, context: CommandContext): Promise<AppTarget | undefined> {
+  const connection = services.graph.connection();
+  const service = await services.graph.service(connection.id);
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { id: string }>();
+  pick.title = vscode.l10n.t('Which enterprise app?');
+  pick.placeholder = vscode.l10n.t('Type to search {0}', connection.label);
+  pick.matchOnDescription = true;
+  let generation = 0;
+  const load = async (search: string) => {
+    const mine = ++generation;
+    pick.busy = true;
+    try {
+      const page = await service.apps.listApps({ search, top: 50, signal: context.signal });
+      if (mine !== generation) return;
+      pick.items = page.items.map((app) => ({ label: app.displayName ?? app.id ?? '', description: app.appId ?? undefined, id: app.id ?? '' }));
+    } catch (error) {
+      if (mine === generation) pick.items = [];
+      services.logger.child('tree').warn(`app search failed: ${(error as Error).message}`);
+    } finally {
+      if (mine === generation) pick.busy = false;
+    }
+  };
+  let timer: NodeJS.Timeout | undefined;
+  pick.onDidChangeValue((value) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void load(value), 250);
+  });
+  void load('');
+  try {
+    const chosen = await new Promise<(vscode.QuickPickItem & { id: string }) | undefined>((resolve) => {
+      pick.onDidAccept(() => resolve(pick.selectedItems[0]));
+      pick.onDidHide(() => resolve(undefined));
+      context.token.onCancellationRequested(() => resolve(undefined));
+      pick.show();
+    });
+    return chosen ? { connectionId: connection.id, servicePrincipalId: chosen.id, displayName: chosen.label } : undefined;
+  } finally {
+    clearTimeout(timer);
+    pick.dispose();
+  }
+}

@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import { DEFAULT_ACCESS_ROLE_ID } from '../graph/appsApi';
+import { UserFacingError } from '../shared/errors';
+import { resolveAppTarget } from './appTarget';
+import type { CommandContext } from './commandRunner';
+import type { Services } from './services';
+import { refreshAppInTree } from './treeUpdates';
+
+/**
+ * Adds an app from the gallery: search the application templates, name the app, instantiate.
+ * Scripted: `{ templateId, displayName }` → `{ servicePrincipalId, applicationId }`.
+ */
+export async function addGalleryApp(services: Services, context: CommandContext, arg?: unknown): Promise<{ servicePrincipalId: string; applicationId: string } | undefined> {
+  const connection = services.graph.connection((arg as { connectionId?: string } | undefined)?.connectionId);
+  await services.graph.ensureScopes(connection.id, 'manageApps');
+  const service = await services.graph.service(connection.id);
+  let { templateId, displayName } = (arg ?? {}) as { templateId?: unknown; displayName?: unknown };
+  if (templateId !== undefined && (typeof templateId !== 'string' || !templateId)) throw new UserFacingError(vscode.l10n.t('templateId must be a non-empty string.'));
+  let templateName: string | undefined;
+  if (templateId === undefined) {
+    const search = await vscode.window.showInputBox({ title: vscode.l10n.t('Add an app from the gallery'), prompt: vscode.l10n.t('Search the gallery (e.g. GoToMeeting)'), ignoreFocusOut: true }, context.token);
+    if (search === undefined) return undefined;
+    context.report(vscode.l10n.t('Searching the gallery…'));
+    const templates = await service.apps.listApplicationTemplates(search, context.signal);
+    if (templates.length === 0) throw new UserFacingError(vscode.l10n.t('No gallery app matches "{0}".', search));
+    const picked = await vscode.window.showQuickPick(
+      templates.map((t) => ({
+        label: t.displayName ?? t.id ?? '',
+        description: (t.supportedProvisioningTypes ?? []).includes('sync') ? vscode.l10n.t('supports provisioning') : undefined,
+        detail: [t.publisher, t.description].filter(Boolean).join(' — '),
+        id: t.id ?? '',
+      })),
+      { title: vscode.l10n.t('Add an app from the gallery'), matchOnDetail: true },
+      context.token,
+    );
+    if (!picked) return undefined;
+    templateId = picked.id;
+    templateName = picked.label;
+  }
+  if (displayName === undefined) {
+    displayName = await vscode.window.showInputBox({ title: vscode.l10n.t('Name of the new enterprise app'), value: templateName, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Required.')) }, context.token);
+    if (displayName === undefined) return undefined;
+  }
+  if (typeof displayName !== 'string' || !displayName.trim()) throw new UserFacingError(vscode.l10n.t('displayName must be a non-empty string.'));
+  context.report(vscode.l10n.t('Adding {0}…', displayName));
+  const created = await service.apps.instantiateTemplate(templateId as string, displayName.trim(), context.signal);
+  const servicePrincipalId = created.servicePrincipal?.id ?? '';
+  await refreshAppInTree(services, connection.id, servicePrincipalId, context.signal);
+  return { servicePrincipalId, applicationId: created.application?.id ?? '' };
+}
+
+/**
+ * Assigns users or groups to an app with a real role ("Default Access" is not provisioned, so it is
+ * only offered with a warning). Scripted: `{ servicePrincipalId, principalId, appRoleId? }` →
+ * `{ assignmentId }` (the app's first real role when no role is given).
+ */
+export async function assignUsers(services: Services, context: CommandContext, arg?: unknown): Promise<{ assignmentId: string; assignmentIds: string[] } | undefined> {
+  const app = await resolveAppTarget(services, context, arg);
+  if (!app) return undefined;
+  await services.graph.ensureScopes(app.connectionId, 'manageAssignments');
+  const service = await services.graph.service(app.connectionId);
+  const sp = await service.apps.getApp(app.servicePrincipalId, context.signal);
+  const roles = (sp.appRoles ?? []).filter((r) => r.isEnabled !== false && (r.allowedMemberTypes ?? ['User']).includes('User') && r.id !== DEFAULT_ACCESS_ROLE_ID);
+  const given = (arg ?? {}) as { principalId?: unknown; appRoleId?: unknown };
+  let principals: Array<{ id: string; name: string }>;
+  let roleId: string | undefined;
+  if (given.principalId !== undefined) {
+    if (typeof given.principalId !== 'string' || !given.principalId) throw new UserFacingError(vscode.l10n.t('principalId must be a non-empty string.'));
+    principals = [{ id: given.principalId, name: given.principalId }];
+    if (given.appRoleId !== undefined && typeof given.appRoleId !== 'string') throw new UserFacingError(vscode.l10n.t('appRoleId must be a string.'));
+    roleId = (given.appRoleId as string | undefined) ?? roles[0]?.id ?? DEFAULT_ACCESS_ROLE_ID;
+  } else {
+    const chosen = await pickPrincipals(services, app.connectionId, context);
+    if (!chosen?.length) return undefined;
+    principals = chosen;
+    const defaultAccess = { label: `$(warning) ${vscode.l10n.t('Default Access')}`, detail: vscode.l10n.t('Not provisioned: the provisioning service skips Default Access assignments.'), id: DEFAULT_ACCESS_ROLE_ID };
+    const role = await vscode.window.showQuickPick(
+      [...roles.map((r) => ({ label: r.displayName ?? r.value ?? r.id ?? '', detail: r.description ?? undefined, id: r.id ?? '' })), ...(roles.length === 0 ? [defaultAccess] : [])],
+      { title: vscode.l10n.t('Role for {0}', principals.map((p) => p.name).join(', ')) },
+      context.token,
+    );
+    if (!role) return undefined;
+    roleId = role.id;
+  }
+  if (roleId === DEFAULT_ACCESS_ROLE_ID) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Assigned with Default Access: the provisioning service does not provision such assignments. Give the app a role such as "User" and assign that.'));
+  }
+  const ids: string[] = [];
+  for (const principal of principals) {
+    const assignment = await service.apps.assign(app.servicePrincipalId, principal.id, roleId, context.signal);
+    ids.push(assignment.id ?? '');
+  }
+  await refreshAppInTree(services, app.connectionId, app.servicePrincipalId, context.signal);
+  return { assignmentId: ids[0], assignmentIds: ids };
+}
+
+async function pickPrincipals(services: Services, connectionId: string, context: CommandContext): Promise<Array<{ id: string; name: string }> | undefined> {
+  const service = await services.graph.service(connectionId);
+  const text = await vscode.window.showInputBox({ title: vscode.l10n.t('Assign users and groups'), prompt: vscode.l10n.t('Start of a user\'s or group\'s display name') }, context.token);
+  if (text === undefined) return undefined;
+  const [users, groups] = await Promise.all([service.apps.searchUsers(text, context.signal), service.apps.searchGroups(text, context.signal)]);
+  const items = [
+    ...users.items.map((u) => ({ label: `$(person) ${u.displayName ?? ''}`, description: u.userPrincipalName ?? '', id: u.id ?? '', name: u.displayName ?? '' })),
+    ...groups.items.map((g) => ({ label: `$(organization) ${g.displayName ?? ''}`, description: vscode.l10n.t('group'), id: g.id ?? '', name: g.displayName ?? '' })),
+  ];
+  if (items.length === 0) throw new UserFacingError(vscode.l10n.t('No user or group matches "{0}".', text));
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Assign users and groups'), canPickMany: true, matchOnDescription: true }, context.token);
+  return picked?.map((p) => ({ id: p.id, name: p.name }));
+}

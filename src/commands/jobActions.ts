@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import type { ProvisioningService } from '../graph/provisioningService';
+import type { CommandContext } from './commandRunner';
+import { resolveJobTarget, type JobTarget } from './jobTarget';
+import type { Services } from './services';
+import { refreshAppInTree } from './treeUpdates';
+
+/** Result of start / pause / restart: the job's status code after the call (public contract). */
+export interface JobStatusResult {
+  readonly status: string;
+}
+
+/** Resolves the job, makes sure write consent is there, and hands over its service. */
+export async function jobForWrite(services: Services, context: CommandContext, arg: unknown): Promise<{ target: JobTarget; service: ProvisioningService } | undefined> {
+  const target = await resolveJobTarget(services, context, arg);
+  if (!target) return undefined;
+  await services.graph.ensureScopes(target.connectionId, 'manageJobs');
+  return { target, service: await services.graph.service(target.connectionId) };
+}
+
+async function statusAfter(services: Services, context: CommandContext, target: JobTarget, service: ProvisioningService): Promise<JobStatusResult> {
+  const job = await service.jobs.getJob(target.servicePrincipalId, target.jobId, context.signal);
+  await refreshAppInTree(services, target.connectionId, target.servicePrincipalId, context.signal);
+  return { status: job.status?.code ?? 'Unknown' };
+}
+
+/** Turns provisioning on: the first cycle starts now, later ones follow the schedule. */
+export async function startJob(services: Services, context: CommandContext, arg?: unknown): Promise<JobStatusResult | undefined> {
+  const resolved = await jobForWrite(services, context, arg);
+  if (!resolved) return undefined;
+  const { target, service } = resolved;
+  context.report(vscode.l10n.t('Starting provisioning…'));
+  await service.jobs.start(target.servicePrincipalId, target.jobId, context.signal);
+  const result = await statusAfter(services, context, target, service);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Provisioning started for {0}. The first cycle runs now; later cycles run about every 40 minutes.', target.appDisplayName ?? target.servicePrincipalId));
+  return result;
+}
+
+/** Stops (pauses) provisioning; the job keeps its state and resumes where it was on start. */
+export async function pauseJob(services: Services, context: CommandContext, arg?: unknown): Promise<JobStatusResult | undefined> {
+  const resolved = await jobForWrite(services, context, arg);
+  if (!resolved) return undefined;
+  const { target, service } = resolved;
+  await service.jobs.pause(target.servicePrincipalId, target.jobId, context.signal);
+  return statusAfter(services, context, target, service);
+}
+
+/** What each reset scope does, in plain words, for the picker. */
+const resetScopes = (): Array<vscode.QuickPickItem & { value: string }> => [
+  { value: 'Watermark', label: vscode.l10n.t('Re-evaluate everyone'), description: 'Watermark', detail: vscode.l10n.t('Forget where the last cycle stopped and look at every user and group again.'), picked: true },
+  { value: 'Escrows', label: vscode.l10n.t('Drop pending retries'), description: 'Escrows', detail: vscode.l10n.t('Forget the failed objects that were waiting to be retried.'), picked: true },
+  { value: 'QuarantineState', label: vscode.l10n.t('Lift quarantine'), description: 'QuarantineState', detail: vscode.l10n.t('Take the job out of quarantine and try again now.'), picked: true },
+  { value: 'ForceDeletes', label: vscode.l10n.t('Push held deletions through'), description: 'ForceDeletes', detail: vscode.l10n.t('Apply deletions that the accidental-deletion threshold is holding back.') },
+  { value: 'Full', label: vscode.l10n.t('Full reset'), description: 'Full', detail: vscode.l10n.t('All of the above: start over as on the first cycle.') },
+];
+
+const knownScopes = new Set(['None', 'ConnectorDataStore', 'Escrows', 'Watermark', 'QuarantineState', 'Full', 'ForceDeletes']);
+
+/** Restarts provisioning with the chosen reset scope (`resetScope` from scripts skips the picker). */
+export async function restartJob(services: Services, context: CommandContext, arg?: unknown): Promise<JobStatusResult | undefined> {
+  const resolved = await jobForWrite(services, context, arg);
+  if (!resolved) return undefined;
+  const { target, service } = resolved;
+  let scope = (arg as { resetScope?: unknown } | undefined)?.resetScope;
+  if (scope === undefined) {
+    const picked = await vscode.window.showQuickPick(resetScopes(), {
+      title: vscode.l10n.t('Restart provisioning of {0}', target.appDisplayName ?? target.jobId),
+      placeHolder: vscode.l10n.t('What should the restart clear?'),
+      canPickMany: true,
+    }, context.token);
+    if (!picked) return undefined;
+    scope = picked.map((p) => p.value);
+  }
+  if (!Array.isArray(scope) || scope.some((s) => typeof s !== 'string' || !knownScopes.has(s))) {
+    throw new Error(vscode.l10n.t('resetScope must be a list of: {0}.', [...knownScopes].join(', ')));
+  }
+  await service.jobs.restart(target.servicePrincipalId, target.jobId, scope as string[], context.signal);
+  return statusAfter(services, context, target, service);
+}

@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import { TenantNode } from '../tree/tenantNode';
+import type { TreeNode } from '../tree/treeNode';
+import type { CommandContext } from './commandRunner';
+import type { Services } from './services';
+
+function tenantOf(services: Services, arg: unknown): TenantNode | undefined {
+  if (arg instanceof TenantNode) return arg;
+  const connectionId = (arg as { connectionId?: unknown } | undefined)?.connectionId;
+  const id = typeof connectionId === 'string' ? connectionId : services.connections.current?.id;
+  return id ? services.tree.tenant(id) : undefined;
+}
+
+/** Reloads a node (a tenant reloads its apps), or the whole tree. */
+export function refresh(services: Services, _context: CommandContext, node?: unknown): void {
+  services.tree.refresh(node && typeof (node as TreeNode).getChildren === 'function' ? (node as TreeNode) : undefined);
+}
+
+/** Filters a tenant's apps by a server-side search; empty clears it. Scripted: `{ search, connectionId? }`. */
+export async function searchApps(services: Services, context: CommandContext, arg?: unknown): Promise<{ search: string } | undefined> {
+  const tenant = tenantOf(services, arg);
+  if (!tenant) return undefined;
+  let search = (arg as { search?: unknown } | undefined)?.search;
+  if (typeof search !== 'string') {
+    search = await vscode.window.showInputBox({ title: vscode.l10n.t('Search enterprise apps in {0}', tenant.connection.label), prompt: vscode.l10n.t('Display name to search for; leave empty to show all apps'), value: tenant.model.search }, context.token);
+    if (search === undefined) return undefined;
+  }
+  tenant.model.search = (search as string).trim();
+  services.tree.refresh(tenant);
+  return { search: tenant.model.search };
+}
+
+/** Shows only apps with provisioning jobs, or all apps again. */
+export function toggleProvisioningOnly(services: Services, _context: CommandContext, arg?: unknown): { provisioningOnly: boolean } | undefined {
+  const tenant = tenantOf(services, arg);
+  if (!tenant) return undefined;
+  tenant.model.provisioningOnly = !tenant.model.provisioningOnly;
+  services.tree.redraw(tenant);
+  return { provisioningOnly: tenant.model.provisioningOnly };
+}
+
+/** Loads the next page of a tenant's apps. */
+export async function loadMoreApps(services: Services, context: CommandContext, arg?: unknown): Promise<void> {
+  const tenant = tenantOf(services, arg);
+  if (!tenant) return;
+  context.report(vscode.l10n.t('Loading more apps…'));
+  await tenant.model.loadMore(context.signal);
+  services.tree.redraw(tenant);
+}

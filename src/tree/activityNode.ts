@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import type { HasJobTarget } from '../commands/jobTarget';
+import { FolderNode } from './folderNode';
+import type { JobNode } from './jobNode';
+import { LeafNode } from './leafNode';
+import type { TreeNode } from './treeNode';
+
+const RECENT = 15;
+
+const actionIcons: Record<string, string> = { create: 'add', update: 'edit', disable: 'circle-slash', delete: 'trash', other: 'info' };
+
+/** The job's last provisioning events, newest first, failures highlighted. */
+export class ActivityNode extends FolderNode implements HasJobTarget {
+  constructor(private readonly job: JobNode) {
+    super(`${job.id}/activity`, job, vscode.l10n.t('Recent activity'), 'pulse', 'activity');
+  }
+
+  get jobTarget() {
+    return this.job.jobTarget;
+  }
+
+  protected async load(): Promise<TreeNode[]> {
+    const service = await this.job.appNode.tenant.service();
+    const page = await service.logs.page({ jobId: this.job.jobId, top: RECENT });
+    const events = [...page.items].sort((a, b) => String(b.activityDateTime).localeCompare(String(a.activityDateTime))).slice(0, RECENT);
+    if (events.length === 0) return [new LeafNode(`${this.id}/none`, this, { label: vscode.l10n.t('No provisioning events yet'), icon: new vscode.ThemeIcon('info'), contextValue: 'activityEmpty' })];
+    return events.map((event) => {
+      const status = String(event.provisioningStatusInfo?.status ?? 'unknown').toLowerCase();
+      const action = String(event.provisioningAction ?? 'other').toLowerCase();
+      const failed = status === 'failure';
+      const error = event.provisioningStatusInfo?.errorInformation;
+      return new LeafNode(`${this.id}/${event.id}`, this, {
+        label: `${action} ${event.sourceIdentity?.displayName ?? event.sourceIdentity?.id ?? ''}`,
+        description: `${status} · ${new Date(event.activityDateTime ?? 0).toLocaleTimeString()}`,
+        tooltip: new vscode.MarkdownString([
+          `**${action}** ${event.sourceIdentity?.displayName ?? ''} → ${event.targetIdentity?.displayName ?? event.targetIdentity?.id ?? ''}`,
+          '',
+          `${vscode.l10n.t('Status')}: ${status}`,
+          failed && error ? `\n${error.errorCode ?? ''}: ${error.reason ?? ''}\n\n${error.recommendedAction ?? ''}` : '',
+        ].join('\n')),
+        icon: failed ? new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon(actionIcons[action] ?? 'info', status === 'skipped' ? new vscode.ThemeColor('disabledForeground') : undefined),
+        contextValue: `activityEvent ${status}`,
+        command: { command: 'entraProvisioning.showActivityDetails', title: vscode.l10n.t('Show details'), arguments: [{ eventId: event.id }] },
+      }, event);
+    });
+  }
+}

@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import type { AppTarget, HasAppTarget } from '../commands/appTarget';
+import { CommandId } from '../commands/commandIds';
+import { AssignmentsNode } from './assignmentsNode';
+import { JobNode } from './jobNode';
+import { describeJobStatus } from './jobStatusText';
+import { InfoNode } from './messageNodes';
+import type { TenantNode } from './tenantNode';
+import type { TreeNode } from './treeNode';
+
+/** An enterprise app (service principal); its children are its provisioning jobs. */
+export class AppNode implements TreeNode, HasAppTarget {
+  readonly id: string;
+  private readonly jobNodes = new Map<string, JobNode>();
+
+  constructor(
+    readonly tenant: TenantNode,
+    readonly servicePrincipalId: string,
+  ) {
+    this.id = `${tenant.id}/app/${servicePrincipalId}`;
+  }
+
+  get app() {
+    return this.tenant.model.app(this.servicePrincipalId);
+  }
+
+  get jobs() {
+    return this.tenant.model.jobs.get(this.servicePrincipalId) ?? [];
+  }
+
+  get appTarget(): AppTarget {
+    return { connectionId: this.tenant.connection.id, servicePrincipalId: this.servicePrincipalId, displayName: this.app?.displayName ?? undefined };
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const app = this.app;
+    const jobs = this.jobs;
+    const item = new vscode.TreeItem(app?.displayName ?? this.servicePrincipalId, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    const error = this.tenant.model.jobErrors.get(this.servicePrincipalId);
+    if (error) {
+      item.description = vscode.l10n.t('could not load provisioning status');
+      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    } else if (jobs.length === 0) {
+      item.description = vscode.l10n.t('no provisioning');
+      item.iconPath = new vscode.ThemeIcon('window');
+    } else {
+      item.description = jobs.map((j) => describeJobStatus(j, new Date(), vscode.l10n.t).description.split(' · ')[0]).join(', ');
+      item.iconPath = new vscode.ThemeIcon('window', new vscode.ThemeColor('charts.blue'));
+    }
+    item.tooltip = new vscode.MarkdownString(
+      [`**${app?.displayName ?? ''}**`, '', vscode.l10n.t('Object ID: {0}', this.servicePrincipalId), '', vscode.l10n.t('Application ID: {0}', app?.appId ?? '-')].join('\n'),
+    );
+    item.contextValue = ['app', jobs.length > 0 ? 'hasJobs' : 'noJobs'].join(' ');
+    return item;
+  }
+
+  getChildren(): TreeNode[] {
+    const nodes: TreeNode[] = this.jobs.map((job) => this.jobNode(job.id ?? ''));
+    if (nodes.length === 0) {
+      nodes.push(
+        new InfoNode(`${this.id}/createJob`, this, vscode.l10n.t('Set up provisioning (create a job)…'), 'add', {
+          command: CommandId.createJob,
+          title: vscode.l10n.t('Create provisioning job'),
+          arguments: [this],
+        }, 'createJob'),
+      );
+      nodes.push(new AssignmentsNode(this, undefined));
+    }
+    return nodes;
+  }
+
+  getParent(): TenantNode {
+    return this.tenant;
+  }
+
+  jobNode(jobId: string): JobNode {
+    let node = this.jobNodes.get(jobId);
+    if (!node) {
+      node = new JobNode(this, jobId);
+      this.jobNodes.set(jobId, node);
+    }
+    return node;
+  }
+
+  knownJobNodes(): JobNode[] {
+    return [...this.jobNodes.values()];
+  }
+}

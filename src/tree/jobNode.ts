@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import type { HasAppTarget, AppTarget } from '../commands/appTarget';
+import type { HasJobTarget, JobTarget } from '../commands/jobTarget';
+import { ActivityNode } from './activityNode';
+import type { AppNode } from './appNode';
+import { AssignmentsNode } from './assignmentsNode';
+import { CredentialsNode } from './credentialsNode';
+import { describeJobStatus, type JobHealth } from './jobStatusText';
+import { MappingsNode } from './mappingsNode';
+import type { TreeNode } from './treeNode';
+
+const icons: Record<JobHealth, [string, string?]> = {
+  active: ['pass', 'testing.iconPassed'],
+  running: ['sync~spin', 'charts.blue'],
+  paused: ['debug-pause', 'disabledForeground'],
+  quarantine: ['warning', 'problemsWarningIcon.foreground'],
+  failed: ['error', 'errorForeground'],
+  notRun: ['circle-large-outline'],
+  notConfigured: ['key', 'problemsWarningIcon.foreground'],
+  unknown: ['question'],
+};
+
+/** A provisioning (synchronization) job with its status at a glance and sync details in the tooltip. */
+export class JobNode implements TreeNode, HasJobTarget, HasAppTarget {
+  readonly id: string;
+  private children?: TreeNode[];
+
+  constructor(
+    readonly appNode: AppNode,
+    readonly jobId: string,
+  ) {
+    this.id = `${appNode.id}/job/${jobId}`;
+  }
+
+  get job() {
+    return this.appNode.jobs.find((j) => j.id === this.jobId);
+  }
+
+  get jobTarget(): JobTarget {
+    return { connectionId: this.appNode.tenant.connection.id, servicePrincipalId: this.appNode.servicePrincipalId, jobId: this.jobId, appDisplayName: this.appNode.app?.displayName ?? undefined };
+  }
+
+  get appTarget(): AppTarget {
+    return this.appNode.appTarget;
+  }
+
+  /** Whether a cycle is under way (the tree refreshes running jobs while visible). */
+  get running(): boolean {
+    const job = this.job;
+    return job ? describeJobStatus(job, new Date(), vscode.l10n.t).running : false;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const job = this.job;
+    const view = job ? describeJobStatus(job, new Date(), vscode.l10n.t) : undefined;
+    const item = new vscode.TreeItem(job?.templateId ?? this.jobId, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = view?.description ?? vscode.l10n.t('not found');
+    const [icon, color] = icons[view?.health ?? 'unknown'];
+    item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+    item.tooltip = view ? new vscode.MarkdownString(view.details) : undefined;
+    const code = (job?.status?.code ?? 'unknown').toLowerCase();
+    item.contextValue = ['job', `status-${code}`, view?.health ?? 'unknown', view?.running ? 'running' : ''].filter(Boolean).join(' ');
+    return item;
+  }
+
+  getChildren(): TreeNode[] {
+    this.children ??= [new CredentialsNode(this), new MappingsNode(this), new AssignmentsNode(this.appNode, this), new ActivityNode(this)];
+    return this.children;
+  }
+
+  getParent(): AppNode {
+    return this.appNode;
+  }
+}

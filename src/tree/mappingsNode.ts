@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import type { HasJobTarget } from '../commands/jobTarget';
+import { FolderNode } from './folderNode';
+import type { JobNode } from './jobNode';
+import { LeafNode } from './leafNode';
+import type { TreeNode } from './treeNode';
+
+/** One row per object mapping of the job's schema; a click opens the mapping editor. */
+export class MappingsNode extends FolderNode implements HasJobTarget {
+  constructor(private readonly job: JobNode) {
+    super(`${job.id}/mappings`, job, vscode.l10n.t('Attribute mappings'), 'symbol-field', 'mappings');
+  }
+
+  get jobTarget() {
+    return this.job.jobTarget;
+  }
+
+  protected async load(): Promise<TreeNode[]> {
+    const service = await this.job.appNode.tenant.service();
+    const schema = await service.schema.get(this.job.appNode.servicePrincipalId, this.job.jobId);
+    const rows: TreeNode[] = [];
+    for (const rule of schema.synchronizationRules ?? []) {
+      for (const mapping of rule.objectMappings ?? []) {
+        const attributes = mapping.attributeMappings ?? [];
+        const matching = attributes.filter((a) => (a.matchingPriority ?? 0) > 0).sort((a, b) => (a.matchingPriority ?? 0) - (b.matchingPriority ?? 0));
+        rows.push(new LeafNode(`${this.id}/${rule.id}/${mapping.name ?? mapping.sourceObjectName}`, this, {
+          label: `${mapping.sourceObjectName} → ${mapping.targetObjectName}`,
+          description: [mapping.enabled ? vscode.l10n.t('{0} attributes', attributes.length) : vscode.l10n.t('disabled'), matching.length ? vscode.l10n.t('matched on {0}', matching.map((m) => m.targetAttributeName).join(', ')) : ''].filter(Boolean).join(' · '),
+          tooltip: new vscode.MarkdownString(attributes.map((a) => `- \`${a.targetAttributeName}\` ← ${a.source?.expression ?? a.defaultValue ?? ''}`).join('\n')),
+          icon: new vscode.ThemeIcon(mapping.enabled ? 'symbol-field' : 'circle-slash'),
+          contextValue: 'mapping',
+          command: { command: 'entraProvisioning.openMappingEditor', title: vscode.l10n.t('Open mapping editor'), arguments: [{ ...this.job.jobTarget, objectMapping: mapping.name }] },
+        }));
+      }
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,105 @@
+import type { ServicePrincipal, SynchronizationJob } from '@microsoft/microsoft-graph-types';
+import type { ProvisioningService } from '../graph/provisioningService';
+
+const PAGE_SIZE = 100;
+
+/**
+ * What the tree knows about one tenant: the app pages loaded so far (server-side search), the jobs
+ * of those apps (loaded through $batch), and the view options. Kept across refreshes of children,
+ * reset by a refresh of the tenant.
+ */
+export class TenantModel {
+  search = '';
+  provisioningOnly = false;
+  apps: ServicePrincipal[] = [];
+  nextLink?: string;
+  readonly jobs = new Map<string, SynchronizationJob[]>();
+  readonly jobErrors = new Map<string, Error>();
+  private loaded = false;
+
+  constructor(private readonly service: () => Promise<ProvisioningService>) {}
+
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  reset(): void {
+    this.loaded = false;
+    this.apps = [];
+    this.nextLink = undefined;
+    this.jobs.clear();
+    this.jobErrors.clear();
+  }
+
+  /** Loads the first page (again). */
+  async load(signal?: AbortSignal): Promise<void> {
+    const service = await this.service();
+    const page = await service.apps.listApps({ search: this.search || undefined, top: PAGE_SIZE, signal });
+    this.apps = [];
+    this.jobs.clear();
+    this.jobErrors.clear();
+    await this.addPage(service, page.items, signal);
+    this.nextLink = page.nextLink;
+    this.loaded = true;
+  }
+
+  /** Loads the next page of apps, if any. */
+  async loadMore(signal?: AbortSignal): Promise<void> {
+    if (!this.nextLink) return;
+    const service = await this.service();
+    const page = await service.apps.listApps({ nextLink: this.nextLink, signal });
+    await this.addPage(service, page.items, signal);
+    this.nextLink = page.nextLink;
+  }
+
+  /** Reloads the jobs (status) of the given apps; returns the ids whose jobs changed. */
+  async refreshJobs(spIds: readonly string[], signal?: AbortSignal): Promise<string[]> {
+    if (spIds.length === 0) return [];
+    const service = await this.service();
+    const result = await service.jobs.jobsForApps(spIds, signal);
+    const changed: string[] = [];
+    for (const [spId, entry] of result) {
+      const before = JSON.stringify(this.jobs.get(spId) ?? null);
+      if (entry.jobs) {
+        this.jobs.set(spId, entry.jobs);
+        this.jobErrors.delete(spId);
+      } else if (entry.error) {
+        this.jobErrors.set(spId, entry.error);
+      }
+      if (JSON.stringify(this.jobs.get(spId) ?? null) !== before) changed.push(spId);
+    }
+    return changed;
+  }
+
+  /** Apps to show: those with provisioning jobs first, then the rest (unless only those with jobs). */
+  visibleApps(): ServicePrincipal[] {
+    const withJobs = this.apps.filter((a) => (this.jobs.get(a.id ?? '')?.length ?? 0) > 0);
+    const without = this.apps.filter((a) => (this.jobs.get(a.id ?? '')?.length ?? 0) === 0);
+    return this.provisioningOnly ? withJobs : [...withJobs, ...without];
+  }
+
+  app(spId: string): ServicePrincipal | undefined {
+    return this.apps.find((a) => a.id === spId);
+  }
+
+  /** Adds or updates one app (after instantiating from the gallery or creating a job). */
+  async upsertApp(spId: string, signal?: AbortSignal): Promise<void> {
+    const service = await this.service();
+    const app = await service.apps.getApp(spId, signal);
+    const index = this.apps.findIndex((a) => a.id === spId);
+    if (index >= 0) this.apps[index] = app;
+    else this.apps.unshift(app);
+    await this.refreshJobs([spId], signal);
+  }
+
+  private async addPage(service: ProvisioningService, items: ServicePrincipal[], signal?: AbortSignal): Promise<void> {
+    const known = new Set(this.apps.map((a) => a.id));
+    const fresh = items.filter((a) => a.id && !known.has(a.id));
+    this.apps.push(...fresh);
+    const jobs = await service.jobs.jobsForApps(fresh.map((a) => a.id as string), signal);
+    for (const [spId, entry] of jobs) {
+      if (entry.jobs) this.jobs.set(spId, entry.jobs);
+      else if (entry.error) this.jobErrors.set(spId, entry.error);
+    }
+  }
+}
