@@ -21,6 +21,14 @@ export default tseslint.config(
     },
   },
   {
+    // The activity stream's logic is host-free (tested in plain Node); only these files face VS Code.
+    files: ['src/activity/**'],
+    ignores: ['src/activity/activityStreamer.ts', 'src/activity/activityCommands.ts', 'src/activity/activityDetailsProvider.ts', 'src/activity/localizedWords.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The activity logic is host-free: only the streamer, commands, details provider and words import vscode.' }] }],
+    },
+  },
+  {
     files: ['src/expressions/**'],
     rules: {
       'no-restricted-imports': ['error', {

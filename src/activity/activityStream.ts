@@ -1,0 +1,93 @@
+import type { ProvisioningService } from '../graph/provisioningService';
+import { passesFilter, DEFAULT_FILTER, type ActivityFilter } from './filters';
+import { englishWords, formatEvent, formatJobChange, type ActivityLine, type ActivityWords } from './formatter';
+import type { JobChange } from './jobChanges';
+import { JobWatcher } from './jobWatcher';
+import { ActivityLogPoller } from './poller';
+import { runPollingLoop, type PauseGate } from './pollingLoop';
+import type { ActivityEvent, ActivityScope } from './types';
+import { scopeQuery } from './types';
+
+export interface ActivityStreamOptions {
+  readonly service: Pick<ProvisioningService, 'logs' | 'jobs' | 'apps' | 'graph'>;
+  readonly scope: ActivityScope;
+  /** Receives every line, in order. */
+  readonly sink: (line: ActivityLine) => void;
+  /** Receives every new event, shown or filtered out (e.g. to keep them for the details command). */
+  readonly onEvents?: (events: readonly ActivityEvent[]) => void;
+  /** Read for every event, so a changed setting applies at once. */
+  readonly filter?: () => ActivityFilter;
+  readonly words?: ActivityWords;
+  /** Poll interval, read before every wait. */
+  readonly intervalMs: () => number;
+  readonly gate?: PauseGate;
+  /** Whether to poll job status for state-change lines (default true). */
+  readonly watchJobs?: boolean;
+  /** Initial log watermark (default now). */
+  readonly startAt?: number;
+  readonly overlapMs?: number;
+  readonly pageSize?: number;
+  /** Told about each failed round that will be retried. */
+  readonly onRetry?: (error: unknown, delayMs: number) => void;
+}
+
+/** Job changes that close what the round's events belong to, so they are written after them. */
+const AFTER_EVENTS = new Set<JobChange['kind']>(['cycleFinished', 'quarantineEntered', 'paused']);
+
+/**
+ * One stream: every round reads the job status, then the new log events, and writes state lines
+ * and event lines (filtered) to the sink. Reading status first means a "cycle finished" line
+ * always comes after that cycle's events, which the logs already hold by then.
+ */
+export class ActivityStream {
+  readonly poller: ActivityLogPoller;
+  private readonly watcher: JobWatcher | undefined;
+  private readonly words: ActivityWords;
+  /** Events passed to the sink or filtered out, for counts. */
+  eventCount = 0;
+
+  constructor(private readonly options: ActivityStreamOptions) {
+    this.poller = new ActivityLogPoller({
+      logs: options.service.logs,
+      filter: scopeQuery(options.scope),
+      startAt: options.startAt ?? Date.now(),
+      overlapMs: options.overlapMs,
+      pageSize: options.pageSize,
+    });
+    this.watcher = options.watchJobs === false ? undefined : new JobWatcher(options.service, options.scope);
+    this.words = options.words ?? englishWords;
+  }
+
+  /** One round: job status, then log events. A failure writes nothing and leaves the watermark alone. */
+  async round(signal?: AbortSignal): Promise<void> {
+    const status = this.watcher ? await this.watcher.poll(signal) : { changes: [], commit: () => {} };
+    const events = await this.poller.poll(signal);
+    status.commit();
+    const { changes } = status;
+    const { sink } = this.options;
+    for (const c of changes) if (!AFTER_EVENTS.has(c.change.kind)) sink(formatJobChange(c.label, c.change, this.words));
+    if (events.length) {
+      this.eventCount += events.length;
+      this.options.onEvents?.(events);
+      const filter = this.options.filter?.() ?? DEFAULT_FILTER;
+      const withApp = this.options.scope.kind !== 'job';
+      for (const event of events) if (passesFilter(filter, event)) sink(formatEvent(event, this.words, withApp));
+    }
+    for (const c of changes) if (AFTER_EVENTS.has(c.change.kind)) sink(formatJobChange(c.label, c.change, this.words));
+  }
+
+  /**
+   * Polls until the signal aborts (resolves) or a fatal error (rejects: sign-in, permission, gone).
+   * `waitFirst` when the caller already ran the first round itself.
+   */
+  run(signal: AbortSignal, waitFirst = false): Promise<void> {
+    return runPollingLoop({
+      signal,
+      intervalMs: this.options.intervalMs,
+      round: (s) => this.round(s),
+      onRetry: this.options.onRetry,
+      gate: this.options.gate,
+      waitFirst,
+    });
+  }
+}

@@ -1,0 +1,126 @@
+import type { ActivityEvent } from './types';
+import { eventAction, eventStatus } from './types';
+
+/** Headings and labels of the details document (English by default, localized by the extension). */
+export interface DetailsWords {
+  title(action: string, status: string, source: string): string;
+  summary(): string;
+  field(name: 'time' | 'action' | 'status' | 'app' | 'job' | 'cycle' | 'change' | 'source' | 'target' | 'initiatedBy' | 'duration' | 'id'): string;
+  error(): string;
+  errorField(name: 'code' | 'category' | 'reason' | 'details' | 'recommendedAction'): string;
+  steps(): string;
+  stepColumns(): [string, string, string, string];
+  modifiedProperties(): string;
+  propertyColumns(): [string, string, string];
+  noModifiedProperties(): string;
+  fullRecord(): string;
+}
+
+export const englishDetailsWords: DetailsWords = {
+  title: (action, status, source) => `Provisioning ${action} (${status}): ${source}`,
+  summary: () => 'Summary',
+  field: (name) =>
+    ({
+      time: 'Time', action: 'Action', status: 'Status', app: 'App', job: 'Job', cycle: 'Cycle', change: 'Change',
+      source: 'Source', target: 'Target', initiatedBy: 'Initiated by', duration: 'Duration (ms)', id: 'Event id',
+    })[name],
+  error: () => 'Error',
+  errorField: (name) => ({ code: 'Code', category: 'Category', reason: 'Reason', details: 'Details', recommendedAction: 'Recommended action' })[name],
+  steps: () => 'Steps',
+  stepColumns: () => ['#', 'Step', 'Status', 'Description'],
+  modifiedProperties: () => 'Modified properties',
+  propertyColumns: () => ['Property', 'Old value', 'New value'],
+  noModifiedProperties: () => 'None.',
+  fullRecord: () => 'Full record',
+};
+
+/** A table cell: one line, pipes escaped, empty shown as a dash. */
+function cell(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+function row(cells: readonly unknown[]): string {
+  return `| ${cells.map(cell).join(' | ')} |`;
+}
+
+function table(header: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string[] {
+  return [`| ${header.map(cell).join(' | ')} |`, `|${header.map(() => ' --- |').join('')}`, ...rows.map(row)];
+}
+
+function who(i: { displayName?: string | null; id?: string | null } | null | undefined): string {
+  const name = i?.displayName?.trim();
+  const id = i?.id?.trim();
+  return name && id && name !== id ? `${name} (${id})` : name || id || '';
+}
+
+/** A code fence longer than any backtick run inside `text`. */
+function fenceFor(text: string): string {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  return '`'.repeat(longest + 1);
+}
+
+/**
+ * The full record of one event as Markdown: a summary, the error, every step, the modified
+ * properties with old → new values, and the raw JSON (parseable back to the event).
+ */
+export function renderEventDetails(event: ActivityEvent, words: DetailsWords = englishDetailsWords): string {
+  const action = eventAction(event);
+  const status = eventStatus(event);
+  const lines: string[] = [`# ${words.title(action, status, who(event.sourceIdentity) || '—').replace(/[\r\n]+/g, ' ')}`, '', `## ${words.summary()}`, ''];
+  lines.push(
+    ...table(['', ''], [
+      [words.field('time'), event.activityDateTime],
+      [words.field('action'), action],
+      [words.field('status'), status],
+      [words.field('app'), who(event.servicePrincipal)],
+      [words.field('job'), event.jobId],
+      [words.field('cycle'), event.cycleId],
+      [words.field('change'), event.changeId],
+      [words.field('source'), `${who(event.sourceIdentity)}${event.sourceSystem?.displayName ? ` — ${event.sourceSystem.displayName}` : ''}`],
+      [words.field('target'), `${who(event.targetIdentity)}${event.targetSystem?.displayName ? ` — ${event.targetSystem.displayName}` : ''}`],
+      [words.field('initiatedBy'), who(event.initiatedBy)],
+      [words.field('duration'), event.durationInMilliseconds],
+      [words.field('id'), event.id],
+    ]),
+  );
+
+  const info = event.provisioningStatusInfo?.errorInformation;
+  if (info && (info.errorCode || info.reason)) {
+    lines.push('', `## ${words.error()}`, '');
+    lines.push(
+      ...table(['', ''], [
+        [words.errorField('code'), info.errorCode],
+        [words.errorField('category'), info.errorCategory],
+        [words.errorField('reason'), info.reason],
+        [words.errorField('details'), info.additionalDetails],
+        [words.errorField('recommendedAction'), info.recommendedAction],
+      ]),
+    );
+  }
+
+  const steps = event.provisioningSteps ?? [];
+  lines.push('', `## ${words.steps()}`, '');
+  lines.push(...table(words.stepColumns(), steps.map((s, i) => [String(i + 1), `${s.name ?? ''} (${s.provisioningStepType ?? ''})`, s.status, s.description])));
+  for (const [i, s] of steps.entries()) {
+    const details = s.details && typeof s.details === 'object' ? Object.entries(s.details as Record<string, unknown>).filter(([k]) => !k.startsWith('@odata')) : [];
+    if (details.length) lines.push('', `${i + 1}. ${cell(s.name)}: ${details.map(([k, v]) => `${cell(k)} = ${cell(v)}`).join(', ')}`);
+  }
+
+  const modified = event.modifiedProperties ?? [];
+  lines.push('', `## ${words.modifiedProperties()}`, '');
+  if (modified.length) lines.push(...table(words.propertyColumns(), modified.map((p) => [p.displayName, p.oldValue, p.newValue])));
+  else lines.push(words.noModifiedProperties());
+
+  const json = JSON.stringify(event, null, 2);
+  const fence = fenceFor(json);
+  lines.push('', `## ${words.fullRecord()}`, '', `${fence}json`, json, fence, '');
+  return lines.join('\n');
+}
+
+/** The JSON record inside a details document (for tests and for "copy as JSON"). */
+export function recordFromDetails(markdown: string): unknown {
+  const match = /^(`{3,})json\n([\s\S]*?)\n\1$/m.exec(markdown);
+  return match ? JSON.parse(match[2]) : undefined;
+}

@@ -1,0 +1,98 @@
+import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
+
+/** A change in a job's status worth a line in the stream. */
+export type JobChange =
+  | { readonly kind: 'watching'; readonly code: string; readonly quarantined: boolean }
+  | { readonly kind: 'cycleStarted'; readonly total?: number }
+  | { readonly kind: 'progress'; readonly completed: number; readonly total: number }
+  | {
+      readonly kind: 'cycleFinished';
+      readonly state: string;
+      readonly imported: number;
+      readonly exported: number;
+      readonly escrowed: number;
+      readonly seconds?: number;
+      readonly errorCode?: string;
+      readonly errorMessage?: string;
+    }
+  | { readonly kind: 'quarantineEntered'; readonly reason: string; readonly nextAttempt?: string; readonly errorCode?: string }
+  | { readonly kind: 'quarantineLeft' }
+  | { readonly kind: 'paused' }
+  | { readonly kind: 'resumed' }
+  | { readonly kind: 'statusChanged'; readonly from: string; readonly to: string };
+
+type Status = NonNullable<SynchronizationJob['status']>;
+
+function progressOf(status: Status | undefined): { completed: number; total: number } | undefined {
+  const p = status?.progress?.[0];
+  if (!p || typeof p.totalUnits !== 'number') return undefined;
+  return { completed: p.completedUnits ?? 0, total: p.totalUnits };
+}
+
+/** Identifies a finished cycle: its activity id, or its end time when there is none. */
+function executionKey(status: Status | undefined): string | undefined {
+  const e = status?.lastExecution;
+  if (!e) return undefined;
+  return e.activityIdentifier || e.timeEnded || undefined;
+}
+
+function paused(job: SynchronizationJob): boolean {
+  return job.schedule?.state === 'Paused' || job.status?.code === 'Paused';
+}
+
+/**
+ * What changed between two observations of a job (`previous` undefined: the first one). A cycle
+ * shorter than the poll interval shows as finished without a start; its counts say what it did.
+ */
+export function jobChanges(previous: SynchronizationJob | undefined, next: SynchronizationJob): JobChange[] {
+  const status = next.status ?? undefined;
+  const code = status?.code ?? 'unknown';
+  if (!previous) return [{ kind: 'watching', code, quarantined: !!status?.quarantine }];
+
+  const changes: JobChange[] = [];
+  const before = previous.status ?? undefined;
+  const wasPaused = paused(previous);
+  const isPaused = paused(next);
+  if (!wasPaused && isPaused) changes.push({ kind: 'paused' });
+  if (wasPaused && !isPaused) changes.push({ kind: 'resumed' });
+
+  const oldProgress = progressOf(before);
+  const newProgress = progressOf(status);
+  if (newProgress && (!oldProgress || newProgress.completed < oldProgress.completed || newProgress.total !== oldProgress.total)) {
+    changes.push({ kind: 'cycleStarted', total: newProgress.total });
+  }
+  if (newProgress && oldProgress && newProgress.completed > oldProgress.completed && newProgress.total === oldProgress.total) {
+    changes.push({ kind: 'progress', completed: newProgress.completed, total: newProgress.total });
+  }
+
+  const finished = executionKey(status);
+  if (finished && finished !== executionKey(before)) {
+    const e = status!.lastExecution!;
+    const began = e.timeBegan ? Date.parse(e.timeBegan) : Number.NaN;
+    const ended = e.timeEnded ? Date.parse(e.timeEnded) : Number.NaN;
+    changes.push({
+      kind: 'cycleFinished',
+      state: e.state ?? 'unknown',
+      imported: e.countImported ?? 0,
+      exported: e.countExported ?? 0,
+      escrowed: e.countEscrowed ?? 0,
+      seconds: Number.isFinite(began) && Number.isFinite(ended) ? Math.max(0, (ended - began) / 1000) : undefined,
+      errorCode: e.error?.code ?? undefined,
+      errorMessage: e.error?.message ?? undefined,
+    });
+  }
+
+  const wasQuarantined = !!before?.quarantine;
+  const quarantine = status?.quarantine;
+  if (!wasQuarantined && quarantine) {
+    changes.push({ kind: 'quarantineEntered', reason: quarantine.reason ?? 'Unknown', nextAttempt: quarantine.nextAttempt ?? undefined, errorCode: quarantine.error?.code ?? undefined });
+  }
+  if (wasQuarantined && !quarantine) changes.push({ kind: 'quarantineLeft' });
+
+  const oldCode = before?.code ?? 'unknown';
+  // Pause and quarantine already have their own lines.
+  if (oldCode !== code && !['Paused', 'Quarantine'].includes(code) && !['Paused', 'Quarantine'].includes(oldCode)) {
+    changes.push({ kind: 'statusChanged', from: oldCode, to: code });
+  }
+  return changes;
+}

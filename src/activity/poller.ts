@@ -1,0 +1,110 @@
+import type { Page } from '../graph/graphCaller';
+import { isFatal } from './pollingLoop';
+import type { ActivityEvent, LogSource } from './types';
+import { eventTime } from './types';
+
+/** How long after its `activityDateTime` an event may still show up in the logs (Entra writes them late). */
+export const DEFAULT_OVERLAP_MS = 120_000;
+/** Page size asked of Graph; the poller follows `@odata.nextLink` for the rest. */
+export const DEFAULT_PAGE_SIZE = 200;
+
+export interface LogPollerOptions {
+  readonly logs: LogSource;
+  /** Log filter: a job, an app, or neither (every job in the tenant). */
+  readonly filter: { readonly jobId?: string; readonly servicePrincipalId?: string };
+  /** Initial watermark (ms since the epoch); the first poll returns events after `startAt - overlapMs`. */
+  readonly startAt: number;
+  readonly overlapMs?: number;
+  readonly pageSize?: number;
+}
+
+/**
+ * Reads new provisioning log entries, each exactly once. Every poll asks for the events after the
+ * watermark minus an overlap window (late events are not skipped) and drops the ids it has already
+ * returned (overlapping events are not repeated). The watermark is the newest `activityDateTime`
+ * seen, i.e. the server's clock, so a skewed local clock only matters for the first poll. Ids that
+ * fall out of the window are forgotten, so memory stays bounded by the window, not the stream.
+ */
+export class ActivityLogPoller {
+  private watermark: number;
+  /** Returned ids and their times, kept while a poll could still return them. */
+  private readonly seen = new Map<string, number>();
+  /** A poll interrupted after its first page: what it read and where it stopped. */
+  private pending: { fresh: Map<string, ActivityEvent>; nextLink: string } | undefined;
+  readonly overlapMs: number;
+  readonly pageSize: number;
+
+  constructor(private readonly options: LogPollerOptions) {
+    this.watermark = options.startAt;
+    this.overlapMs = options.overlapMs ?? DEFAULT_OVERLAP_MS;
+    this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  }
+
+  /** Ids remembered for de-duplication (bounded by the overlap window). */
+  get rememberedIds(): number {
+    return this.seen.size;
+  }
+
+  /** The newest event time seen, in ms (the start time until an event arrives). */
+  get watermarkMs(): number {
+    return this.watermark;
+  }
+
+  /**
+   * One poll: every page of events in the window, minus those already returned, oldest first.
+   * Nothing is marked seen until the last page is read. When a later page fails, the pages read so
+   * far are kept and the next poll continues from the failed page's link, so a throttled tenant
+   * still makes progress instead of re-reading the first pages forever.
+   */
+  async poll(signal?: AbortSignal): Promise<ActivityEvent[]> {
+    const pending = this.pending;
+    this.pending = undefined;
+    const fresh = pending?.fresh ?? new Map<string, ActivityEvent>();
+    let page: Page<ActivityEvent>;
+    try {
+      page = pending
+        ? await this.options.logs.page({ nextLink: pending.nextLink, signal })
+        : await this.options.logs.page({ ...this.options.filter, after: new Date(this.watermark - this.overlapMs).toISOString(), top: this.pageSize, signal });
+    } catch (error) {
+      if (!pending) throw error;
+      // A link Graph no longer accepts means starting over; anything else retries the same page.
+      if (isFatal(error)) return this.poll(signal);
+      this.pending = pending;
+      throw error;
+    }
+    for (;;) {
+      // Pages shift while new events arrive, so the same id may come twice within a poll too.
+      for (const event of page.items) {
+        if (event.id && !this.seen.has(event.id) && !fresh.has(event.id)) fresh.set(event.id, event);
+      }
+      if (!page.nextLink) break;
+      const nextLink = page.nextLink;
+      try {
+        page = await this.options.logs.page({ nextLink, signal });
+      } catch (error) {
+        if (!isFatal(error)) this.pending = { fresh, nextLink };
+        throw error;
+      }
+    }
+    // Graph lists newest first: reversing keeps events of the same instant in the order they happened.
+    const events = [...fresh.values()].reverse();
+    const times = new Map(events.map((e) => [e, timeOr(e, this.watermark)]));
+    events.sort((a, b) => times.get(a)! - times.get(b)!);
+
+    for (const event of events) {
+      const time = times.get(event)!;
+      this.seen.set(event.id!, time);
+      if (time > this.watermark) this.watermark = time;
+    }
+    // Strictly older than the next poll's lower bound: Graph keeps sub-millisecond times, so an event
+    // in the bound's own millisecond may still come back.
+    const horizon = this.watermark - this.overlapMs;
+    for (const [id, time] of this.seen) if (time < horizon) this.seen.delete(id);
+    return events;
+  }
+}
+
+function timeOr(event: ActivityEvent, fallback: number): number {
+  const time = eventTime(event);
+  return Number.isNaN(time) ? fallback : time;
+}

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
+import { recordFromDetails, renderEventDetails } from '../../../src/activity/eventDetails';
+import { EventBuffer } from '../../../src/activity/eventBuffer';
+import { formatEvent, formatJobChange } from '../../../src/activity/formatter';
+import { jobChanges } from '../../../src/activity/jobChanges';
+import { backoffDelay, isFatal, MAX_BACKOFF_MS } from '../../../src/activity/pollingLoop';
+import { logEntry } from './helpers';
+
+/** A job as Graph returns it, with the status fields a test sets. */
+function job(status: Partial<NonNullable<SynchronizationJob['status']>> = {}, state: 'Active' | 'Paused' | 'Disabled' = 'Active'): SynchronizationJob {
+  return { id: 'scim.job1', templateId: 'scim', schedule: { state, interval: 'PT40M' }, status: { code: 'Active', progress: [], quarantine: null, ...status } };
+}
+
+const failure = logEntry({
+  id: 'f1',
+  provisioningAction: 'update',
+  provisioningStatusInfo: {
+    status: 'failure',
+    errorInformation: { errorCode: 'SystemForCrossDomainIdentityManagementBadResponse', reason: 'The app answered 500:\nInternal error.', errorCategory: 'nonServiceFailure', recommendedAction: 'Check the app logs.' },
+  },
+  provisioningSteps: [
+    { name: 'EntryImport', provisioningStepType: 'import', status: 'success', description: 'Received the user', details: {} },
+    { name: 'EntryExportUpdate', provisioningStepType: 'export', status: 'failure', description: 'PATCH failed | 500', details: { ReportableIdentifier: 'ada' } },
+  ],
+  modifiedProperties: [{ displayName: 'displayName', oldValue: 'Ada', newValue: 'Ada Lovelace' }],
+});
+
+describe('activity formatting', () => {
+  it('writes one line per event: time, cycle, action, status, source → target', () => {
+    const line = formatEvent(logEntry());
+    assert.equal(line.text, '2025-03-01 12:00:05Z  cycle 0a1b2c3d  create  success  Ada Lovelace (u1) → ada@contoso.com (t1)');
+    assert.equal(line.level, 'info');
+    assert.equal(line.eventId, 'e1');
+  });
+
+  it('adds error code, reason and recommended action to failures, on one line, logged as errors', () => {
+    const line = formatEvent(failure, undefined, true);
+    assert.equal(line.level, 'error');
+    assert.equal(
+      line.text,
+      '2025-03-01 12:00:05Z  [Contoso SCIM]  cycle 0a1b2c3d  update  failure  Ada Lovelace (u1) → ada@contoso.com (t1)  SystemForCrossDomainIdentityManagementBadResponse: The app answered 500: Internal error.  Recommended action: Check the app logs.',
+    );
+    assert.ok(!line.text.includes('\n'));
+  });
+
+  it('names a missing target and compares Graph\'s drifting casing case-insensitively', () => {
+    const line = formatEvent(logEntry({ targetIdentity: { id: '', displayName: '' }, provisioningStatusInfo: { status: 'Warning' as never } }));
+    assert.match(line.text, /  create  warning  Ada Lovelace \(u1\) → \(none\)$/);
+    assert.equal(line.level, 'warn');
+  });
+
+  it('renders the full record as Markdown: summary, error, steps, old → new values, and the JSON', () => {
+    const markdown = renderEventDetails(failure);
+    assert.deepEqual(recordFromDetails(markdown), failure, 'the JSON block is the event');
+    assert.match(markdown, /^# Provisioning update \(failure\): Ada Lovelace \(u1\)$/m);
+    assert.match(markdown, /^\| Code \| SystemForCrossDomainIdentityManagementBadResponse \|$/m);
+    assert.match(markdown, /^\| Reason \| The app answered 500: Internal error\. \|$/m);
+    assert.match(markdown, /^\| Recommended action \| Check the app logs\. \|$/m);
+    assert.match(markdown, /^\| 2 \| EntryExportUpdate \(export\) \| failure \| PATCH failed \\\| 500 \|$/m, 'pipes in data do not break the table');
+    assert.match(markdown, /^2\. EntryExportUpdate: ReportableIdentifier = ada$/m);
+    assert.match(markdown, /^\| displayName \| Ada \| Ada Lovelace \|$/m);
+  });
+
+  it('keeps the JSON block intact when the data holds backtick fences', () => {
+    const odd = logEntry({ modifiedProperties: [{ displayName: 'notes', oldValue: null, newValue: '```\nnot a fence\n```' }] });
+    assert.deepEqual(recordFromDetails(renderEventDetails(odd)), odd);
+  });
+
+  it('keeps the last events by id, oldest dropped first', () => {
+    const buffer = new EventBuffer(3);
+    buffer.add(['a', 'b', 'c', 'd'].map((id) => logEntry({ id })));
+    assert.equal(buffer.get('a'), undefined);
+    assert.deepEqual(buffer.recent(10).map((e) => e.id), ['d', 'c', 'b']);
+  });
+});
+
+describe('activity job state changes', () => {
+  it('reports the first observation, with quarantine', () => {
+    assert.deepEqual(jobChanges(undefined, job()), [{ kind: 'watching', code: 'Active', quarantined: false }]);
+    const line = formatJobChange('Contoso · scim', jobChanges(undefined, job({ code: 'Quarantine', quarantine: { reason: 'EncounteredQuarantineException' } }))[0]);
+    assert.equal(line.text, 'Watching Contoso · scim (status Quarantine); it is in quarantine.');
+  });
+
+  it('reports a cycle starting, progressing and finishing with its counts', () => {
+    const idle = job();
+    const started = job({ progress: [{ completedUnits: 0, totalUnits: 400, units: 'Objects' }] });
+    const halfway = job({ progress: [{ completedUnits: 200, totalUnits: 400, units: 'Objects' }] });
+    const done = job({
+      progress: [],
+      lastExecution: { activityIdentifier: 'c1', state: 'EntryLevelErrors', countImported: 400, countExported: 12, countEscrowed: 2, timeBegan: '2025-03-01T12:00:00Z', timeEnded: '2025-03-01T12:00:09.5Z' },
+    });
+    assert.deepEqual(jobChanges(idle, started), [{ kind: 'cycleStarted', total: 400 }]);
+    assert.deepEqual(jobChanges(started, halfway), [{ kind: 'progress', completed: 200, total: 400 }]);
+    const finished = jobChanges(halfway, done);
+    assert.deepEqual(finished.map((c) => c.kind), ['cycleFinished']);
+    const line = formatJobChange('J', finished[0]);
+    assert.equal(line.text, 'J: cycle finished (EntryLevelErrors): 400 imported, 12 exported, 2 escrowed in 9.5 s.');
+    assert.equal(line.level, 'warn');
+    assert.deepEqual(jobChanges(done, done), [], 'nothing new, nothing written');
+  });
+
+  it('reports a cycle that failed outright, quarantine entered and left, pause and resume', () => {
+    const failed = job({ lastExecution: { activityIdentifier: 'c2', state: 'Failed', error: { code: 'CredentialsInvalid', message: 'The token was refused.' } } });
+    assert.equal(formatJobChange('J', jobChanges(job(), failed)[0]).text, 'J: cycle failed: CredentialsInvalid: The token was refused.');
+
+    const quarantined = job({ code: 'Quarantine', lastExecution: failed.status!.lastExecution, quarantine: { reason: 'EncounteredQuarantineException', nextAttempt: '2025-03-01T12:40:00Z', error: { code: 'CredentialsInvalid' } } });
+    const entered = jobChanges(failed, quarantined);
+    assert.deepEqual(entered.map((c) => c.kind), ['quarantineEntered']);
+    assert.equal(formatJobChange('J', entered[0]).text, 'J: entered quarantine (EncounteredQuarantineException, CredentialsInvalid); next attempt 2025-03-01 12:40:00Z.');
+    assert.deepEqual(jobChanges(quarantined, job({ lastExecution: failed.status!.lastExecution })).map((c) => c.kind), ['quarantineLeft']);
+
+    assert.deepEqual(jobChanges(job(), job({ code: 'Paused' }, 'Paused')), [{ kind: 'paused' }]);
+    assert.deepEqual(jobChanges(job({ code: 'Paused' }, 'Paused'), job()), [{ kind: 'resumed' }]);
+    assert.deepEqual(jobChanges(job({ code: 'NotRun' }), job()), [{ kind: 'statusChanged', from: 'NotRun', to: 'Active' }]);
+  });
+});
+
+describe('activity backoff', () => {
+  it('doubles from the interval, honours Retry-After, and is capped', () => {
+    assert.equal(backoffDelay({ kind: 'unavailable' }, 1, 10_000), 20_000);
+    assert.equal(backoffDelay({ kind: 'throttled', retryAfterSeconds: 90 }, 1, 10_000), 90_000);
+    assert.equal(backoffDelay({ kind: 'throttled', retryAfterSeconds: 1 }, 3, 10_000), 80_000);
+    assert.equal(backoffDelay({ kind: 'network' }, 40, 10_000), MAX_BACKOFF_MS);
+  });
+
+  it('gives up only on failures retrying cannot fix', () => {
+    assert.equal(isFatal({ kind: 'forbidden' }), true);
+    assert.equal(isFatal({ kind: 'notSignedIn' }), true);
+    assert.equal(isFatal({ kind: 'throttled' }), false);
+    assert.equal(isFatal(new Error('socket hang up')), false);
+  });
+});

@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { ActivityStream } from '../../../src/activity/activityStream';
+import type { ActivityLine } from '../../../src/activity/formatter';
+import { recentEvents } from '../../../src/activity/recentEvents';
+import type { ActivityEvent } from '../../../src/activity/types';
+import type { Sandbox } from '../../../src/sandbox/server';
+import { engineLog, serviceFor, startActivitySandbox } from './helpers';
+
+describe('activity stream: job state lines, event lines, filters (real sandbox)', function () {
+  this.timeout(60_000);
+  let sandbox: Sandbox;
+
+  beforeEach(async () => {
+    sandbox = await startActivitySandbox();
+  });
+  afterEach(async () => {
+    await sandbox.close();
+  });
+
+  it('writes the job state, then each shown event once, then "cycle finished" with counts', async () => {
+    const service = serviceFor(sandbox);
+    const { servicePrincipalId, jobId } = sandbox.demo;
+    const lines: ActivityLine[] = [];
+    const all: ActivityEvent[] = [];
+    const stream = new ActivityStream({
+      service, scope: { kind: 'job', servicePrincipalId, jobId }, intervalMs: () => 10,
+      sink: (line) => lines.push(line), onEvents: (events) => all.push(...events),
+      filter: () => ({ hideStatuses: ['skipped'], hideActions: [] }),
+    });
+    await stream.round();
+    assert.match(lines[0].text, /^Watching Contoso SCIM App \(sandbox\) · \S+ \(status NotRun\)\.$/);
+
+    const cycle = sandbox.engine.nextCycle(jobId);
+    await service.jobs.start(servicePrincipalId, jobId);
+    const result = await cycle;
+    await stream.round();
+
+    const log = engineLog(sandbox, jobId);
+    assert.deepEqual(all.map((e) => e.id), log.map((e) => e.id));
+    const eventLines = lines.filter((l) => l.eventId);
+    assert.deepEqual(eventLines.map((l) => l.eventId), log.filter((e) => e.provisioningStatusInfo?.status !== 'skipped').map((e) => e.id));
+    for (const [i, line] of eventLines.entries()) {
+      const event = log.find((e) => e.id === line.eventId)!;
+      assert.ok(line.text.includes(`${event.provisioningAction}  ${event.provisioningStatusInfo?.status}`), line.text);
+      assert.ok(line.text.includes(event.sourceIdentity!.displayName!), line.text);
+      assert.ok(line.text.includes(`cycle ${result.cycleId.slice(0, 8)}`), `line ${i}`);
+    }
+    const finished = lines.findIndex((l) => /cycle finished \(Succeeded\)/.test(l.text));
+    assert.ok(finished > lines.indexOf(eventLines.at(-1)!), 'cycle finished comes after the cycle\'s events');
+    assert.match(lines[finished].text, new RegExp(`${result.imported} imported, ${result.exported} exported, 0 escrowed`));
+
+    await service.jobs.pause(servicePrincipalId, jobId);
+    await stream.round();
+    assert.match(lines.at(-1)!.text, /: paused\.$/);
+    assert.equal(lines.at(-1)!.level, 'warn');
+  });
+
+  it('hides statuses and actions the filter names, and shows them again when it changes', async () => {
+    const service = serviceFor(sandbox);
+    const { servicePrincipalId, jobId } = sandbox.demo;
+    await sandbox.engine.runCycleNow(servicePrincipalId, jobId);
+    sandbox.store.touchUsers(sandbox.store.users.keys());
+    await sandbox.engine.runCycleNow(servicePrincipalId, jobId);
+    const log = engineLog(sandbox, jobId);
+    assert.ok(log.some((e) => e.provisioningStatusInfo?.status === 'skipped') && log.some((e) => e.provisioningAction === 'create'));
+
+    let filter = { hideStatuses: ['SKIPPED'], hideActions: ['create'] };
+    const lines: ActivityLine[] = [];
+    const stream = new ActivityStream({ service, scope: { kind: 'app', servicePrincipalId }, intervalMs: () => 10, watchJobs: false, sink: (l) => lines.push(l), filter: () => filter, startAt: Date.now() - 60_000 });
+    await stream.round();
+    const shown = log.filter((e) => e.provisioningStatusInfo?.status !== 'skipped' && e.provisioningAction !== 'create');
+    assert.deepEqual(lines.map((l) => l.eventId), shown.map((e) => e.id));
+    assert.ok(lines.every((l) => l.text.includes('[Contoso SCIM App (sandbox)]')), 'app-wide streams name the app');
+
+    filter = { hideStatuses: [], hideActions: [] };
+    sandbox.store.touchUsers(sandbox.store.users.keys());
+    await sandbox.engine.runCycleNow(servicePrincipalId, jobId);
+    lines.length = 0;
+    await stream.round();
+    assert.equal(lines.length, engineLog(sandbox, jobId).length - log.length, 'every new event, skipped ones included');
+  });
+
+  it('recentEvents returns the last N events of a job, newest first, with failures flagged', async () => {
+    const service = serviceFor(sandbox);
+    const { servicePrincipalId, jobId } = sandbox.demo;
+    await sandbox.engine.runCycleNow(servicePrincipalId, jobId);
+    const failed = { ...engineLog(sandbox, jobId)[0], id: 'failed-entry', provisioningStatusInfo: { status: 'failure', errorInformation: { errorCode: 'SystemForCrossDomainIdentityManagementBadResponse', reason: 'The app answered 500.', additionalDetails: null, errorCategory: 'nonServiceFailure', recommendedAction: 'Check the app.' } } };
+    sandbox.store.addAudit([failed as never]);
+
+    const recent = await recentEvents(service, servicePrincipalId, jobId, 7);
+    const expected = engineLog(sandbox, jobId).reverse().slice(0, 7);
+    assert.deepEqual(recent.map((r) => r.event.id), expected.map((e) => e.id));
+    assert.equal(recent[0].event.id, 'failed-entry');
+    assert.deepEqual(recent.map((r) => r.failed), [true, false, false, false, false, false, false]);
+    assert.equal(recent[0].line.level, 'error');
+    assert.match(recent[0].line.text, /SystemForCrossDomainIdentityManagementBadResponse: The app answered 500\.  Recommended action: Check the app\./);
+  });
+
+  it('recentEvents follows next links when N is larger than a page', async () => {
+    const service = serviceFor(sandbox);
+    const { servicePrincipalId, jobId } = sandbox.demo;
+    await sandbox.engine.runCycleNow(servicePrincipalId, jobId);
+    sandbox.store.touchUsers(sandbox.store.users.keys());
+    await sandbox.engine.runCycleNow(servicePrincipalId, jobId);
+    const total = engineLog(sandbox, jobId).length;
+    const recent = await recentEvents(service, servicePrincipalId, jobId, total + 10, { pageSize: 7 });
+    assert.equal(recent.length, total);
+    assert.equal(new Set(recent.map((r) => r.event.id)).size, total);
+  });
+});
