@@ -53,7 +53,7 @@ export class JobNode implements TreeNode, HasJobTarget, HasAppTarget {
   getTreeItem(): vscode.TreeItem {
     const job = this.job;
     const view = job ? describeJobStatus(job, new Date(), vscode.l10n.t) : undefined;
-    const item = new vscode.TreeItem(job?.templateId ?? this.jobId, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Provisioning ({0})', job?.templateId ?? this.jobId), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = view?.description ?? vscode.l10n.t('not found');
     const [icon, color] = icons[view?.health ?? 'unknown'];
