@@ -38,7 +38,7 @@ export class ProvisioningEngine implements JobControl {
 
   constructor(private readonly store: SandboxStore, endpoints: ConnectorEndpoints, options: EngineOptions = {}) {
     this.intervalSeconds = options.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS;
-    this.deps = { store, endpoints, concurrency: options.concurrency ?? 16, retryMs: this.intervalSeconds * 1000 };
+    this.deps = { store, endpoints, concurrency: options.concurrency ?? 8, retryMs: this.intervalSeconds * 1000 };
     this.events.setMaxListeners(0);
   }
 

@@ -62,8 +62,8 @@ export class ScimClient {
       });
       req.on('timeout', () => req.destroy(new Error(`timed out after ${this.timeoutMs} ms`)));
       req.on('error', (e) => reject(new ScimConnectionError(`${method} ${url.pathname}: ${e.message}`, e)));
-      if (payload) req.write(payload);
-      req.end();
+      // One write for headers and body keeps each request to a single segment.
+      req.end(payload);
     });
   }
 }
