@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { activityCommands } from './activity/activityCommands';
+import { ActivityStreamer } from './activity/activityStreamer';
 import { ConnectionStatusBar } from './auth/connectionStatusBar';
 import { ConnectionStore } from './auth/connectionStore';
 import { GraphSessions } from './auth/graphSessions';
@@ -26,13 +28,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const graph = new GraphSessions(connections, sandboxes, context.secrets, logger);
   const tree = new ProvisioningTreeProvider(connections, graph);
   const reports = new ReportDocuments();
-  const services: Services = { extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, tree, reports };
+  const activity = new ActivityStreamer(graph, connections, logger, CommandId.stopActivity);
+  const services: Services = { extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, tree, reports, activity };
   const statusBar = new ConnectionStatusBar(connections, CommandId.switchTenant);
 
   const treeView = vscode.window.createTreeView('entraProvisioning.apps', { treeDataProvider: tree, showCollapseAll: true });
   const refresher = new JobStatusRefresher(tree, treeView, logger.child('tree'));
   const runner = new CommandRunner(logger);
-  context.subscriptions.push(channel, connections, sandboxes, graph, tree, reports, treeView, refresher, statusBar, ...registerCommands(runner, services, [...coreCommands, ...provisioningCommands]));
+  context.subscriptions.push(channel, connections, sandboxes, graph, tree, reports, activity, treeView, refresher, statusBar, ...registerCommands(runner, services, [...coreCommands, ...provisioningCommands, ...activityCommands]));
   logger.info(`activated (VS Code ${vscode.version})`);
   if (vscode.workspace.getConfiguration('entraProvisioning').get<boolean>('sandbox.connectOnStartup')) {
     // Not awaited: activation must stay fast; the command reports its own progress and errors.

@@ -27,6 +27,10 @@ export const CommandId = {
   importSchema: 'entraProvisioning.importSchema',
   copyId: 'entraProvisioning.copyId',
   openInPortal: 'entraProvisioning.openInPortal',
+  streamActivity: 'entraProvisioning.streamActivity',
+  stopActivity: 'entraProvisioning.stopActivity',
+  showActivityDetails: 'entraProvisioning.showActivityDetails',
+  filterActivity: 'entraProvisioning.filterActivity',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

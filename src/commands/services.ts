@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { ActivityStreamer } from '../activity/activityStreamer';
 import type { ConnectionStore } from '../auth/connectionStore';
 import type { GraphSessions } from '../auth/graphSessions';
 import type { SandboxSessions } from '../auth/sandboxSessions';
@@ -16,4 +17,6 @@ export interface Services {
   readonly secrets: vscode.SecretStorage;
   readonly tree: ProvisioningTreeProvider;
   readonly reports: ReportDocuments;
+  /** Provisioning activity streams, their channel and the events they saw. */
+  readonly activity: ActivityStreamer;
 }

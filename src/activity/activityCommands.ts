@@ -1,0 +1,188 @@
+import * as vscode from 'vscode';
+import { CommandId } from '../commands/commandIds';
+import type { CommandDefinition } from '../commands/commandDefinition';
+import type { CommandContext } from '../commands/commandRunner';
+import { resolveJobTarget, type HasJobTarget } from '../commands/jobTarget';
+import type { Services } from '../commands/services';
+import { UserFacingError } from '../shared/errors';
+import { activityDetailsUri } from './activityDetailsProvider';
+import type { StreamTarget } from './activityStreamer';
+import { KNOWN_ACTIONS, KNOWN_STATUSES } from './filters';
+import { formatEvent } from './formatter';
+import { localizedActivityWords } from './localizedWords';
+import type { ActivityEvent } from './types';
+
+/** What `streamActivity` returns (scripts and tests read it). */
+export interface StreamActivityResult {
+  readonly streaming: boolean;
+  readonly key: string;
+  readonly label: string;
+  readonly alreadyStreaming: boolean;
+}
+
+function hasJobTarget(value: unknown): value is HasJobTarget {
+  return typeof value === 'object' && value !== null && typeof (value as HasJobTarget).jobTarget?.jobId === 'string';
+}
+
+/** Tree nodes for an app carry `appTarget` (checked by shape, so any node kind works). */
+function appTargetOf(value: unknown): { connectionId: string; servicePrincipalId: string; displayName?: string } | undefined {
+  const target = (value as { appTarget?: { connectionId?: unknown; servicePrincipalId?: unknown; displayName?: unknown } } | null)?.appTarget;
+  return target && typeof target.servicePrincipalId === 'string' && typeof target.connectionId === 'string'
+    ? { connectionId: target.connectionId, servicePrincipalId: target.servicePrincipalId, displayName: typeof target.displayName === 'string' ? target.displayName : undefined }
+    : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined;
+}
+
+/**
+ * What to stream: a job node or `{ servicePrincipalId, jobId }` (one job), an app node or
+ * `{ servicePrincipalId }` (every job of the app), any other object such as a tenant node (every
+ * job in the tenant), or, with no argument, a quick pick of those three.
+ */
+async function resolveStreamTarget(services: Services, context: CommandContext, arg: unknown): Promise<StreamTarget | undefined> {
+  if (hasJobTarget(arg)) {
+    const t = arg.jobTarget;
+    return { connectionId: t.connectionId, scope: { kind: 'job', servicePrincipalId: t.servicePrincipalId, jobId: t.jobId }, label: t.appDisplayName ? `${t.appDisplayName} (${t.jobId})` : t.jobId };
+  }
+  const app = appTargetOf(arg);
+  if (app) return { connectionId: app.connectionId, scope: { kind: 'app', servicePrincipalId: app.servicePrincipalId }, label: app.displayName ?? app.servicePrincipalId };
+  if (arg && typeof arg === 'object') {
+    const given = arg as Record<string, unknown>;
+    // Tenant nodes carry their connection; plain arguments may name one.
+    const connectionId = services.graph.connection(text(given.connectionId) ?? text((given.connection as { id?: unknown } | undefined)?.id)).id;
+    const servicePrincipalId = text(given.servicePrincipalId);
+    const jobId = text(given.jobId);
+    if (given.jobId !== undefined && !jobId) throw new UserFacingError(vscode.l10n.t('Give jobId as a non-empty string.'));
+    if (given.servicePrincipalId !== undefined && !servicePrincipalId) throw new UserFacingError(vscode.l10n.t('Give servicePrincipalId as a non-empty string.'));
+    if (jobId && !servicePrincipalId) throw new UserFacingError(vscode.l10n.t('Give the servicePrincipalId of the app that owns job {0}.', jobId));
+    if (servicePrincipalId && jobId) return { connectionId, scope: { kind: 'job', servicePrincipalId, jobId }, label: jobId };
+    if (servicePrincipalId) return { connectionId, scope: { kind: 'app', servicePrincipalId }, label: servicePrincipalId };
+    return { connectionId, scope: { kind: 'tenant' }, label: services.graph.connection(connectionId).label };
+  }
+
+  const connection = services.graph.connection();
+  const choices = [
+    { label: vscode.l10n.t('$(sync) A provisioning job…'), scope: 'job' as const },
+    { label: vscode.l10n.t('$(window) An enterprise app (all its jobs)…'), scope: 'app' as const },
+    { label: vscode.l10n.t('$(organization) Every job in {0}', connection.label), scope: 'tenant' as const },
+  ];
+  const choice = await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Stream provisioning activity of…') }, context.token);
+  if (!choice) return undefined;
+  if (choice.scope === 'tenant') return { connectionId: connection.id, scope: { kind: 'tenant' }, label: connection.label };
+  if (choice.scope === 'job') {
+    const job = await resolveJobTarget(services, context, undefined);
+    return job && resolveStreamTarget(services, context, { jobTarget: job });
+  }
+  return pickAppWithJobs(services, context, connection.id);
+}
+
+/** Asks for one of the tenant's apps that have provisioning jobs. */
+async function pickAppWithJobs(services: Services, context: CommandContext, connectionId: string): Promise<StreamTarget | undefined> {
+  const service = await services.graph.service(connectionId);
+  context.report(vscode.l10n.t('Loading enterprise apps with provisioning…'));
+  const apps = await service.graph.all<{ id: string; displayName?: string }>(
+    "/servicePrincipals?$select=id,displayName&$filter=tags/any(t:t eq 'WindowsAzureActiveDirectoryIntegratedApp')&$top=999",
+    { operation: 'list enterprise apps', signal: context.signal, limit: 2000 },
+  );
+  const jobs = await service.jobs.jobsForApps(apps.map((a) => a.id), context.signal);
+  const items = apps
+    .filter((a) => (jobs.get(a.id)?.jobs?.length ?? 0) > 0)
+    .map((a) => ({ label: a.displayName ?? a.id, description: vscode.l10n.t('{0} job(s)', jobs.get(a.id)!.jobs!.length), id: a.id }));
+  if (items.length === 0) throw new UserFacingError(vscode.l10n.t('No enterprise app in {0} has a provisioning job yet.', services.graph.connection(connectionId).label));
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Which enterprise app?'), matchOnDescription: true }, context.token);
+  return picked && { connectionId, scope: { kind: 'app', servicePrincipalId: picked.id }, label: picked.label };
+}
+
+/** Streams provisioning activity of a job, an app or the tenant into the activity channel. */
+export async function streamActivity(services: Services, context: CommandContext, arg?: unknown): Promise<StreamActivityResult | undefined> {
+  const target = await resolveStreamTarget(services, context, arg);
+  if (!target) return undefined;
+  context.report(vscode.l10n.t('Reading provisioning activity of {0}…', target.label));
+  const started = await services.activity.start(target, context.signal);
+  return { streaming: true, key: started.key, label: target.label, alreadyStreaming: started.alreadyStreaming };
+}
+
+/** Stops every activity stream. */
+export function stopActivity(services: Services): { stopped: number } {
+  return { stopped: services.activity.stop() };
+}
+
+/** Reads one event by id from Graph (events the stream has not seen, e.g. from the tree). */
+async function fetchEvent(services: Services, context: CommandContext, eventId: string, connectionId?: string): Promise<ActivityEvent> {
+  const service = await services.graph.service(connectionId);
+  const filter = encodeURIComponent(`id eq '${eventId.replace(/'/g, "''")}'`);
+  const page = await service.graph.page<ActivityEvent>(`/auditLogs/provisioning?$filter=${filter}&$top=1`, { operation: 'read the provisioning event', signal: context.signal });
+  const event = page.items.find((e) => e.id === eventId);
+  if (!event) throw new UserFacingError(vscode.l10n.t('Provisioning event {0} was not found; the logs keep events for 30 days.', eventId));
+  return event;
+}
+
+/**
+ * Opens an event's full record (summary, steps, modified properties old → new, error) as a
+ * read-only Markdown document: `{ eventId }` (from the tree or a script), or one picked from the
+ * events streamed so far.
+ */
+export async function showActivityDetails(services: Services, context: CommandContext, arg?: unknown): Promise<{ eventId: string; uri: string } | undefined> {
+  const given = arg && typeof arg === 'object' ? (arg as Record<string, unknown>) : {};
+  let eventId = text(given.eventId) ?? text((given.event as ActivityEvent | undefined)?.id);
+  if (!eventId) {
+    const recent = services.activity.events.recent(500);
+    if (recent.length === 0) throw new UserFacingError(vscode.l10n.t('No provisioning events streamed yet: stream activity first, or open an event from the tree.'));
+    const words = localizedActivityWords();
+    const picked = await vscode.window.showQuickPick(
+      recent.map((event) => {
+        const line = formatEvent(event, words, true);
+        return { label: line.level === 'error' ? `$(error) ${line.text}` : line.text, id: event.id! };
+      }),
+      { title: vscode.l10n.t('Which provisioning event?'), matchOnDescription: true },
+      context.token,
+    );
+    eventId = picked?.id;
+    if (!eventId) return undefined;
+  }
+  if (!services.activity.events.get(eventId)) services.activity.events.add([await fetchEvent(services, context, eventId, text(given.connectionId))]);
+  const uri = activityDetailsUri(eventId);
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document, { preview: true });
+  return { eventId, uri: uri.toString() };
+}
+
+/**
+ * Chooses which statuses and actions the stream hides (settings `activity.hideStatuses` and
+ * `activity.hideActions`, user scope). Scripts pass `{ hideStatuses, hideActions }`.
+ */
+export async function filterActivity(_services: Services, context: CommandContext, arg?: unknown): Promise<{ hideStatuses: string[]; hideActions: string[] } | undefined> {
+  const settings = vscode.workspace.getConfiguration('entraProvisioning.activity');
+  const given = arg && typeof arg === 'object' ? (arg as Record<string, unknown>) : undefined;
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
+  let hideStatuses = strings(given?.hideStatuses);
+  let hideActions = strings(given?.hideActions);
+  if (!given) {
+    const hiddenStatuses = new Set((settings.get<string[]>('hideStatuses') ?? []).map((s) => s.toLowerCase()));
+    const hiddenActions = new Set((settings.get<string[]>('hideActions') ?? []).map((s) => s.toLowerCase()));
+    const items = [
+      { label: vscode.l10n.t('Statuses'), kind: vscode.QuickPickItemKind.Separator },
+      ...KNOWN_STATUSES.map((s) => ({ label: s, description: vscode.l10n.t('status'), picked: hiddenStatuses.has(s), value: { status: s } })),
+      { label: vscode.l10n.t('Actions'), kind: vscode.QuickPickItemKind.Separator },
+      ...KNOWN_ACTIONS.map((a) => ({ label: a, description: vscode.l10n.t('action'), picked: hiddenActions.has(a.toLowerCase()), value: { action: a } })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Hide which provisioning events from the stream?') }, context.token);
+    if (!picked) return undefined;
+    hideStatuses = picked.flatMap((p) => ('value' in p && 'status' in p.value ? [p.value.status] : []));
+    hideActions = picked.flatMap((p) => ('value' in p && 'action' in p.value ? [p.value.action] : []));
+  }
+  if (hideStatuses) await settings.update('hideStatuses', hideStatuses, vscode.ConfigurationTarget.Global);
+  if (hideActions) await settings.update('hideActions', hideActions, vscode.ConfigurationTarget.Global);
+  const updated = vscode.workspace.getConfiguration('entraProvisioning.activity');
+  return { hideStatuses: updated.get<string[]>('hideStatuses') ?? [], hideActions: updated.get<string[]>('hideActions') ?? [] };
+}
+
+/** The activity commands, registered by activate() through the one wrapper. */
+export const activityCommands: CommandDefinition[] = [
+  { id: CommandId.streamActivity, handler: streamActivity, title: () => vscode.l10n.t('Stream provisioning activity') },
+  { id: CommandId.stopActivity, handler: stopActivity, title: () => vscode.l10n.t('Stop streaming') },
+  { id: CommandId.showActivityDetails, handler: showActivityDetails, title: () => vscode.l10n.t('Show provisioning event details') },
+  { id: CommandId.filterActivity, handler: filterActivity, title: () => vscode.l10n.t('Filter provisioning activity') },
+];

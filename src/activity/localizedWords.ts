@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import type { DetailsWords } from './eventDetails';
+import type { ActivityWords } from './formatter';
+
+/** The stream's words through `vscode.l10n.t` (the host-free formatter takes them as a parameter). */
+export function localizedActivityWords(): ActivityWords {
+  return {
+    cycle: (id) => vscode.l10n.t('cycle {0}', id),
+    nobody: () => vscode.l10n.t('(none)'),
+    error: (code, reason) => vscode.l10n.t('{0}: {1}', code, reason),
+    recommendedAction: (action) => vscode.l10n.t('Recommended action: {0}', action),
+    watching: (job, code) => vscode.l10n.t('Watching {0} (status {1}).', job, code),
+    watchingQuarantined: (job, code) => vscode.l10n.t('Watching {0} (status {1}); it is in quarantine.', job, code),
+    cycleStarted: (job, total) =>
+      total === undefined ? vscode.l10n.t('{0}: cycle started.', job) : vscode.l10n.t('{0}: cycle started, {1} objects to process.', job, total),
+    progress: (job, completed, total) => vscode.l10n.t('{0}: {1} of {2} objects processed.', job, completed, total),
+    cycleFinished: (job, state, imported, exported, escrowed, seconds) =>
+      seconds === undefined
+        ? vscode.l10n.t('{0}: cycle finished ({1}): {2} imported, {3} exported, {4} escrowed.', job, state, imported, exported, escrowed)
+        : vscode.l10n.t('{0}: cycle finished ({1}): {2} imported, {3} exported, {4} escrowed in {5} s.', job, state, imported, exported, escrowed, seconds.toFixed(1)),
+    cycleFailed: (job, code, message) => vscode.l10n.t('{0}: cycle failed: {1}: {2}', job, code, message),
+    quarantineEntered: (job, reason, next) =>
+      next ? vscode.l10n.t('{0}: entered quarantine ({1}); next attempt {2}.', job, reason, next) : vscode.l10n.t('{0}: entered quarantine ({1}).', job, reason),
+    quarantineLeft: (job) => vscode.l10n.t('{0}: left quarantine.', job),
+    paused: (job) => vscode.l10n.t('{0}: paused.', job),
+    resumed: (job) => vscode.l10n.t('{0}: resumed.', job),
+    statusChanged: (job, from, to) => vscode.l10n.t('{0}: status {1} → {2}.', job, from, to),
+  };
+}
+
+/** The details document's headings and labels through `vscode.l10n.t`. */
+export function localizedDetailsWords(): DetailsWords {
+  const fields = {
+    time: vscode.l10n.t('Time'),
+    action: vscode.l10n.t('Action'),
+    status: vscode.l10n.t('Status'),
+    app: vscode.l10n.t('App'),
+    job: vscode.l10n.t('Job'),
+    cycle: vscode.l10n.t('Cycle'),
+    change: vscode.l10n.t('Change'),
+    source: vscode.l10n.t('Source'),
+    target: vscode.l10n.t('Target'),
+    initiatedBy: vscode.l10n.t('Initiated by'),
+    duration: vscode.l10n.t('Duration (ms)'),
+    id: vscode.l10n.t('Event id'),
+  };
+  const errorFields = {
+    code: vscode.l10n.t('Code'),
+    category: vscode.l10n.t('Category'),
+    reason: vscode.l10n.t('Reason'),
+    details: vscode.l10n.t('Details'),
+    recommendedAction: vscode.l10n.t('Recommended action'),
+  };
+  return {
+    title: (action, status, source) => vscode.l10n.t('Provisioning {0} ({1}): {2}', action, status, source),
+    summary: () => vscode.l10n.t('Summary'),
+    field: (name) => fields[name],
+    error: () => vscode.l10n.t('Error'),
+    errorField: (name) => errorFields[name],
+    steps: () => vscode.l10n.t('Steps'),
+    stepColumns: () => ['#', vscode.l10n.t('Step'), vscode.l10n.t('Status'), vscode.l10n.t('Description')],
+    modifiedProperties: () => vscode.l10n.t('Modified properties'),
+    propertyColumns: () => [vscode.l10n.t('Property'), vscode.l10n.t('Old value'), vscode.l10n.t('New value')],
+    noModifiedProperties: () => vscode.l10n.t('None.'),
+    fullRecord: () => vscode.l10n.t('Full record'),
+  };
+}

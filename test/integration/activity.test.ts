@@ -1,0 +1,136 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { StreamActivityResult } from '../../src/activity/activityCommands';
+import { recordFromDetails } from '../../src/activity/eventDetails';
+import type { ActivityEvent } from '../../src/activity/types';
+import { connectTestSandbox, eventually, type ConnectedSandbox } from './helpers/sandbox';
+
+const INTERVAL_SECONDS = 2;
+
+/** The log entries the sandbox engine wrote for a job, oldest first, as JSON (what Graph returns). */
+function engineLog(connected: ConnectedSandbox, jobId: string): ActivityEvent[] {
+  return JSON.parse(JSON.stringify(connected.sandbox.store.data.audit.filter((e) => e.jobId === jobId))) as ActivityEvent[];
+}
+
+describe('Activity streaming (real VS Code host, real sandbox)', () => {
+  let connected: ConnectedSandbox;
+  const settings = () => vscode.workspace.getConfiguration('entraProvisioning.activity');
+
+  before(async () => {
+    connected = await connectTestSandbox();
+    await settings().update('pollIntervalSeconds', INTERVAL_SECONDS, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('entraProvisioning.stopActivity');
+    await settings().update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await settings().update('hideStatuses', undefined, vscode.ConfigurationTarget.Global);
+    await connected?.dispose();
+  });
+
+  it('streams every action of a job\'s cycle into the channel once, in order, then the cycle\'s end', async () => {
+    const { api, sandbox } = connected;
+    const activity = api.services.activity;
+    const { servicePrincipalId, jobId } = sandbox.demo;
+    const written = activity.lines.length;
+
+    const result = await vscode.commands.executeCommand<StreamActivityResult>('entraProvisioning.streamActivity', { servicePrincipalId, jobId });
+    assert.equal(result?.streaming, true);
+    assert.equal(activity.isStreaming, true);
+    assert.match(activity.lines.slice(written).map((l) => l.text).join('\n'), /Watching .* \(status NotRun\)/);
+
+    const cycle = sandbox.engine.nextCycle(jobId);
+    const service = await api.services.graph.service();
+    await service.jobs.start(servicePrincipalId, jobId);
+    const outcome = await cycle;
+    await eventually(() => activity.lines.slice(written).some((l) => /cycle finished \(Succeeded\)/.test(l.text)), 20_000, 'the "cycle finished" line');
+
+    const lines = activity.lines.slice(written);
+    // The default filter hides "skipped"; the first cycle's entries are creates and updates.
+    const expected = engineLog(connected, jobId).filter((e) => e.provisioningStatusInfo?.status !== 'skipped');
+    assert.ok(expected.length > 3, `the engine logged ${expected.length} entries`);
+    assert.deepEqual(lines.filter((l) => l.eventId).map((l) => l.eventId), expected.map((e) => e.id), 'each once, in order');
+    for (const line of lines.filter((l) => l.eventId)) {
+      const event = expected.find((e) => e.id === line.eventId)!;
+      assert.ok(line.text.includes(`cycle ${outcome.cycleId.slice(0, 8)}  ${event.provisioningAction}  ${event.provisioningStatusInfo?.status}  ${event.sourceIdentity?.displayName}`), line.text);
+    }
+    const finished = lines.findIndex((l) => /cycle finished/.test(l.text));
+    const lastEvent = lines.map((l) => l.eventId !== undefined).lastIndexOf(true);
+    assert.ok(finished > lastEvent, 'the cycle\'s end comes after its events');
+    assert.ok(!lines.some((l) => l.text.includes(sandbox.token!)), 'no token in the channel');
+  });
+
+  it('opens an event\'s full record as a read-only Markdown document that matches the event', async () => {
+    const { sandbox } = connected;
+    const event = engineLog(connected, sandbox.demo.jobId).find((e) => (e.modifiedProperties?.length ?? 0) > 0)!;
+    const result = await vscode.commands.executeCommand<{ eventId: string; uri: string }>('entraProvisioning.showActivityDetails', { eventId: event.id });
+    assert.equal(result?.eventId, event.id);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.uri);
+    assert.ok(document, 'the details document is open');
+    assert.equal(document.languageId, 'markdown');
+    const text = document.getText();
+    assert.deepEqual(recordFromDetails(text), event, 'the record is the event Graph returned');
+    for (const step of event.provisioningSteps ?? []) assert.ok(text.includes(`${step.name} (${step.provisioningStepType})`), `step ${step.name}`);
+    const property = event.modifiedProperties![0];
+    assert.ok(text.includes(`| ${property.displayName} | ${property.oldValue ?? '—'} | ${property.newValue} |`), 'modified property with old → new');
+    assert.equal(document.uri.scheme, 'entra-provisioning-activity', 'served by the read-only content provider');
+  });
+
+  it('opens the details of an event the stream never saw (as the tree does), reading it from Graph', async () => {
+    const { sandbox } = connected;
+    const base = engineLog(connected, sandbox.demo.jobId)[0];
+    const failed: ActivityEvent = {
+      ...base,
+      id: `tree-only-${Date.now()}`,
+      jobId: 'another.job',
+      provisioningStatusInfo: { status: 'failure', errorInformation: { errorCode: 'SystemForCrossDomainIdentityManagementBadResponse', reason: 'The app answered 500.', additionalDetails: null, errorCategory: 'nonServiceFailure', recommendedAction: 'Check the app.' } },
+    };
+    sandbox.store.addAudit([failed as never]);
+    const result = await vscode.commands.executeCommand<{ uri: string }>('entraProvisioning.showActivityDetails', { eventId: failed.id });
+    const text = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result?.uri)?.getText() ?? '';
+    assert.deepEqual(recordFromDetails(text), failed);
+    assert.match(text, /^\| Code \| SystemForCrossDomainIdentityManagementBadResponse \|$/m);
+    assert.match(text, /^\| Recommended action \| Check the app\. \|$/m);
+  });
+
+  it('pauses polling while the window is not focused and polls at once when it is again', async () => {
+    const { api, sandbox } = connected;
+    const activity = api.services.activity;
+    const service = await api.services.graph.service();
+    assert.equal(activity.isPaused, !vscode.window.state.focused);
+    // What the window-state event does when the window loses focus (a test cannot move the OS focus).
+    activity.setFocused(false);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const requests = service.requests.count;
+    const lines = activity.lines.length;
+    sandbox.store.touchUsers(sandbox.store.users.keys());
+    const { outcomes } = await sandbox.engine.runCycleNow(sandbox.demo.servicePrincipalId, sandbox.demo.jobId);
+    await new Promise((resolve) => setTimeout(resolve, INTERVAL_SECONDS * 2000 + 500));
+    assert.equal(service.requests.count, requests, 'no request while unfocused');
+    assert.equal(activity.lines.length, lines);
+
+    activity.setFocused(true);
+    const shown = outcomes.filter((o) => o.status !== 'skipped').length;
+    await eventually(() => activity.lines.slice(lines).some((l) => /cycle finished/.test(l.text)), 20_000, 'the paused cycle\'s lines');
+    assert.equal(activity.lines.slice(lines).filter((l) => l.eventId).length, shown, 'nothing lost while paused');
+  });
+
+  it('stopActivity stops the stream: no more requests, no more lines', async () => {
+    const { api, sandbox } = connected;
+    const activity = api.services.activity;
+    const service = await api.services.graph.service();
+    const stopped = await vscode.commands.executeCommand<{ stopped: number }>('entraProvisioning.stopActivity');
+    assert.equal(stopped?.stopped, 1);
+    assert.equal(activity.isStreaming, false);
+    assert.match(activity.lines.at(-1)!.text, /^Stopped streaming /);
+
+    const requests = service.requests.count;
+    const lines = activity.lines.length;
+    sandbox.store.touchUsers(sandbox.store.users.keys());
+    await sandbox.engine.runCycleNow(sandbox.demo.servicePrincipalId, sandbox.demo.jobId);
+    // Two poll intervals and a bit: a running stream would have polled at least once.
+    await new Promise((resolve) => setTimeout(resolve, INTERVAL_SECONDS * 2000 + 500));
+    assert.equal(service.requests.count, requests, 'no request after stop');
+    assert.equal(activity.lines.length, lines, 'no line after stop');
+  });
+});
