@@ -13,6 +13,8 @@ mkdirSync(join(playground, '.vscode'), { recursive: true });
 writeFileSync(join(playground, '.vscode', 'settings.json'), JSON.stringify({
   'entraProvisioning.sandbox.connectOnStartup': true,
   'entraProvisioning.sandbox.cycleIntervalSeconds': 60,
+  // The playground lives inside this repository; do not offer to open it in Git.
+  'git.openRepositoryInParentFolders': 'never',
 }, null, 2) + '\n');
 
 function onPath(cmd) {
