@@ -7,12 +7,15 @@ import { GraphSessions } from './auth/graphSessions';
 import { SandboxSessions } from './auth/sandboxSessions';
 import { CommandId } from './commands/commandIds';
 import { CommandRunner } from './commands/commandRunner';
+import { mappingEditorCommands } from './commands/mappingEditorCommands';
 import { coreCommands, provisioningCommands, registerCommands } from './commands/registerCommands';
 import { ReportDocuments } from './commands/reportDocuments';
 import type { Services } from './commands/services';
 import { OutputChannelLogger } from './logging/outputChannelLogger';
 import { JobStatusRefresher } from './tree/jobStatusRefresher';
 import { ProvisioningTreeProvider } from './tree/provisioningTreeProvider';
+import { MappingEditorManager } from './webviews/mappingEditorManager';
+import type { SaveResult } from './webviews/mappingEditorSession';
 
 /** What activate() returns; tests use it to reach the running services. */
 export interface ExtensionApi {
@@ -29,13 +32,20 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const tree = new ProvisioningTreeProvider(connections, graph);
   const reports = new ReportDocuments();
   const activity = new ActivityStreamer(graph, connections, logger, CommandId.stopActivity);
-  const services: Services = { extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, tree, reports, activity };
+  const mappingEditors = new MappingEditorManager({
+    extensionUri: context.extensionUri,
+    logger: logger.child('mappingEditor'),
+    graph,
+    drafts: context.workspaceState,
+    runSave: (target) => vscode.commands.executeCommand<SaveResult | undefined>(CommandId.saveMappings, target),
+  });
+  const services: Services = { extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, tree, reports, mappingEditors, activity };
   const statusBar = new ConnectionStatusBar(connections, CommandId.switchTenant);
 
   const treeView = vscode.window.createTreeView('entraProvisioning.apps', { treeDataProvider: tree, showCollapseAll: true });
   const refresher = new JobStatusRefresher(tree, treeView, logger.child('tree'));
   const runner = new CommandRunner(logger);
-  context.subscriptions.push(channel, connections, sandboxes, graph, tree, reports, activity, treeView, refresher, statusBar, ...registerCommands(runner, services, [...coreCommands, ...provisioningCommands, ...activityCommands]));
+  context.subscriptions.push(channel, connections, sandboxes, graph, tree, mappingEditors, reports, activity, treeView, refresher, statusBar, ...registerCommands(runner, services, [...coreCommands, ...provisioningCommands, ...mappingEditorCommands, ...activityCommands]));
   logger.info(`activated (VS Code ${vscode.version})`);
   if (vscode.workspace.getConfiguration('entraProvisioning').get<boolean>('sandbox.connectOnStartup')) {
     // Not awaited: activation must stay fast; the command reports its own progress and errors.

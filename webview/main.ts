@@ -1,10 +1,11 @@
-// Browser side of our webviews: registers the toolkit components once, then says "ready" so the
-// extension knows it may send data (the HTML shell carries none).
-import { provideVSCodeDesignSystem, vsCodeButton, vsCodeTextField, vsCodeDataGrid, vsCodeDataGridRow, vsCodeDataGridCell } from '@vscode/webview-ui-toolkit';
-import type { WebviewToExtensionMessage } from '../src/shared/webviewProtocol';
+// Browser entry of the mapping editor webview: registers the component library, starts the app and
+// says "ready" so the extension knows it may send data (the HTML shell carries none).
+import { registerComponents } from './components';
+import { MappingEditorApp } from './mappingEditor/app';
+import type { VsCodeApi } from './mappingEditor/app';
 
-declare function acquireVsCodeApi(): { postMessage(message: WebviewToExtensionMessage): void };
+declare function acquireVsCodeApi(): VsCodeApi;
 
-provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeTextField(), vsCodeDataGrid(), vsCodeDataGridRow(), vsCodeDataGridCell());
-
-acquireVsCodeApi().postMessage({ type: 'ready' });
+registerComponents();
+const root = document.getElementById('app');
+if (root) new MappingEditorApp(acquireVsCodeApi(), root).start();

@@ -9,6 +9,8 @@ export const CommandId = {
   connectSandbox: 'entraProvisioning.connectSandbox',
   signOut: 'entraProvisioning.signOut',
   switchTenant: 'entraProvisioning.switchTenant',
+  openMappingEditor: 'entraProvisioning.openMappingEditor',
+  saveMappings: 'entraProvisioning.saveMappings',
   searchApps: 'entraProvisioning.searchApps',
   toggleProvisioningOnly: 'entraProvisioning.toggleProvisioningOnly',
   loadMoreApps: 'entraProvisioning.loadMoreApps',

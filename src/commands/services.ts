@@ -5,6 +5,7 @@ import type { GraphSessions } from '../auth/graphSessions';
 import type { SandboxSessions } from '../auth/sandboxSessions';
 import type { OutputChannelLogger } from '../logging/outputChannelLogger';
 import type { ProvisioningTreeProvider } from '../tree/provisioningTreeProvider';
+import type { MappingEditorManager } from '../webviews/mappingEditorManager';
 import type { ReportDocuments } from './reportDocuments';
 
 /** The services built once in activate() and handed to every command. */
@@ -16,6 +17,8 @@ export interface Services {
   readonly graph: GraphSessions;
   readonly secrets: vscode.SecretStorage;
   readonly tree: ProvisioningTreeProvider;
+  /** Open mapping editors (one per job); tests reach save through it. */
+  readonly mappingEditors: MappingEditorManager;
   readonly reports: ReportDocuments;
   /** Provisioning activity streams, their channel and the events they saw. */
   readonly activity: ActivityStreamer;

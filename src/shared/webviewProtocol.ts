@@ -1,19 +1,309 @@
 /**
  * The contract between webviews and the extension. Every message is declared here, used by both
- * bundles, and validated at runtime on receipt: the webview is another trust domain.
+ * bundles, and validated at runtime on receipt: the webview is another trust domain, and the
+ * extension's messages are checked too before the webview acts on them. The webview sends `ready`
+ * first; the extension sends data only after it. Requests carry an id that their response repeats.
  */
+import type { AttributeMappingDraft, EditorDocument, MappingFields, ObjectMappingDraft, ScopeGroupDraft, TargetActions, TargetAttributeDraft } from './mappingEditor/document';
+import { mappingFieldNames, mappingTypes } from './mappingEditor/document';
+import type { EditOperation } from './mappingEditor/edits';
+import type { SampleUser } from './mappingEditor/preview';
+
+// ---------------------------------------------------------------------------------------------
+// Webview → extension
 
 /** Sent by a webview once its script runs; the extension sends data only after it. */
 export interface ReadyMessage {
   readonly type: 'ready';
 }
 
-export type WebviewToExtensionMessage = ReadyMessage;
+/** An edit the webview has applied to its copy; the extension applies it to the document it owns. */
+export interface EditMessage {
+  readonly type: 'edit';
+  readonly edit: EditOperation;
+}
+
+/** What the webview can ask the extension to do; each gets exactly one response. */
+export type EditorRequest =
+  /** Run the safe save (diff, confirmation, conflict check, PUT). */
+  | { readonly kind: 'save' }
+  /** Show the schema diff of the unsaved changes in a diff editor. */
+  | { readonly kind: 'showChanges' }
+  /** Read the schema from the server again (asks first when there are unsaved changes). */
+  | { readonly kind: 'reload' }
+  /** Replace the mappings with the template's defaults (unsaved until saved). */
+  | { readonly kind: 'restoreDefaults' }
+  /** Tenant users whose display name starts with `query`, as preview samples. */
+  | { readonly kind: 'searchUsers'; readonly query: string }
+  /** Up to `count` tenant users for "Preview for N users". */
+  | { readonly kind: 'sampleUsers'; readonly count: number };
+
+export interface RequestMessage {
+  readonly type: 'request';
+  /** Positive integer chosen by the webview; the response carries it back. */
+  readonly requestId: number;
+  readonly request: EditorRequest;
+}
+
+export type WebviewToExtensionMessage = ReadyMessage | EditMessage | RequestMessage;
+
+// ---------------------------------------------------------------------------------------------
+// Extension → webview
+
+/** Sentences the webview shows, localized by the extension (the webview hard-codes none). */
+export const mappingEditorStringKeys = [
+  'title', 'unsaved', 'saved', 'save', 'saving', 'showChanges', 'reload', 'restoreDefaults', 'objectMapping', 'enabled',
+  'targetActions', 'actionAdd', 'actionUpdate', 'actionDelete', 'attributeMappings', 'addMapping', 'moveUp', 'moveDown', 'delete',
+  'edit', 'mappingType', 'typeDirect', 'typeConstant', 'typeExpression', 'sourceAttribute', 'constantValue', 'expression',
+  'defaultValue', 'targetAttribute', 'applyMapping', 'flowAlways', 'flowObjectAddOnly', 'matchingPriority', 'matchingHelp',
+  'scope', 'scopeAll', 'addGroup', 'addClause', 'deleteGroup', 'deleteClause', 'groupName', 'operator', 'values', 'valuesHelp',
+  'preview', 'sampleUser', 'searchUsers', 'noSample', 'typedValues', 'typedValuesHelp', 'previewNothing', 'previewDefault',
+  'previewFor', 'previewCount', 'inScope', 'outOfScope', 'user', 'targetAttributes', 'attributeName', 'attributeType',
+  'multivalued', 'required', 'addAttribute', 'problems', 'noProblems', 'changes', 'noChanges', 'fullCycleWarning', 'selectMapping',
+  'signature', 'completionHint', 'loading', 'nullValue', 'matching', 'errorAt', 'requestFailed', 'advanced', 'filterMappings',
+  // Validation issues (see IssueCode) and change summaries (see ChangeCode).
+  'issue.targetMissing', 'issue.targetDuplicate', 'issue.targetUnknown', 'issue.sourceMissing', 'issue.sourceUnknown',
+  'issue.expressionEmpty', 'issue.expressionError', 'issue.expressionWarning', 'issue.matchingDuplicate', 'issue.matchingNone',
+  'issue.scopeAttributeMissing', 'issue.scopeOperatorUnknown', 'issue.scopeValueMissing', 'issue.actionsNone',
+  'change.enabledChanged', 'change.actionsChanged', 'change.scopeChanged', 'change.mappingAdded', 'change.mappingRemoved',
+  'change.mappingChanged', 'change.mappingsReordered', 'change.targetAttributeAdded', 'change.targetAttributeRemoved',
+] as const;
+
+export type MappingEditorStringKey = (typeof mappingEditorStringKeys)[number];
+export type MappingEditorStrings = Readonly<Record<MappingEditorStringKey, string>>;
+
+/** A filter operator the scoping editor offers (from the service's `filterOperators`). */
+export interface FilterOperatorInfo {
+  readonly name: string;
+  /** `Unary` operators take no value. */
+  readonly arity: string;
+}
+
+/** First message after `ready` (and after every `ready`: a webview shown again starts over). */
+export interface InitMessage {
+  readonly type: 'init';
+  /** The document as the extension holds it, unsaved edits included. */
+  readonly document: EditorDocument;
+  readonly strings: MappingEditorStrings;
+  readonly filterOperators: readonly FilterOperatorInfo[];
+  /** The job, for the header (app name or ids). */
+  readonly jobLabel: string;
+}
+
+/** The extension replaced the document: saved, reloaded, defaults restored, or an edit was refused. */
+export interface DocumentMessage {
+  readonly type: 'document';
+  readonly document: EditorDocument;
+  readonly reason: 'saved' | 'reloaded' | 'restored' | 'resync';
+}
+
+/** Whether a save is running (the webview disables its buttons meanwhile). */
+export interface BusyMessage {
+  readonly type: 'busy';
+  readonly busy: boolean;
+}
+
+export type ResponseResult =
+  | { readonly kind: 'save'; readonly outcome: 'saved' | 'cancelled' | 'unchanged' | 'failed' }
+  | { readonly kind: 'done' }
+  | { readonly kind: 'users'; readonly users: readonly SampleUser[] };
+
+export type ResponseMessage =
+  | { readonly type: 'response'; readonly requestId: number; readonly ok: true; readonly result: ResponseResult }
+  | { readonly type: 'response'; readonly requestId: number; readonly ok: false; readonly error: string };
+
+export type ExtensionToWebviewMessage = InitMessage | DocumentMessage | BusyMessage | ResponseMessage;
+
+// ---------------------------------------------------------------------------------------------
+// Runtime validation. Each function returns the value typed, or undefined when it does not fit.
+
+type Obj = Record<string, unknown>;
+const MAX_TEXT = 10_000;
+const MAX_ID = 200;
+const MAX_LIST = 5_000;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function isText(v: unknown, max = MAX_TEXT): v is string {
+  return typeof v === 'string' && v.length <= max;
+}
+function isId(v: unknown): v is string {
+  return typeof v === 'string' && v.length > 0 && v.length <= MAX_ID;
+}
+function isBool(v: unknown): v is boolean {
+  return typeof v === 'boolean';
+}
+function isInt(v: unknown, min: number, max: number): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+}
+function isList<T>(v: unknown, item: (x: unknown) => x is T, max = MAX_LIST): v is T[] {
+  return Array.isArray(v) && v.length <= max && v.every(item);
+}
+function hasOnly(v: Obj, keys: readonly string[]): boolean {
+  return Object.keys(v).every((k) => keys.includes(k));
+}
+
+const fieldCheck: Record<keyof MappingFields, (v: unknown) => boolean> = {
+  mappingType: (v) => typeof v === 'string' && (mappingTypes as readonly string[]).includes(v),
+  sourceAttribute: (v) => isText(v, 1000),
+  constantValue: (v) => isText(v),
+  expression: (v) => isText(v),
+  defaultValue: (v) => isText(v),
+  targetAttribute: (v) => isText(v, 1000),
+  flowType: (v) => isText(v, 100),
+  matchingPriority: (v) => isInt(v, 0, 1000),
+};
+
+function isPatch(v: unknown, complete: boolean): v is Partial<MappingFields> {
+  if (!isObj(v) || !hasOnly(v, mappingFieldNames)) return false;
+  return mappingFieldNames.every((k) => (k in v ? fieldCheck[k](v[k]) : !complete));
+}
+
+function isActions(v: unknown): v is TargetActions {
+  return isObj(v) && hasOnly(v, ['Add', 'Update', 'Delete']) && isBool(v.Add) && isBool(v.Update) && isBool(v.Delete);
+}
+
+function isClause(v: unknown): boolean {
+  return isObj(v) && hasOnly(v, ['sourceAttribute', 'operator', 'values']) && isText(v.sourceAttribute, 1000) && isText(v.operator, 100) && isList(v.values, (x): x is string => isText(x), 100);
+}
+
+function isScopeGroup(v: unknown): v is ScopeGroupDraft {
+  return isObj(v) && hasOnly(v, ['name', 'clauses']) && isText(v.name, 1000) && isList(v.clauses, (x): x is unknown => isClause(x), 100);
+}
+
+function isTargetAttribute(v: unknown): v is Omit<TargetAttributeDraft, 'original'> {
+  return isObj(v) && hasOnly(v, ['name', 'type', 'multivalued', 'required']) && isId(v.name) && isText(v.type, 50) && isBool(v.multivalued) && isBool(v.required);
+}
+
+/** Narrows an edit received from the webview, or undefined when it is malformed. */
+export function parseEditOperation(v: unknown): EditOperation | undefined {
+  if (!isObj(v) || !isId(v.objectMappingId)) return undefined;
+  const ok = (keys: string[], valid: boolean) => (valid && hasOnly(v, ['kind', 'objectMappingId', ...keys]) ? (v as unknown as EditOperation) : undefined);
+  switch (v.kind) {
+    case 'setEnabled':
+      return ok(['enabled'], isBool(v.enabled));
+    case 'setActions':
+      return ok(['actions'], isActions(v.actions));
+    case 'addMapping':
+      return ok(['mappingId', 'fields'], isId(v.mappingId) && isPatch(v.fields, true));
+    case 'updateMapping':
+      return ok(['mappingId', 'patch'], isId(v.mappingId) && isPatch(v.patch, false));
+    case 'deleteMapping':
+      return ok(['mappingId'], isId(v.mappingId));
+    case 'moveMapping':
+      return ok(['mappingId', 'toIndex'], isId(v.mappingId) && isInt(v.toIndex, 0, MAX_LIST));
+    case 'setScope':
+      return ok(['groups'], isList(v.groups, isScopeGroup, 100));
+    case 'addTargetAttribute':
+      return ok(['attribute'], isTargetAttribute(v.attribute));
+    case 'deleteTargetAttribute':
+      return ok(['name'], isId(v.name));
+    default:
+      return undefined;
+  }
+}
+
+function parseRequest(v: unknown): EditorRequest | undefined {
+  if (!isObj(v)) return undefined;
+  switch (v.kind) {
+    case 'save':
+    case 'showChanges':
+    case 'reload':
+    case 'restoreDefaults':
+      return hasOnly(v, ['kind']) ? { kind: v.kind } : undefined;
+    case 'searchUsers':
+      return hasOnly(v, ['kind', 'query']) && isText(v.query, 200) ? { kind: 'searchUsers', query: v.query } : undefined;
+    case 'sampleUsers':
+      return hasOnly(v, ['kind', 'count']) && isInt(v.count, 1, 100) ? { kind: 'sampleUsers', count: v.count } : undefined;
+    default:
+      return undefined;
+  }
+}
 
 /** Narrows an unknown value received from a webview, or returns undefined when it is not a known message. */
 export function parseWebviewMessage(value: unknown): WebviewToExtensionMessage | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { type } = value as { type?: unknown };
-  if (type === 'ready' && Object.keys(value).length === 1) return { type: 'ready' };
+  if (!isObj(value)) return undefined;
+  switch (value.type) {
+    case 'ready':
+      return hasOnly(value, ['type']) ? { type: 'ready' } : undefined;
+    case 'edit': {
+      const edit = hasOnly(value, ['type', 'edit']) ? parseEditOperation(value.edit) : undefined;
+      return edit ? { type: 'edit', edit } : undefined;
+    }
+    case 'request': {
+      if (!hasOnly(value, ['type', 'requestId', 'request']) || !isInt(value.requestId, 1, Number.MAX_SAFE_INTEGER)) return undefined;
+      const request = parseRequest(value.request);
+      return request ? { type: 'request', requestId: value.requestId, request } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function isMappingDraft(v: unknown): v is AttributeMappingDraft {
+  return isObj(v) && isId(v.id) && isPatch(Object.fromEntries(mappingFieldNames.map((k) => [k, v[k]])), true) && (v.original === undefined || isObj(v.original));
+}
+
+function isObjectMappingDraft(v: unknown): v is ObjectMappingDraft {
+  return (
+    isObj(v) &&
+    isId(v.id) &&
+    ['name', 'sourceDirectory', 'targetDirectory', 'sourceObjectName', 'targetObjectName'].every((k) => isText(v[k], 1000)) &&
+    isBool(v.enabled) &&
+    isActions(v.actions) &&
+    isList(v.scopeGroups, isScopeGroup, 100) &&
+    isList(v.attributeMappings, isMappingDraft) &&
+    (v.targetAttributes === undefined || isList(v.targetAttributes, (x): x is TargetAttributeDraft => isObj(x) && isText(x.name, 1000) && isText(x.type, 50) && isBool(x.multivalued) && isBool(x.required)))
+  );
+}
+
+/** Narrows a document received from the extension. */
+export function parseEditorDocument(v: unknown): EditorDocument | undefined {
+  if (!isObj(v) || !isObj(v.base) || !isList(v.objectMappings, isObjectMappingDraft, 100)) return undefined;
+  return v as unknown as EditorDocument;
+}
+
+function isStrings(v: unknown): v is MappingEditorStrings {
+  return isObj(v) && mappingEditorStringKeys.every((k) => typeof v[k] === 'string');
+}
+
+function isSampleUser(v: unknown): v is SampleUser {
+  return isObj(v) && isId(v.id) && isText(v.label, 1000) && isObj(v.attributes);
+}
+
+function parseResult(v: unknown): ResponseResult | undefined {
+  if (!isObj(v)) return undefined;
+  if (v.kind === 'save' && ['saved', 'cancelled', 'unchanged', 'failed'].includes(v.outcome as string)) return v as ResponseResult;
+  if (v.kind === 'done') return { kind: 'done' };
+  if (v.kind === 'users' && isList(v.users, isSampleUser, 1000)) return v as ResponseResult;
   return undefined;
+}
+
+/** Narrows a message received from the extension (the webview checks before acting too). */
+export function parseExtensionMessage(value: unknown): ExtensionToWebviewMessage | undefined {
+  if (!isObj(value)) return undefined;
+  switch (value.type) {
+    case 'init': {
+      const document = parseEditorDocument(value.document);
+      const operators = isList(value.filterOperators, (x): x is FilterOperatorInfo => isObj(x) && isText(x.name, 100) && isText(x.arity, 50), 200);
+      if (!document || !isStrings(value.strings) || !operators || !isText(value.jobLabel, 1000)) return undefined;
+      return { type: 'init', document, strings: value.strings, filterOperators: value.filterOperators as FilterOperatorInfo[], jobLabel: value.jobLabel };
+    }
+    case 'document': {
+      const document = parseEditorDocument(value.document);
+      if (!document || !['saved', 'reloaded', 'restored', 'resync'].includes(value.reason as string)) return undefined;
+      return { type: 'document', document, reason: value.reason as DocumentMessage['reason'] };
+    }
+    case 'busy':
+      return isBool(value.busy) ? { type: 'busy', busy: value.busy } : undefined;
+    case 'response': {
+      if (!isInt(value.requestId, 1, Number.MAX_SAFE_INTEGER)) return undefined;
+      if (value.ok === false && isText(value.error)) return { type: 'response', requestId: value.requestId, ok: false, error: value.error };
+      const result = value.ok === true ? parseResult(value.result) : undefined;
+      return result ? { type: 'response', requestId: value.requestId, ok: true, result } : undefined;
+    }
+    default:
+      return undefined;
+  }
 }

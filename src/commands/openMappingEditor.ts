@@ -1,0 +1,14 @@
+import type { CommandContext } from './commandRunner';
+import { resolveJobTarget } from './jobTarget';
+import type { Services } from './services';
+
+/**
+ * Opens the mapping editor of a job (a tree node, `{ servicePrincipalId, jobId, connectionId? }`, or a
+ * job picked from the palette); reveals it when it is already open. Returns `{ key }` of the editor.
+ */
+export async function openMappingEditor(services: Services, context: CommandContext, arg?: unknown): Promise<{ key: string } | undefined> {
+  const target = await resolveJobTarget(services, context, arg);
+  if (!target) return undefined;
+  const session = await services.mappingEditors.open(target, context.signal);
+  return { key: session.key };
+}

@@ -1,0 +1,120 @@
+/**
+ * Checks of the document the editor shows as you type and that gate a save. Issues carry a code and
+ * arguments rather than sentences: the extension supplies localized sentences for the codes.
+ * Expression errors carry the engine's message and the offset of the problem.
+ */
+import { validateExpression } from '../../expressions';
+import type { AttributeMappingDraft, EditorDocument, ObjectMappingDraft } from './document';
+
+export type IssueCode =
+  | 'targetMissing'
+  | 'targetDuplicate'
+  | 'targetUnknown'
+  | 'sourceMissing'
+  | 'sourceUnknown'
+  | 'expressionEmpty'
+  | 'expressionError'
+  | 'expressionWarning'
+  | 'matchingDuplicate'
+  | 'matchingNone'
+  | 'scopeAttributeMissing'
+  | 'scopeOperatorUnknown'
+  | 'scopeValueMissing'
+  | 'actionsNone';
+
+export interface Issue {
+  readonly severity: 'error' | 'warning';
+  readonly code: IssueCode;
+  /** Values for the sentence's {0}, {1}... placeholders. */
+  readonly args: readonly string[];
+  readonly objectMappingId: string;
+  /** The attribute mapping concerned, when it is one. */
+  readonly mappingId?: string;
+  /** Which field the issue is about (`expression`, `targetAttribute`, `scope`...). */
+  readonly field: string;
+  /** For expression issues: the engine's message and where in the text the problem is. */
+  readonly message?: string;
+  readonly offset?: number;
+  readonly end?: number;
+}
+
+/** Names the checks can look up: the pickers' attribute lists and the service's filter operators. */
+export interface ValidationContext {
+  readonly sourceAttributes?: (om: ObjectMappingDraft) => ReadonlySet<string> | undefined;
+  readonly targetAttributes?: (om: ObjectMappingDraft) => ReadonlySet<string> | undefined;
+  readonly filterOperators?: ReadonlyMap<string, { readonly arity: string }>;
+}
+
+/** Issues of one attribute mapping (the per-keystroke check of the mapping being edited). */
+export function validateMapping(om: ObjectMappingDraft, m: AttributeMappingDraft, context: ValidationContext = {}): Issue[] {
+  const issues: Issue[] = [];
+  const add = (severity: Issue['severity'], code: IssueCode, field: string, args: string[] = [], extra: Partial<Issue> = {}) =>
+    issues.push({ severity, code, args, field, objectMappingId: om.id, mappingId: m.id, ...extra });
+  if (!m.targetAttribute.trim()) add('error', 'targetMissing', 'targetAttribute');
+  else {
+    const known = context.targetAttributes?.(om);
+    if (known && !known.has(m.targetAttribute)) add('warning', 'targetUnknown', 'targetAttribute', [m.targetAttribute]);
+  }
+  if (m.mappingType === 'Direct') {
+    if (!m.sourceAttribute.trim()) add('error', 'sourceMissing', 'sourceAttribute');
+    else {
+      const known = context.sourceAttributes?.(om);
+      if (known && !known.has(m.sourceAttribute)) add('warning', 'sourceUnknown', 'sourceAttribute', [m.sourceAttribute]);
+    }
+  } else if (m.mappingType === 'Expression') {
+    if (!m.expression.trim()) add('error', 'expressionEmpty', 'expression');
+    else {
+      const result = validateExpression(m.expression);
+      if (!result.ok) add('error', 'expressionError', 'expression', [result.error.message], { message: result.error.message, offset: result.error.offset, end: result.error.end });
+      else for (const w of result.warnings) add('warning', 'expressionWarning', 'expression', [w.message], { message: w.message, offset: w.offset });
+    }
+  }
+  return issues;
+}
+
+/** Issues of one object mapping: its attribute mappings, matching attributes, scope and actions. */
+export function validateObjectMapping(om: ObjectMappingDraft, context: ValidationContext = {}): Issue[] {
+  const issues: Issue[] = [];
+  const targets = new Map<string, number>();
+  const priorities = new Map<number, number>();
+  for (const m of om.attributeMappings) {
+    issues.push(...validateMapping(om, m, context));
+    if (m.targetAttribute) targets.set(m.targetAttribute, (targets.get(m.targetAttribute) ?? 0) + 1);
+    if (m.matchingPriority > 0) priorities.set(m.matchingPriority, (priorities.get(m.matchingPriority) ?? 0) + 1);
+  }
+  for (const m of om.attributeMappings) {
+    if (m.targetAttribute && (targets.get(m.targetAttribute) ?? 0) > 1) {
+      issues.push({ severity: 'error', code: 'targetDuplicate', args: [m.targetAttribute], field: 'targetAttribute', objectMappingId: om.id, mappingId: m.id });
+    }
+    if (m.matchingPriority > 0 && (priorities.get(m.matchingPriority) ?? 0) > 1) {
+      issues.push({ severity: 'error', code: 'matchingDuplicate', args: [String(m.matchingPriority)], field: 'matchingPriority', objectMappingId: om.id, mappingId: m.id });
+    }
+  }
+  if (om.enabled && om.attributeMappings.length > 0 && priorities.size === 0) {
+    issues.push({ severity: 'error', code: 'matchingNone', args: [om.name], field: 'matchingPriority', objectMappingId: om.id });
+  }
+  if (om.enabled && !om.actions.Add && !om.actions.Update && !om.actions.Delete) {
+    issues.push({ severity: 'warning', code: 'actionsNone', args: [om.name], field: 'actions', objectMappingId: om.id });
+  }
+  om.scopeGroups.forEach((group, g) => {
+    group.clauses.forEach((clause, c) => {
+      const field = `scope.${g}.${c}`;
+      if (!clause.sourceAttribute.trim()) issues.push({ severity: 'error', code: 'scopeAttributeMissing', args: [group.name], field, objectMappingId: om.id });
+      const operator = context.filterOperators?.get(clause.operator);
+      if (context.filterOperators && !operator) issues.push({ severity: 'error', code: 'scopeOperatorUnknown', args: [clause.operator], field, objectMappingId: om.id });
+      const binary = operator ? operator.arity !== 'Unary' : !/^IS /i.test(clause.operator);
+      if (binary && clause.values.every((v) => v === '')) issues.push({ severity: 'error', code: 'scopeValueMissing', args: [clause.operator], field, objectMappingId: om.id });
+    });
+  });
+  return issues;
+}
+
+/** Every issue of the document. */
+export function validateDocument(doc: EditorDocument, context: ValidationContext = {}): Issue[] {
+  return doc.objectMappings.flatMap((om) => validateObjectMapping(om, context));
+}
+
+/** True when nothing blocks a save. */
+export function canSave(issues: readonly Issue[]): boolean {
+  return !issues.some((i) => i.severity === 'error');
+}

@@ -1,0 +1,145 @@
+import * as vscode from 'vscode';
+import type { GraphSessions } from '../auth/graphSessions';
+import type { JobTarget } from '../commands/jobTarget';
+import type { Logger } from '../shared/logger';
+import type { EditorDocument, RawSchema } from '../shared/mappingEditor';
+import { parseEditorDocument } from '../shared/webviewProtocol';
+import type { FilterOperatorInfo } from '../shared/webviewProtocol';
+import { mappingEditorResourceRoots } from './mappingEditorHtml';
+import { MappingEditorSession } from './mappingEditorSession';
+import type { SaveOptions, SaveResult } from './mappingEditorSession';
+import { SchemaContentProvider } from './schemaContentProvider';
+
+export interface MappingEditorManagerDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly logger: Logger;
+  readonly graph: GraphSessions;
+  /** Where unsaved edits of a closed editor are kept until it is reopened (workspace state). */
+  readonly drafts: vscode.Memento;
+  /** Runs the save command for a job (the webview's Save button goes through the command wrapper). */
+  readonly runSave: (target: JobTarget) => Thenable<SaveResult | undefined>;
+}
+
+/** Key of a job's editor: one panel per job and connection. */
+export function mappingEditorKey(target: Pick<JobTarget, 'connectionId' | 'servicePrincipalId' | 'jobId'>): string {
+  return `${target.connectionId}/${target.servicePrincipalId}/${target.jobId}`;
+}
+
+const DRAFT_PREFIX = 'mappingEditor.draft:';
+
+/**
+ * Opens mapping editors (one per job; opening again reveals it), keeps a recoverable copy of the
+ * edits of an editor closed unsaved, and is what the save command and tests reach.
+ */
+export class MappingEditorManager implements vscode.Disposable {
+  private readonly sessions = new Map<string, MappingEditorSession>();
+  private readonly opening = new Map<string, Promise<MappingEditorSession>>();
+  private readonly schemaDocs = new SchemaContentProvider();
+  private readonly registration: vscode.Disposable;
+  private disposing = false;
+
+  constructor(private readonly deps: MappingEditorManagerDeps) {
+    this.registration = vscode.workspace.registerTextDocumentContentProvider(SchemaContentProvider.scheme, this.schemaDocs);
+  }
+
+  /** The open editor of a job, if any. */
+  get(target: Pick<JobTarget, 'connectionId' | 'servicePrincipalId' | 'jobId'>): MappingEditorSession | undefined {
+    return this.sessions.get(mappingEditorKey(target));
+  }
+
+  /** Every open editor. */
+  list(): MappingEditorSession[] {
+    return [...this.sessions.values()];
+  }
+
+  /** Opens the editor of a job, or reveals it when it is open. */
+  async open(target: JobTarget, signal?: AbortSignal): Promise<MappingEditorSession> {
+    const key = mappingEditorKey(target);
+    const open = this.sessions.get(key);
+    if (open) {
+      open.reveal();
+      return open;
+    }
+    let pending = this.opening.get(key);
+    if (!pending) {
+      pending = this.create(key, target, signal).finally(() => this.opening.delete(key));
+      this.opening.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async create(key: string, target: JobTarget, signal?: AbortSignal): Promise<MappingEditorSession> {
+    const service = await this.deps.graph.service(target.connectionId);
+    const [schema, operators, label] = await Promise.all([
+      service.schema.get(target.servicePrincipalId, target.jobId, signal) as Promise<RawSchema>,
+      service.schema.filterOperators(target.servicePrincipalId, target.jobId, signal).catch((e: unknown) => {
+        this.deps.logger.warn(`could not list filter operators: ${e instanceof Error ? e.message : String(e)}`);
+        return [];
+      }),
+      target.appDisplayName
+        ? Promise.resolve(target.appDisplayName)
+        : service.apps.getApp(target.servicePrincipalId, signal).then((sp) => sp.displayName ?? target.servicePrincipalId, () => target.servicePrincipalId),
+    ]);
+    // Graph's type omits `name`, which the service returns (graph reference §5.11).
+    const filterOperators: FilterOperatorInfo[] = (operators as { name?: unknown; arity?: string | null }[])
+      .filter((o): o is { name: string; arity?: string | null } => typeof o.name === 'string')
+      .map((o) => ({ name: o.name, arity: o.arity ?? 'Binary' }));
+    const recovered = this.takeDraft(key);
+    const panel = vscode.window.createWebviewPanel('entraProvisioning.mappingEditor', label, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: mappingEditorResourceRoots(this.deps.extensionUri),
+    });
+    const session = new MappingEditorSession(key, target, label, schema, filterOperators, panel, { ...this.deps, schemaDocs: this.schemaDocs }, recovered);
+    this.sessions.set(key, session);
+    session.onDidClose(() => this.closed(session));
+    this.deps.logger.info(`opened the mapping editor for ${target.servicePrincipalId}/${target.jobId} (schema version ${String(schema.version)})${recovered ? ' with recovered unsaved edits' : ''}`);
+    if (recovered) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Restored the unsaved mapping changes of {0} from when its editor was closed.', label));
+    }
+    return session;
+  }
+
+  /** Saves a job's open editor. */
+  save(target: Pick<JobTarget, 'connectionId' | 'servicePrincipalId' | 'jobId'>, options: SaveOptions = {}): Promise<SaveResult> {
+    const session = this.get(target);
+    if (!session) throw new Error(`No mapping editor is open for ${mappingEditorKey(target)}.`);
+    return session.save(options);
+  }
+
+  private takeDraft(key: string): EditorDocument | undefined {
+    const stored = this.deps.drafts.get<unknown>(DRAFT_PREFIX + key);
+    if (stored === undefined) return undefined;
+    void this.deps.drafts.update(DRAFT_PREFIX + key, undefined);
+    return parseEditorDocument(stored);
+  }
+
+  /** True when a closed editor of the job left unsaved edits to recover. */
+  hasDraft(target: Pick<JobTarget, 'connectionId' | 'servicePrincipalId' | 'jobId'>): boolean {
+    return this.deps.drafts.get(DRAFT_PREFIX + mappingEditorKey(target)) !== undefined;
+  }
+
+  private closed(session: MappingEditorSession): void {
+    this.sessions.delete(session.key);
+    if (!session.dirty) return;
+    // A webview panel cannot refuse to close: keep the edits and offer to bring them back.
+    void this.deps.drafts.update(DRAFT_PREFIX + session.key, session.document);
+    this.deps.logger.info(`kept the unsaved mapping edits of ${session.key} after its editor was closed`);
+    if (this.disposing) return;
+    const reopen = vscode.l10n.t('Reopen');
+    const discard = vscode.l10n.t('Discard Changes');
+    void vscode.window
+      .showWarningMessage(vscode.l10n.t('The mapping editor of {0} was closed with unsaved changes. They are kept until you reopen it.', session.label), reopen, discard)
+      .then((answer) => {
+        if (answer === reopen) void this.open(session.target);
+        else if (answer === discard) void this.deps.drafts.update(DRAFT_PREFIX + session.key, undefined);
+      });
+  }
+
+  dispose(): void {
+    this.disposing = true;
+    for (const session of this.sessions.values()) session.panel.dispose();
+    this.sessions.clear();
+    this.registration.dispose();
+    this.schemaDocs.dispose();
+  }
+}

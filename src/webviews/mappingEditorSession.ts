@@ -1,0 +1,361 @@
+import * as vscode from 'vscode';
+import type { GraphSessions } from '../auth/graphSessions';
+import type { JobTarget } from '../commands/jobTarget';
+import type { ProvisioningService } from '../graph';
+import type { Logger } from '../shared/logger';
+import { UserFacingError } from '../shared/errors';
+import {
+  applyEdit,
+  canSave,
+  createDocument,
+  describeChanges,
+  EditError,
+  isDirty,
+  previewUserSelect,
+  schemaText,
+  sourceObjectFromGraphUser,
+  toSchema,
+  validateDocument,
+} from '../shared/mappingEditor';
+import type { EditorDocument, RawSchema, SampleUser, ValidationContext } from '../shared/mappingEditor';
+import { attributeCatalog } from '../shared/mappingEditor/document';
+import type { DocumentMessage, EditorRequest, ExtensionToWebviewMessage, FilterOperatorInfo, ResponseResult } from '../shared/webviewProtocol';
+import { parseWebviewMessage } from '../shared/webviewProtocol';
+import { mappingEditorHtml } from './mappingEditorHtml';
+import { fill, mappingEditorStrings } from './mappingEditorStrings';
+import type { SchemaContentProvider } from './schemaContentProvider';
+
+/** What a save ended with. */
+export type SaveOutcome = 'saved' | 'unchanged' | 'cancelled' | 'conflict' | 'reloaded';
+
+/** How a save proceeds without a person: for scripts and tests. */
+export interface SaveOptions {
+  /** Save without showing the diff and asking. */
+  readonly skipConfirmation?: boolean;
+  /**
+   * What to do when the server's schema changed since it was loaded: ask (default when confirming),
+   * overwrite it, reload (discard the edits), cancel (outcome `conflict`), or fail with an error
+   * (default when `skipConfirmation`).
+   */
+  readonly onConflict?: 'ask' | 'overwrite' | 'reload' | 'cancel' | 'fail';
+  readonly signal?: AbortSignal;
+}
+
+export interface SaveResult {
+  readonly outcome: SaveOutcome;
+  /** The schema version on the server after the save (or as loaded, when nothing was written). */
+  readonly version?: string;
+}
+
+/** What the session needs from the extension. */
+export interface SessionDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly logger: Logger;
+  readonly graph: GraphSessions;
+  readonly schemaDocs: SchemaContentProvider;
+  /** Runs the save through the command wrapper (progress, error sentence), as the Save button does. */
+  readonly runSave: (target: JobTarget) => Thenable<SaveResult | undefined>;
+}
+
+/** A message from the webview that was refused, with why (also logged). */
+export interface RejectedMessage {
+  readonly reason: string;
+  readonly message: unknown;
+}
+
+/** Scheme-safe short name for diff URIs. */
+function slug(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60) || 'job';
+}
+
+/**
+ * One open mapping editor: the webview panel of one job and the document it edits. The extension owns
+ * the document (edits from the webview are validated and applied here); the webview renders it.
+ */
+export class MappingEditorSession implements vscode.Disposable {
+  private doc: EditorDocument;
+  private saving = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly posted = new vscode.EventEmitter<ExtensionToWebviewMessage>();
+  private readonly closed = new vscode.EventEmitter<void>();
+  /** Every message sent to the webview (tests wait on responses through it). */
+  readonly onDidPostMessage = this.posted.event;
+  /** Fires once when the panel is closed. */
+  readonly onDidClose = this.closed.event;
+  /** Messages refused since the panel opened, newest last (each is logged too). */
+  readonly rejected: RejectedMessage[] = [];
+
+  constructor(
+    readonly key: string,
+    readonly target: JobTarget,
+    readonly label: string,
+    schema: RawSchema,
+    private readonly filterOperators: readonly FilterOperatorInfo[],
+    readonly panel: vscode.WebviewPanel,
+    private readonly deps: SessionDeps,
+    recovered?: EditorDocument,
+  ) {
+    this.doc = recovered ?? createDocument(schema);
+    panel.webview.html = mappingEditorHtml(panel.webview, deps.extensionUri);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.handleMessage(message)),
+      panel.onDidDispose(() => {
+        this.closed.fire();
+        this.dispose();
+      }),
+    );
+    this.updateTitle();
+  }
+
+  /** The document as the extension holds it (unsaved edits included). */
+  get document(): EditorDocument {
+    return this.doc;
+  }
+
+  get dirty(): boolean {
+    return isDirty(this.doc);
+  }
+
+  private service(): Promise<ProvisioningService> {
+    return this.deps.graph.service(this.target.connectionId);
+  }
+
+  private post(message: ExtensionToWebviewMessage): void {
+    this.posted.fire(message);
+    void this.panel.webview.postMessage(message);
+  }
+
+  private updateTitle(): void {
+    const title = vscode.l10n.t('Mappings: {0}', this.label);
+    this.panel.title = this.dirty ? `● ${title}` : title;
+  }
+
+  private reject(reason: string, message: unknown): void {
+    const type = typeof message === 'object' && message !== null ? String((message as { type?: unknown }).type) : typeof message;
+    this.deps.logger.warn(`rejected a message from the mapping editor webview (${reason}; type ${type.slice(0, 40)})`);
+    this.rejected.push({ reason, message });
+  }
+
+  /** Replaces the document (after a save, reload or restore) and tells the webview. */
+  replaceDocument(doc: EditorDocument, reason: DocumentMessage['reason']): void {
+    this.doc = doc;
+    this.updateTitle();
+    this.post({ type: 'document', document: doc, reason });
+  }
+
+  /**
+   * Handles one message from the webview: validated first, refused (and logged) when it is not a
+   * protocol message or does not fit the document. Public so tests drive it with real messages.
+   */
+  async handleMessage(raw: unknown): Promise<void> {
+    const message = parseWebviewMessage(raw);
+    if (!message) {
+      this.reject('not a protocol message', raw);
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        this.post({ type: 'init', document: this.doc, strings: mappingEditorStrings(), filterOperators: this.filterOperators, jobLabel: this.label });
+        return;
+      case 'edit':
+        try {
+          this.doc = applyEdit(this.doc, message.edit);
+          this.updateTitle();
+        } catch (e) {
+          if (!(e instanceof EditError)) throw e;
+          this.reject(e.message, raw);
+          // The webview's copy has drifted from ours: send ours back.
+          this.post({ type: 'document', document: this.doc, reason: 'resync' });
+        }
+        return;
+      case 'request': {
+        try {
+          const result = await this.answer(message.request);
+          this.post({ type: 'response', requestId: message.requestId, ok: true, result });
+        } catch (e) {
+          this.deps.logger.warn(`mapping editor request ${message.request.kind} failed: ${e instanceof Error ? e.message : String(e)}`);
+          this.post({ type: 'response', requestId: message.requestId, ok: false, error: e instanceof Error ? e.message : String(e) });
+        }
+        return;
+      }
+    }
+  }
+
+  private async answer(request: EditorRequest): Promise<ResponseResult> {
+    switch (request.kind) {
+      case 'save': {
+        const result = await this.deps.runSave(this.target);
+        return { kind: 'save', outcome: result ? (result.outcome === 'conflict' || result.outcome === 'reloaded' ? 'cancelled' : result.outcome) : 'failed' };
+      }
+      case 'showChanges':
+        await this.showChanges();
+        return { kind: 'done' };
+      case 'reload':
+        await this.reload(true);
+        return { kind: 'done' };
+      case 'restoreDefaults':
+        await this.restoreDefaults();
+        return { kind: 'done' };
+      case 'searchUsers':
+        return { kind: 'users', users: await this.users(request.query, 20) };
+      case 'sampleUsers':
+        return { kind: 'users', users: await this.users('', request.count) };
+    }
+  }
+
+  private async users(search: string, top: number): Promise<SampleUser[]> {
+    const service = await this.service();
+    const filter = search.trim() ? `&$filter=${encodeURIComponent(`startswith(displayName,'${search.trim().replace(/'/g, "''")}')`)}` : '';
+    const page = await service.graph.page<Record<string, unknown>>(`/users?$select=${previewUserSelect}&$top=${top}${filter}`, { operation: 'read sample users' });
+    return page.items.slice(0, top).map((user) => ({
+      id: String(user.id),
+      label: `${String(user.displayName ?? user.id)}${user.userPrincipalName ? ` (${String(user.userPrincipalName)})` : ''}`,
+      attributes: sourceObjectFromGraphUser(user),
+    }));
+  }
+
+  private validationContext(): ValidationContext {
+    const operators = new Map(this.filterOperators.map((o) => [o.name, o]));
+    return {
+      filterOperators: operators.size ? operators : undefined,
+      sourceAttributes: (om) => {
+        const names = attributeCatalog(this.doc.base, om).source.map((a) => a.name);
+        return names.length ? new Set(names) : undefined;
+      },
+    };
+  }
+
+  /** Opens a diff editor: the schema as loaded (left) against the schema a save would write (right). */
+  async showChanges(): Promise<void> {
+    const after = this.schemaToWrite();
+    const name = `${slug(this.label)}/${slug(this.target.jobId)}`;
+    const left = this.deps.schemaDocs.set(`${name}/loaded.json`, schemaText(this.doc.base));
+    const right = this.deps.schemaDocs.set(`${name}/unsaved.json`, schemaText(after));
+    await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0}: loaded ↔ unsaved mappings', this.label), { preview: true });
+  }
+
+  private schemaToWrite(): RawSchema {
+    const problems = validateDocument(this.doc, this.validationContext()).filter((i) => i.severity === 'error');
+    if (!canSave(problems)) {
+      throw new UserFacingError(vscode.l10n.t('Fix the {0} problem(s) shown in the mapping editor first ({1}).', problems.length, this.describeIssue(problems[0])));
+    }
+    const { ['@odata.context']: _context, ...schema } = toSchema(this.doc);
+    return schema;
+  }
+
+  private describeIssue(issue: { code: string; args: readonly string[] }): string {
+    const strings = mappingEditorStrings() as Record<string, string>;
+    return fill(strings[`issue.${issue.code}`] ?? issue.code, issue.args);
+  }
+
+  /**
+   * The safe save: validates, shows the diff and asks (unless skipped), checks that the server's
+   * schema is still the one loaded (asks what to do if not), then PUTs the whole schema. A failure
+   * leaves every edit in place.
+   */
+  async save(options: SaveOptions = {}): Promise<SaveResult> {
+    if (this.saving) throw new UserFacingError(vscode.l10n.t('A save of these mappings is already running.'));
+    if (!this.dirty) return { outcome: 'unchanged', version: this.doc.base.version };
+    const after = this.schemaToWrite();
+    const changes = describeChanges(this.doc);
+    if (!options.skipConfirmation) {
+      await this.showChanges();
+      const strings = mappingEditorStrings() as Record<string, string>;
+      const lines = changes.slice(0, 12).map((c) => `• ${fill(strings[`change.${c.code}`] ?? c.code, c.args)}`);
+      if (changes.length > 12) lines.push(vscode.l10n.t('…and {0} more', changes.length - 12));
+      const saveChoice = vscode.l10n.t('Save');
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Save {0} change(s) to the attribute mappings of {1}?', changes.length, this.label),
+        { modal: true, detail: `${lines.join('\n')}\n\n${strings.fullCycleWarning}` },
+        saveChoice,
+      );
+      if (answer !== saveChoice) return { outcome: 'cancelled', version: this.doc.base.version };
+    }
+    this.saving = true;
+    this.post({ type: 'busy', busy: true });
+    try {
+      const service = await this.service();
+      const { servicePrincipalId: sp, jobId } = this.target;
+      const current = (await service.schema.get(sp, jobId, options.signal)) as RawSchema;
+      if (current.version !== this.doc.base.version) {
+        const decision = await this.resolveConflict(current, options);
+        if (decision === 'cancel') return { outcome: 'conflict', version: current.version };
+        if (decision === 'reload') {
+          this.replaceDocument(createDocument(current), 'reloaded');
+          return { outcome: 'reloaded', version: current.version };
+        }
+      }
+      await service.schema.put(sp, jobId, after as never, options.signal);
+      const saved = (await service.schema.get(sp, jobId, options.signal)) as RawSchema;
+      this.deps.logger.info(`saved the mappings of ${sp}/${jobId}: ${changes.length} change(s), version ${String(this.doc.base.version)} → ${String(saved.version)}`);
+      this.replaceDocument(createDocument(saved), 'saved');
+      return { outcome: 'saved', version: saved.version };
+    } finally {
+      this.saving = false;
+      this.post({ type: 'busy', busy: false });
+    }
+  }
+
+  private async resolveConflict(current: RawSchema, options: SaveOptions): Promise<'overwrite' | 'reload' | 'cancel'> {
+    const policy = options.onConflict ?? (options.skipConfirmation ? 'fail' : 'ask');
+    const sentence = vscode.l10n.t('The attribute mappings of {0} were changed on the server after you opened them (version {1}, now {2}).', this.label, String(this.doc.base.version), String(current.version));
+    if (policy === 'fail') throw new UserFacingError(vscode.l10n.t('{0} Nothing was saved; your edits are kept.', sentence));
+    if (policy !== 'ask') return policy;
+    const overwrite = vscode.l10n.t('Overwrite Server Changes');
+    const reload = vscode.l10n.t('Discard My Edits and Reload');
+    const compare = vscode.l10n.t('Compare with Server');
+    for (;;) {
+      const answer = await vscode.window.showWarningMessage(sentence, { modal: true, detail: vscode.l10n.t('Overwriting replaces the server\'s changes with your version of every mapping.') }, overwrite, reload, compare);
+      if (answer === overwrite) return 'overwrite';
+      if (answer === reload) return 'reload';
+      if (answer !== compare) return 'cancel';
+      const name = `${slug(this.label)}/${slug(this.target.jobId)}`;
+      const left = this.deps.schemaDocs.set(`${name}/server.json`, schemaText(current));
+      const right = this.deps.schemaDocs.set(`${name}/unsaved.json`, schemaText(this.schemaToWrite()));
+      await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0}: server ↔ unsaved mappings', this.label), { preview: true });
+    }
+  }
+
+  /** Reads the schema again; asks first when that would discard unsaved edits. */
+  async reload(ask: boolean): Promise<boolean> {
+    if (ask && this.dirty) {
+      const discard = vscode.l10n.t('Discard and Reload');
+      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Discard your unsaved changes to the mappings of {0}?', this.label), { modal: true }, discard);
+      if (answer !== discard) return false;
+    }
+    const service = await this.service();
+    const schema = (await service.schema.get(this.target.servicePrincipalId, this.target.jobId)) as RawSchema;
+    this.replaceDocument(createDocument(schema), 'reloaded');
+    return true;
+  }
+
+  /**
+   * Replaces the mappings with the job template's defaults, as unsaved edits (saving writes them; Reload
+   * undoes it). The template must have the job schema's shape (same rules and object mappings).
+   */
+  async restoreDefaults(): Promise<void> {
+    const service = await this.service();
+    const { servicePrincipalId: sp, jobId } = this.target;
+    const job = await service.jobs.getJob(sp, jobId);
+    if (!job.templateId) throw new UserFacingError(vscode.l10n.t('This job has no template to restore defaults from.'));
+    const template = await service.graph.get<RawSchema>(`/servicePrincipals/${encodeURIComponent(sp)}/synchronization/templates/${encodeURIComponent(job.templateId)}/schema`, {
+      operation: 'read the default mappings',
+    });
+    const shape = (s: RawSchema) => (s.synchronizationRules ?? []).map((r) => (r.objectMappings ?? []).map((o) => `${o.sourceObjectName}>${o.targetObjectName}`).join(',')).join(';');
+    if (shape(template) !== shape(this.doc.base)) {
+      throw new UserFacingError(vscode.l10n.t('The template\'s object mappings differ from this job\'s, so its defaults cannot be applied here.'));
+    }
+    const defaults = createDocument({ ...this.doc.base, synchronizationRules: template.synchronizationRules, directories: template.directories ?? this.doc.base.directories });
+    this.replaceDocument({ base: this.doc.base, objectMappings: defaults.objectMappings }, 'restored');
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.posted.dispose();
+    this.closed.dispose();
+  }
+}

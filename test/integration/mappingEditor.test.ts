@@ -1,0 +1,237 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { RawSchema } from '../../src/shared/mappingEditor';
+import type { ExtensionToWebviewMessage, ResponseMessage } from '../../src/shared/webviewProtocol';
+import type { MappingEditorSession } from '../../src/webviews/mappingEditorSession';
+import { connectTestSandbox, eventually, type ConnectedSandbox } from './helpers/sandbox';
+
+const TITLE_EXPRESSION = 'Join(" / ", ToUpper([jobTitle]), [department])';
+
+describe('Mapping editor (real VS Code host, sandbox tenant)', function () {
+  this.timeout(120_000);
+  let connected: ConnectedSandbox;
+  let sp: string;
+  let jobId: string;
+
+  before(async () => {
+    connected = await connectTestSandbox();
+    ({ servicePrincipalId: sp, jobId } = connected.sandbox.demo);
+  });
+
+  after(async () => {
+    for (const session of connected?.api.services.mappingEditors.list() ?? []) session.panel.dispose();
+    await connected?.dispose();
+  });
+
+  async function schemaOnServer(): Promise<RawSchema> {
+    const response = await fetch(`${connected.sandbox.graphUrl}/servicePrincipals/${sp}/synchronization/jobs/${jobId}/schema`, {
+      headers: { authorization: `Bearer ${connected.sandbox.token}` },
+    });
+    assert.equal(response.status, 200);
+    return (await response.json()) as RawSchema;
+  }
+
+  async function putSchema(schema: RawSchema): Promise<void> {
+    const response = await fetch(`${connected.sandbox.graphUrl}/servicePrincipals/${sp}/synchronization/jobs/${jobId}/schema`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${connected.sandbox.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(schema),
+    });
+    assert.equal(response.status, 204, await response.text());
+  }
+
+  async function openEditor(): Promise<MappingEditorSession> {
+    const result = await vscode.commands.executeCommand<{ key: string } | undefined>('entraProvisioning.openMappingEditor', { servicePrincipalId: sp, jobId });
+    assert.ok(result?.key, 'the command returns the editor key');
+    const session = connected.api.services.mappingEditors.get({ connectionId: connected.connectionId, servicePrincipalId: sp, jobId });
+    assert.ok(session, 'the editor is open');
+    return session;
+  }
+
+  /** Sends a message as the webview would and collects what the extension posts back until `until` holds. */
+  async function exchange(session: MappingEditorSession, message: unknown, until?: (m: ExtensionToWebviewMessage) => boolean): Promise<ExtensionToWebviewMessage[]> {
+    const seen: ExtensionToWebviewMessage[] = [];
+    const listener = session.onDidPostMessage((m) => seen.push(m));
+    try {
+      await session.handleMessage(message);
+      if (until) await eventually(() => seen.some(until), 15_000, 'a reply from the extension');
+      return seen;
+    } finally {
+      listener.dispose();
+    }
+  }
+
+  function userMappings(session: MappingEditorSession) {
+    const om = session.document.objectMappings.find((o) => o.sourceObjectName === 'User');
+    assert.ok(om, 'the job maps users');
+    return om;
+  }
+
+  it('opens one panel per job and answers ready with the document, strings and operators', async () => {
+    const session = await openEditor();
+    const again = await openEditor();
+    assert.equal(again, session, 'opening again reveals the same editor');
+    assert.equal(connected.api.services.mappingEditors.list().length, 1);
+    const replies = await exchange(session, { type: 'ready' }, (m) => m.type === 'init');
+    const init = replies.find((m) => m.type === 'init');
+    assert.ok(init && init.type === 'init');
+    assert.equal(init.document.base.version, (await schemaOnServer()).version);
+    assert.ok(init.strings.save.length > 0 && init.strings['issue.expressionError'].length > 0);
+    assert.ok(init.filterOperators.some((o) => o.name === 'EQUALS'));
+    assert.ok(!session.panel.webview.html.includes(sp), 'the HTML shell carries no data');
+    assert.match(session.panel.webview.html, /default-src 'none'; script-src 'nonce-[A-Za-z0-9+/=]{20,}'/);
+  });
+
+  it('saves an edited mapping: the server schema changes exactly so, and a cycle sends the new value', async () => {
+    const before = await schemaOnServer();
+    const session = await openEditor();
+    const om = userMappings(session);
+    const title = om.attributeMappings.find((m) => m.targetAttribute === 'title');
+    assert.ok(title);
+    await exchange(session, { type: 'edit', edit: { kind: 'updateMapping', objectMappingId: om.id, mappingId: title.id, patch: { mappingType: 'Expression', expression: TITLE_EXPRESSION } } });
+    assert.equal(session.dirty, true);
+    assert.match(session.panel.title, /^●/, 'the title shows unsaved changes');
+
+    const result = await vscode.commands.executeCommand<{ outcome: string; version: string } | undefined>('entraProvisioning.saveMappings', { servicePrincipalId: sp, jobId, skipConfirmation: true });
+    assert.equal(result?.outcome, 'saved');
+    const after = await schemaOnServer();
+    assert.notEqual(after.version, before.version, 'the server bumped the version');
+    assert.equal(result.version, after.version);
+    assert.equal(session.dirty, false);
+
+    // Exactly one mapping changed, and into the Graph shape of the expression.
+    const beforeMappings = before.synchronizationRules![0].objectMappings![0].attributeMappings!;
+    const afterMappings = after.synchronizationRules![0].objectMappings![0].attributeMappings!;
+    assert.equal(afterMappings.length, beforeMappings.length);
+    afterMappings.forEach((m, i) => {
+      if (m.targetAttributeName === 'title') {
+        assert.equal(m.source?.type, 'Function');
+        assert.equal(m.source?.name, 'Join');
+        assert.equal(m.source?.expression, TITLE_EXPRESSION);
+        assert.deepEqual({ ...m, source: undefined }, { ...beforeMappings[i], source: undefined }, 'only the source of the title mapping changed');
+      } else {
+        assert.deepEqual(m, beforeMappings[i], `${m.targetAttributeName} is unchanged`);
+      }
+    });
+    const strip = (s: RawSchema) => ({ ...s, version: undefined, synchronizationRules: undefined, '@odata.context': undefined });
+    assert.deepEqual(strip(after), strip(before), 'directories and the rest of the schema are unchanged');
+
+    // The provisioning engine uses the saved mapping.
+    const cycle = await connected.sandbox.engine.runCycleNow(sp, jobId);
+    assert.equal(cycle.state, 'Succeeded');
+    const users = connected.sandbox.scim.listUsers();
+    assert.ok(users.length > 0, 'the cycle provisioned users');
+    const withTitle = users.filter((u) => typeof u.title === 'string');
+    assert.ok(withTitle.length > 0);
+    for (const u of withTitle) {
+      const source = [...connected.sandbox.store.users.values()].find((x) => x.userPrincipalName.toLowerCase() === String(u.userName).toLowerCase());
+      assert.ok(source);
+      assert.equal(u.title, [source.jobTitle?.toUpperCase(), source.department].filter((x) => x).join(' / '));
+    }
+  });
+
+  it('detects a schema changed on the server after loading and keeps every edit', async () => {
+    const session = await openEditor();
+    const om = userMappings(session);
+    const department = om.attributeMappings.find((m) => /department$/.test(m.targetAttribute));
+    assert.ok(department);
+    await exchange(session, { type: 'edit', edit: { kind: 'updateMapping', objectMappingId: om.id, mappingId: department.id, patch: { defaultValue: 'Unknown' } } });
+    const loadedVersion = session.document.base.version;
+
+    // Someone else saves in between (the portal, another editor).
+    const server = await schemaOnServer();
+    const other = server.synchronizationRules![0].objectMappings![0].attributeMappings!.find((m) => m.targetAttributeName === 'displayName')!;
+    other.defaultValue = 'changed elsewhere';
+    await putSchema(server);
+    const changed = await schemaOnServer();
+    assert.notEqual(changed.version, loadedVersion);
+
+    const cancelled = await connected.api.services.mappingEditors.save({ connectionId: connected.connectionId, servicePrincipalId: sp, jobId }, { skipConfirmation: true, onConflict: 'cancel' });
+    assert.equal(cancelled.outcome, 'conflict');
+    assert.equal((await schemaOnServer()).version, changed.version, 'nothing was written');
+    assert.equal(session.dirty, true, 'the edit is kept');
+
+    // Scripted saves fail loudly by default (the command wrapper turns it into one sentence).
+    await assert.rejects(
+      connected.api.services.mappingEditors.save({ connectionId: connected.connectionId, servicePrincipalId: sp, jobId }, { skipConfirmation: true }),
+      /changed on the server/,
+    );
+    assert.equal(session.dirty, true);
+
+    const overwritten = await connected.api.services.mappingEditors.save({ connectionId: connected.connectionId, servicePrincipalId: sp, jobId }, { skipConfirmation: true, onConflict: 'overwrite' });
+    assert.equal(overwritten.outcome, 'saved');
+    const final = await schemaOnServer();
+    const finalMappings = final.synchronizationRules![0].objectMappings![0].attributeMappings!;
+    assert.equal(finalMappings.find((m) => /department$/.test(m.targetAttributeName ?? ''))?.defaultValue, 'Unknown');
+  });
+
+  it('keeps the edits when the save fails on the server', async () => {
+    const session = await openEditor();
+    const om = userMappings(session);
+    await exchange(session, { type: 'edit', edit: { kind: 'setActions', objectMappingId: om.id, actions: { Add: true, Update: true, Delete: false } } });
+    const faults = connected.sandbox.faults;
+    faults.failRate = 1;
+    try {
+      await assert.rejects(connected.api.services.mappingEditors.save({ connectionId: connected.connectionId, servicePrincipalId: sp, jobId }, { skipConfirmation: true, onConflict: 'overwrite' }));
+    } finally {
+      faults.failRate = 0;
+    }
+    assert.equal(session.dirty, true);
+    assert.equal(userMappings(session).actions.Delete, false, 'the edit survived the failed save');
+    const saved = await connected.api.services.mappingEditors.save({ connectionId: connected.connectionId, servicePrincipalId: sp, jobId }, { skipConfirmation: true });
+    assert.equal(saved.outcome, 'saved');
+    assert.equal((await schemaOnServer()).synchronizationRules![0].objectMappings![0].flowTypes, 'Add, Update');
+  });
+
+  it('rejects and logs invalid messages, and resyncs the webview after an edit that does not fit', async () => {
+    const session = await openEditor();
+    const rejectedBefore = session.rejected.length;
+    const documentBefore = session.document;
+    const invalid: unknown[] = [
+      'ready',
+      { type: 'edit', edit: { kind: 'updateMapping', objectMappingId: 'r0o0', mappingId: 'r0o0m0', patch: { matchingPriority: 'first' } } },
+      { type: 'request', requestId: -1, request: { kind: 'save' } },
+      { type: 'runCommand', command: 'workbench.action.terminal.new' },
+    ];
+    for (const message of invalid) {
+      const replies = await exchange(session, message);
+      assert.deepEqual(replies, [], 'nothing is answered to an invalid message');
+    }
+    assert.equal(session.rejected.length, rejectedBefore + invalid.length);
+    assert.equal(session.document, documentBefore, 'the document was not touched');
+
+    const replies = await exchange(session, { type: 'edit', edit: { kind: 'deleteMapping', objectMappingId: 'r0o0', mappingId: 'no-such-mapping' } }, (m) => m.type === 'document');
+    assert.ok(replies.some((m) => m.type === 'document' && m.reason === 'resync'));
+    assert.equal(session.rejected.length, rejectedBefore + invalid.length + 1);
+  });
+
+  it('answers sample-user requests with attributes the engine reads', async () => {
+    const session = await openEditor();
+    const replies = await exchange(session, { type: 'request', requestId: 7, request: { kind: 'sampleUsers', count: 5 } }, (m) => m.type === 'response');
+    const response = replies.find((m): m is ResponseMessage => m.type === 'response');
+    assert.ok(response?.ok, JSON.stringify(response));
+    assert.equal(response.requestId, 7);
+    assert.ok(response.result.kind === 'users');
+    assert.equal(response.result.users.length, 5);
+    const first = response.result.users[0];
+    assert.equal(typeof first.attributes.userPrincipalName, 'string');
+    assert.equal(first.attributes.IsSoftDeleted, false);
+  });
+
+  it('keeps unsaved edits of a closed editor and restores them on reopening', async () => {
+    let session = await openEditor();
+    const om = userMappings(session);
+    await exchange(session, { type: 'edit', edit: { kind: 'setEnabled', objectMappingId: om.id, enabled: false } });
+    assert.equal(session.dirty, true);
+    const closed = new Promise<void>((resolve) => session.onDidClose(() => resolve()));
+    session.panel.dispose();
+    await closed;
+    const target = { connectionId: connected.connectionId, servicePrincipalId: sp, jobId };
+    assert.equal(connected.api.services.mappingEditors.get(target), undefined);
+    assert.equal(connected.api.services.mappingEditors.hasDraft(target), true);
+    session = await openEditor();
+    assert.equal(session.dirty, true);
+    assert.equal(userMappings(session).enabled, false, 'the recovered edit is back');
+    assert.equal(connected.api.services.mappingEditors.hasDraft(target), false);
+  });
+});

@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import { completeExpression, createDocument, emptyMapping, inScope, previewMapping, previewObjectMapping, signatureAt, sourceObjectFromGraphUser } from '../../../src/shared/mappingEditor';
+import { ana, scimSchema } from './fixtures';
+
+describe('mapping editor preview and completion', () => {
+  it('evaluates each mapping type for a sample user, with the default value for null', () => {
+    const m = { ...emptyMapping('Expression'), id: 'x', expression: 'Join(".", ToLower([givenName]), [surname])' };
+    assert.deepEqual(previewMapping(m, ana), { kind: 'value', value: 'ana.García', usedDefault: false });
+    assert.deepEqual(previewMapping({ ...m, mappingType: 'Direct', sourceAttribute: 'mobile', defaultValue: 'none' }, ana), { kind: 'value', value: 'none', usedDefault: true });
+    assert.deepEqual(previewMapping({ ...m, mappingType: 'Constant', constantValue: 'c' }, ana), { kind: 'value', value: 'c', usedDefault: false });
+    const broken = previewMapping({ ...m, expression: 'Join(".", ' }, ana);
+    assert.equal(broken.kind, 'error');
+  });
+
+  it('previews a whole object mapping and its scope', () => {
+    const om = createDocument(scimSchema()).objectMappings[0];
+    const preview = previewObjectMapping(om, ana);
+    assert.equal(preview.inScope, true);
+    const active = preview.results.find((r) => r.targetAttribute === 'active');
+    assert.deepEqual(active?.result, { kind: 'value', value: 'True', usedDefault: false });
+    const scoped = [{ name: 'g', clauses: [{ sourceAttribute: 'department', operator: 'EQUALS', values: ['Marketing'] }] }];
+    assert.equal(inScope(scoped, ana), false);
+    assert.equal(inScope([...scoped, { name: 'h', clauses: [{ sourceAttribute: 'country', operator: 'REGEX MATCH', values: ['^U'] }] }], ana), true);
+    assert.equal(inScope([{ name: 'u', clauses: [{ sourceAttribute: 'IsSoftDeleted', operator: 'IS FALSE', values: [] }] }], ana), true);
+  });
+
+  it('turns a Graph user into the attributes expressions read', () => {
+    const source = sourceObjectFromGraphUser({ id: 'u1', displayName: 'Ana', mobilePhone: '+1 5', businessPhones: ['+1 6'], deletedDateTime: null, onPremisesExtensionAttributes: { extensionAttribute1: 'e1', extensionAttribute2: null }, '@odata.type': 'x' });
+    assert.deepEqual(source, { objectId: 'u1', displayName: 'Ana', mobile: '+1 5', businessPhones: ['+1 6'], telephoneNumber: '+1 6', extensionAttribute1: 'e1', IsSoftDeleted: false, userType: 'Member' });
+  });
+
+  it('completes function names, attribute names, and knows the parameter under the caret', () => {
+    const fns = completeExpression('Jo', 2, ['givenName']);
+    assert.equal(fns.replaceStart, 0);
+    assert.ok(fns.items.some((i) => i.label === 'Join' && i.insertText === 'Join('));
+    const attrs = completeExpression('Join(" ", [gi', 13, ['surname', 'givenName']);
+    assert.equal(attrs.replaceStart, 11);
+    assert.deepEqual(attrs.items.map((i) => i.label), ['givenName']);
+    assert.deepEqual(completeExpression('"Jo', 3, []).items, [], 'nothing inside a string');
+    const help = signatureAt('Replace([mail], , "@", , "-", , )', 16);
+    assert.equal(help?.functionName, 'Replace');
+    assert.equal(help?.parameter?.index, 1);
+    assert.equal(signatureAt('Join(", ", ToLower([givenName]', 26)?.functionName, 'ToLower');
+    assert.equal(signatureAt('[mail]', 3), undefined);
+  });
+});

@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import { createDocument } from '../../../src/shared/mappingEditor';
+import { mappingEditorStringKeys, parseExtensionMessage, parseWebviewMessage } from '../../../src/shared/webviewProtocol';
+import { scimSchema } from './fixtures';
+
+describe('webview protocol validation', () => {
+  it('accepts every well-formed message from the webview', () => {
+    const fields = { mappingType: 'Direct', sourceAttribute: 'mail', constantValue: '', expression: '', defaultValue: '', targetAttribute: 'x', flowType: 'Always', matchingPriority: 0 };
+    const messages = [
+      { type: 'ready' },
+      { type: 'edit', edit: { kind: 'updateMapping', objectMappingId: 'r0o0', mappingId: 'r0o0m1', patch: { expression: 'Join(" ", [a])' } } },
+      { type: 'edit', edit: { kind: 'addMapping', objectMappingId: 'r0o0', mappingId: 'r0o0n1', fields } },
+      { type: 'edit', edit: { kind: 'setScope', objectMappingId: 'r0o0', groups: [{ name: 'g', clauses: [{ sourceAttribute: 'a', operator: 'EQUALS', values: ['1'] }] }] } },
+      { type: 'edit', edit: { kind: 'moveMapping', objectMappingId: 'r0o0', mappingId: 'm', toIndex: 0 } },
+      { type: 'request', requestId: 1, request: { kind: 'save' } },
+      { type: 'request', requestId: 2, request: { kind: 'sampleUsers', count: 10 } },
+      { type: 'request', requestId: 3, request: { kind: 'searchUsers', query: 'An' } },
+    ];
+    for (const message of messages) assert.deepEqual(parseWebviewMessage(message), message);
+  });
+
+  it('rejects malformed and unknown messages', () => {
+    const bad: unknown[] = [
+      null,
+      'ready',
+      { type: 'ready', extra: 1 },
+      { type: 'explode' },
+      { type: 'edit', edit: { kind: 'updateMapping', objectMappingId: 'r0o0', mappingId: 'm', patch: { matchingPriority: -1 } } },
+      { type: 'edit', edit: { kind: 'updateMapping', objectMappingId: 'r0o0', mappingId: 'm', patch: { __proto__: 1, evil: true } } },
+      { type: 'edit', edit: { kind: 'addMapping', objectMappingId: 'r0o0', mappingId: 'm', fields: { mappingType: 'Direct' } } },
+      { type: 'edit', edit: { kind: 'setEnabled', objectMappingId: 'r0o0', enabled: 'yes' } },
+      { type: 'edit', edit: { kind: 'updateMapping', objectMappingId: 'r0o0', mappingId: 'm', patch: { mappingType: 'Script' } } },
+      { type: 'request', requestId: 0, request: { kind: 'save' } },
+      { type: 'request', requestId: 1.5, request: { kind: 'save' } },
+      { type: 'request', requestId: 1, request: { kind: 'sampleUsers', count: 10_000 } },
+      { type: 'request', requestId: 1, request: { kind: 'deleteTenant' } },
+      { type: 'edit', edit: { kind: 'updateMapping', objectMappingId: 'r0o0', mappingId: 'm', patch: { expression: 'x'.repeat(20_000) } } },
+    ];
+    for (const message of bad) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message)?.slice(0, 120));
+  });
+
+  it('checks the extension messages the webview receives', () => {
+    const strings = Object.fromEntries(mappingEditorStringKeys.map((k) => [k, k]));
+    const document = createDocument(scimSchema());
+    const init = { type: 'init', document: JSON.parse(JSON.stringify(document)), strings, filterOperators: [{ name: 'EQUALS', arity: 'Binary' }], jobLabel: 'App' };
+    assert.equal(parseExtensionMessage(init)?.type, 'init');
+    assert.equal(parseExtensionMessage({ ...init, strings: { title: 'x' } }), undefined, 'every string is required');
+    assert.equal(parseExtensionMessage({ type: 'document', document: { base: {}, objectMappings: [{ id: 1 }] }, reason: 'saved' }), undefined);
+    assert.equal(parseExtensionMessage({ type: 'response', requestId: 4, ok: true, result: { kind: 'save', outcome: 'saved' } })?.type, 'response');
+    assert.equal(parseExtensionMessage({ type: 'response', requestId: 4, ok: true, result: { kind: 'save', outcome: 'maybe' } }), undefined);
+  });
+});
