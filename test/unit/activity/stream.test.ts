@@ -80,6 +80,23 @@ describe('activity stream: job state lines, event lines, filters (real sandbox)'
     assert.equal(lines.length, engineLog(sandbox, jobId).length - log.length, 'every new event, skipped ones included');
   });
 
+  it('streams every job in the tenant: each job\'s state once, and events of all apps named by app', async () => {
+    const service = serviceFor(sandbox);
+    const { servicePrincipalId, jobId } = sandbox.demo;
+    const lines: ActivityLine[] = [];
+    const stream = new ActivityStream({ service, scope: { kind: 'tenant' }, intervalMs: () => 10, sink: (l) => lines.push(l), filter: () => ({ hideStatuses: [], hideActions: [] }) });
+    await stream.round();
+    const jobs = Object.values(sandbox.store.data.synchronization).flatMap((s) => s.jobs);
+    assert.equal(lines.filter((l) => /^Watching /.test(l.text)).length, jobs.length, 'one line per job in the tenant');
+
+    lines.length = 0;
+    await sandbox.engine.runCycleNow(servicePrincipalId, jobId);
+    await stream.round();
+    assert.equal(lines.filter((l) => l.eventId).length, engineLog(sandbox, jobId).length);
+    assert.ok(lines.filter((l) => l.eventId).every((l) => l.text.includes('[Contoso SCIM App (sandbox)]')));
+    assert.ok(lines.some((l) => /^Contoso SCIM App \(sandbox\) · \S+: cycle finished/.test(l.text)));
+  });
+
   it('recentEvents returns the last N events of a job, newest first, with failures flagged', async () => {
     const service = serviceFor(sandbox);
     const { servicePrincipalId, jobId } = sandbox.demo;
