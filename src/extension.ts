@@ -46,6 +46,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const refresher = new JobStatusRefresher(tree, treeView, logger.child('tree'));
   const runner = new CommandRunner(logger);
   context.subscriptions.push(channel, connections, sandboxes, graph, tree, mappingEditors, reports, activity, treeView, refresher, statusBar, ...registerCommands(runner, services, [...coreCommands, ...provisioningCommands, ...mappingEditorCommands, ...activityCommands]));
+  // Drives the welcome view and the walkthrough's first step.
+  const setConnectedContext = () => void vscode.commands.executeCommand('setContext', 'entraProvisioning.connected', connections.list().length > 0);
+  setConnectedContext();
+  context.subscriptions.push(connections.onDidChange(setConnectedContext));
   logger.info(`activated (VS Code ${vscode.version})`);
   if (vscode.workspace.getConfiguration('entraProvisioning').get<boolean>('sandbox.connectOnStartup')) {
     // Not awaited: activation must stay fast; the command reports its own progress and errors.

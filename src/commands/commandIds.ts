@@ -9,6 +9,7 @@ export const CommandId = {
   connectSandbox: 'entraProvisioning.connectSandbox',
   signOut: 'entraProvisioning.signOut',
   switchTenant: 'entraProvisioning.switchTenant',
+  openWalkthrough: 'entraProvisioning.openWalkthrough',
   openMappingEditor: 'entraProvisioning.openMappingEditor',
   saveMappings: 'entraProvisioning.saveMappings',
   searchApps: 'entraProvisioning.searchApps',

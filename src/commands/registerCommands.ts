@@ -8,6 +8,7 @@ import { showLog } from './showLog';
 import { signIn } from './signIn';
 import { signOut } from './signOut';
 import { switchTenant } from './switchTenant';
+import { openWalkthrough } from './openWalkthrough';
 import { addGalleryApp, assignUsers } from './galleryAndAssignments';
 import { saveCredentials, testConnection } from './credentials';
 import { copyId, openInPortal } from './idsAndPortal';
@@ -25,6 +26,7 @@ export const coreCommands: CommandDefinition[] = [
   { id: CommandId.signIn, handler: signIn, title: () => vscode.l10n.t('Sign in') },
   { id: CommandId.signOut, handler: signOut, title: () => vscode.l10n.t('Sign out') },
   { id: CommandId.switchTenant, handler: switchTenant, title: () => vscode.l10n.t('Switch tenant') },
+  { id: CommandId.openWalkthrough, handler: openWalkthrough, title: () => vscode.l10n.t('Open walkthrough') },
   { id: CommandId.connectSandbox, handler: connectSandbox, title: () => vscode.l10n.t('Connect to sandbox tenant') },
 ];
 

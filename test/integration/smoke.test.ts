@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { allCommandIds } from '../../src/commands/commandIds';
 import { activateExtension, declaredCommandIds, extensionId } from './helpers/extension';
@@ -50,5 +51,34 @@ describe('Extension smoke (real VS Code host)', () => {
       if (!found) await new Promise((r) => setTimeout(r, 100));
     }
     assert.ok(found, `no output document for the channel among ${vscode.workspace.textDocuments.map((d) => d.uri.toString()).join(', ')}`);
+  });
+});
+
+describe('Manifest links (real VS Code host)', () => {
+  it('points every command: link of the welcome view and the walkthrough at a declared command', () => {
+    const extension = vscode.extensions.getExtension(extensionId)!;
+    const nls = JSON.parse(readFileSync(`${extension.extensionPath}/package.nls.json`, 'utf8')) as Record<string, string>;
+    const manifest = extension.packageJSON as { contributes: { walkthroughs: Array<{ steps: Array<{ description: string; media: { svg?: string } }> }>; viewsWelcome: Array<{ contents: string }> } };
+    const text = (value: string) => value.replace(/^%(.+)%$/, (_, key: string) => nls[key] ?? value);
+    const declared = new Set(declaredCommandIds());
+    const sources = [...manifest.contributes.viewsWelcome.map((w) => text(w.contents)), ...manifest.contributes.walkthroughs.flatMap((w) => w.steps.map((s) => text(s.description)))];
+    const links = sources.flatMap((s) => [...s.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]));
+    assert.ok(links.length >= 10, `found ${links.length} links`);
+    for (const id of links) assert.ok(declared.has(id), `${id} is linked but not declared`);
+    for (const step of manifest.contributes.walkthroughs[0].steps) assert.ok(step.media.svg && existsSync(`${extension.extensionPath}/${step.media.svg}`), `${step.media.svg} exists`);
+  });
+
+  it('opens the walkthrough in the editor area', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('entraProvisioning.openWalkthrough');
+    const deadline = Date.now() + 10_000;
+    let label = '';
+    while (Date.now() < deadline) {
+      label = vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '';
+      if (label) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.match(label, /Welcome|Walkthrough|Provision users/i, `active tab: ${label}`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
