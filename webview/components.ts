@@ -70,14 +70,26 @@ export function checkbox(label: string, checked: boolean, onChange: (checked: bo
   return c;
 }
 
-/** A drop-down of options (value, label); the current value is selected. */
+// The library's drop-down loses the selection of an option whose value is empty: use a stand-in.
+const NONE = '\u2205';
+
+/** A drop-down of options (value, label); the current value is selected. An empty value means "none". */
 export function dropdown(label: string, options: readonly (readonly [string, string])[], value: string, onChange: (value: string) => void, testId?: string): HTMLElement {
   const wrapper = h('div', { class: 'field' });
   const id = `dd-${++nextId}`;
   wrapper.append(h('label', { for: id }, label));
   const d = h('vscode-dropdown', { id, 'data-testid': testId, 'aria-label': label }) as HTMLElement & { value: string };
-  for (const [v, text] of options) d.append(h('vscode-option', { value: v, selected: v === value }, text));
-  d.addEventListener('change', () => onChange(d.value));
+  const wanted = value === '' ? NONE : value;
+  for (const [v, text] of options) d.append(h('vscode-option', { value: v === '' ? NONE : v, selected: v === value }, text));
+  let settling = true;
+  d.addEventListener('change', () => {
+    if (!settling) onChange(d.value === NONE ? '' : d.value);
+  });
+  // Once connected, make sure the shown value is the document's (without reporting it as a change).
+  requestAnimationFrame(() => {
+    if (d.value !== wanted) d.value = wanted;
+    settling = false;
+  });
   wrapper.append(d);
   return wrapper;
 }

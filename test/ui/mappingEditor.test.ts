@@ -1,0 +1,109 @@
+import * as assert from 'node:assert/strict';
+import type { FrameLocator, Page } from 'playwright-core';
+import { openWorkbench, type Workbench } from './workbench';
+
+/** Runs a palette command by its title and, when given, picks an item of the quick pick it opens. */
+async function runCommand(page: Page, title: string, pick?: RegExp): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  // Right after start the extension's contributions may not be in the palette yet: reopen until they are.
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (!(await input.isVisible())) await page.keyboard.press('F1');
+    await input.waitFor({ timeout: 5_000 }).catch(() => undefined);
+    await input.fill(`>${title}`).catch(() => undefined);
+    if (await row.waitFor({ timeout: 3_000 }).then(() => true, () => false)) break;
+    if (Date.now() > deadline) {
+      await page.screenshot({ path: 'test/.artifacts/mapping-editor-palette-failure.png' });
+      throw new Error(`The palette never offered "${title}".`);
+    }
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(1000);
+  }
+  await page.keyboard.press('Enter');
+  if (pick) {
+    const item = page.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first();
+    await item.waitFor({ timeout: 60_000 });
+    await item.click();
+  }
+}
+
+describe('UI: mapping editor (Playwright, real workbench, sandbox)', () => {
+  let workbench: Workbench;
+
+  before(async () => {
+    workbench = await openWorkbench();
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('edits an expression with an error marker and a live preview, then saves', async () => {
+    const { page } = workbench;
+    await runCommand(page, 'Entra Provisioning: Connect to Sandbox Tenant');
+    await page.locator('.activitybar [aria-label^="Entra Provisioning"]').first().click();
+    const sidebar = page.locator('[id="workbench.parts.sidebar"]');
+    await sidebar.getByRole('treeitem', { name: /Contoso SCIM App \(sandbox\)/ }).first().waitFor({ timeout: 90_000 });
+
+    await runCommand(page, 'Entra Provisioning: Open Mapping Editor', /Contoso SCIM App \(sandbox\)/);
+    const view: FrameLocator = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const row = view.locator('[data-testid="mapping-title"] .mapping-select');
+    try {
+      await row.waitFor({ timeout: 60_000 });
+    } catch (error) {
+      await workbench.screenshot('mapping-editor-open-failure');
+      throw error;
+    }
+    await workbench.screenshot('mapping-editor-open');
+    await row.click();
+
+    // Direct → Expression: the expression starts as the attribute it mapped.
+    const type = view.locator('[data-testid="mapping-type"]');
+    await type.click();
+    await type.locator('vscode-option', { hasText: 'Expression' }).click();
+    const input = view.locator('[data-testid="expression-input"]');
+    await input.waitFor({ timeout: 15_000 });
+    assert.equal(await input.inputValue(), '[jobTitle]');
+
+    // A sample user is picked from the tenant on open; wait for its preview.
+    await view.locator('[data-testid="preview-value"]').waitFor({ timeout: 30_000 });
+
+    await input.fill('');
+    await input.pressSequentially('Join(" ", [givenName] [surname])', { delay: 5 });
+    const message = view.locator('[data-testid="expression-error"]');
+    await view.locator('[data-testid="error-range"]').waitFor({ timeout: 10_000 });
+    assert.match(await message.innerText(), /\S/);
+    const marked = await view.locator('[data-testid="error-range"]').innerText();
+    assert.equal(marked, '[', `the marker is under the second attribute (got ${JSON.stringify(marked)})`);
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    await page.waitForTimeout(200);
+    await workbench.screenshot('mapping-editor-expression-error');
+
+    await input.fill('Join(" ", [givenName], [surname])');
+    await view.locator('[data-testid="error-range"]').waitFor({ state: 'detached', timeout: 10_000 });
+    const preview = view.locator('[data-testid="preview-value"]');
+    await preview.waitFor({ timeout: 10_000 });
+    const previewText = await preview.innerText();
+    assert.match(previewText, /^\S+ \S+/, `a joined name (got ${JSON.stringify(previewText)})`);
+    assert.match(await view.locator('[data-testid="dirty-indicator"]').innerText(), /Unsaved/);
+    await workbench.screenshot('mapping-editor-preview');
+
+    // Save: a diff editor opens and a modal asks for confirmation.
+    await view.locator('[data-testid="save"]').click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30_000 });
+    assert.match(await dialog.innerText(), /full cycle/);
+    await page.waitForTimeout(300);
+    await workbench.screenshot('mapping-editor-save-confirmation');
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+
+    // Back to the editor tab; the indicator says saved and the row shows the saved expression.
+    const tab = page.locator('.tabs-container .tab', { hasText: 'Mappings: Contoso SCIM App' }).first();
+    await tab.click();
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await frame.locator('[data-testid="dirty-indicator"]', { hasText: 'All changes saved' }).waitFor({ timeout: 30_000 });
+    assert.match(await frame.locator('[data-testid="mapping-title"] .source').innerText(), /Join\(" ", \[givenName\], \[surname\]\)/);
+    await workbench.screenshot('mapping-editor-saved');
+  });
+});
