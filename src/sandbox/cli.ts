@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import { startSandbox } from './server';
 import type { SandboxOptions } from './server';
 
@@ -70,7 +71,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const sandbox = await startSandbox(parsed.options);
+  // The SCIM app gets its own thread so a big tenant provisions on two cores.
+  const sandbox = await startSandbox({ ...parsed.options, scimWorker: true });
   const lines = [`Graph: ${sandbox.graphUrl}`];
   for (const [name, url] of Object.entries(sandbox.endpoints ?? {})) lines.push(`${name}: ${url}`);
   process.stdout.write(`${lines.join('\n')}\nReady\n`);
@@ -95,7 +97,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
+if (require.main === module && isMainThread) {
   main().catch((e: unknown) => {
     process.stderr.write(`[sandbox] failed to start: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
     process.exit(1);

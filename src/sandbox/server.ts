@@ -7,7 +7,9 @@ import { createGraphApp } from './graph/app';
 import type { FaultSettings } from './http/middleware';
 import { createRandom } from './random';
 import { ProvisioningEngine } from './engine/engine';
-import { ScimTargets, GOTOMEETING_BASE_PATH, SCIM_BASE_PATH } from './scim/app';
+import { GOTOMEETING_BASE_PATH, SCIM_BASE_PATH } from './scim/app';
+import type { ScimTargets } from './scim/app';
+import { startScimHost } from './scim/host';
 import type { ScimResource } from './scim/resourceStore';
 import { seedTenant, SCIM_APP_NAME } from './seed/seed';
 import { JsonPersister, readJsonIfExists } from './state/persistence';
@@ -40,6 +42,11 @@ export interface SandboxOptions {
   seed?: number;
   /** Provisioning cycle interval in seconds; default is Entra's 40 minutes. */
   cycleIntervalSeconds?: number;
+  /**
+   * Run the SCIM app on a worker thread (the CLI does): big cycles then use two cores. `scim`
+   * stays readable synchronously as a mirror that is current whenever a cycle has finished.
+   */
+  scimWorker?: boolean;
 }
 
 /** A running sandbox. */
@@ -90,6 +97,10 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
+/** Addresses written into a freshly seeded tenant before the SCIM server has a port. */
+const PLACEHOLDER_SCIM_URL = `http://127.0.0.1:0${SCIM_BASE_PATH}`;
+const PLACEHOLDER_GOTOMEETING_URL = `http://127.0.0.1:0${GOTOMEETING_BASE_PATH}`;
+
 /** Files in the data directory. */
 const STATE_FILE = 'state.json';
 const SCIM_FILE = 'scim.json';
@@ -108,26 +119,26 @@ function repointSecrets(store: SandboxStore, scimUrl: string, gotoMeetingUrl: st
 
 /** Starts a sandbox tenant: Graph emulator, SCIM app and provisioning engine. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  // The SCIM server listens first: the seeded job's credentials need its URL.
-  const scimServer = createServer();
-  const scimPort = await listen(scimServer, options.scimPort ?? 0);
-  const scimUrl = `http://127.0.0.1:${scimPort}${SCIM_BASE_PATH}`;
-  const gotoMeetingUrl = `http://127.0.0.1:${scimPort}${GOTOMEETING_BASE_PATH}`;
-
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   const saved = dataDir ? await readJsonIfExists<SandboxData>(join(dataDir, STATE_FILE)) : undefined;
+  // Seeded against a placeholder address; the credentials are re-pointed once the SCIM port is known.
   const store = saved
     ? new SandboxStore(saved)
-    : seedTenant({ seed: options.seed ?? 1, users: options.users ?? 50, groups: options.groups ?? 8, apps: options.apps ?? 0, scimUrl, gotoMeetingUrl });
-  repointSecrets(store, scimUrl, gotoMeetingUrl);
+    : seedTenant({
+      seed: options.seed ?? 1, users: options.users ?? 50, groups: options.groups ?? 8, apps: options.apps ?? 0,
+      scimUrl: PLACEHOLDER_SCIM_URL, gotoMeetingUrl: PLACEHOLDER_GOTOMEETING_URL,
+    });
   const data = store.data;
 
-  const scim = new ScimTargets({ token: data.scimToken, gotoMeetingUser: data.gotoMeetingUser, gotoMeetingPassword: data.gotoMeetingPassword });
-  if (dataDir) {
-    const savedScim = await readJsonIfExists<Record<string, ScimResource[]>>(join(dataDir, SCIM_FILE));
-    if (savedScim) scim.load(savedScim);
-  }
-  scimServer.on('request', scim.createApp());
+  const savedScim = dataDir ? await readJsonIfExists<Record<string, ScimResource[]>>(join(dataDir, SCIM_FILE)) : undefined;
+  const scimHost = await startScimHost({
+    port: options.scimPort ?? 0, worker: options.scimWorker ?? false, initial: savedScim,
+    token: data.scimToken, gotoMeetingUser: data.gotoMeetingUser, gotoMeetingPassword: data.gotoMeetingPassword,
+  });
+  const scim = scimHost.targets;
+  const scimUrl = `http://127.0.0.1:${scimHost.port}${SCIM_BASE_PATH}`;
+  const gotoMeetingUrl = `http://127.0.0.1:${scimHost.port}${GOTOMEETING_BASE_PATH}`;
+  repointSecrets(store, scimUrl, gotoMeetingUrl);
 
   const faults: FaultSettings = {
     latencyMs: options.latencyMs ?? 0,
@@ -135,14 +146,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     failRate: options.failRate ?? 0,
     retryAfterSeconds: 1,
   };
-  const engine = new ProvisioningEngine(store, { gotoMeetingUrl }, { intervalSeconds: options.cycleIntervalSeconds });
+  const engine = new ProvisioningEngine(store, { gotoMeetingUrl }, { intervalSeconds: options.cycleIntervalSeconds, settle: scimHost.settle });
   const ctx: SandboxContext = { store, faults, random: createRandom((options.seed ?? 1) ^ 0x5eed), engine };
   const graphServer = createServer(createGraphApp(ctx, { token: options.token }));
   let graphPort: number;
   try {
     graphPort = await listen(graphServer, options.port ?? 0);
   } catch (e) {
-    await closeServer(scimServer);
+    await scimHost.close();
     throw e;
   }
 
@@ -176,7 +187,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (closed) return;
       closed = true;
       await engine.close();
-      await Promise.all([closeServer(graphServer), closeServer(scimServer)]);
+      await Promise.all([closeServer(graphServer), scimHost.close()]);
       await persister?.flush();
     },
   };

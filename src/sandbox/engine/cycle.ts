@@ -22,6 +22,8 @@ export interface CycleDeps {
   concurrency: number;
   /** Delay before retrying a quarantined job. */
   retryMs: number;
+  /** Called before a cycle reports its result, so observers of the target see its effects. */
+  settle?: () => Promise<void>;
 }
 
 /** What a cycle did. */
@@ -154,5 +156,6 @@ export async function runCycle(deps: CycleDeps, spId: string, job: JobRecord, sh
   store.addAudit(audit);
   recordCycle(job, cycleId, began, { imported: result.imported, entitled, exported: result.exported, escrowed: result.escrowed });
   store.changed();
+  await deps.settle?.();
   return { ...result, state: stopped ? 'Stopped' : result.escrowed > 0 ? 'EntryLevelErrors' : 'Succeeded' };
 }

@@ -19,6 +19,8 @@ export interface EngineOptions {
   intervalSeconds?: number;
   /** Users processed in parallel within a cycle. */
   concurrency?: number;
+  /** Waits until the target app's state is observable (SCIM app on a worker thread). */
+  settle?: () => Promise<void>;
 }
 
 /** Event emitted after every cycle. */
@@ -38,7 +40,7 @@ export class ProvisioningEngine implements JobControl {
 
   constructor(private readonly store: SandboxStore, endpoints: ConnectorEndpoints, options: EngineOptions = {}) {
     this.intervalSeconds = options.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS;
-    this.deps = { store, endpoints, concurrency: options.concurrency ?? 8, retryMs: this.intervalSeconds * 1000 };
+    this.deps = { store, endpoints, concurrency: options.concurrency ?? 8, retryMs: this.intervalSeconds * 1000, settle: options.settle };
     this.events.setMaxListeners(0);
   }
 

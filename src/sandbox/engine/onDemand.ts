@@ -67,6 +67,7 @@ export async function provisionOnDemand(deps: CycleDeps, spId: string, job: JobR
     client: prepared.client, skipOutOfScopeDeletions: prepared.skipOutOfScopeDeletions, reportNoOps: true,
   });
   const o = outcome!;
+  await deps.settle?.();
   const changeId = randomUUID();
   store.addAudit([{
     ...toSummary({ tenantId: store.data.tenantId, jobId: job.id, cycleId: randomUUID(), sp, initiatedBy: { id: '', displayName: 'Provision on demand', initiatorType: 'user' } }, o),

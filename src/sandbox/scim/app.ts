@@ -17,6 +17,9 @@ export interface ScimRequestRecord {
   detail?: string;
 }
 
+/** A stored change, as reported across threads. */
+export type ScimWrite = { app: 'scim' | 'gotomeeting'; kind: 'users' | 'groups' } & ({ op: 'put'; resource: ScimResource } | { op: 'delete'; id: string });
+
 /** Paths of the two target apps on the SCIM server. */
 export const SCIM_BASE_PATH = '/scim/v2';
 export const GOTOMEETING_BASE_PATH = '/gotomeeting/v2';
@@ -41,6 +44,7 @@ export class ScimTargets {
   /** Every request answered, newest last (bounded). */
   readonly requests: ScimRequestRecord[] = [];
   private readonly listeners = new Set<() => void>();
+  private readonly requestListeners = new Set<(record: ScimRequestRecord) => void>();
 
   constructor(private readonly options: ScimServerOptions) {
     declareScimResources();
@@ -97,19 +101,61 @@ export class ScimTargets {
     this.gotoMeeting.groups.load(data.gotoMeetingGroups ?? []);
   }
 
+  /** Appends a request record (also used to mirror a worker thread's log). */
+  addRequest(record: ScimRequestRecord): void {
+    this.requests.push(record);
+    if (this.requests.length > 50_000) this.requests.splice(0, 10_000);
+    for (const l of this.requestListeners) l(record);
+  }
+
+  /** Subscribe to every answered request. */
+  onRequest(listener: (record: ScimRequestRecord) => void): void {
+    this.requestListeners.add(listener);
+  }
+
+  /** Subscribe to every stored change, with the app and resource type it concerns. */
+  onWrite(listener: (change: ScimWrite) => void): void {
+    const hook = (app: ScimWrite['app'], kind: ScimWrite['kind'], store: ScimResourceStore) => {
+      store.onWrite = (c) => listener({ app, kind, ...c });
+    };
+    hook('scim', 'users', this.scim.users);
+    hook('scim', 'groups', this.scim.groups);
+    hook('gotomeeting', 'users', this.gotoMeeting.users);
+    hook('gotomeeting', 'groups', this.gotoMeeting.groups);
+  }
+
+  /** Applies a change reported by another copy of these stores (see {@link onWrite}). */
+  applyWrite(change: ScimWrite): void {
+    const store = (change.app === 'scim' ? this.scim : this.gotoMeeting)[change.kind];
+    if (change.op === 'put') store.put(change.resource);
+    else store.delete(change.id);
+    this.notifyChanged();
+  }
+
+  /** Resolves once every change made so far is visible here (immediately: these are the stores). */
+  settle(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  private notifyChanged(): void {
+    for (const l of this.listeners) l();
+  }
+
   private record(app: ScimRequestRecord['app']) {
     return (req: Request, res: Response, next: NextFunction): void => {
+      const end = res.end.bind(res) as (...args: unknown[]) => Response;
+      let body = '';
       const send = res.send.bind(res);
-      let detail: string | undefined;
-      res.send = (body?: unknown) => {
-        if (res.statusCode >= 400) detail = typeof body === 'string' ? body.slice(0, 500) : JSON.stringify(body).slice(0, 500);
-        return send(body);
+      res.send = (b?: unknown) => {
+        if (res.statusCode >= 400) body = typeof b === 'string' ? b : Buffer.isBuffer(b) ? b.toString('utf8') : JSON.stringify(b);
+        return send(b);
       };
-      res.on('finish', () => {
-        this.requests.push({ app, method: req.method, url: req.originalUrl, status: res.statusCode, ...(detail ? { detail } : {}) });
-        if (this.requests.length > 50_000) this.requests.splice(0, 10_000);
-        if (req.method !== 'GET' && res.statusCode < 300) for (const l of this.listeners) l();
-      });
+      // Recorded before the answer leaves, so whoever receives the answer can already see the record.
+      res.end = ((...args: unknown[]) => {
+        this.addRequest({ app, method: req.method, url: req.originalUrl, status: res.statusCode, ...(body ? { detail: body.slice(0, 500) } : {}) });
+        if (req.method !== 'GET' && res.statusCode < 300) this.notifyChanged();
+        return end(...args);
+      }) as Response['end'];
       next();
     };
   }

@@ -8,6 +8,8 @@ export type ScimResource = Record<string, unknown> & { id: string; meta: { creat
  * (userName / displayName) and by externalId, so equality filters do not scan 10,000 users.
  */
 export class ScimResourceStore {
+  /** Told about every stored change (used to mirror a worker thread's stores). */
+  onWrite?: (change: { op: 'put'; resource: ScimResource } | { op: 'delete'; id: string }) => void;
   private readonly byId = new Map<string, ScimResource>();
   private readonly byName = new Map<string, string>();
   private readonly byExternalId = new Map<string, string>();
@@ -70,11 +72,13 @@ export class ScimResourceStore {
       const updated: ScimResource = { ...data, id, meta: { created: existing.meta.created, lastModified: now } };
       this.byId.set(id, updated);
       this.index(updated);
+      this.onWrite?.({ op: 'put', resource: updated });
       return updated;
     }
     const created: ScimResource = { ...data, id: randomUUID(), meta: { created: now, lastModified: now } };
     this.byId.set(created.id, created);
     this.index(created);
+    this.onWrite?.({ op: 'put', resource: created });
     return created;
   }
 
@@ -84,7 +88,16 @@ export class ScimResourceStore {
     if (!r) return false;
     this.unindex(r);
     this.byId.delete(id);
+    this.onWrite?.({ op: 'delete', id });
     return true;
+  }
+
+  /** Stores a resource exactly as given (mirroring another store's write). */
+  put(resource: ScimResource): void {
+    const existing = this.byId.get(resource.id);
+    if (existing) this.unindex(existing);
+    this.byId.set(resource.id, resource);
+    this.index(resource);
   }
 
   /** Replaces everything (used when reloading persisted state). */

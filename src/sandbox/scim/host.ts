@@ -1,0 +1,112 @@
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ScimTargets } from './app';
+import type { ScimServerOptions, ScimWrite, ScimRequestRecord } from './app';
+import type { ScimResource } from './resourceStore';
+import { SCIM_WORKER_KIND } from './worker';
+import type { ScimWorkerData, WorkerMessage } from './worker';
+
+/** The SCIM server as the rest of the sandbox sees it, whichever thread it runs on. */
+export interface ScimHost {
+  /** Stores and request log (in worker mode, a mirror kept current by the worker's reports). */
+  targets: ScimTargets;
+  port: number;
+  /** Resolves once every change the server made so far is visible in {@link targets}. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** How to start the SCIM server. */
+export interface ScimHostOptions extends ScimServerOptions {
+  port: number;
+  initial?: Partial<Record<string, ScimResource[]>>;
+  /**
+   * Run the server on a worker thread, so a big cycle uses a second core: the engine and the SCIM
+   * app each keep one busy instead of sharing one.
+   */
+  worker: boolean;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+async function startInProcess(options: ScimHostOptions): Promise<ScimHost> {
+  const targets = new ScimTargets(options);
+  if (options.initial) targets.load(options.initial);
+  const server = createServer(targets.createApp());
+  const port = await listen(server, options.port);
+  return {
+    targets,
+    port,
+    settle: () => Promise.resolve(),
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
+
+/**
+ * What the worker runs: the TypeScript module when running from source (tests, benchmark),
+ * or this very bundle when running as `dist/sandbox/cli.js` (the bundle contains the worker).
+ */
+function workerEntry(): { code: string; eval: boolean } {
+  if (__filename.endsWith('.ts')) {
+    // A small CommonJS shim registers tsx's require hook in the worker, then loads the module.
+    const tsx = require.resolve('tsx/cjs');
+    return { code: `require(${JSON.stringify(tsx)}); require(${JSON.stringify(join(__dirname, 'worker.ts'))});`, eval: true };
+  }
+  return { code: __filename, eval: false };
+}
+
+async function startInWorker(options: ScimHostOptions): Promise<ScimHost> {
+  const mirror = new ScimTargets(options);
+  if (options.initial) mirror.load(options.initial);
+  const entry = workerEntry();
+  const data: ScimWorkerData = { kind: SCIM_WORKER_KIND, options: { token: options.token, gotoMeetingUser: options.gotoMeetingUser, gotoMeetingPassword: options.gotoMeetingPassword }, port: options.port, initial: options.initial ?? {} };
+  const worker = new Worker(entry.code, { workerData: data, eval: entry.eval });
+  const barriers = new Map<number, () => void>();
+  let nextBarrier = 0;
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.on('message', (m: WorkerMessage) => {
+      switch (m.type) {
+        case 'ready': worker.off('error', reject); resolve(m.port); break;
+        case 'failed': reject(new Error(m.message)); break;
+        case 'write': mirror.applyWrite(m.change as ScimWrite); break;
+        case 'request': mirror.addRequest(m.record as ScimRequestRecord); break;
+        case 'barrier': barriers.get(m.id)?.(); barriers.delete(m.id); break;
+      }
+    });
+  });
+  worker.on('error', (e) => process.stderr.write(`[sandbox] SCIM worker error: ${e.message}\n`));
+  const settle = (): Promise<void> => new Promise((resolve) => {
+    const id = ++nextBarrier;
+    barriers.set(id, resolve);
+    worker.postMessage({ type: 'barrier', id });
+  });
+  return {
+    targets: mirror,
+    port,
+    settle,
+    close: async () => {
+      await settle();
+      await worker.terminate();
+    },
+  };
+}
+
+/** Starts the SCIM server in this thread or on a worker thread. */
+export function startScimHost(options: ScimHostOptions): Promise<ScimHost> {
+  return options.worker ? startInWorker(options) : startInProcess(options);
+}

@@ -1,0 +1,50 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { ScimTargets } from './app';
+import type { ScimServerOptions } from './app';
+import type { ScimResource } from './resourceStore';
+
+/** Marks the worker data of the SCIM worker (the bundle runs other code when loaded as a worker too). */
+export const SCIM_WORKER_KIND = 'entra-sandbox-scim';
+
+/** What the main thread hands the SCIM worker. */
+export interface ScimWorkerData {
+  kind: typeof SCIM_WORKER_KIND;
+  options: ScimServerOptions;
+  port: number;
+  initial: Partial<Record<string, ScimResource[]>>;
+}
+
+/** Messages from the worker to the main thread. */
+export type WorkerMessage =
+  | { type: 'ready'; port: number }
+  | { type: 'failed'; message: string }
+  | { type: 'write'; change: unknown }
+  | { type: 'request'; record: unknown }
+  | { type: 'barrier'; id: number };
+
+/**
+ * Runs the SCIM server on this worker thread and reports every stored change and answered request
+ * to the main thread before the HTTP answer leaves, so that after an answer plus a barrier round
+ * trip the main thread's mirror is current.
+ */
+export function runScimWorker(data: ScimWorkerData): void {
+  const port = parentPort!;
+  const targets = new ScimTargets(data.options);
+  targets.load(data.initial);
+  targets.onWrite((change) => port.postMessage({ type: 'write', change } satisfies WorkerMessage));
+  targets.onRequest((record) => port.postMessage({ type: 'request', record } satisfies WorkerMessage));
+  port.on('message', (m: { type: string; id?: number }) => {
+    if (m.type === 'barrier') port.postMessage({ type: 'barrier', id: m.id ?? 0 } satisfies WorkerMessage);
+  });
+  const server = createServer(targets.createApp());
+  server.once('error', (e) => port.postMessage({ type: 'failed', message: e.message } satisfies WorkerMessage));
+  server.listen(data.port, '127.0.0.1', () => {
+    port.postMessage({ type: 'ready', port: (server.address() as AddressInfo).port } satisfies WorkerMessage);
+  });
+}
+
+if (!isMainThread && (workerData as Partial<ScimWorkerData> | undefined)?.kind === SCIM_WORKER_KIND) {
+  runScimWorker(workerData as ScimWorkerData);
+}
