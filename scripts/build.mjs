@@ -20,7 +20,8 @@ const common = {
   legalComments: 'none',
 };
 
-const nodeCommon = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+// keepNames: scimmy identifies SCIM resource types by their class names, which minification would rename.
+const nodeCommon = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], keepNames: true };
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [

@@ -117,3 +117,20 @@ export function workbenchUrl({ baseUrl, port, folder, extensionPath, testsPath }
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
   return `${baseUrl}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
+
+/**
+ * Installs a VSIX into an extensions folder with code-server's own installer (it installs and exits
+ * without serving), as a user's VS Code would install it from the marketplace.
+ */
+export function installExtension(root, vsixPath, extensionsDir) {
+  const entry = ensureCodeServer(root);
+  const tmp = mkdtempSync(join(tmpdir(), 'entra-install-'));
+  try {
+    execFileSync(process.execPath, [entry, '--extensions-dir', extensionsDir, '--user-data-dir', join(tmp, 'ud'), '--install-extension', vsixPath], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, XDG_DATA_HOME: join(tmp, 'xdg-data'), XDG_CONFIG_HOME: join(tmp, 'xdg-config') },
+    });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

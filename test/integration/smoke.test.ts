@@ -8,6 +8,11 @@ describe('Extension smoke (real VS Code host)', () => {
   it('activates and exposes its services', async () => {
     const api = await activateExtension();
     assert.equal(vscode.extensions.getExtension(extensionId)?.isActive, true);
+    const installedInto = process.env.ENTRA_EXPECT_INSTALLED;
+    if (installedInto) {
+      // The packaged-VSIX run: the extension must come from the installed package, not a dev folder.
+      assert.ok(vscode.extensions.getExtension(extensionId)!.extensionPath.startsWith(installedInto), vscode.extensions.getExtension(extensionId)!.extensionPath);
+    }
     assert.ok(api.services.connections, 'the connection store is built');
     assert.equal(typeof process.versions.node, 'string', 'runs in a Node extension host');
   });

@@ -1,10 +1,12 @@
 // Entry of `npm run test:integration`: the in-host suite in a real VS Code (offline code-server unless
 // a desktop VS Code is available), then the Playwright UI tests against the real workbench.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runOffline } from './offline.mjs';
 import { runDesktop } from './desktop.mjs';
+import { runInstalledSmoke } from './installedVsix.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const testsPath = join(root, 'out', 'test', 'integration', 'index.js');
@@ -23,4 +25,20 @@ if (process.env.ENTRA_SKIP_UI !== '1') {
     stdio: 'inherit',
   }).status ?? 1;
 }
-process.exit(suiteCode || uiCode);
+let packageCode = 0;
+if (process.env.ENTRA_SKIP_VSIX !== '1') {
+  console.log('Packaged VSIX: build, check its contents, install it into VS Code and run the smoke suite against it');
+  const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const vsixPath = join(root, `${name}-${version}.vsix`);
+  const packed = spawnSync('npm', ['run', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] }).status;
+  if (packed !== 0) {
+    console.error('npm run package failed');
+    packageCode = 1;
+  } else {
+    const contents = spawnSync(process.execPath, [join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--config', join(root, 'test', 'package', '.mocharc.json')], { cwd: root, stdio: 'inherit', env: { ...process.env, ENTRA_VSIX: vsixPath } }).status ?? 1;
+    const installed = await runInstalledSmoke({ root, vsixPath });
+    console.log(`Smoke suite against the installed VSIX finished with exit code ${installed}`);
+    packageCode = contents || installed;
+  }
+}
+process.exit(suiteCode || uiCode || packageCode);

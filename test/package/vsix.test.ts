@@ -1,0 +1,54 @@
+// The packaged VSIX: within its size budget and holding only what runs (no sources, tests, maps or
+// test VS Code builds). Reads the real archive built by `npm run package`.
+import * as assert from 'node:assert/strict';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import yauzl from 'yauzl';
+
+const root = join(__dirname, '..', '..');
+const { name, version } = require(join(root, 'package.json')) as { name: string; version: string };
+export const vsixPath = process.env.ENTRA_VSIX ?? join(root, `${name}-${version}.vsix`);
+const MAX_BYTES = 2 * 1024 * 1024;
+
+function entries(path: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error);
+      const names: string[] = [];
+      zip.on('entry', (entry: yauzl.Entry) => {
+        names.push(entry.fileName);
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(names));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+/** What an installed extension needs at run time (paths inside the VSIX's `extension/` folder). */
+const runtimeFile = /^(package\.json|package\.nls(\.[\w-]+)?\.json|readme\.md|changelog\.md|LICENSE(\.txt)?|dist\/[\w./-]+\.(js|css)|media\/[\w./-]+\.(svg|png|css)|l10n\/bundle\.l10n(\.[\w-]+)?\.json)$/;
+
+describe('VSIX package', () => {
+  before(function () {
+    if (!existsSync(vsixPath)) throw new Error(`${vsixPath} is missing: run npm run package first.`);
+  });
+
+  it(`stays within ${MAX_BYTES / 1024 / 1024} MB`, () => {
+    const size = statSync(vsixPath).size;
+    assert.ok(size <= MAX_BYTES, `${(size / 1024 / 1024).toFixed(2)} MB`);
+  });
+
+  it('contains only files needed at run time', async () => {
+    const files = (await entries(vsixPath)).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
+    const unexpected = files.filter((f) => !runtimeFile.test(f));
+    assert.deepEqual(unexpected, [], `unexpected files: ${unexpected.join(', ')}`);
+    for (const banned of [/\.map$/, /\.ts$/, /^src\//, /^test\//, /\.vscode-test/, /node_modules/]) {
+      assert.ok(!files.some((f) => banned.test(f)), `nothing matches ${banned}`);
+    }
+    for (const needed of ['package.json', 'dist/extension.js', 'dist/graphRuntime.js', 'dist/sandbox/cli.js', 'media/icon.png', 'readme.md']) {
+      assert.ok(files.includes(needed), `${needed} is packed`);
+    }
+    assert.ok(files.some((f) => /^LICENSE(\.txt)?$/.test(f)), 'the license is packed');
+  });
+});
