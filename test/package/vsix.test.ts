@@ -1,12 +1,12 @@
 // The packaged VSIX: within its size budget and holding only what runs (no sources, tests, maps or
 // test VS Code builds). Reads the real archive built by `npm run package`.
 import * as assert from 'node:assert/strict';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import yauzl from 'yauzl';
 
 const root = join(__dirname, '..', '..');
-const { name, version } = require(join(root, 'package.json')) as { name: string; version: string };
+const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
 export const vsixPath = process.env.ENTRA_VSIX ?? join(root, `${name}-${version}.vsix`);
 const MAX_BYTES = 2 * 1024 * 1024;
 
