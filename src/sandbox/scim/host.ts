@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ScimTargets } from './app';
-import type { ScimServerOptions, ScimWrite, ScimRequestRecord } from './app';
+import type { ScimServerOptions } from './app';
 import type { ScimResource } from './resourceStore';
 import { SCIM_WORKER_KIND } from './worker';
 import type { ScimWorkerData, WorkerMessage } from './worker';
@@ -83,8 +83,12 @@ async function startInWorker(options: ScimHostOptions): Promise<ScimHost> {
       switch (m.type) {
         case 'ready': worker.off('error', reject); resolve(m.port); break;
         case 'failed': reject(new Error(m.message)); break;
-        case 'write': mirror.applyWrite(m.change as ScimWrite); break;
-        case 'request': mirror.addRequest(m.record as ScimRequestRecord); break;
+        case 'batch':
+          for (const r of m.reports) {
+            if (r.type === 'write') mirror.applyWrite(r.change);
+            else mirror.addRequest(r.record);
+          }
+          break;
         case 'barrier': barriers.get(m.id)?.(); barriers.delete(m.id); break;
       }
     });

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { ScimTargets } from './app';
-import type { ScimServerOptions } from './app';
+import type { ScimRequestRecord, ScimServerOptions, ScimWrite } from './app';
 import type { ScimResource } from './resourceStore';
 
 /** Marks the worker data of the SCIM worker (the bundle runs other code when loaded as a worker too). */
@@ -16,27 +16,47 @@ export interface ScimWorkerData {
   initial: Partial<Record<string, ScimResource[]>>;
 }
 
+/** One change or answered request reported by the worker. */
+export type WorkerReport = { type: 'write'; change: ScimWrite } | { type: 'request'; record: ScimRequestRecord };
+
 /** Messages from the worker to the main thread. */
 export type WorkerMessage =
   | { type: 'ready'; port: number }
   | { type: 'failed'; message: string }
-  | { type: 'write'; change: unknown }
-  | { type: 'request'; record: unknown }
+  | { type: 'batch'; reports: WorkerReport[] }
   | { type: 'barrier'; id: number };
 
 /**
  * Runs the SCIM server on this worker thread and reports every stored change and answered request
- * to the main thread before the HTTP answer leaves, so that after an answer plus a barrier round
- * trip the main thread's mirror is current.
+ * to the main thread, so that after a barrier round trip the main thread's mirror is current.
  */
 export function runScimWorker(data: ScimWorkerData): void {
   const port = parentPort!;
   const targets = new ScimTargets(data.options);
   targets.load(data.initial);
-  targets.onWrite((change) => port.postMessage({ type: 'write', change } satisfies WorkerMessage));
-  targets.onRequest((record) => port.postMessage({ type: 'request', record } satisfies WorkerMessage));
+  // Reports are batched (one postMessage per turn of the event loop, not per request); a barrier
+  // flushes first, so everything reported before it still arrives before its answer.
+  let pending: WorkerReport[] = [];
+  let scheduled = false;
+  const flush = (): void => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    port.postMessage({ type: 'batch', reports: pending } satisfies WorkerMessage);
+    pending = [];
+  };
+  const report = (r: WorkerReport): void => {
+    pending.push(r);
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+  };
+  targets.onWrite((change) => report({ type: 'write', change }));
+  targets.onRequest((record) => report({ type: 'request', record }));
   port.on('message', (m: { type: string; id?: number }) => {
-    if (m.type === 'barrier') port.postMessage({ type: 'barrier', id: m.id ?? 0 } satisfies WorkerMessage);
+    if (m.type !== 'barrier') return;
+    flush();
+    port.postMessage({ type: 'barrier', id: m.id ?? 0 } satisfies WorkerMessage);
   });
   const server = createServer(targets.createApp());
   server.once('error', (e) => port.postMessage({ type: 'failed', message: e.message } satisfies WorkerMessage));
