@@ -112,7 +112,13 @@ export type ResponseMessage =
   | { readonly type: 'response'; readonly requestId: number; readonly ok: true; readonly result: ResponseResult }
   | { readonly type: 'response'; readonly requestId: number; readonly ok: false; readonly error: string };
 
-export type ExtensionToWebviewMessage = InitMessage | DocumentMessage | BusyMessage | ResponseMessage;
+/** Show this object mapping (the editor was opened from its row in the tree). */
+export interface FocusMessage {
+  readonly type: 'focus';
+  readonly objectMappingId: string;
+}
+
+export type ExtensionToWebviewMessage = InitMessage | DocumentMessage | BusyMessage | ResponseMessage | FocusMessage;
 
 // ---------------------------------------------------------------------------------------------
 // Runtime validation. Each function returns the value typed, or undefined when it does not fit.
@@ -297,6 +303,8 @@ export function parseExtensionMessage(value: unknown): ExtensionToWebviewMessage
     }
     case 'busy':
       return isBool(value.busy) ? { type: 'busy', busy: value.busy } : undefined;
+    case 'focus':
+      return isId(value.objectMappingId) ? { type: 'focus', objectMappingId: value.objectMappingId } : undefined;
     case 'response': {
       if (!isInt(value.requestId, 1, Number.MAX_SAFE_INTEGER)) return undefined;
       if (value.ok === false && isText(value.error)) return { type: 'response', requestId: value.requestId, ok: false, error: value.error };

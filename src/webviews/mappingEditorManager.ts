@@ -53,19 +53,20 @@ export class MappingEditorManager implements vscode.Disposable {
   }
 
   /** Opens the editor of a job, or reveals it when it is open. */
-  async open(target: JobTarget, signal?: AbortSignal): Promise<MappingEditorSession> {
+  async open(target: JobTarget, options: { signal?: AbortSignal; objectMapping?: string } = {}): Promise<MappingEditorSession> {
     const key = mappingEditorKey(target);
-    const open = this.sessions.get(key);
-    if (open) {
-      open.reveal();
-      return open;
+    let session = this.sessions.get(key);
+    if (session) session.reveal();
+    else {
+      let pending = this.opening.get(key);
+      if (!pending) {
+        pending = this.create(key, target, options.signal).finally(() => this.opening.delete(key));
+        this.opening.set(key, pending);
+      }
+      session = await pending;
     }
-    let pending = this.opening.get(key);
-    if (!pending) {
-      pending = this.create(key, target, signal).finally(() => this.opening.delete(key));
-      this.opening.set(key, pending);
-    }
-    return pending;
+    if (options.objectMapping) session.focusObjectMapping(options.objectMapping);
+    return session;
   }
 
   private async create(key: string, target: JobTarget, signal?: AbortSignal): Promise<MappingEditorSession> {

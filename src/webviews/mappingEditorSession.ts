@@ -75,6 +75,8 @@ function slug(text: string): string {
 export class MappingEditorSession implements vscode.Disposable {
   private doc: EditorDocument;
   private saving = false;
+  private refusedWhileSaving = false;
+  private focusId: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly posted = new vscode.EventEmitter<ExtensionToWebviewMessage>();
   private readonly closed = new vscode.EventEmitter<void>();
@@ -156,8 +158,15 @@ export class MappingEditorSession implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.post({ type: 'init', document: this.doc, strings: mappingEditorStrings(), filterOperators: this.filterOperators, jobLabel: this.label });
+        if (this.focusId) this.post({ type: 'focus', objectMappingId: this.focusId });
         return;
       case 'edit':
+        if (this.saving) {
+          // The save writes what was confirmed; the webview gets the document back when it ends.
+          this.reject('edit while saving', raw);
+          this.refusedWhileSaving = true;
+          return;
+        }
         try {
           this.doc = applyEdit(this.doc, message.edit);
           this.updateTitle();
@@ -258,22 +267,11 @@ export class MappingEditorSession implements vscode.Disposable {
     if (!this.dirty) return { outcome: 'unchanged', version: this.doc.base.version };
     const after = this.schemaToWrite();
     const changes = describeChanges(this.doc);
-    if (!options.skipConfirmation) {
-      await this.showChanges();
-      const strings = mappingEditorStrings() as Record<string, string>;
-      const lines = changes.slice(0, 12).map((c) => `• ${fill(strings[`change.${c.code}`] ?? c.code, c.args)}`);
-      if (changes.length > 12) lines.push(vscode.l10n.t('…and {0} more', changes.length - 12));
-      const saveChoice = vscode.l10n.t('Save');
-      const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Save {0} change(s) to the attribute mappings of {1}?', changes.length, this.label),
-        { modal: true, detail: `${lines.join('\n')}\n\n${strings.fullCycleWarning}` },
-        saveChoice,
-      );
-      if (answer !== saveChoice) return { outcome: 'cancelled', version: this.doc.base.version };
-    }
+    // From here until the end, edits are refused: what is written must be what was confirmed.
     this.saving = true;
     this.post({ type: 'busy', busy: true });
     try {
+      if (!options.skipConfirmation && !(await this.confirm(changes))) return { outcome: 'cancelled', version: this.doc.base.version };
       const service = await this.service();
       const { servicePrincipalId: sp, jobId } = this.target;
       const current = (await service.schema.get(sp, jobId, options.signal)) as RawSchema;
@@ -293,7 +291,26 @@ export class MappingEditorSession implements vscode.Disposable {
     } finally {
       this.saving = false;
       this.post({ type: 'busy', busy: false });
+      if (this.refusedWhileSaving) {
+        this.refusedWhileSaving = false;
+        this.post({ type: 'document', document: this.doc, reason: 'resync' });
+      }
     }
+  }
+
+  /** Shows the diff and asks, naming the changes and warning that a full cycle follows. */
+  private async confirm(changes: ReturnType<typeof describeChanges>): Promise<boolean> {
+    await this.showChanges();
+    const strings = mappingEditorStrings() as Record<string, string>;
+    const lines = changes.slice(0, 12).map((c) => `• ${fill(strings[`change.${c.code}`] ?? c.code, c.args)}`);
+    if (changes.length > 12) lines.push(vscode.l10n.t('…and {0} more', changes.length - 12));
+    const saveChoice = vscode.l10n.t('Save');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Save {0} change(s) to the attribute mappings of {1}?', changes.length, this.label),
+      { modal: true, detail: `${lines.join('\n')}\n\n${strings.fullCycleWarning}` },
+      saveChoice,
+    );
+    return answer === saveChoice;
   }
 
   private async resolveConflict(current: RawSchema, options: SaveOptions): Promise<'overwrite' | 'reload' | 'cancel'> {
@@ -351,6 +368,14 @@ export class MappingEditorSession implements vscode.Disposable {
 
   reveal(): void {
     this.panel.reveal();
+  }
+
+  /** Shows the object mapping of that name (from the tree's row); ignored when there is none. */
+  focusObjectMapping(name: string): void {
+    const om = this.doc.objectMappings.find((o) => o.name === name);
+    if (!om) return;
+    this.focusId = om.id;
+    this.post({ type: 'focus', objectMappingId: om.id });
   }
 
   dispose(): void {

@@ -218,6 +218,42 @@ describe('Mapping editor (real VS Code host, sandbox tenant)', function () {
     assert.equal(first.attributes.IsSoftDeleted, false);
   });
 
+  it('sends the edited document again when the webview reloads (hidden and shown), and focuses a tree row\'s object mapping', async () => {
+    const session = await openEditor();
+    const om = userMappings(session);
+    await exchange(session, { type: 'edit', edit: { kind: 'updateMapping', objectMappingId: om.id, mappingId: om.attributeMappings[1].id, patch: { defaultValue: 'kept across reloads' } } });
+    const replies = await exchange(session, { type: 'ready' }, (m) => m.type === 'init');
+    const init = replies.find((m) => m.type === 'init');
+    assert.ok(init?.type === 'init');
+    assert.equal(init.document.objectMappings.find((o) => o.id === om.id)?.attributeMappings[1].defaultValue, 'kept across reloads');
+
+    const groups = session.document.objectMappings.find((o) => o.sourceObjectName === 'Group');
+    assert.ok(groups);
+    const seen: ExtensionToWebviewMessage[] = [];
+    const listener = session.onDidPostMessage((m) => seen.push(m));
+    await vscode.commands.executeCommand('entraProvisioning.openMappingEditor', { servicePrincipalId: sp, jobId, objectMapping: groups.name });
+    listener.dispose();
+    assert.deepEqual(seen, [{ type: 'focus', objectMappingId: groups.id }]);
+  });
+
+  it('restores the template defaults as unsaved edits, and saves them', async () => {
+    const session = await openEditor();
+    const replies = await exchange(session, { type: 'request', requestId: 11, request: { kind: 'restoreDefaults' } }, (m) => m.type === 'response');
+    const response = replies.find((m): m is ResponseMessage => m.type === 'response');
+    assert.ok(response?.ok, JSON.stringify(response));
+    assert.ok(replies.some((m) => m.type === 'document' && m.reason === 'restored'));
+    assert.equal(session.dirty, true);
+    const title = userMappings(session).attributeMappings.find((m) => m.targetAttribute === 'title');
+    assert.equal(title?.mappingType, 'Direct');
+    assert.equal(title?.sourceAttribute, 'jobTitle');
+    const saved = await connected.api.services.mappingEditors.save({ connectionId: connected.connectionId, servicePrincipalId: sp, jobId }, { skipConfirmation: true });
+    assert.equal(saved.outcome, 'saved');
+    const job = (await (await fetch(`${connected.sandbox.graphUrl}/servicePrincipals/${sp}/synchronization/jobs/${jobId}`, { headers: { authorization: `Bearer ${connected.sandbox.token}` } })).json()) as { templateId: string };
+    const template = (await (await fetch(`${connected.sandbox.graphUrl}/servicePrincipals/${sp}/synchronization/templates/${job.templateId}/schema`, { headers: { authorization: `Bearer ${connected.sandbox.token}` } })).json()) as RawSchema;
+    const server = await schemaOnServer();
+    assert.deepEqual(server.synchronizationRules, template.synchronizationRules, 'the job schema has the template\'s rules again');
+  });
+
   it('keeps unsaved edits of a closed editor and restores them on reopening', async () => {
     let session = await openEditor();
     const om = userMappings(session);

@@ -134,9 +134,17 @@ export class MappingEditorApp {
         this.state.replace(message.document);
         this.render();
         return;
+      case 'focus':
+        this.view.objectMappingId = message.objectMappingId;
+        this.view.selectedMappingId = undefined;
+        this.saveViewState();
+        if (this.state) this.render();
+        return;
       case 'busy':
         this.busy = message.busy;
         this.root.toggleAttribute('data-busy', message.busy);
+        // No edits while a save runs: it writes what was confirmed.
+        for (const child of this.root.children) if (child.id !== 'header') (child as HTMLElement).inert = message.busy;
         this.renderHeader();
         return;
       case 'response': {
