@@ -3,8 +3,10 @@ import { isFatal } from './pollingLoop';
 import type { ActivityEvent, LogSource } from './types';
 import { eventTime } from './types';
 
-/** How long after its `activityDateTime` an event may still show up in the logs (Entra writes them late). */
-export const DEFAULT_OVERLAP_MS = 120_000;
+/** How far back a full poll re-reads: events may show up in the logs well after their `activityDateTime`. */
+export const DEFAULT_OVERLAP_MS = 180_000;
+/** Every how many polls the whole overlap window is re-read (the others read only after the watermark). */
+export const DEFAULT_FULL_WINDOW_EVERY = 6;
 /** Page size asked of Graph; the poller follows `@odata.nextLink` for the rest. */
 export const DEFAULT_PAGE_SIZE = 200;
 
@@ -15,15 +17,19 @@ export interface LogPollerOptions {
   /** Initial watermark (ms since the epoch); the first poll returns events after `startAt - overlapMs`. */
   readonly startAt: number;
   readonly overlapMs?: number;
+  /** 1 re-reads the window on every poll; more trades how soon a late event shows for fewer pages. */
+  readonly fullWindowEvery?: number;
   readonly pageSize?: number;
 }
 
 /**
- * Reads new provisioning log entries, each exactly once. Every poll asks for the events after the
- * watermark minus an overlap window (late events are not skipped) and drops the ids it has already
- * returned (overlapping events are not repeated). The watermark is the newest `activityDateTime`
- * seen, i.e. the server's clock, so a skewed local clock only matters for the first poll. Ids that
- * fall out of the window are forgotten, so memory stays bounded by the window, not the stream.
+ * Reads new provisioning log entries, each exactly once. The watermark is the newest
+ * `activityDateTime` seen (the server's clock, so a skewed local clock only matters for the first
+ * poll). Most polls ask for what came after the watermark; every few polls, and first, a poll asks
+ * for the whole overlap window before it, so entries written late are not skipped. Ids already
+ * returned are dropped (overlapping entries are not repeated) and forgotten once older than the
+ * window, so memory is bounded by the window, not the stream. Re-reading the window on every poll
+ * would be simpler, but on a busy tenant it costs as many pages as the window holds, each time.
  */
 export class ActivityLogPoller {
   private watermark: number;
@@ -33,11 +39,15 @@ export class ActivityLogPoller {
   private pending: { fresh: Map<string, ActivityEvent>; nextLink: string } | undefined;
   readonly overlapMs: number;
   readonly pageSize: number;
+  private readonly fullWindowEvery: number;
+  /** Polls completed, to know when the next full-window poll is due. */
+  private polls = 0;
 
   constructor(private readonly options: LogPollerOptions) {
     this.watermark = options.startAt;
     this.overlapMs = options.overlapMs ?? DEFAULT_OVERLAP_MS;
     this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+    this.fullWindowEvery = Math.max(1, Math.floor(options.fullWindowEvery ?? DEFAULT_FULL_WINDOW_EVERY));
   }
 
   /** Ids remembered for de-duplication (bounded by the overlap window). */
@@ -64,7 +74,7 @@ export class ActivityLogPoller {
     try {
       page = pending
         ? await this.options.logs.page({ nextLink: pending.nextLink, signal })
-        : await this.options.logs.page({ ...this.options.filter, after: new Date(this.watermark - this.overlapMs).toISOString(), top: this.pageSize, signal });
+        : await this.options.logs.page({ ...this.options.filter, after: new Date(this.lowerBound()).toISOString(), top: this.pageSize, signal });
     } catch (error) {
       if (!pending) throw error;
       // A link Graph no longer accepts means starting over; anything else retries the same page.
@@ -100,7 +110,17 @@ export class ActivityLogPoller {
     // in the bound's own millisecond may still come back.
     const horizon = this.watermark - this.overlapMs;
     for (const [id, time] of this.seen) if (time < horizon) this.seen.delete(id);
+    this.polls++;
     return events;
+  }
+
+  /**
+   * Where the next poll starts: the window before the watermark on full polls; otherwise one
+   * millisecond before it, since Graph's times are finer than a millisecond and entries of the
+   * watermark's own millisecond may still arrive.
+   */
+  private lowerBound(): number {
+    return this.polls % this.fullWindowEvery === 0 ? this.watermark - this.overlapMs : this.watermark - 1;
   }
 }
 

@@ -89,17 +89,29 @@ describe('activity poller (real sandbox)', function () {
   it('repeats nothing from the overlap window and still returns entries written late with an old time', async () => {
     const service = serviceFor(sandbox);
     const { servicePrincipalId, jobId } = sandbox.demo;
-    const poller = new ActivityLogPoller({ logs: service.logs, filter: { jobId }, startAt: Date.now(), pageSize: 5 });
+    const poller = new ActivityLogPoller({ logs: service.logs, filter: { jobId }, startAt: Date.now(), pageSize: 5, fullWindowEvery: 3 });
     await sandbox.engine.runCycleNow(servicePrincipalId, jobId);
     const first = await poller.poll();
     assert.equal(first.length, engineLog(sandbox, jobId).length);
-    assert.deepEqual(await poller.poll(), [], 'the overlap window returns only known ids');
 
     // An entry that shows up now but happened before the newest one seen (Entra writes logs late).
     const late = { ...first[0], id: 'late-entry', changeId: 'late', activityDateTime: new Date(poller.watermarkMs - 30_000).toISOString() };
     sandbox.store.addAudit([late as never]);
+    // Polls 2 and 3 read only after the watermark; poll 4 re-reads the window and finds it.
+    const later: string[][] = [];
+    for (let i = 0; i < 5; i++) later.push((await poller.poll()).map((e) => e.id!));
+    assert.deepEqual(later, [[], [], ['late-entry'], [], []], 'once, at the next full-window poll, and never again');
+  });
+
+  it('re-reads the window on every poll when asked to', async () => {
+    const service = serviceFor(sandbox);
+    const { servicePrincipalId, jobId } = sandbox.demo;
+    const poller = new ActivityLogPoller({ logs: service.logs, filter: { jobId }, startAt: Date.now(), fullWindowEvery: 1 });
+    await sandbox.engine.runCycleNow(servicePrincipalId, jobId);
+    const first = await poller.poll();
+    assert.deepEqual(await poller.poll(), [], 'the overlap returns only known ids');
+    sandbox.store.addAudit([{ ...first[0], id: 'late-entry', activityDateTime: new Date(poller.watermarkMs - 60_000).toISOString() } as never]);
     assert.deepEqual((await poller.poll()).map((e) => e.id), ['late-entry']);
-    assert.deepEqual(await poller.poll(), []);
   });
 
   it('stops sending requests when aborted, and sends none while paused', async () => {
