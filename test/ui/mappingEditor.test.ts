@@ -69,6 +69,16 @@ describe('UI: mapping editor (Playwright, real workbench, sandbox)', () => {
     // A sample user is picked from the tenant on open; wait for its preview.
     await view.locator('[data-testid="preview-value"]').waitFor({ timeout: 30_000 });
 
+    // Completion from the engine's function list, and signature help for the call being typed.
+    await input.fill('');
+    await input.pressSequentially('ToUp', { delay: 5 });
+    const completion = view.locator('#expression-completions li', { hasText: 'ToUpper' }).first();
+    await completion.waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    assert.equal(await input.inputValue(), 'ToUpper(');
+    await view.locator('[data-testid="signature-help"]', { hasText: 'ToUpper(' }).waitFor({ timeout: 10_000 });
+    await workbench.screenshot('mapping-editor-completion');
+
     await input.fill('');
     await input.pressSequentially('Join(" ", [givenName] [surname])', { delay: 5 });
     const message = view.locator('[data-testid="expression-error"]');
