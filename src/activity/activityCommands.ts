@@ -121,12 +121,15 @@ async function fetchEvent(services: Services, context: CommandContext, eventId: 
 
 /**
  * Opens an event's full record (summary, steps, modified properties old → new, error) as a
- * read-only Markdown document: `{ eventId }` (from the tree or a script), or one picked from the
- * events streamed so far.
+ * read-only Markdown document: `{ eventId }` (a script or a tree row's click), a tree row that
+ * carries the event, or one picked from the events streamed so far.
  */
 export async function showActivityDetails(services: Services, context: CommandContext, arg?: unknown): Promise<{ eventId: string; uri: string } | undefined> {
   const given = arg && typeof arg === 'object' ? (arg as Record<string, unknown>) : {};
-  let eventId = text(given.eventId) ?? text((given.event as ActivityEvent | undefined)?.id);
+  // Tree rows carry the event itself (`data`); no need to read it again.
+  const carried = (given.event ?? given.data) as ActivityEvent | undefined;
+  let eventId = text(given.eventId) ?? text(carried?.id);
+  if (eventId && carried?.id === eventId && typeof carried.activityDateTime === 'string' && !services.activity.events.get(eventId)) services.activity.events.add([carried]);
   if (!eventId) {
     const recent = services.activity.events.recent(500);
     if (recent.length === 0) throw new UserFacingError(vscode.l10n.t('No provisioning events streamed yet: stream activity first, or open an event from the tree.'));
