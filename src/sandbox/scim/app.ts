@@ -164,6 +164,8 @@ export class ScimTargets {
   createApp(): express.Express {
     const app = express();
     app.disable('x-powered-by');
+    // No ETags: SCIM clients here never send If-None-Match, and hashing every answer costs time.
+    app.set('etag', false);
     const { token, gotoMeetingUser, gotoMeetingPassword } = this.options;
     app.use(SCIM_BASE_PATH, this.record('scim'), new SCIMMYRouters({
       type: 'bearer',
