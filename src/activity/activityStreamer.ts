@@ -129,7 +129,7 @@ export class ActivityStreamer implements vscode.Disposable {
     channel.show(true);
     const cancelFirst = () => abort.abort();
     signal?.addEventListener('abort', cancelFirst, { once: true });
-    // Registered before the first round, so a second start of the same target waits for nothing.
+    // Registered before the first round, so starting the same target again meanwhile starts no second stream.
     this.streams.set(key, { target, abort });
     try {
       await stream.round(abort.signal);

@@ -25,6 +25,7 @@ describe('Activity streaming (real VS Code host, real sandbox)', () => {
     await vscode.commands.executeCommand('entraProvisioning.stopActivity');
     await settings().update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
     await settings().update('hideStatuses', undefined, vscode.ConfigurationTarget.Global);
+    await settings().update('hideActions', undefined, vscode.ConfigurationTarget.Global);
     await connected?.dispose();
   });
 
@@ -91,6 +92,23 @@ describe('Activity streaming (real VS Code host, real sandbox)', () => {
     assert.deepEqual(recordFromDetails(text), failed);
     assert.match(text, /^\| Code \| SystemForCrossDomainIdentityManagementBadResponse \|$/m);
     assert.match(text, /^\| Recommended action \| Check the app\. \|$/m);
+  });
+
+  it('filterActivity changes what the stream shows at once, through the settings', async () => {
+    const { api, sandbox } = connected;
+    const activity = api.services.activity;
+    const result = await vscode.commands.executeCommand<{ hideStatuses: string[]; hideActions: string[] }>('entraProvisioning.filterActivity', { hideStatuses: [], hideActions: ['update'] });
+    assert.deepEqual(result, { hideStatuses: [], hideActions: ['update'] });
+    assert.deepEqual(settings().get('hideActions'), ['update']);
+
+    const lines = activity.lines.length;
+    sandbox.store.touchUsers(sandbox.store.users.keys());
+    const { outcomes, cycleId } = await sandbox.engine.runCycleNow(sandbox.demo.servicePrincipalId, sandbox.demo.jobId);
+    await eventually(() => activity.lines.slice(lines).some((l) => /cycle finished/.test(l.text)), 20_000, 'the cycle\'s lines');
+    const shown = engineLog(connected, sandbox.demo.jobId).filter((e) => e.cycleId === cycleId && e.provisioningAction !== 'update');
+    assert.ok(outcomes.some((o) => o.status === 'skipped'), 'the cycle skipped users out of scope');
+    assert.deepEqual(activity.lines.slice(lines).filter((l) => l.eventId).map((l) => l.eventId), shown.map((e) => e.id), 'skipped shown, updates hidden');
+    await vscode.commands.executeCommand('entraProvisioning.filterActivity', { hideStatuses: ['skipped'], hideActions: [] });
   });
 
   it('pauses polling while the window is not focused and polls at once when it is again', async () => {
