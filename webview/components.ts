@@ -55,6 +55,16 @@ export function button(label: string, onClick: () => void, options: { appearance
   return b;
 }
 
+/**
+ * A compact icon-like button for per-row actions. A native button styled with the theme's variables:
+ * a list of a hundred rows would otherwise create hundreds of library components on open.
+ */
+export function rowButton(symbol: string, title: string, onClick: () => void, disabled = false): HTMLElement {
+  const b = h('button', { class: 'row-button', title, 'aria-label': title, disabled }, symbol);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
 /** A one-line text field; `onInput` fires per keystroke. */
 export function textField(label: string, value: string, onInput: (value: string) => void, options: { placeholder?: string; testId?: string; type?: string; size?: string } = {}): HTMLElement & { value: string } {
   const f = h('vscode-text-field', { placeholder: options.placeholder, 'data-testid': options.testId, type: options.type, size: options.size }, label) as HTMLElement & { value: string };

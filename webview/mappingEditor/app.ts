@@ -9,7 +9,7 @@ import type { AttributeMappingDraft, EditOperation, Issue, MappingFields, Object
 import type { SourceObject, SourceValue } from '../../src/expressions';
 import { parseExtensionMessage } from '../../src/shared/webviewProtocol';
 import type { EditorRequest, ExtensionToWebviewMessage, FilterOperatorInfo, MappingEditorStringKey, MappingEditorStrings, ResponseResult, WebviewToExtensionMessage } from '../../src/shared/webviewProtocol';
-import { badge, button, checkbox, divider, dropdown, h, textField } from '../components';
+import { badge, button, checkbox, divider, dropdown, h, rowButton, textField } from '../components';
 import { expressionField } from './expressionField';
 import type { ExpressionField } from './expressionField';
 
@@ -237,6 +237,10 @@ export class MappingEditorApp {
     const header = this.root.querySelector('#header');
     if (!header || !this.state) return;
     const dirty = this.state.dirty;
+    // Per keystroke this usually changes nothing: rebuild only when dirty or busy flips.
+    const key = `${dirty}|${this.busy}`;
+    if (header.childElementCount > 0 && header.getAttribute('data-key') === key) return;
+    header.setAttribute('data-key', key);
     header.replaceChildren(
       h('h1', {}, `${this.t('title')} — ${this.jobLabel}`),
       badge(this.busy ? this.t('saving') : dirty ? this.t('unsaved') : this.t('saved'), 'dirty-indicator'),
@@ -310,12 +314,12 @@ export class MappingEditorApp {
         h(
           'span',
           { class: 'row-actions' },
-          button('↑', () => this.edit({ kind: 'moveMapping', objectMappingId: om.id, mappingId: m.id, toIndex: index - 1 }, true), { appearance: 'icon', title: this.t('moveUp'), disabled: index === 0 }),
-          button('↓', () => this.edit({ kind: 'moveMapping', objectMappingId: om.id, mappingId: m.id, toIndex: index + 1 }, true), { appearance: 'icon', title: this.t('moveDown'), disabled: index === om.attributeMappings.length - 1 }),
-          button('✕', () => {
+          rowButton('↑', this.t('moveUp'), () => this.edit({ kind: 'moveMapping', objectMappingId: om.id, mappingId: m.id, toIndex: index - 1 }, true), index === 0),
+          rowButton('↓', this.t('moveDown'), () => this.edit({ kind: 'moveMapping', objectMappingId: om.id, mappingId: m.id, toIndex: index + 1 }, true), index === om.attributeMappings.length - 1),
+          rowButton('✕', this.t('delete'), () => {
             if (this.view.selectedMappingId === m.id) this.view.selectedMappingId = undefined;
             this.edit({ kind: 'deleteMapping', objectMappingId: om.id, mappingId: m.id }, true);
-          }, { appearance: 'icon', title: this.t('delete') }),
+          }),
         ),
       );
       row.querySelector('.mapping-select')!.addEventListener('click', () => {

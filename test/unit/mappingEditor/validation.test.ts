@@ -61,6 +61,21 @@ describe('mapping editor validation and change summary', () => {
     assert.deepEqual(changes.sort(), ['enabledChanged:true', `mappingChanged:${om.attributeMappings[2].targetAttribute}|defaultValue`, 'mappingsReordered:'].sort());
   });
 
+  it('reports through EditorState exactly what validateDocument reports', () => {
+    const operators = [{ name: 'EQUALS', arity: 'Binary' }];
+    const state = new EditorState(createDocument(scimSchema()), operators);
+    const om = state.doc.objectMappings[0];
+    const [a, b, c] = om.attributeMappings;
+    state.apply({ kind: 'updateMapping', objectMappingId: om.id, mappingId: a.id, patch: { matchingPriority: 0 } });
+    state.apply({ kind: 'updateMapping', objectMappingId: om.id, mappingId: b.id, patch: { mappingType: 'Expression', expression: 'IIF(' } });
+    state.apply({ kind: 'updateMapping', objectMappingId: om.id, mappingId: c.id, patch: { targetAttribute: '', mappingType: 'Direct', sourceAttribute: 'nope' } });
+    state.apply({ kind: 'setScope', objectMappingId: om.id, groups: [{ name: 'g', clauses: [{ sourceAttribute: 'department', operator: 'LIKE', values: [''] }] }] });
+    const key = (i: { code: string; mappingId?: string; field: string }) => `${i.code}|${i.mappingId ?? ''}|${i.field}`;
+    const expected = validateDocument(state.doc, { filterOperators: new Map(operators.map((o) => [o.name, o])), sourceAttributes: (o) => new Set(state.catalog(o.id).source.map((x) => x.name)) }).map(key).sort();
+    assert.deepEqual(state.issues().map(key).sort(), expected);
+    assert.ok(expected.length >= 5, expected.join('\n'));
+  });
+
   it('keeps cached checks of unchanged mappings across edits', () => {
     const state = new EditorState(createDocument(scimSchema()));
     const om = state.doc.objectMappings[0];
