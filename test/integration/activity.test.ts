@@ -111,6 +111,34 @@ describe('Activity streaming (real VS Code host, real sandbox)', () => {
     await vscode.commands.executeCommand('entraProvisioning.filterActivity', { hideStatuses: ['skipped'], hideActions: [] });
   });
 
+  it('writes each event once, in order, when a poll spans several pages and Graph throttles', async () => {
+    const { api, sandbox } = connected;
+    const activity = api.services.activity;
+    await vscode.commands.executeCommand('entraProvisioning.filterActivity', { hideStatuses: [], hideActions: [] });
+    // Held while cycles log more entries than one page (200) holds, then read in one poll.
+    activity.setFocused(false);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const lines = activity.lines.length;
+    const cycles = new Set<string>();
+    while (engineLog(connected, sandbox.demo.jobId).filter((e) => cycles.has(e.cycleId!)).length <= 250) {
+      sandbox.store.touchUsers(sandbox.store.users.keys());
+      cycles.add((await sandbox.engine.runCycleNow(sandbox.demo.servicePrincipalId, sandbox.demo.jobId)).cycleId);
+    }
+    sandbox.faults.retryAfterSeconds = 0;
+    sandbox.faults.throttleRate = 0.3;
+    try {
+      activity.setFocused(true);
+      const expected = engineLog(connected, sandbox.demo.jobId).filter((e) => cycles.has(e.cycleId!)).map((e) => e.id);
+      await eventually(() => activity.lines.slice(lines).filter((l) => l.eventId).length >= expected.length, 30_000, 'every entry');
+      // Later polls re-read the window; they must not repeat anything.
+      await new Promise((resolve) => setTimeout(resolve, INTERVAL_SECONDS * 2000 + 500));
+      assert.deepEqual(activity.lines.slice(lines).filter((l) => l.eventId).map((l) => l.eventId), expected);
+    } finally {
+      sandbox.faults.throttleRate = 0;
+      await vscode.commands.executeCommand('entraProvisioning.filterActivity', { hideStatuses: ['skipped'], hideActions: [] });
+    }
+  });
+
   it('pauses polling while the window is not focused and polls at once when it is again', async () => {
     const { api, sandbox } = connected;
     const activity = api.services.activity;
