@@ -183,6 +183,22 @@ describe('Mapping editor (real VS Code host, sandbox tenant)', function () {
     assert.equal((await schemaOnServer()).synchronizationRules![0].objectMappings![0].flowTypes, 'Add, Update');
   });
 
+  it('refuses edits while a save runs and resyncs the webview afterwards', async () => {
+    const session = await openEditor();
+    const om = userMappings(session);
+    await exchange(session, { type: 'edit', edit: { kind: 'updateMapping', objectMappingId: om.id, mappingId: om.attributeMappings[3].id, patch: { defaultValue: 'confirmed' } } });
+    const seen: ExtensionToWebviewMessage[] = [];
+    const listener = session.onDidPostMessage((m) => seen.push(m));
+    const saving = connected.api.services.mappingEditors.save({ connectionId: connected.connectionId, servicePrincipalId: sp, jobId }, { skipConfirmation: true });
+    await session.handleMessage({ type: 'edit', edit: { kind: 'updateMapping', objectMappingId: om.id, mappingId: om.attributeMappings[3].id, patch: { defaultValue: 'typed during the save' } } });
+    assert.equal((await saving).outcome, 'saved');
+    listener.dispose();
+    assert.equal(session.rejected.at(-1)?.reason, 'edit while saving');
+    assert.deepEqual(seen.map((m) => (m.type === 'document' ? `document:${m.reason}` : m.type === 'busy' ? `busy:${m.busy}` : m.type)), ['busy:true', 'document:saved', 'busy:false', 'document:resync']);
+    const server = await schemaOnServer();
+    assert.equal(server.synchronizationRules![0].objectMappings![0].attributeMappings![3].defaultValue, 'confirmed');
+  });
+
   it('rejects and logs invalid messages, and resyncs the webview after an edit that does not fit', async () => {
     const session = await openEditor();
     const rejectedBefore = session.rejected.length;

@@ -115,5 +115,13 @@ describe('UI: mapping editor (Playwright, real workbench, sandbox)', () => {
     await frame.locator('[data-testid="dirty-indicator"]', { hasText: 'All changes saved' }).waitFor({ timeout: 30_000 });
     assert.match(await frame.locator('[data-testid="mapping-title"] .source').innerText(), /Join\(" ", \[givenName\], \[surname\]\)/);
     await workbench.screenshot('mapping-editor-saved');
+
+    // Preview for N users: what every mapping sends for each, and who is in scope.
+    await frame.locator('[data-testid="preview-many"]').click();
+    const rows = frame.locator('[data-testid="bulk-table"] tbody tr');
+    await rows.first().waitFor({ timeout: 30_000 });
+    assert.equal(await rows.count(), 10);
+    await rows.first().scrollIntoViewIfNeeded();
+    await workbench.screenshot('mapping-editor-preview-users');
   });
 });
