@@ -81,6 +81,10 @@ export function errorHandler(err: unknown, _req: Request, res: Response, _next: 
     sendGraphError(res, err.status, err.code, err.message, err.headers);
     return;
   }
+  if (err instanceof URIError) {
+    sendGraphError(res, 400, 'BadRequest', 'The request URL is not correctly percent-encoded.');
+    return;
+  }
   const e = err as { type?: string; status?: number; message?: string };
   if (e?.type === 'entity.too.large') {
     sendGraphError(res, 413, 'Request_EntityTooLarge', 'The request body is larger than the 4 MB the sandbox accepts.');

@@ -50,6 +50,15 @@ describe('sandbox robustness against malformed requests', () => {
     await stillServing();
   });
 
+  it('rejects badly percent-encoded URLs with 400', async () => {
+    for (const path of ['/users/%E0%A4%A', "/servicePrincipals(appId='%E0%A4%A')"]) {
+      const res = await graph(sandbox, 'GET', path);
+      assert.equal(res.status, 400, path);
+      errorCode(res.body);
+    }
+    await stillServing();
+  });
+
   it('answers unknown ids with 404 in Graph shape', async () => {
     const { servicePrincipalId: sp } = sandbox.demo;
     for (const path of [
