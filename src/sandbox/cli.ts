@@ -4,7 +4,7 @@ import { startSandbox } from './server';
 import type { SandboxOptions } from './server';
 
 // Command-line entry: `npm run sandbox -- [options]`, and what the extension spawns. The extension
-// reads stdout, so it carries only the endpoint lines and `Ready`; everything else goes to stderr.
+// reads stdout, so it carries only the endpoint lines, the tenant id and `Ready`; the rest goes to stderr.
 
 const USAGE = `Usage: sandbox [options]
   --port <n>             Graph port (0 = free port, default 0)
@@ -75,6 +75,8 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({ ...parsed.options, scimWorker: true });
   const lines = [`Graph: ${sandbox.graphUrl}`];
   for (const [name, url] of Object.entries(sandbox.endpoints ?? {})) lines.push(`${name}: ${url}`);
+  // Not an endpoint, but it saves the parent a round trip to learn which tenant it connected to.
+  lines.push(`Tenant: ${sandbox.tenantId}`);
   process.stdout.write(`${lines.join('\n')}\nReady\n`);
   process.stderr.write(`[sandbox] tenant ${sandbox.tenantId} (Contoso (sandbox))${parsed.options.dataDir ? `, data in ${parsed.options.dataDir}` : ''}\n`);
 

@@ -39,11 +39,12 @@ describe('sandbox CLI', () => {
   it('prints the endpoint lines then Ready, serves Graph, and stops on SIGTERM', async () => {
     const { child, lines } = await startCli(['--port', '0', '--users', '5', '--token', 'cli-token']);
     try {
-      assert.equal(lines.length, 4);
+      assert.equal(lines.length, 5);
       assert.match(lines[0], /^Graph: http:\/\/127\.0\.0\.1:\d+\/v1\.0$/);
       assert.match(lines[1], /^SCIM: http:\/\/127\.0\.0\.1:\d+\/scim\/v2$/);
       assert.match(lines[2], /^GoToMeeting: http:\/\/127\.0\.0\.1:\d+\/gotomeeting\/v2$/);
-      assert.equal(lines[3], 'Ready');
+      assert.match(lines[3], /^Tenant: [0-9a-f-]{36}$/);
+      assert.equal(lines[4], 'Ready');
       const graphUrl = lines[0].slice('Graph: '.length);
       const res = await fetch(`${graphUrl}/users?$top=1`, { headers: { Authorization: 'Bearer cli-token' } });
       assert.equal(res.status, 200);
