@@ -94,8 +94,44 @@ export class CommandRunner {
   }
 }
 
+interface GraphFailure {
+  name: string;
+  kind: string;
+  message: string;
+  requestId?: string;
+  missingPermission?: string;
+  retryAfterSeconds?: number;
+  code?: string;
+}
+
+/**
+ * A Graph failure in the user's language. The Graph layer is host-free and words its errors in
+ * English for the log; here they become a localized sentence, keeping Graph's own message where it
+ * is the useful part, and the request-id for support. (Duck-typed: the error class lives in the
+ * separately loaded Graph runtime bundle.)
+ */
+function describeGraphFailure(error: GraphFailure): string {
+  const ref = error.requestId ? ` ${vscode.l10n.t('(request-id {0})', error.requestId)}` : '';
+  const graphText = error.message.replace(/^Could not [^:]+: /, '').replace(/ \(request-id [^)]+\)\.?$/, '');
+  switch (error.kind) {
+    case 'notSignedIn': return vscode.l10n.t('Not signed in, or the sign-in expired: sign in again.') + ref;
+    case 'forbidden': return (error.missingPermission ? vscode.l10n.t('Access denied: this needs the {0} permission and an admin role such as Application Administrator.', error.missingPermission) : vscode.l10n.t('Access denied.')) + ref;
+    case 'notFound': return vscode.l10n.t('Not found: it may have been deleted. Refresh the view.') + ref;
+    case 'throttled': return vscode.l10n.t('Microsoft Graph is throttling requests: try again in {0} seconds.', String(error.retryAfterSeconds ?? 30)) + ref;
+    case 'conflict': return vscode.l10n.t('It changed meanwhile: refresh and try again.') + ref;
+    case 'invalidRequest': return vscode.l10n.t('Microsoft Graph refused the request: {0}', graphText) + ref;
+    case 'unavailable': return vscode.l10n.t('Microsoft Graph is unavailable right now: try again later.') + ref;
+    case 'network': return vscode.l10n.t('Could not reach Microsoft Graph: check the network connection and the Graph endpoint setting.');
+    default: return error.message;
+  }
+}
+
 /** One sentence for the user: the error's first line, with anything secret-looking removed. */
 export function describeError(error: unknown): string {
+  const failure = error as Partial<GraphFailure> | undefined;
+  if (error instanceof Error && failure?.name === 'ProvisioningApiError' && typeof failure.kind === 'string') {
+    return redactSecrets(describeGraphFailure(failure as GraphFailure));
+  }
   const raw = error instanceof Error ? error.message : String(error);
   const firstLine = raw.split(/\r?\n/, 1)[0].trim() || vscode.l10n.t('Unknown error.');
   return redactSecrets(firstLine);

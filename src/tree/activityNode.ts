@@ -9,6 +9,23 @@ const RECENT = 15;
 
 const actionIcons: Record<string, string> = { create: 'add', update: 'edit', disable: 'circle-slash', delete: 'trash', other: 'info' };
 
+/** Graph's action and status enum values in the user's language (unknown values shown as they come). */
+function word(value: string): string {
+  const words: Record<string, string> = {
+    create: vscode.l10n.t('create'),
+    update: vscode.l10n.t('update'),
+    disable: vscode.l10n.t('disable'),
+    delete: vscode.l10n.t('delete'),
+    stageddelete: vscode.l10n.t('staged delete'),
+    other: vscode.l10n.t('other'),
+    success: vscode.l10n.t('success'),
+    warning: vscode.l10n.t('warning'),
+    failure: vscode.l10n.t('failure'),
+    skipped: vscode.l10n.t('skipped'),
+  };
+  return words[value] ?? value;
+}
+
 /** The job's last provisioning events, newest first, failures highlighted. */
 export class ActivityNode extends FolderNode implements HasJobTarget {
   constructor(private readonly job: JobNode) {
@@ -30,12 +47,12 @@ export class ActivityNode extends FolderNode implements HasJobTarget {
       const failed = status === 'failure';
       const error = event.provisioningStatusInfo?.errorInformation;
       return new LeafNode(`${this.id}/${event.id}`, this, {
-        label: `${action} ${event.sourceIdentity?.displayName ?? event.sourceIdentity?.id ?? ''}`,
-        description: `${status} · ${new Date(event.activityDateTime ?? 0).toLocaleTimeString()}`,
+        label: `${word(action)} ${event.sourceIdentity?.displayName ?? event.sourceIdentity?.id ?? ''}`,
+        description: `${word(status)} · ${new Date(event.activityDateTime ?? 0).toLocaleTimeString(vscode.env.language)}`,
         tooltip: new vscode.MarkdownString([
-          `**${action}** ${event.sourceIdentity?.displayName ?? ''} → ${event.targetIdentity?.displayName ?? event.targetIdentity?.id ?? ''}`,
+          `**${word(action)}** ${event.sourceIdentity?.displayName ?? ''} → ${event.targetIdentity?.displayName ?? event.targetIdentity?.id ?? ''}`,
           '',
-          `${vscode.l10n.t('Status')}: ${status}`,
+          `${vscode.l10n.t('Status')}: ${word(status)}`,
           failed && error ? `\n${error.errorCode ?? ''}: ${error.reason ?? ''}\n\n${error.recommendedAction ?? ''}` : '',
         ].join('\n')),
         icon: failed ? new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon(actionIcons[action] ?? 'info', status === 'skipped' ? new vscode.ThemeColor('disabledForeground') : undefined),
