@@ -61,12 +61,14 @@ export async function assignUsers(services: Services, context: CommandContext, a
   const service = await services.graph.service(app.connectionId);
   const sp = await service.apps.getApp(app.servicePrincipalId, context.signal);
   const roles = (sp.appRoles ?? []).filter((r) => r.isEnabled !== false && (r.allowedMemberTypes ?? ['User']).includes('User') && r.id !== DEFAULT_ACCESS_ROLE_ID);
-  const given = (arg ?? {}) as { principalId?: unknown; appRoleId?: unknown };
+  const given = (arg ?? {}) as { principalId?: unknown; principalIds?: unknown; appRoleId?: unknown };
   let principals: Array<{ id: string; name: string }>;
+  // Several principals from a script: `principalIds`; one: `principalId`.
   let roleId: string | undefined;
-  if (given.principalId !== undefined) {
-    if (typeof given.principalId !== 'string' || !given.principalId) throw new UserFacingError(vscode.l10n.t('principalId must be a non-empty string.'));
-    principals = [{ id: given.principalId, name: given.principalId }];
+  if (given.principalId !== undefined || given.principalIds !== undefined) {
+    const ids = given.principalIds ?? [given.principalId];
+    if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string' || !id)) throw new UserFacingError(vscode.l10n.t('principalId must be a non-empty string.'));
+    principals = (ids as string[]).map((id) => ({ id, name: id }));
     if (given.appRoleId !== undefined && typeof given.appRoleId !== 'string') throw new UserFacingError(vscode.l10n.t('appRoleId must be a string.'));
     roleId = (given.appRoleId as string | undefined) ?? roles[0]?.id ?? DEFAULT_ACCESS_ROLE_ID;
   } else {
@@ -86,9 +88,17 @@ export async function assignUsers(services: Services, context: CommandContext, a
     void vscode.window.showWarningMessage(vscode.l10n.t('Assigned with Default Access: the provisioning service does not provision such assignments. Give the app a role such as "User" and assign that.'));
   }
   const ids: string[] = [];
-  for (const principal of principals) {
-    const assignment = await service.apps.assign(app.servicePrincipalId, principal.id, roleId, context.signal);
-    ids.push(assignment.id ?? '');
+  try {
+    for (const principal of principals) {
+      const assignment = await service.apps.assign(app.servicePrincipalId, principal.id, roleId, context.signal);
+      ids.push(assignment.id ?? '');
+    }
+  } catch (error) {
+    // Cancelled or failed part-way: take back the assignments already made, so nothing is left half done.
+    for (const id of ids) {
+      await service.apps.unassign(app.servicePrincipalId, id).catch((undo: Error) => services.logger.child('commands').warn(`could not take back assignment ${id}: ${undo.message}`));
+    }
+    throw error;
   }
   await refreshAppInTree(services, app.connectionId, app.servicePrincipalId, context.signal);
   return { assignmentId: ids[0], assignmentIds: ids };
