@@ -278,6 +278,8 @@ export interface JobRuntime {
   /** Change sequence number up to which source changes were processed. */
   watermark: number;
   provisioned: Record<string, ProvisionedEntry>;
+  /** Provisioned groups by source group id (absent in state saved before group provisioning). */
+  provisionedGroups?: Record<string, ProvisionedEntry>;
   escrows: Record<string, Escrow>;
   cycles: number;
   /** When the next scheduled cycle is due (epoch ms), or null when not scheduled. */

@@ -14,6 +14,8 @@ export interface ObjectOutcome {
   source: { id: string; displayName: string };
   target: { id: string; displayName: string };
   durationMs: number;
+  /** `User` unless said otherwise. */
+  identityType?: 'User' | 'Group';
 }
 
 /** Where an entry belongs. */
@@ -48,8 +50,8 @@ export function toSummary(scope: AuditScope, o: ObjectOutcome, at = new Date()):
     servicePrincipal: { id: scope.sp.id, displayName: scope.sp.displayName },
     sourceSystem: { id: scope.tenantId, displayName: 'Azure Active Directory', details: {} },
     targetSystem: { id: scope.sp.appId, displayName: scope.sp.displayName, details: { ApplicationId: scope.sp.appId, ServicePrincipalId: scope.sp.id, ServicePrincipalDisplayName: scope.sp.displayName } },
-    sourceIdentity: { id: o.source.id, displayName: o.source.displayName, identityType: 'User', details: {} },
-    targetIdentity: { id: o.target.id, displayName: o.target.displayName, identityType: 'User', details: {} },
+    sourceIdentity: { id: o.source.id, displayName: o.source.displayName, identityType: o.identityType ?? 'User', details: {} },
+    targetIdentity: { id: o.target.id, displayName: o.target.displayName, identityType: o.identityType ?? 'User', details: {} },
     initiatedBy: scope.initiatedBy,
   };
 }

@@ -6,9 +6,10 @@ import { SYSTEM_INITIATOR, toSummary } from './audit';
 import type { ObjectOutcome } from './audit';
 import { compileMappings, MappingError } from './mapping';
 import type { CompiledMapping } from './mapping';
+import { groupSourceObject, processGroup } from './processGroup';
 import { processUser } from './processUser';
 import { ScimClient } from './scimClient';
-import { assignedUserIds, passesScope } from './scoping';
+import { assignedGroupIds, assignedUserIds, passesScope } from './scoping';
 import { userSourceObject } from './sourceObject';
 import { recordCycle, recordFailure, recordProgress } from './status';
 import { connect, testConnection } from './target';
@@ -45,6 +46,8 @@ export interface PreparedJob {
   syncAll: boolean;
   skipOutOfScopeDeletions: boolean;
   assigned: Set<string> | null;
+  /** The enabled group mapping, if any, with its compiled attribute mappings. */
+  groups?: { objectMapping: ObjectMapping; mappings: CompiledMapping[]; assigned: Set<string> | null };
 }
 
 /** Connects to the target and compiles the user mapping; an error means the cycle cannot run. */
@@ -58,9 +61,13 @@ export async function prepareJob(deps: CycleDeps, spId: string, job: JobRecord):
   const objectMapping = rule?.objectMappings.find((om) => om.enabled && om.sourceObjectName.toLowerCase() === 'user');
   if (!rule || !objectMapping) return null;
   const targetObject = job.schema.directories.find((d) => d.name === rule.targetDirectoryName)?.objects.find((o) => o.name === objectMapping.targetObjectName);
+  const groupMapping = rule.objectMappings.find((om) => om.enabled && om.sourceObjectName.toLowerCase() === 'group');
+  const groupTarget = groupMapping && job.schema.directories.find((d) => d.name === rule.targetDirectoryName)?.objects.find((o) => o.name === groupMapping.targetObjectName);
   let mappings: CompiledMapping[];
+  let groupMappings: CompiledMapping[] | undefined;
   try {
     mappings = compileMappings(objectMapping.attributeMappings, targetObject);
+    if (groupMapping) groupMappings = compileMappings(groupMapping.attributeMappings, groupTarget);
   } catch (e) {
     if (e instanceof MappingError) return { code: 'InvalidMappingExpression', message: e.message, tenantActionable: true };
     throw e;
@@ -70,6 +77,7 @@ export async function prepareJob(deps: CycleDeps, spId: string, job: JobRecord):
     client, objectMapping, mappings, syncAll,
     skipOutOfScopeDeletions: (secretValue(secrets, 'SkipOutOfScopeDeletions') ?? '').toLowerCase() === 'true',
     assigned: syncAll ? null : assignedUserIds(deps.store, spId),
+    groups: groupMapping && groupMappings ? { objectMapping: groupMapping, mappings: groupMappings, assigned: syncAll ? null : assignedGroupIds(deps.store, spId) } : undefined,
   };
 }
 
@@ -79,6 +87,43 @@ export function entitlement(p: PreparedJob, user: DirectoryUser): { entitled: bo
   if (p.assigned && !p.assigned.has(user.id)) return { entitled: false, reason: 'the user is not assigned to the application (Default Access assignments do not count)' };
   if (!passesScope(p.objectMapping.scope, userSourceObject(user, false, []))) return { entitled: false, reason: 'the user does not pass the scoping filter' };
   return { entitled: true, reason: '' };
+}
+
+/** Escrow key of a failed group (user escrows are keyed by user id). */
+const groupEscrowKey = (id: string) => `group:${id}`;
+
+/**
+ * Provisions groups after users (their members must exist first). Incremental cycles take groups
+ * whose membership or assignment changed, groups of users created or disabled in this cycle, and
+ * failed groups.
+ */
+async function provisionGroups(deps: CycleDeps, job: JobRecord, p: PreparedJob, full: boolean, changedUsers: Set<string>, result: CycleResult, stop: () => boolean): Promise<void> {
+  const g = p.groups!;
+  const { store } = deps;
+  const ids = new Set<string>();
+  for (const group of store.groups.values()) {
+    if (full || (store.data.groupSeq[group.id] ?? 0) > job.runtime.watermark || group.members.some((m) => changedUsers.has(m)) || job.runtime.escrows[groupEscrowKey(group.id)]) ids.add(group.id);
+  }
+  await pool([...ids], deps.concurrency, async (id) => {
+    const group = store.groups.get(id);
+    if (!group) return;
+    const assigned = !g.assigned || g.assigned.has(id);
+    const inScope = assigned && passesScope(g.objectMapping.scope, groupSourceObject(group, false));
+    const outcome = await processGroup({
+      job, group, entitled: inScope, scopeReason: assigned ? 'the group does not pass the scoping filter' : 'the group is not assigned to the application',
+      objectMapping: g.objectMapping, mappings: g.mappings, client: p.client,
+    });
+    if (!outcome) return;
+    result.outcomes.push(outcome);
+    if (outcome.status === 'failure') {
+      const key = groupEscrowKey(id);
+      job.runtime.escrows[key] = { sourceId: id, errorCode: outcome.error?.code ?? 'Unknown', reason: outcome.error?.reason ?? '', count: (job.runtime.escrows[key]?.count ?? 0) + 1 };
+      result.escrowed++;
+    } else {
+      delete job.runtime.escrows[groupEscrowKey(id)];
+      result.exported++;
+    }
+  }, stop);
 }
 
 async function pool<T>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<void>, stop: () => boolean): Promise<void> {
@@ -147,6 +192,11 @@ export async function runCycle(deps: CycleDeps, spId: string, job: JobRecord, sh
     }
     if (++done % 200 === 0) recordProgress(job, done, candidates.length);
   }, shouldStop);
+
+  const changedUsers = new Set(result.outcomes.filter((o) => o.status === 'success').map((o) => o.source.id));
+  if (prepared?.groups && !shouldStop()) {
+    await provisionGroups(deps, job, prepared, full, changedUsers, result, shouldStop);
+  }
 
   const stopped = shouldStop() && done < candidates.length;
   // A stopped (paused) cycle keeps its watermark so the rest is picked up when it resumes.

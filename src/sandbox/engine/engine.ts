@@ -153,6 +153,7 @@ export class ProvisioningEngine implements JobControl {
     if (scopes.has('ConnectorDataStore')) {
       // Forget what was provisioned: the next cycle matches every user again.
       job.runtime.provisioned = {};
+      job.runtime.provisionedGroups = {};
       job.runtime.watermark = 0;
     }
     if (scopes.has('QuarantineState')) {

@@ -18,6 +18,15 @@ export function assignedUserIds(store: SandboxStore, spId: string): Set<string> 
   return ids;
 }
 
+/** Groups assigned to an app with a real role (Default Access does not count). */
+export function assignedGroupIds(store: SandboxStore, spId: string): Set<string> {
+  const ids = new Set<string>();
+  for (const a of store.assignmentsFor(spId)) {
+    if (a.appRoleId !== DEFAULT_ACCESS_ROLE_ID && store.groups.has(a.principalId)) ids.add(a.principalId);
+  }
+  return ids;
+}
+
 function text(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'boolean') return v ? 'True' : 'False';

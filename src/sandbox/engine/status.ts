@@ -48,6 +48,8 @@ export function recordCycle(job: JobRecord, cycleId: string, began: Date, counts
     s.steadyStateLastAchievedTime = now;
   }
   s.synchronizedEntryCountByType = [{ key: 'User to User', value: Object.keys(job.runtime.provisioned).length }];
+  const groups = Object.keys(job.runtime.provisionedGroups ?? {}).length;
+  if (groups > 0) s.synchronizedEntryCountByType.push({ key: 'Group to Group', value: groups });
   s.progress = [];
 }
 

@@ -142,8 +142,7 @@ export function directoryRouter(ctx: SandboxContext): Router {
       mailNickname: body.mailNickname as string, mailEnabled: body.mailEnabled, securityEnabled: body.securityEnabled,
       groupTypes: (body.groupTypes as string[]) ?? [], createdDateTime: new Date().toISOString(), members: [],
     };
-    store.groups.set(group.id, group);
-    store.changed();
+    store.addGroup(group);
     res.status(201).json({ '@odata.context': `${requestBaseUrl(req)}${base(req)}/$metadata#groups/$entity`, ...groupView(group) });
   });
   r.get('/groups/:id', (req, res) => {

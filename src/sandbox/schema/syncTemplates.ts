@@ -112,7 +112,7 @@ export function defaultSchema(templateId: string): SynchronizationSchema {
         metadata: [],
       },
       {
-        // Group provisioning is off by default in the sandbox; the engine provisions users only.
+        // Off by default so the demo provisions users only; enabling it provisions groups too.
         enabled: false,
         flowTypes: 'Add, Update, Delete',
         name: 'Provision Azure Active Directory Groups',

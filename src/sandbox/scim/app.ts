@@ -55,6 +55,11 @@ export class ScimTargets {
     return this.scim.users.list();
   }
 
+  /** Groups stored by the SCIM app. */
+  listGroups(): ScimResource[] {
+    return this.scim.groups.list();
+  }
+
   /** One SCIM app user by id. */
   getUser(id: string): ScimResource | undefined {
     return this.scim.users.get(id);

@@ -118,7 +118,7 @@ export function seedTenant(opts: SeedOptions): SandboxStore {
     tenantId: rnd.guid(),
     tenantDisplayName: 'Contoso (sandbox)',
     seq: 0,
-    users: [], userSeq: {}, groups: [], applications: [], servicePrincipals: [], appRoleAssignments: [],
+    users: [], userSeq: {}, groupSeq: {}, groups: [], applications: [], servicePrincipals: [], appRoleAssignments: [],
     applicationTemplates: [], templateSyncIds: {}, synchronization: {}, audit: [],
     scimBaseUrl: opts.scimUrl,
     gotoMeetingUrl: opts.gotoMeetingUrl,
@@ -136,6 +136,7 @@ export function seedTenant(opts: SeedOptions): SandboxStore {
   const groups = generateGroups(rnd, opts.groups, users, created);
   for (const g of groups) store.groups.set(g.id, g);
   store.touchUsers(users.map((u) => u.id));
+  store.touchGroups(groups.map((g) => g.id));
 
   const ids = { guid: () => rnd.guid() };
   const at = new Date(created);

@@ -13,6 +13,8 @@ export interface SandboxData {
   users: DirectoryUser[];
   /** Last change number per user id. */
   userSeq: Record<string, number>;
+  /** Last change number per group id (membership, assignment, creation). */
+  groupSeq: Record<string, number>;
   groups: DirectoryGroup[];
   applications: Application[];
   servicePrincipals: ServicePrincipal[];
@@ -49,6 +51,8 @@ export class SandboxStore {
   private readonly listeners = new Set<() => void>();
 
   constructor(readonly data: SandboxData) {
+    // State saved before group tracking existed has no groupSeq.
+    data.groupSeq ??= {};
     for (const u of data.users) this.users.set(u.id, u);
     for (const g of data.groups) this.groups.set(g.id, g);
     for (const a of data.applications) this.applications.set(a.id, a);
@@ -87,6 +91,21 @@ export class SandboxStore {
       this.data.userSeq[id] = this.data.seq;
     }
     this.changed();
+  }
+
+  /** Marks groups as changed so incremental cycles pick them up. */
+  touchGroups(ids: Iterable<string>): void {
+    for (const id of ids) {
+      this.data.seq++;
+      this.data.groupSeq[id] = this.data.seq;
+    }
+    this.changed();
+  }
+
+  /** Adds a group and records the change. */
+  addGroup(group: DirectoryGroup): void {
+    this.groups.set(group.id, group);
+    this.touchGroups([group.id]);
   }
 
   /** Users visible in the directory (not soft-deleted). */
@@ -139,6 +158,7 @@ export class SandboxStore {
     if (!group || group.members.includes(userId)) return false;
     group.members.push(userId);
     this.touchUsers([userId]);
+    this.touchGroups([groupId]);
     return true;
   }
 
@@ -150,6 +170,7 @@ export class SandboxStore {
     if (at < 0) return false;
     group.members.splice(at, 1);
     this.touchUsers([userId]);
+    this.touchGroups([groupId]);
     return true;
   }
 
@@ -157,6 +178,7 @@ export class SandboxStore {
   addAssignment(a: AppRoleAssignment): void {
     this.assignments.set(a.id, a);
     this.touchUsers(this.principalUserIds(a.principalId));
+    if (this.groups.has(a.principalId)) this.touchGroups([a.principalId]);
   }
 
   /** Removes an app role assignment. */
@@ -165,6 +187,7 @@ export class SandboxStore {
     if (!a) return false;
     this.assignments.delete(id);
     this.touchUsers(this.principalUserIds(a.principalId));
+    if (this.groups.has(a.principalId)) this.touchGroups([a.principalId]);
     return true;
   }
 
