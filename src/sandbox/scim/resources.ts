@@ -86,9 +86,6 @@ let declared = false;
 export function declareScimResources(): void {
   if (declared) return;
   declared = true;
-  // Attributes Entra never sends to an app are dropped from the User schema: scimmy builds every
-  // declared attribute for each request, and these cost time on a 10,000-user cycle for nothing.
-  SCIMMY.Schemas.User.truncate(['ims', 'photos', 'x509Certificates', 'password', 'groups']);
   const user = SCIMMY.Resources.declare(SCIMMY.Resources.User.extend(SCIMMY.Schemas.EnterpriseUser, false));
   const group = SCIMMY.Resources.declare(SCIMMY.Resources.Group);
   declareOne(user as unknown as DeclaredResource, (c) => c.users);
