@@ -100,7 +100,9 @@ export class MappingEditorSession implements vscode.Disposable {
     this.doc = recovered ?? createDocument(schema);
     panel.webview.html = mappingEditorHtml(panel.webview, deps.extensionUri);
     this.disposables.push(
-      panel.webview.onDidReceiveMessage((message: unknown) => void this.handleMessage(message)),
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        this.handleMessage(message).catch((e: unknown) => deps.logger.error(e instanceof Error ? e : String(e)));
+      }),
       panel.onDidDispose(() => {
         this.closed.fire();
         this.dispose();
@@ -134,7 +136,8 @@ export class MappingEditorSession implements vscode.Disposable {
 
   private reject(reason: string, message: unknown): void {
     const type = typeof message === 'object' && message !== null ? String((message as { type?: unknown }).type) : typeof message;
-    this.deps.logger.warn(`rejected a message from the mapping editor webview (${reason}; type ${type.slice(0, 40)})`);
+    // Only the reason and a printable prefix of the type: the message itself is untrusted.
+    this.deps.logger.warn(`rejected a message from the mapping editor webview (${reason}; type ${type.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')})`);
     this.rejected.push({ reason, message });
   }
 

@@ -20,7 +20,7 @@ async function runCommand(page: Page, title: string, pick?: RegExp): Promise<voi
     await page.keyboard.press('Escape');
     await page.waitForTimeout(1000);
   }
-  await page.keyboard.press('Enter');
+  await row.click();
   if (pick) {
     const item = page.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first();
     await item.waitFor({ timeout: 60_000 });
@@ -123,5 +123,36 @@ describe('UI: mapping editor (Playwright, real workbench, sandbox)', () => {
     assert.equal(await rows.count(), 10);
     await rows.first().scrollIntoViewIfNeeded();
     await workbench.screenshot('mapping-editor-preview-users');
+  });
+
+  it('follows the color theme', async () => {
+    const { page } = workbench;
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    // This build has no DOM types: reach getComputedStyle through globalThis.
+    type Styles = { getComputedStyle(element: unknown): { backgroundColor: string } };
+    const background = () => frame.locator('body').evaluate((body) => (globalThis as unknown as Styles).getComputedStyle(body).backgroundColor);
+    const light = await background();
+    await runCommand(page, 'Preferences: Color Theme');
+    // The theme picker replaces the palette's list; filter it once it shows themes.
+    try {
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: /Light|Dark/ }).first().waitFor({ timeout: 15_000 });
+      await page.locator('.quick-input-widget input').fill('Dark Modern');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor({ timeout: 15_000 });
+    } catch (error) {
+      await workbench.screenshot('mapping-editor-theme-failure');
+      throw error;
+    }
+    await page.keyboard.press('Enter');
+    const deadline = Date.now() + 15_000;
+    let dark = light;
+    while (dark === light && Date.now() < deadline) {
+      await page.waitForTimeout(200);
+      dark = await background();
+    }
+    if (dark === light) await workbench.screenshot('mapping-editor-theme-failure');
+    assert.notEqual(dark, light, 'the editor background follows the theme');
+    const [r, g, b] = (dark.match(/\d+/g) ?? []).map(Number);
+    assert.ok(r + g + b < 200, `a dark background (got ${dark})`);
+    await workbench.screenshot('mapping-editor-dark');
   });
 });
