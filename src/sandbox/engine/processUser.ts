@@ -170,7 +170,7 @@ export async function processUser(w: UserWork): Promise<ObjectOutcome | null> {
       steps.push(step('EntryExportUpdate', 'export', 'skipped', 'The mapping does not allow updating objects (flowTypes).'));
       return outcome({ action, status: 'skipped', target: { id: targetId, displayName: String(target.userName ?? '') } });
     }
-    steps.push(step(action === 'disable' ? 'EntrySynchronizationUpdate' : 'EntrySynchronizationUpdate', 'processing', 'success',
+    steps.push(step('EntrySynchronizationUpdate', 'processing', 'success',
       `${changes.length} attribute(s) of User '${user.userPrincipalName}' will be ${action === 'disable' ? 'updated to disable the account' : 'updated'}.`));
     const res = await w.client.send('PATCH', `/Users/${encodeURIComponent(targetId)}`, { schemas: [PATCH_OP], Operations: buildPatch(target, changes) });
     if (res.status !== 200 && res.status !== 204) throw new ObjectFailure(failureCode(res), `Updating the user failed: ${scimDetail(res)}`, 'EntryExportUpdate');

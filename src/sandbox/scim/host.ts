@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ScimTargets } from './app';
@@ -60,10 +61,14 @@ async function startInProcess(options: ScimHostOptions): Promise<ScimHost> {
  * What the worker runs: the TypeScript module when running from source (tests, benchmark),
  * or this very bundle when running as `dist/sandbox/cli.js` (the bundle contains the worker).
  */
+/** tsx's CommonJS hook, needed only when the sandbox runs from TypeScript source. */
+const TSX_HOOK = 'tsx/cjs';
+
 function workerEntry(): { code: string; eval: boolean } {
   if (__filename.endsWith('.ts')) {
     // A small CommonJS shim registers tsx's require hook in the worker, then loads the module.
-    const tsx = require.resolve('tsx/cjs');
+    // (Resolved through createRequire so the bundler does not try to bundle a dev-only loader.)
+    const tsx = createRequire(__filename).resolve(TSX_HOOK);
     return { code: `require(${JSON.stringify(tsx)}); require(${JSON.stringify(join(__dirname, 'worker.ts'))});`, eval: true };
   }
   return { code: __filename, eval: false };
