@@ -17,6 +17,14 @@ const started = Date.now();
 const suiteCode = useDesktop ? await runDesktop({ root, testsPath }) : await runOffline({ root, testsPath });
 console.log(`Integration suite finished with exit code ${suiteCode} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
+// The same suite module again with Swedish as the display language: only *.sv.test.js files run.
+let swedishCode = 0;
+if (!useDesktop && process.env.ENTRA_SKIP_SWEDISH !== '1') {
+  console.log('In-host suite with --locale sv');
+  swedishCode = await runOffline({ root, testsPath, locale: 'sv' });
+  console.log(`Swedish pass finished with exit code ${swedishCode}`);
+}
+
 let uiCode = 0;
 if (process.env.ENTRA_SKIP_UI !== '1') {
   console.log('UI tests (Playwright against the real workbench)');
@@ -41,4 +49,4 @@ if (process.env.ENTRA_SKIP_VSIX !== '1') {
     packageCode = contents || installed;
   }
 }
-process.exit(suiteCode || uiCode || packageCode);
+process.exit(suiteCode || swedishCode || uiCode || packageCode);

@@ -1,0 +1,40 @@
+// Runs only in the runner's Swedish pass (code-server started with --locale sv).
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { activateExtension, extensionId } from './helpers/extension';
+
+describe('Swedish display language (real VS Code host, --locale sv)', () => {
+  it('runs with Swedish as the display language', () => {
+    assert.match(vscode.env.language, /^sv/);
+  });
+
+  it('shows the manifest in Swedish: command titles, view name and category', async () => {
+    await activateExtension();
+    const extension = vscode.extensions.getExtension(extensionId)!;
+    const swedish = JSON.parse(readFileSync(join(extension.extensionPath, 'package.nls.sv.json'), 'utf8')) as Record<string, string>;
+    type Localized = string | { value: string; original: string };
+    // VS Code replaces %keys% with the translation, as `{ value, original }` for command titles.
+    const text = (value: Localized) => (typeof value === 'string' ? value : value.value);
+    const manifest = extension.packageJSON as { contributes: { commands: Array<{ command: string; title: Localized; category: Localized }>; views: Record<string, Array<{ name: Localized }>> } };
+    const signIn = manifest.contributes.commands.find((c) => c.command === 'entraProvisioning.signIn')!;
+    assert.equal(text(signIn.title), swedish['command.signIn']);
+    assert.equal(text(signIn.category), swedish['category']);
+    assert.equal(text(manifest.contributes.views.entraProvisioning[0].name), swedish['view.apps.name']);
+    const testConnection = manifest.contributes.commands.find((c) => c.command === 'entraProvisioning.testConnection')!;
+    assert.equal(text(testConnection.title), swedish['command.testConnection']);
+    assert.notEqual(text(testConnection.title), 'Test Connection');
+  });
+
+  it('speaks Swedish in the code: vscode.l10n uses the Swedish bundle', async () => {
+    await activateExtension();
+    const extension = vscode.extensions.getExtension(extensionId)!;
+    const bundle = JSON.parse(readFileSync(join(extension.extensionPath, 'l10n', 'bundle.l10n.sv.json'), 'utf8')) as Record<string, string>;
+    assert.ok(vscode.l10n.bundle, 'VS Code loaded a bundle for this extension');
+    for (const key of ['Show Log', 'Test connection', 'Admin credentials']) {
+      assert.ok(bundle[key], `${key} has a Swedish translation`);
+      assert.equal(vscode.l10n.bundle?.[key], bundle[key]);
+    }
+  });
+});
