@@ -10,6 +10,10 @@ import type { JobRecord, KeyStringValue, ServicePrincipal, SynchronizationSchema
 import { requestBaseUrl } from './collection';
 import { findServicePrincipal } from './servicePrincipals';
 
+/** Graph's documented provisionOnDemand limit: 5 requests per 10 seconds. */
+const ON_DEMAND_LIMIT = 5;
+const ON_DEMAND_WINDOW_MS = 10_000;
+
 /** Restart scopes Graph documents. */
 const RESET_SCOPES = new Set(['None', 'ConnectorDataStore', 'Escrows', 'Watermark', 'QuarantineState', 'Full', 'ForceDeletes']);
 
@@ -199,9 +203,18 @@ export function synchronizationRouter(ctx: SandboxContext): Router {
     if (error) throw new GraphError(400, error.code, error.message);
     res.status(204).end();
   });
+  const onDemandCalls = new Map<string, number[]>();
   r.post('/servicePrincipals/:id/synchronization/jobs/:jobId/provisionOnDemand', async (req, res) => {
     const sp = findServicePrincipal(ctx, req.params.id);
     const job = findJob(ctx, sp.id, req.params.jobId);
+    const now = Date.now();
+    const recent = (onDemandCalls.get(job.id) ?? []).filter((t) => now - t < ON_DEMAND_WINDOW_MS);
+    if (recent.length >= ON_DEMAND_LIMIT) {
+      const wait = Math.max(1, Math.ceil((recent[0] + ON_DEMAND_WINDOW_MS - now) / 1000));
+      throw new GraphError(429, 'TooManyRequests', `Provision on demand is limited to ${ON_DEMAND_LIMIT} requests per ${ON_DEMAND_WINDOW_MS / 1000} seconds for a job.`, { 'Retry-After': String(wait) });
+    }
+    recent.push(now);
+    onDemandCalls.set(job.id, recent);
     const body = requireObject(req.body);
     const params = body.parameters;
     if (!Array.isArray(params) || params.length !== 1) throw badRequest("'parameters' must be an array with one synchronizationJobApplicationParameters.");

@@ -43,4 +43,15 @@ describe('sandbox job schedule and the GoToMeeting connector', () => {
     assert.deepEqual(sandbox.scim.clientErrors(), []);
     await graph(sandbox, 'POST', `/servicePrincipals/${goto.id}/synchronization/jobs/${job.id}/pause`);
   });
+
+  it('limits provisionOnDemand to 5 requests per 10 seconds per job (429 with Retry-After)', async () => {
+    const goto = (await graph(sandbox, 'GET', `/servicePrincipals?$filter=${encodeURIComponent("displayName eq 'GoToMeeting (sandbox)'")}`)).body.value[0];
+    const job = (await graph(sandbox, 'POST', `/servicePrincipals/${goto.id}/synchronization/jobs`, { templateId: 'gotomeeting' })).body;
+    const ruleId = (await graph(sandbox, 'GET', `/servicePrincipals/${goto.id}/synchronization/jobs/${job.id}/schema`)).body.synchronizationRules[0].id;
+    const userId = sandbox.store.assignmentsFor(goto.id)[0].principalId;
+    const body = { parameters: [{ ruleId, subjects: [{ objectId: userId, objectTypeName: 'User' }] }] };
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await graph(sandbox, 'POST', `/servicePrincipals/${goto.id}/synchronization/jobs/${job.id}/provisionOnDemand`, body)).status);
+    assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429]);
+  });
 });
