@@ -35,8 +35,8 @@ export type EditorRequest =
   | { readonly kind: 'restoreDefaults' }
   /** Tenant users whose display name starts with `query`, as preview samples. */
   | { readonly kind: 'searchUsers'; readonly query: string }
-  /** Up to `count` tenant users for "Preview for N users". */
-  | { readonly kind: 'sampleUsers'; readonly count: number };
+  /** Up to `count` tenant users for "Preview for N users" (display names starting with `query`, when given). */
+  | { readonly kind: 'sampleUsers'; readonly count: number; readonly query?: string };
 
 export interface RequestMessage {
   readonly type: 'request';
@@ -57,7 +57,7 @@ export const mappingEditorStringKeys = [
   'edit', 'mappingType', 'typeDirect', 'typeConstant', 'typeExpression', 'sourceAttribute', 'constantValue', 'expression',
   'defaultValue', 'targetAttribute', 'applyMapping', 'flowAlways', 'flowObjectAddOnly', 'matchingPriority', 'matchingHelp',
   'scope', 'scopeAll', 'addGroup', 'addClause', 'deleteGroup', 'deleteClause', 'groupName', 'operator', 'values', 'valuesHelp',
-  'preview', 'sampleUser', 'searchUsers', 'noSample', 'typedValues', 'typedValuesHelp', 'previewNothing', 'previewDefault',
+  'preview', 'sampleUser', 'searchUsers', 'previewQuery', 'noSample', 'typedValues', 'typedValuesHelp', 'previewNothing', 'previewDefault',
   'previewFor', 'previewCount', 'inScope', 'outOfScope', 'user', 'targetAttributes', 'attributeName', 'attributeType',
   'multivalued', 'required', 'addAttribute', 'problems', 'noProblems', 'changes', 'noChanges', 'fullCycleWarning', 'selectMapping',
   'signature', 'completionHint', 'loading', 'nullValue', 'matching', 'errorAt', 'requestFailed', 'advanced', 'filterMappings',
@@ -221,7 +221,8 @@ function parseRequest(v: unknown): EditorRequest | undefined {
     case 'searchUsers':
       return hasOnly(v, ['kind', 'query']) && isText(v.query, 200) ? { kind: 'searchUsers', query: v.query } : undefined;
     case 'sampleUsers':
-      return hasOnly(v, ['kind', 'count']) && isInt(v.count, 1, 100) ? { kind: 'sampleUsers', count: v.count } : undefined;
+      if (!hasOnly(v, ['kind', 'count', 'query']) || !isInt(v.count, 1, 100) || (v.query !== undefined && !isText(v.query, 200))) return undefined;
+      return v.query === undefined ? { kind: 'sampleUsers', count: v.count } : { kind: 'sampleUsers', count: v.count, query: v.query };
     default:
       return undefined;
   }

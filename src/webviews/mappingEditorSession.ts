@@ -211,7 +211,7 @@ export class MappingEditorSession implements vscode.Disposable {
       case 'searchUsers':
         return { kind: 'users', users: await this.users(request.query, 20) };
       case 'sampleUsers':
-        return { kind: 'users', users: await this.users('', request.count) };
+        return { kind: 'users', users: await this.users(request.query ?? '', request.count) };
     }
   }
 

@@ -55,6 +55,7 @@ export function mappingEditorStrings(): MappingEditorStrings {
     preview: t('Preview'),
     sampleUser: t('Sample user'),
     searchUsers: t('Search users by display name'),
+    previewQuery: t('Display names starting with (optional)'),
     noSample: t('Pick a sample user to preview.'),
     typedValues: t('Typed values'),
     typedValuesHelp: t('One attribute per line: name=value. Used when no sample user is picked.'),

@@ -232,6 +232,12 @@ describe('Mapping editor (real VS Code host, sandbox tenant)', function () {
     const first = response.result.users[0];
     assert.equal(typeof first.attributes.userPrincipalName, 'string');
     assert.equal(first.attributes.IsSoftDeleted, false);
+
+    const named = await exchange(session, { type: 'request', requestId: 8, request: { kind: 'sampleUsers', count: 5, query: String(first.attributes.displayName).slice(0, 3) } }, (m) => m.type === 'response');
+    const chosen = named.find((m): m is ResponseMessage => m.type === 'response');
+    assert.ok(chosen?.ok && chosen.result.kind === 'users');
+    assert.ok(chosen.result.users.length >= 1);
+    for (const user of chosen.result.users) assert.ok(String(user.attributes.displayName).startsWith(String(first.attributes.displayName).slice(0, 3)));
   });
 
   it('sends the edited document again when the webview reloads (hidden and shown), and focuses a tree row\'s object mapping', async () => {

@@ -492,14 +492,16 @@ export class MappingEditorApp {
         this.saveViewState();
       }
     }, { testId: 'preview-count', size: '4' });
+    let query = '';
+    const filter = textField(this.t('previewQuery'), '', (value) => (query = value.trim()), { testId: 'preview-query' });
     const run = button(this.t('previewFor'), () => {
-      void this.request({ kind: 'sampleUsers', count: this.view.previewCount }).then((result) => {
+      void this.request({ kind: 'sampleUsers', count: this.view.previewCount, ...(query ? { query } : {}) }).then((result) => {
         if (result.kind !== 'users') return;
         this.bulkUsers = [...result.users];
         this.refreshBulk(om);
       });
     }, { testId: 'preview-many' });
-    return h('section', { class: 'bulk', 'aria-label': this.t('previewFor') }, h('h2', {}, this.t('previewFor')), h('div', { class: 'row' }, count, run), h('div', { id: 'bulk-table', class: 'table-wrap' }));
+    return h('section', { class: 'bulk', 'aria-label': this.t('previewFor') }, h('h2', {}, this.t('previewFor')), h('div', { class: 'row' }, count, filter, run), h('div', { id: 'bulk-table', class: 'table-wrap' }));
   }
 
   private refreshBulk(om: ObjectMappingDraft): void {

@@ -14,6 +14,7 @@ describe('webview protocol validation', () => {
       { type: 'edit', edit: { kind: 'moveMapping', objectMappingId: 'r0o0', mappingId: 'm', toIndex: 0 } },
       { type: 'request', requestId: 1, request: { kind: 'save' } },
       { type: 'request', requestId: 2, request: { kind: 'sampleUsers', count: 10 } },
+      { type: 'request', requestId: 4, request: { kind: 'sampleUsers', count: 3, query: 'Ma' } },
       { type: 'request', requestId: 3, request: { kind: 'searchUsers', query: 'An' } },
     ];
     for (const message of messages) assert.deepEqual(parseWebviewMessage(message), message);
