@@ -26,6 +26,8 @@ export function mappingEditorKey(target: Pick<JobTarget, 'connectionId' | 'servi
 }
 
 const DRAFT_PREFIX = 'mappingEditor.draft:';
+/** How long after the last edit the recoverable copy is written. */
+const DRAFT_DELAY_MS = 1000;
 
 /**
  * Opens mapping editors (one per job; opening again reveals it), keeps a recoverable copy of the
@@ -37,6 +39,7 @@ export class MappingEditorManager implements vscode.Disposable {
   private readonly schemaDocs = new SchemaContentProvider();
   private readonly registration: vscode.Disposable;
   private disposing = false;
+  private readonly pendingDrafts = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly deps: MappingEditorManagerDeps) {
     this.registration = vscode.workspace.registerTextDocumentContentProvider(SchemaContentProvider.scheme, this.schemaDocs);
@@ -90,7 +93,7 @@ export class MappingEditorManager implements vscode.Disposable {
       enableScripts: true,
       localResourceRoots: mappingEditorResourceRoots(this.deps.extensionUri),
     });
-    const session = new MappingEditorSession(key, target, label, schema, filterOperators, panel, { ...this.deps, schemaDocs: this.schemaDocs }, recovered);
+    const session = new MappingEditorSession(key, target, label, schema, filterOperators, panel, { ...this.deps, schemaDocs: this.schemaDocs, onDocumentChanged: (s) => this.scheduleDraft(s) }, recovered);
     this.sessions.set(key, session);
     session.onDidClose(() => this.closed(session));
     this.deps.logger.info(`opened the mapping editor for ${target.servicePrincipalId}/${target.jobId} (schema version ${String(schema.version)})${recovered ? ' with recovered unsaved edits' : ''}`);
@@ -119,11 +122,32 @@ export class MappingEditorManager implements vscode.Disposable {
     return this.deps.drafts.get(DRAFT_PREFIX + mappingEditorKey(target)) !== undefined;
   }
 
+  /**
+   * Keeps a copy of unsaved edits in workspace state a moment after each change, so that not even a
+   * window reload or crash loses them; a clean document removes the copy.
+   */
+  private scheduleDraft(session: MappingEditorSession): void {
+    clearTimeout(this.pendingDrafts.get(session.key));
+    this.pendingDrafts.set(
+      session.key,
+      setTimeout(() => {
+        this.pendingDrafts.delete(session.key);
+        if (this.sessions.get(session.key) === session) void this.writeDraft(session);
+      }, DRAFT_DELAY_MS),
+    );
+  }
+
+  private writeDraft(session: MappingEditorSession): Thenable<void> {
+    return this.deps.drafts.update(DRAFT_PREFIX + session.key, session.dirty ? session.document : undefined);
+  }
+
   private closed(session: MappingEditorSession): void {
+    clearTimeout(this.pendingDrafts.get(session.key));
+    this.pendingDrafts.delete(session.key);
     this.sessions.delete(session.key);
+    void this.writeDraft(session);
     if (!session.dirty) return;
-    // A webview panel cannot refuse to close: keep the edits and offer to bring them back.
-    void this.deps.drafts.update(DRAFT_PREFIX + session.key, session.document);
+    // A webview panel cannot refuse to close: the edits are kept; offer to bring them back.
     this.deps.logger.info(`kept the unsaved mapping edits of ${session.key} after its editor was closed`);
     if (this.disposing) return;
     const reopen = vscode.l10n.t('Reopen');

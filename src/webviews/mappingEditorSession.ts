@@ -55,6 +55,8 @@ export interface SessionDeps {
   readonly schemaDocs: SchemaContentProvider;
   /** Runs the save through the command wrapper (progress, error sentence), as the Save button does. */
   readonly runSave: (target: JobTarget) => Thenable<SaveResult | undefined>;
+  /** Called after every change of the document (the manager keeps a recoverable copy). */
+  readonly onDocumentChanged?: (session: MappingEditorSession) => void;
 }
 
 /** A message from the webview that was refused, with why (also logged). */
@@ -130,6 +132,7 @@ export class MappingEditorSession implements vscode.Disposable {
   }
 
   private updateTitle(): void {
+    this.deps.onDocumentChanged?.(this);
     const title = vscode.l10n.t('Mappings: {0}', this.label);
     this.panel.title = this.dirty ? `● ${title}` : title;
   }

@@ -281,15 +281,19 @@ describe('Mapping editor (real VS Code host, sandbox tenant)', function () {
     const om = userMappings(session);
     await exchange(session, { type: 'edit', edit: { kind: 'setEnabled', objectMappingId: om.id, enabled: false } });
     assert.equal(session.dirty, true);
+    const target = { connectionId: connected.connectionId, servicePrincipalId: sp, jobId };
+    // A copy is kept while the editor is open too (a window reload must not lose it).
+    await eventually(() => connected.api.services.mappingEditors.hasDraft(target), 10_000, 'the recoverable copy');
     const closed = new Promise<void>((resolve) => session.onDidClose(() => resolve()));
     session.panel.dispose();
     await closed;
-    const target = { connectionId: connected.connectionId, servicePrincipalId: sp, jobId };
     assert.equal(connected.api.services.mappingEditors.get(target), undefined);
     assert.equal(connected.api.services.mappingEditors.hasDraft(target), true);
     session = await openEditor();
     assert.equal(session.dirty, true);
     assert.equal(userMappings(session).enabled, false, 'the recovered edit is back');
-    assert.equal(connected.api.services.mappingEditors.hasDraft(target), false);
+    await exchange(session, { type: 'edit', edit: { kind: 'setEnabled', objectMappingId: om.id, enabled: true } });
+    assert.equal(session.dirty, false, 'undone by hand');
+    await eventually(() => !connected.api.services.mappingEditors.hasDraft(target), 10_000, 'the copy to go once nothing is unsaved');
   });
 });
