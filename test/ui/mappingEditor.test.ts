@@ -56,6 +56,14 @@ describe('UI: mapping editor (Playwright, real workbench, sandbox)', () => {
       throw error;
     }
     await workbench.screenshot('mapping-editor-open');
+
+    // Keyboard: arrows move between rows, Enter opens one.
+    await view.locator('[data-testid="mapping-userName"] .mapping-select').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await view.locator('.detail h2', { hasText: 'displayName' }).waitFor({ timeout: 10_000 });
+
     await row.click();
 
     // Direct → Expression: the expression starts as the attribute it mapped.

@@ -322,11 +322,27 @@ export class MappingEditorApp {
           }),
         ),
       );
-      row.querySelector('.mapping-select')!.addEventListener('click', () => {
+      const select = row.querySelector<HTMLElement>('.mapping-select')!;
+      select.addEventListener('click', () => {
         this.view.selectedMappingId = m.id;
         this.saveViewState();
         this.render();
         this.expression?.focus();
+      });
+      // Keyboard: Up/Down move between rows, Alt+Up/Down move the mapping itself.
+      select.addEventListener('keydown', (e) => {
+        if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+        e.preventDefault();
+        const step = e.key === 'ArrowUp' ? -1 : 1;
+        if (e.altKey) {
+          const to = index + step;
+          if (to < 0 || to >= om.attributeMappings.length) return;
+          this.edit({ kind: 'moveMapping', objectMappingId: om.id, mappingId: m.id, toIndex: to }, true);
+          this.focusRow(m.id);
+        } else {
+          const rows = [...this.root.querySelectorAll<HTMLElement>('.mapping-select')];
+          rows[rows.indexOf(select) + step]?.focus();
+        }
       });
       list.append(row);
     });
@@ -351,6 +367,10 @@ export class MappingEditorApp {
     );
   }
 
+  private focusRow(mappingId: string): void {
+    this.root.querySelector<HTMLElement>(`.mapping-row[data-mapping-id="${CSS.escape(mappingId)}"] .mapping-select`)?.focus();
+  }
+
   private renderDetail(om: ObjectMappingDraft, m: AttributeMappingDraft): HTMLElement {
     const catalog = this.state!.catalog(om.id);
     const update = (patch: Partial<MappingFields>, rerender = false) => this.edit({ kind: 'updateMapping', objectMappingId: om.id, mappingId: m.id, patch }, rerender);
@@ -363,6 +383,11 @@ export class MappingEditorApp {
         const patch: { -readonly [K in keyof MappingFields]?: MappingFields[K] } = { mappingType: value as MappingFields['mappingType'] };
         // Carry the meaning over: a direct mapping becomes the same attribute as an expression.
         if (value === 'Expression' && !m.expression) patch.expression = m.mappingType === 'Direct' && m.sourceAttribute ? `[${m.sourceAttribute}]` : m.mappingType === 'Constant' ? `"${m.constantValue.replace(/[\\"]/g, '\\$&')}"` : '';
+        // …and back: an expression that is just an attribute or a string keeps it.
+        const attribute = /^\s*\[([^\]]+)\]\s*$/.exec(m.expression)?.[1];
+        const constant = /^\s*"((?:[^"\\]|\\.)*)"\s*$/.exec(m.expression)?.[1]?.replace(/\\(.)/g, '$1');
+        if (m.mappingType === 'Expression' && value === 'Direct' && attribute && !m.sourceAttribute) patch.sourceAttribute = attribute;
+        if (m.mappingType === 'Expression' && value === 'Constant' && constant !== undefined && !m.constantValue) patch.constantValue = constant;
         update(patch, true);
       }, 'mapping-type'),
     ];
