@@ -129,11 +129,20 @@ export class MappingEditorApp {
         window.scrollTo(0, this.view.scrollY);
         if (!this.view.sample) void this.loadSamples('');
         return;
-      case 'document':
+      case 'document': {
         if (!this.state) return;
+        // Ids of mappings added before a save are positional afterwards: follow the selection by target.
+        const om = this.current();
+        const target = om ? this.selected(om)?.targetAttribute : undefined;
         this.state.replace(message.document);
+        const fresh = this.current();
+        if (fresh && target && !this.selected(fresh)) {
+          this.view.selectedMappingId = fresh.attributeMappings.find((m) => m.targetAttribute === target)?.id;
+          this.saveViewState();
+        }
         this.render();
         return;
+      }
       case 'focus':
         this.view.objectMappingId = message.objectMappingId;
         this.view.selectedMappingId = undefined;
