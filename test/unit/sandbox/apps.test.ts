@@ -32,6 +32,12 @@ describe('sandbox Graph: service principals, templates, assignments', () => {
     const byAppId = await graph(sandbox, 'GET', `/servicePrincipals(appId='${sp.appId}')`);
     assert.equal(byAppId.status, 200);
     assert.equal(byAppId.body.id, sp.id);
+    const viaAppId = await graph(sandbox, 'GET', `/servicePrincipals(appId='${sp.appId}')/appRoleAssignedTo`);
+    assert.equal(viaAppId.status, 200);
+    assert.ok(viaAppId.body.value.every((a: any) => a.resourceId === sp.id));
+    const app = (await graph(sandbox, 'GET', `/applications?$filter=${encodeURIComponent(`appId eq '${sp.appId}'`)}`)).body.value[0];
+    const appTemplates = await graph(sandbox, 'GET', `/applications/${app.id}/synchronization/templates`);
+    assert.deepEqual(appTemplates.body.value.map((t: any) => t.id), ['scim']);
     const missing = await graph(sandbox, 'GET', `/servicePrincipals/00000000-0000-0000-0000-00000000dead`);
     assert.equal(missing.status, 404);
     errorCode(missing.body);
