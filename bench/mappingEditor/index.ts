@@ -44,7 +44,7 @@ const sample = {
 
 function initMessage(): InitMessage {
   const strings = Object.fromEntries(mappingEditorStringKeys.map((k) => [k, k])) as InitMessage['strings'];
-  return { type: 'init', document: createDocument(schemaWithMappings(MAPPINGS)), strings, filterOperators: [{ name: 'EQUALS', arity: 'Binary' }, { name: 'IS TRUE', arity: 'Unary' }], jobLabel: 'Bench app' };
+  return { type: 'init', document: createDocument(schemaWithMappings(MAPPINGS)), strings, filterOperators: [{ name: 'EQUALS', arity: 'Binary' }, { name: 'IS TRUE', arity: 'Unary' }], jobLabel: 'Bench app', target: { connectionId: 'bench', servicePrincipalId: 'sp', jobId: 'job' } };
 }
 
 /** The webview's work on init, without the DOM: check the message, build the state, run every check. */

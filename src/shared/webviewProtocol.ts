@@ -88,6 +88,21 @@ export interface InitMessage {
   readonly filterOperators: readonly FilterOperatorInfo[];
   /** The job, for the header (app name or ids). */
   readonly jobLabel: string;
+  /** Which job this is: kept in the webview's state so VS Code can restore the panel after a reload. */
+  readonly target: JobReference;
+}
+
+/** The ids of a job's editor (no secrets: what a panel restored after a reload needs). */
+export interface JobReference {
+  readonly connectionId: string;
+  readonly servicePrincipalId: string;
+  readonly jobId: string;
+}
+
+/** Narrows a job reference (from a restored webview's state, which is not trusted either). */
+export function parseJobReference(v: unknown): JobReference | undefined {
+  if (!isObj(v) || !isId(v.connectionId) || !isId(v.servicePrincipalId) || !isId(v.jobId)) return undefined;
+  return { connectionId: v.connectionId, servicePrincipalId: v.servicePrincipalId, jobId: v.jobId };
 }
 
 /** The extension replaced the document: saved, reloaded, defaults restored, or an edit was refused. */
@@ -294,8 +309,9 @@ export function parseExtensionMessage(value: unknown): ExtensionToWebviewMessage
     case 'init': {
       const document = parseEditorDocument(value.document);
       const operators = isList(value.filterOperators, (x): x is FilterOperatorInfo => isObj(x) && isText(x.name, 100) && isText(x.arity, 50), 200);
-      if (!document || !isStrings(value.strings) || !operators || !isText(value.jobLabel, 1000)) return undefined;
-      return { type: 'init', document, strings: value.strings, filterOperators: value.filterOperators as FilterOperatorInfo[], jobLabel: value.jobLabel };
+      const target = parseJobReference(value.target);
+      if (!document || !isStrings(value.strings) || !operators || !isText(value.jobLabel, 1000) || !target) return undefined;
+      return { type: 'init', document, strings: value.strings, filterOperators: value.filterOperators as FilterOperatorInfo[], jobLabel: value.jobLabel, target };
     }
     case 'document': {
       const document = parseEditorDocument(value.document);

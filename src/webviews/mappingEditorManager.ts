@@ -3,7 +3,7 @@ import type { GraphSessions } from '../auth/graphSessions';
 import type { JobTarget } from '../commands/jobTarget';
 import type { Logger } from '../shared/logger';
 import type { EditorDocument, RawSchema } from '../shared/mappingEditor';
-import { parseEditorDocument } from '../shared/webviewProtocol';
+import { parseEditorDocument, parseJobReference } from '../shared/webviewProtocol';
 import type { FilterOperatorInfo } from '../shared/webviewProtocol';
 import { mappingEditorResourceRoots } from './mappingEditorHtml';
 import { MappingEditorSession } from './mappingEditorSession';
@@ -26,6 +26,8 @@ export function mappingEditorKey(target: Pick<JobTarget, 'connectionId' | 'servi
 }
 
 const DRAFT_PREFIX = 'mappingEditor.draft:';
+/** The panels' view type (also in package.json's activation event, for restoring after a reload). */
+export const MAPPING_EDITOR_VIEW_TYPE = 'entraProvisioning.mappingEditor';
 /** How long after the last edit the recoverable copy is written. */
 const DRAFT_DELAY_MS = 1000;
 
@@ -33,7 +35,7 @@ const DRAFT_DELAY_MS = 1000;
  * Opens mapping editors (one per job; opening again reveals it), keeps a recoverable copy of the
  * edits of an editor closed unsaved, and is what the save command and tests reach.
  */
-export class MappingEditorManager implements vscode.Disposable {
+export class MappingEditorManager implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private readonly sessions = new Map<string, MappingEditorSession>();
   private readonly opening = new Map<string, Promise<MappingEditorSession>>();
   private readonly schemaDocs = new SchemaContentProvider();
@@ -42,7 +44,10 @@ export class MappingEditorManager implements vscode.Disposable {
   private readonly pendingDrafts = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly deps: MappingEditorManagerDeps) {
-    this.registration = vscode.workspace.registerTextDocumentContentProvider(SchemaContentProvider.scheme, this.schemaDocs);
+    this.registration = vscode.Disposable.from(
+      vscode.workspace.registerTextDocumentContentProvider(SchemaContentProvider.scheme, this.schemaDocs),
+      vscode.window.registerWebviewPanelSerializer(MAPPING_EDITOR_VIEW_TYPE, this),
+    );
   }
 
   /** The open editor of a job, if any. */
@@ -72,7 +77,36 @@ export class MappingEditorManager implements vscode.Disposable {
     return session;
   }
 
-  private async create(key: string, target: JobTarget, signal?: AbortSignal): Promise<MappingEditorSession> {
+  /**
+   * Brings back a panel VS Code restored after a reload, from the job ids the webview kept in its
+   * state; the unsaved edits come back from the recoverable copy. A panel that cannot be restored
+   * (unknown job, signed out) is closed, and its copy is kept for the next open.
+   */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const reference = parseJobReference(typeof state === 'object' && state !== null ? (state as { target?: unknown }).target : undefined);
+    const known = (r: typeof reference): boolean => {
+      try {
+        return Boolean(r && this.deps.graph.connection(r.connectionId));
+      } catch {
+        return false;
+      }
+    };
+    if (!reference || !known(reference) || this.sessions.has(mappingEditorKey(reference))) {
+      panel.dispose();
+      return;
+    }
+    try {
+      const key = mappingEditorKey(reference);
+      const pending = this.create(key, reference, undefined, panel).finally(() => this.opening.delete(key));
+      this.opening.set(key, pending);
+      await pending;
+    } catch (error) {
+      this.deps.logger.warn(`could not restore the mapping editor of ${reference.servicePrincipalId}/${reference.jobId}: ${error instanceof Error ? error.message : String(error)}`);
+      panel.dispose();
+    }
+  }
+
+  private async create(key: string, target: JobTarget, signal?: AbortSignal, restored?: vscode.WebviewPanel): Promise<MappingEditorSession> {
     const service = await this.deps.graph.service(target.connectionId);
     const [schema, operators, label] = await Promise.all([
       service.schema.get(target.servicePrincipalId, target.jobId, signal) as Promise<RawSchema>,
@@ -89,10 +123,9 @@ export class MappingEditorManager implements vscode.Disposable {
       .filter((o): o is { name: string; arity?: string | null } => typeof o.name === 'string')
       .map((o) => ({ name: o.name, arity: o.arity ?? 'Binary' }));
     const recovered = this.takeDraft(key);
-    const panel = vscode.window.createWebviewPanel('entraProvisioning.mappingEditor', label, vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: mappingEditorResourceRoots(this.deps.extensionUri),
-    });
+    const options = { enableScripts: true, localResourceRoots: mappingEditorResourceRoots(this.deps.extensionUri) };
+    const panel = restored ?? vscode.window.createWebviewPanel(MAPPING_EDITOR_VIEW_TYPE, label, vscode.ViewColumn.Active, options);
+    if (restored) panel.webview.options = options;
     const session = new MappingEditorSession(key, target, label, schema, filterOperators, panel, { ...this.deps, schemaDocs: this.schemaDocs, onDocumentChanged: (s) => this.scheduleDraft(s) }, recovered);
     this.sessions.set(key, session);
     session.onDidClose(() => this.closed(session));

@@ -163,7 +163,14 @@ export class MappingEditorSession implements vscode.Disposable {
     }
     switch (message.type) {
       case 'ready':
-        this.post({ type: 'init', document: this.doc, strings: mappingEditorStrings(), filterOperators: this.filterOperators, jobLabel: this.label });
+        this.post({
+          type: 'init',
+          document: this.doc,
+          strings: mappingEditorStrings(),
+          filterOperators: this.filterOperators,
+          jobLabel: this.label,
+          target: { connectionId: this.target.connectionId, servicePrincipalId: this.target.servicePrincipalId, jobId: this.target.jobId },
+        });
         if (this.focusId) this.post({ type: 'focus', objectMappingId: this.focusId });
         return;
       case 'edit':

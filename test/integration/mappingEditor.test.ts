@@ -258,6 +258,33 @@ describe('Mapping editor (real VS Code host, sandbox tenant)', function () {
     assert.deepEqual(seen, [{ type: 'focus', objectMappingId: groups.id }]);
   });
 
+  it('restores a panel VS Code brings back after a reload, with its unsaved edits', async () => {
+    let session = await openEditor();
+    const om = userMappings(session);
+    await exchange(session, { type: 'edit', edit: { kind: 'updateMapping', objectMappingId: om.id, mappingId: om.attributeMappings[4].id, patch: { defaultValue: 'across a reload' } } });
+    const init = (await exchange(session, { type: 'ready' }, (m) => m.type === 'init')).find((m) => m.type === 'init');
+    assert.ok(init?.type === 'init');
+    const closed = new Promise<void>((resolve) => session.onDidClose(() => resolve()));
+    session.panel.dispose();
+    await closed;
+
+    // What VS Code does on reload: a new panel of our view type, and the state the webview kept.
+    const panel = vscode.window.createWebviewPanel('entraProvisioning.mappingEditor', 'restored', vscode.ViewColumn.Active, {});
+    const manager = connected.api.services.mappingEditors;
+    await manager.deserializeWebviewPanel(panel, { target: init.target, filter: '' });
+    const restored = manager.get({ connectionId: connected.connectionId, servicePrincipalId: sp, jobId });
+    assert.ok(restored, 'the editor is back');
+    assert.equal(restored.panel, panel);
+    assert.equal(userMappings(restored).attributeMappings[4].defaultValue, 'across a reload');
+    session = restored;
+
+    // A state that names no known job closes the panel instead.
+    const stray = vscode.window.createWebviewPanel('entraProvisioning.mappingEditor', 'stray', vscode.ViewColumn.Active, {});
+    const strayClosed = new Promise<void>((resolve) => stray.onDidDispose(() => resolve()));
+    await manager.deserializeWebviewPanel(stray, { target: { connectionId: 'nobody', servicePrincipalId: sp, jobId } });
+    await strayClosed;
+  });
+
   it('restores the template defaults as unsaved edits, and saves them', async () => {
     const session = await openEditor();
     const replies = await exchange(session, { type: 'request', requestId: 11, request: { kind: 'restoreDefaults' } }, (m) => m.type === 'response');

@@ -7,8 +7,8 @@
 import { EditError, EditorState, emptyMapping, flowTypeChoices, inScope, mappingTypes, newMappingId, previewMapping, resultText } from '../../src/shared/mappingEditor';
 import type { AttributeMappingDraft, EditOperation, Issue, MappingFields, ObjectMappingDraft, SampleUser, ScopeGroupDraft } from '../../src/shared/mappingEditor';
 import type { SourceObject, SourceValue } from '../../src/expressions';
-import { parseExtensionMessage } from '../../src/shared/webviewProtocol';
-import type { EditorRequest, ExtensionToWebviewMessage, FilterOperatorInfo, MappingEditorStringKey, MappingEditorStrings, ResponseResult, WebviewToExtensionMessage } from '../../src/shared/webviewProtocol';
+import { parseExtensionMessage, parseJobReference } from '../../src/shared/webviewProtocol';
+import type { JobReference, EditorRequest, ExtensionToWebviewMessage, FilterOperatorInfo, MappingEditorStringKey, MappingEditorStrings, ResponseResult, WebviewToExtensionMessage } from '../../src/shared/webviewProtocol';
 import { badge, button, checkbox, divider, dropdown, h, rowButton, textField } from '../components';
 import { expressionField } from './expressionField';
 import type { ExpressionField } from './expressionField';
@@ -22,6 +22,8 @@ export interface VsCodeApi {
 
 /** View state kept by the webview across hide/show (never the document: the extension owns it). */
 interface ViewState {
+  /** The job (from init): VS Code hands this state back to the extension to restore the panel after a reload. */
+  target?: JobReference;
   objectMappingId?: string;
   selectedMappingId?: string;
   filter: string;
@@ -38,6 +40,7 @@ function loadViewState(raw: unknown): ViewState {
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const sample = r.sample as SampleUser | undefined;
   return {
+    target: parseJobReference(r.target),
     objectMappingId: text(r.objectMappingId),
     selectedMappingId: text(r.selectedMappingId),
     filter: text(r.filter) ?? '',
@@ -124,6 +127,8 @@ export class MappingEditorApp {
         this.strings = message.strings;
         this.operators = message.filterOperators;
         this.jobLabel = message.jobLabel;
+        this.view.target = message.target;
+        this.saveViewState();
         this.state = new EditorState(message.document, message.filterOperators);
         this.render();
         window.scrollTo(0, this.view.scrollY);

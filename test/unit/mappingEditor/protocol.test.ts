@@ -43,9 +43,10 @@ describe('webview protocol validation', () => {
   it('checks the extension messages the webview receives', () => {
     const strings = Object.fromEntries(mappingEditorStringKeys.map((k) => [k, k]));
     const document = createDocument(scimSchema());
-    const init = { type: 'init', document: JSON.parse(JSON.stringify(document)), strings, filterOperators: [{ name: 'EQUALS', arity: 'Binary' }], jobLabel: 'App' };
+    const init = { type: 'init', document: JSON.parse(JSON.stringify(document)), strings, filterOperators: [{ name: 'EQUALS', arity: 'Binary' }], jobLabel: 'App', target: { connectionId: 'c', servicePrincipalId: 's', jobId: 'j' } };
     assert.equal(parseExtensionMessage(init)?.type, 'init');
     assert.equal(parseExtensionMessage({ ...init, strings: { title: 'x' } }), undefined, 'every string is required');
+    assert.equal(parseExtensionMessage({ ...init, target: { connectionId: 'c' } }), undefined, 'the job reference is complete');
     assert.equal(parseExtensionMessage({ type: 'document', document: { base: {}, objectMappings: [{ id: 1 }] }, reason: 'saved' }), undefined);
     assert.equal(parseExtensionMessage({ type: 'response', requestId: 4, ok: true, result: { kind: 'save', outcome: 'saved' } })?.type, 'response');
     assert.equal(parseExtensionMessage({ type: 'response', requestId: 4, ok: true, result: { kind: 'save', outcome: 'maybe' } }), undefined);
