@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { HasJobTarget } from '../commands/jobTarget';
+import { recentEvents } from '../activity/recentEvents';
+import { localizedActivityWords } from '../activity/localizedWords';
 import { FolderNode } from './folderNode';
 import type { JobNode } from './jobNode';
 import { LeafNode } from './leafNode';
@@ -38,8 +40,8 @@ export class ActivityNode extends FolderNode implements HasJobTarget {
 
   protected async load(): Promise<TreeNode[]> {
     const service = await this.job.appNode.tenant.service();
-    const page = await service.logs.page({ jobId: this.job.jobId, top: RECENT });
-    const events = [...page.items].sort((a, b) => String(b.activityDateTime).localeCompare(String(a.activityDateTime))).slice(0, RECENT);
+    const recent = await recentEvents(service, this.job.appNode.servicePrincipalId, this.job.jobId, RECENT, { words: localizedActivityWords() });
+    const events = recent.map((r) => r.event);
     if (events.length === 0) return [new LeafNode(`${this.id}/none`, this, { label: vscode.l10n.t('No provisioning events yet'), icon: new vscode.ThemeIcon('info'), contextValue: 'activityEmpty' })];
     return events.map((event) => {
       const status = String(event.provisioningStatusInfo?.status ?? 'unknown').toLowerCase();

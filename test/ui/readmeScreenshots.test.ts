@@ -2,14 +2,8 @@
 // through the product: the tree, the activity channel during a cycle, the mapping editor and the
 // walkthrough. `npm run screenshots` copies them into media/screenshots/.
 import * as assert from 'node:assert/strict';
-import type { Locator, Page } from 'playwright-core';
-import { openWorkbench, type Workbench } from './workbench';
-
-async function contextMenu(page: Page, row: Locator, item: string): Promise<void> {
-  await row.click({ button: 'right' });
-  await page.getByRole('menuitem', { name: item, exact: true }).first().hover();
-  await page.keyboard.press('Enter');
-}
+import type { Page } from 'playwright-core';
+import { connectSandboxAndExpandDemoApp, contextMenu, openWorkbench, type Workbench } from './workbench';
 
 async function palette(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
@@ -31,15 +25,7 @@ describe('UI: README screenshots (Playwright, real workbench, sandbox)', () => {
 
   it('takes the tree, activity, mapping editor and walkthrough screenshots', async () => {
     const { page } = workbench;
-    await page.locator('.activitybar [aria-label^="Entra Provisioning"]').first().click();
-    const sidebar = page.locator('[id="workbench.parts.sidebar"]');
-    await sidebar.getByRole('button', { name: 'Connect to Sandbox Tenant' }).click();
-    const tree = sidebar.locator('.monaco-list[aria-label]').first();
-    const app = tree.getByRole('treeitem', { name: /Contoso SCIM App \(sandbox\)/ }).first();
-    await app.waitFor({ timeout: 60_000 });
-    await app.click();
-    const job = tree.getByRole('treeitem', { name: /^Provisioning \(scim\)/ }).first();
-    await job.waitFor({ timeout: 30_000 });
+    const { tree, job } = await connectSandboxAndExpandDemoApp(page);
     await job.click();
     await tree.getByRole('treeitem', { name: /Assigned users and groups/ }).first().click();
     await tree.getByRole('treeitem', { name: /Default Access/ }).first().waitFor({ timeout: 30_000 });

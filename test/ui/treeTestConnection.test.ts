@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { openWorkbench, type Workbench } from './workbench';
+import { connectSandboxAndExpandDemoApp, contextMenu, openWorkbench, type Workbench } from './workbench';
 
 describe('UI: test connection from the tree (Playwright, real workbench, sandbox)', () => {
   let workbench: Workbench;
@@ -14,20 +14,9 @@ describe('UI: test connection from the tree (Playwright, real workbench, sandbox
 
   it('connects the sandbox, expands an app and runs Test Connection from the job’s context menu', async () => {
     const { page } = workbench;
-    await page.locator('.activitybar [aria-label^="Entra Provisioning"]').first().click();
-    const sidebar = page.locator('[id="workbench.parts.sidebar"]');
-    await sidebar.getByRole('button', { name: 'Connect to Sandbox Tenant' }).click();
-    const tree = sidebar.locator('.monaco-list[aria-label]').first();
-    const app = tree.getByRole('treeitem', { name: /Contoso SCIM App \(sandbox\)/ }).first();
-    await app.waitFor({ timeout: 60_000 });
-    await app.click();
-    const job = tree.getByRole('treeitem', { name: /^Provisioning \(scim\)/ }).first();
-    await job.waitFor({ timeout: 30_000 });
+    const { job } = await connectSandboxAndExpandDemoApp(page);
     await workbench.screenshot('tree-sandbox-apps');
-    await job.click({ button: 'right' });
-    const menuItem = page.getByRole('menuitem', { name: 'Test Connection' }).first();
-    await menuItem.hover();
-    await page.keyboard.press('Enter');
+    await contextMenu(page, job, 'Test Connection');
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Test connection to' });
     try {
       await toast.first().waitFor({ timeout: 30_000 });

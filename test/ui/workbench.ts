@@ -2,7 +2,7 @@
 // Playwright UI tests. Each call starts its own isolated server; close() stops both.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 // @ts-expect-error: plain ES module without types, shared with `npm start` and the test runner
 import { chromiumArgs, findBrowser, missingBrowserMessage, startCodeServer, workbenchUrl } from '../../scripts/vscode/codeServer.mjs';
 
@@ -50,4 +50,25 @@ export async function openWorkbench(options: { locale?: string; settings?: objec
     await server.close();
     throw error;
   }
+}
+
+/** Opens the Entra Provisioning container, connects a spawned sandbox from the welcome view, and expands the demo app. */
+export async function connectSandboxAndExpandDemoApp(page: Page): Promise<{ tree: Locator; job: Locator }> {
+  await page.locator('.activitybar [aria-label^="Entra Provisioning"]').first().click();
+  const sidebar = page.locator('[id="workbench.parts.sidebar"]');
+  await sidebar.getByRole('button', { name: 'Connect to Sandbox Tenant' }).click();
+  const tree = sidebar.locator('.monaco-list[aria-label]').first();
+  const app = tree.getByRole('treeitem', { name: /Contoso SCIM App \(sandbox\)/ }).first();
+  await app.waitFor({ timeout: 60_000 });
+  await app.click();
+  const job = tree.getByRole('treeitem', { name: /^Provisioning \(scim\)/ }).first();
+  await job.waitFor({ timeout: 30_000 });
+  return { tree, job };
+}
+
+/** Runs a tree row's context-menu item (VS Code's menus act on Enter more reliably than on click). */
+export async function contextMenu(page: Page, row: Locator, item: string): Promise<void> {
+  await row.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: item, exact: true }).first().hover();
+  await page.keyboard.press('Enter');
 }
