@@ -20,17 +20,19 @@ const common = {
   legalComments: 'none',
 };
 
-// keepNames: scimmy identifies SCIM resource types by their class names, which minification would rename.
-const nodeCommon = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], keepNames: true };
+const nodeCommon = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
-  // graphRuntime.js is required at run time on the first Graph call, so activation does not load it.
-  { ...nodeCommon, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './graphRuntime.js'] },
+  // The runtimes are required on first use (src/runtimeLoader.ts), so activation does not load them.
+  { ...nodeCommon, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
   { ...nodeCommon, entryPoints: ['src/graphRuntime.ts'], outfile: 'dist/graphRuntime.js' },
+  { ...nodeCommon, entryPoints: ['src/webviews/mappingEditorRuntime.ts'], outfile: 'dist/mappingEditorRuntime.js' },
+  { ...nodeCommon, entryPoints: ['src/featuresRuntime.ts'], outfile: 'dist/featuresRuntime.js' },
 ];
 if (existsSync(join(root, 'src/sandbox/cli.ts'))) {
-  builds.push({ ...nodeCommon, entryPoints: ['src/sandbox/cli.ts'], outfile: 'dist/sandbox/cli.js' });
+  // keepNames: scimmy identifies SCIM resource types by their class names, which minification would rename.
+  builds.push({ ...nodeCommon, keepNames: true, entryPoints: ['src/sandbox/cli.ts'], outfile: 'dist/sandbox/cli.js' });
 }
 if (existsSync(join(root, 'webview/main.ts'))) {
   builds.push({ ...common, platform: 'browser', format: 'esm', target: 'es2022', entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js' });

@@ -1,17 +1,16 @@
 import * as vscode from 'vscode';
-import { activityCommands } from './activity/activityCommands';
-import { ActivityStreamer } from './activity/activityStreamer';
+import type { ActivityStreamer } from './activity/activityStreamer';
 import { ConnectionStatusBar } from './auth/connectionStatusBar';
 import { ConnectionStore } from './auth/connectionStore';
 import { GraphSessions } from './auth/graphSessions';
 import { SandboxSessions } from './auth/sandboxSessions';
 import { CommandId } from './commands/commandIds';
 import { CommandRunner } from './commands/commandRunner';
-import { mappingEditorCommands } from './commands/mappingEditorCommands';
-import { coreCommands, provisioningCommands, registerCommands } from './commands/registerCommands';
+import { registerCommands } from './commands/registerCommands';
 import { ReportDocuments } from './commands/reportDocuments';
 import type { Services } from './commands/services';
 import { OutputChannelLogger } from './logging/outputChannelLogger';
+import { loadFeaturesRuntime } from './runtimeLoader';
 import { JobStatusRefresher } from './tree/jobStatusRefresher';
 import { ProvisioningTreeProvider } from './tree/provisioningTreeProvider';
 import { MappingEditorManager } from './webviews/mappingEditorManager';
@@ -31,7 +30,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const graph = new GraphSessions(connections, sandboxes, context.secrets, logger);
   const tree = new ProvisioningTreeProvider(connections, graph);
   const reports = new ReportDocuments();
-  const activity = new ActivityStreamer(graph, connections, logger, CommandId.stopActivity);
+  // Built on first use (a stream, the details of an event): it lives in the features runtime.
+  let activity: ActivityStreamer | undefined;
   const mappingEditors = new MappingEditorManager({
     extensionUri: context.extensionUri,
     logger: logger.child('mappingEditor'),
@@ -39,13 +39,18 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     drafts: context.workspaceState,
     runSave: (target) => vscode.commands.executeCommand<SaveResult | undefined>(CommandId.saveMappings, target),
   });
-  const services: Services = { extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, tree, reports, mappingEditors, activity };
+  const services: Services = {
+    extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, tree, reports, mappingEditors,
+    get activity() {
+      return (activity ??= new (loadFeaturesRuntime().ActivityStreamer)(graph, connections, logger, CommandId.stopActivity));
+    },
+  };
   const statusBar = new ConnectionStatusBar(connections, CommandId.switchTenant);
 
   const treeView = vscode.window.createTreeView('entraProvisioning.apps', { treeDataProvider: tree, showCollapseAll: true });
   const refresher = new JobStatusRefresher(tree, treeView, logger.child('tree'));
   const runner = new CommandRunner(logger);
-  context.subscriptions.push(channel, connections, sandboxes, graph, tree, mappingEditors, reports, activity, treeView, refresher, statusBar, ...registerCommands(runner, services, [...coreCommands, ...provisioningCommands, ...mappingEditorCommands, ...activityCommands]));
+  context.subscriptions.push(channel, connections, sandboxes, graph, tree, mappingEditors, reports, { dispose: () => activity?.dispose() }, treeView, refresher, statusBar, ...registerCommands(runner, services));
   // Drives the welcome view and the walkthrough's first step.
   const setConnectedContext = () => void vscode.commands.executeCommand('setContext', 'entraProvisioning.connected', connections.list().length > 0);
   setConnectedContext();

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { clientSecretKey } from '../auth/graphSessions';
-import { TenantNode } from '../tree/tenantNode';
 import type { CommandContext } from './commandRunner';
 import type { Services } from './services';
 
@@ -10,7 +9,8 @@ import type { Services } from './services';
  */
 export async function signOut(services: Services, _context: CommandContext, target?: unknown): Promise<{ ok: boolean }> {
   let id: string | undefined;
-  if (target instanceof TenantNode) id = target.connection.id;
+  const node = services.tree.tenantNodes().find((t) => t === target);
+  if (node) id = node.connection.id;
   else if (target && typeof target === 'object' && typeof (target as { connectionId?: unknown }).connectionId === 'string') {
     id = (target as { connectionId: string }).connectionId;
   } else {

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import { TenantNode } from '../tree/tenantNode';
+import type { TenantNode } from '../tree/tenantNode';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './commandRunner';
 import type { Services } from './services';
 
 function tenantOf(services: Services, arg: unknown): TenantNode | undefined {
-  if (arg instanceof TenantNode) return arg;
+  // By identity, not instanceof: the tree's classes come from another bundle (see runtimeLoader).
+  const node = services.tree.tenantNodes().find((t) => t === arg);
+  if (node) return node;
   const connectionId = (arg as { connectionId?: unknown } | undefined)?.connectionId;
   const id = typeof connectionId === 'string' ? connectionId : services.connections.current?.id;
   return id ? services.tree.tenant(id) : undefined;

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { HasJobTarget } from '../commands/jobTarget';
-import { recentEvents } from '../activity/recentEvents';
-import { localizedActivityWords } from '../activity/localizedWords';
+import { loadFeaturesRuntime } from '../runtimeLoader';
 import { FolderNode } from './folderNode';
 import type { JobNode } from './jobNode';
 import { LeafNode } from './leafNode';
@@ -40,6 +39,7 @@ export class ActivityNode extends FolderNode implements HasJobTarget {
 
   protected async load(): Promise<TreeNode[]> {
     const service = await this.job.appNode.tenant.service();
+    const { recentEvents, localizedActivityWords } = loadFeaturesRuntime();
     const recent = await recentEvents(service, this.job.appNode.servicePrincipalId, this.job.jobId, RECENT, { words: localizedActivityWords() });
     const events = recent.map((r) => r.event);
     if (events.length === 0) return [new LeafNode(`${this.id}/none`, this, { label: vscode.l10n.t('No provisioning events yet'), icon: new vscode.ThemeIcon('info'), contextValue: 'activityEmpty' })];

@@ -3,10 +3,10 @@ import type { GraphSessions } from '../auth/graphSessions';
 import type { JobTarget } from '../commands/jobTarget';
 import type { Logger } from '../shared/logger';
 import type { EditorDocument, RawSchema } from '../shared/mappingEditor';
-import { parseEditorDocument, parseJobReference } from '../shared/webviewProtocol';
+import { loadMappingEditorRuntime } from '../runtimeLoader';
 import type { FilterOperatorInfo } from '../shared/webviewProtocol';
 import { mappingEditorResourceRoots } from './mappingEditorHtml';
-import { MappingEditorSession } from './mappingEditorSession';
+import type { MappingEditorSession } from './mappingEditorSession';
 import type { SaveOptions, SaveResult } from './mappingEditorSession';
 import { SchemaContentProvider } from './schemaContentProvider';
 
@@ -83,7 +83,7 @@ export class MappingEditorManager implements vscode.Disposable, vscode.WebviewPa
    * (unknown job, signed out) is closed, and its copy is kept for the next open.
    */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const reference = parseJobReference(typeof state === 'object' && state !== null ? (state as { target?: unknown }).target : undefined);
+    const reference = loadMappingEditorRuntime().parseJobReference(typeof state === 'object' && state !== null ? (state as { target?: unknown }).target : undefined);
     const known = (r: typeof reference): boolean => {
       try {
         return Boolean(r && this.deps.graph.connection(r.connectionId));
@@ -126,7 +126,7 @@ export class MappingEditorManager implements vscode.Disposable, vscode.WebviewPa
     const options = { enableScripts: true, localResourceRoots: mappingEditorResourceRoots(this.deps.extensionUri) };
     const panel = restored ?? vscode.window.createWebviewPanel(MAPPING_EDITOR_VIEW_TYPE, label, vscode.ViewColumn.Active, options);
     if (restored) panel.webview.options = options;
-    const session = new MappingEditorSession(key, target, label, schema, filterOperators, panel, { ...this.deps, schemaDocs: this.schemaDocs, onDocumentChanged: (s) => this.scheduleDraft(s) }, recovered);
+    const session = new (loadMappingEditorRuntime().MappingEditorSession)(key, target, label, schema, filterOperators, panel, { ...this.deps, schemaDocs: this.schemaDocs, onDocumentChanged: (s) => this.scheduleDraft(s) }, recovered);
     this.sessions.set(key, session);
     session.onDidClose(() => this.closed(session));
     this.deps.logger.info(`opened the mapping editor for ${target.servicePrincipalId}/${target.jobId} (schema version ${String(schema.version)})${recovered ? ' with recovered unsaved edits' : ''}`);
@@ -147,7 +147,7 @@ export class MappingEditorManager implements vscode.Disposable, vscode.WebviewPa
     const stored = this.deps.drafts.get<unknown>(DRAFT_PREFIX + key);
     if (stored === undefined) return undefined;
     void this.deps.drafts.update(DRAFT_PREFIX + key, undefined);
-    return parseEditorDocument(stored);
+    return loadMappingEditorRuntime().parseEditorDocument(stored);
   }
 
   /** True when a closed editor of the job left unsaved edits to recover. */

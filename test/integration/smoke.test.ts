@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { commandCatalog } from '../../src/commands/commandCatalog';
 import { allCommandIds } from '../../src/commands/commandIds';
 import { activateExtension, declaredCommandIds, extensionId } from './helpers/extension';
 
@@ -26,6 +27,11 @@ describe('Extension smoke (real VS Code host)', () => {
     for (const id of registered) if (/^entraProvisioning\.apps\./.test(id)) registered.delete(id);
     assert.deepEqual([...declared].sort(), [...inCode].sort(), 'package.json and CommandId agree');
     assert.deepEqual([...registered].sort(), [...declared].sort(), 'every declared command is registered and vice versa');
+  });
+
+  it('has a handler for every command id, and no handler without an id', () => {
+    assert.deepEqual(commandCatalog.map((d) => d.id).sort(), [...allCommandIds].sort());
+    assert.equal(new Set(commandCatalog.map((d) => d.id)).size, commandCatalog.length, 'no id is handled twice');
   });
 
   it('declares every command with the Entra Provisioning category and an icon', () => {

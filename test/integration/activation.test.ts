@@ -1,0 +1,22 @@
+// Runs first in the suite (files run in name order): nothing has invoked a command yet.
+import * as assert from 'node:assert/strict';
+import { activateExtension } from './helpers/extension';
+
+const runtimeBundle = /[\\/]dist[\\/](graphRuntime|mappingEditorRuntime|featuresRuntime)\.js$/;
+
+describe('Activation (real VS Code host)', () => {
+  it('activates without loading the Graph, mapping-editor or feature runtimes', async () => {
+    const api = await activateExtension();
+    assert.ok(api.services);
+    await api.services.tree.getChildren();
+    const loaded = Object.keys(require.cache).filter((path) => runtimeBundle.test(path));
+    assert.deepEqual(loaded, [], 'heavy bundles are required only when first needed');
+  });
+
+  it('loads the features runtime when the first command runs', async () => {
+    await activateExtension();
+    const { commands } = await import('vscode');
+    await commands.executeCommand('entraProvisioning.refresh');
+    assert.ok(Object.keys(require.cache).some((path) => /[\\/]dist[\\/]featuresRuntime\.js$/.test(path)));
+  });
+});
