@@ -7,6 +7,8 @@ import { spanOf } from './ast';
 import type { DateTime } from './dateTime';
 import { isDateTime, parseDateText, partsToDateTime } from './dateTime';
 import { ExpressionError } from './errors';
+import type { ExpressionMessage } from './messages';
+import { msg } from './messages';
 import { describeFunction } from './functionCatalog';
 import { implementations } from './functions/registry';
 import { checkCallArguments } from './parser';
@@ -56,25 +58,25 @@ function collectAttributes(node: Expression | null, into: Set<string>): void {
   } else if (node.kind === 'call') for (const a of node.args) collectAttributes(a, into);
 }
 
-function badTree(what: string): ExpressionError {
-  return new ExpressionError(`Not a valid expression tree: ${what}.`, 0);
+function badTree(message: ExpressionMessage): ExpressionError {
+  return new ExpressionError(message, 0);
 }
 
 function compileNode(node: Expression, depth: number): Thunk {
-  if (depth > MAX_COMPILE_DEPTH) throw new ExpressionError(`The expression is nested more than ${MAX_COMPILE_DEPTH} levels deep.`, offsetOf(node));
-  if (typeof node !== 'object' || node === null) throw badTree('a node is not an object');
+  if (depth > MAX_COMPILE_DEPTH) throw new ExpressionError(msg('expressionNestedTooDeep', MAX_COMPILE_DEPTH), offsetOf(node));
+  if (typeof node !== 'object' || node === null) throw badTree(msg('treeNotObject'));
   switch (node.kind) {
     case 'attribute': {
       const name = node.name;
-      if (typeof name !== 'string' || name === '') throw badTree('an attribute has no name');
+      if (typeof name !== 'string' || name === '') throw badTree(msg('treeAttributeNoName'));
       return (src) => readAttribute(src, name);
     }
     case 'string':
     case 'number':
     case 'enum': {
-      if (node.kind === 'string' && typeof node.value !== 'string') throw badTree('a string node has no value');
-      if (node.kind === 'number' && !/^(?:-?\d+|&H[0-9A-F]+)$/.test(String(node.text))) throw badTree('a number node is not a number');
-      if (node.kind === 'enum' && typeof node.name !== 'string') throw badTree('an enum node has no name');
+      if (node.kind === 'string' && typeof node.value !== 'string') throw badTree(msg('treeStringNoValue'));
+      if (node.kind === 'number' && !/^(?:-?\d+|&H[0-9A-F]+)$/.test(String(node.text))) throw badTree(msg('treeNumberNotNumber'));
+      if (node.kind === 'enum' && typeof node.name !== 'string') throw badTree(msg('treeEnumNoName'));
       const value = literalValue(node) as Value;
       return () => value;
     }
@@ -83,14 +85,14 @@ function compileNode(node: Expression, depth: number): Thunk {
       const right = compileNode(node.right, depth + 1);
       const operator = node.operator;
       const offset = offsetOf(node);
-      if (!['=', '<>', '>', '>=', '<', '<='].includes(operator)) throw badTree(`unknown operator ${String(operator)}`);
+      if (!['=', '<>', '>', '>=', '<', '<='].includes(operator)) throw badTree(msg('treeUnknownOperator', String(operator)));
       return (src, env) => compareValues(left(src, env), right(src, env), operator, offset);
     }
     case 'call': {
       const description = typeof node.name === 'string' ? describeFunction(node.name) : undefined;
       const implementation = description && implementations.get(description.name);
-      if (!description || !implementation) throw new ExpressionError(`Unknown function '${String(node.name)}'.`, offsetOf(node));
-      if (!Array.isArray(node.args)) throw badTree(`${description.name} has no argument list`);
+      if (!description || !implementation) throw new ExpressionError(msg('unknownFunction', String(node.name)), offsetOf(node));
+      if (!Array.isArray(node.args)) throw badTree(msg('treeNoArgumentList', description.name));
       const args = checkCallArguments(description, node.args.map((a) => a ?? null), [], offsetOf(node));
       // Implementations see every declared slot; trailing empty ones were dropped from the tree.
       const slots = args.length < description.parameters.length ? [...args, ...new Array<null>(description.parameters.length - args.length).fill(null)] : args;
@@ -106,7 +108,7 @@ function compileNode(node: Expression, depth: number): Thunk {
       return implementation(site);
     }
     default:
-      throw badTree(`unknown node kind '${String((node as { kind?: unknown }).kind)}'`);
+      throw badTree(msg('treeUnknownKind', String((node as { kind?: unknown }).kind)));
   }
 }
 
@@ -127,7 +129,7 @@ function asDate(v: Value): DateTime | undefined {
  */
 export function compareValues(left: Value, right: Value, operator: ComparisonOperator, offset: number): boolean {
   if (isList(left) || isList(right)) {
-    throw new ExpressionError('A multi-valued value cannot be compared; pick one value with Item or combine them with Join first.', offset);
+    throw new ExpressionError(msg('multiValuedComparison'), offset);
   }
   let order: number;
   const da = isDateTime(left) || isDateTime(right) ? asDate(left) : undefined;

@@ -3,6 +3,7 @@
  * our own calendar arithmetic so that nothing depends on the JS Date parser or the machine's zone.
  */
 import { ExpressionError } from './errors';
+import { msg } from './messages';
 
 const MS_PER_DAY = 86_400_000;
 /** Milliseconds from 0001-01-01 to 1970-01-01 (the .NET/JS epochs). */
@@ -74,7 +75,7 @@ export function daysInMonth(year: number, month: number): number {
 /** Builds a DateTime, rejecting anything outside .NET's range (years 1–9999). */
 export function makeDateTime(ms: number, subTicks = 0): DateTime {
   if (!Number.isFinite(ms) || ms < MIN_MS || ms >= MAX_MS_EXCLUSIVE) {
-    throw new ExpressionError('The date is outside the range a DateTime can hold (years 1 to 9999).', 0);
+    throw new ExpressionError(msg('dateOutOfRange'), 0);
   }
   return new DateTime(ms, subTicks);
 }
@@ -128,7 +129,7 @@ export function fromFileTime(ticks: bigint): DateTime {
     ms -= 1n;
   }
   if (ticks < 0n || ms >= BigInt(MAX_MS_EXCLUSIVE)) {
-    throw new ExpressionError(`${ticks} is outside the range of AD large-integer dates (1601 to 9999).`, 0);
+    throw new ExpressionError(msg('adDateOutOfRange', String(ticks)), 0);
   }
   return makeDateTime(Number(ms), Number(sub));
 }
@@ -216,14 +217,14 @@ export function dateFromText(text: string, offset: number): DateTime {
   const parts = parseDateText(text);
   if (!parts) {
     throw new ExpressionError(
-      `Cannot read "${text.length > 60 ? text.slice(0, 60) + '…' : text}" as a date; use ISO 8601 (2021-08-24T10:00:00Z, 2020-03-16-07:00) or M/d/yyyy h:mm:ss tt.`,
+      msg('dateUnreadable', text.length > 60 ? text.slice(0, 60) + '…' : text),
       offset,
     );
   }
   try {
     return partsToDateTime(parts);
   } catch (e) {
-    if (e instanceof ExpressionError) throw new ExpressionError(e.message, offset);
+    if (e instanceof ExpressionError) throw new ExpressionError({ id: e.messageId, args: e.args }, offset);
     throw e;
   }
 }
@@ -241,7 +242,7 @@ const INTERVALS = new Set<string>(['yyyy', 'q', 'm', 'y', 'd', 'w', 'ww', 'h', '
 export function toInterval(text: string, offset: number): Interval {
   const lower = text.toLowerCase();
   if (INTERVALS.has(lower)) return lower as Interval;
-  throw new ExpressionError(`Unknown interval "${text}": use yyyy, q, m, y, d, w, ww, h, n or s.`, offset);
+  throw new ExpressionError(msg('intervalUnknown', text), offset);
 }
 
 /** VB DateAdd: calendar intervals clamp to the end of the month like .NET AddMonths. */
@@ -275,7 +276,7 @@ function addMonths(d: DateTime, months: number): DateTime {
   const total = year * 12 + (month - 1) + months;
   const newYear = Math.floor(total / 12);
   const newMonth = total - newYear * 12 + 1;
-  if (newYear < 1 || newYear > 9999) throw new ExpressionError('The date is outside the range a DateTime can hold (years 1 to 9999).', 0);
+  if (newYear < 1 || newYear > 9999) throw new ExpressionError(msg('dateOutOfRange'), 0);
   const newDay = Math.min(day, daysInMonth(newYear, newMonth));
   return makeDateTime(daysFromCivil(newYear, newMonth, newDay) * MS_PER_DAY + msOfDay, d.subTicks);
 }

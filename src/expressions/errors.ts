@@ -1,21 +1,33 @@
+import type { ExpressionMessage, ExpressionMessageId } from './messages';
+import { englishMessage } from './messages';
+
 /**
  * The one error type of the expression engine. Parse errors, arity errors and evaluation errors all
- * carry a 0-based offset into the expression text so the editor can put a squiggle under it.
+ * carry a 0-based offset into the expression text so the editor can put a squiggle under it, and a
+ * message id with arguments so the editor can show the sentence in the user's language.
  */
 export class ExpressionError extends Error {
   override readonly name = 'ExpressionError';
+  /** Key of the sentence in `expressionMessages` (`text` for a sentence without a template). */
+  readonly messageId: ExpressionMessageId;
+  /** Values for the template's `{0}`, `{1}`… */
+  readonly args: readonly string[];
 
   /**
-   * @param message A sentence a person understands, e.g. "expected ',' or ')' after argument 2 of Join".
+   * @param message A message id with arguments (see `msg`), or a ready sentence (kept as id `text`).
+   *   `.message` is the English sentence, e.g. "Expected ',' or ')' after argument 2 of Join.".
    * @param offset 0-based index into the expression text where the problem starts (0 when unknown).
    * @param end 0-based index just past the problem, when a range is known.
    */
   constructor(
-    message: string,
+    message: string | ExpressionMessage,
     readonly offset: number,
     readonly end?: number,
   ) {
-    super(message);
+    const m: ExpressionMessage = typeof message === 'string' ? { id: 'text', args: [message] } : message;
+    super(englishMessage(m));
+    this.messageId = m.id;
+    this.args = m.args;
   }
 }
 
@@ -23,5 +35,14 @@ export class ExpressionError extends Error {
 export interface ExpressionWarning {
   /** 0-based index into the expression text (0 when unknown). */
   readonly offset: number;
+  /** The English sentence. */
   readonly message: string;
+  /** Key of the sentence in `expressionMessages`, and the values for its placeholders. */
+  readonly messageId: ExpressionMessageId;
+  readonly args: readonly string[];
+}
+
+/** A warning at `offset` from a message. */
+export function warning(offset: number, message: ExpressionMessage): ExpressionWarning {
+  return { offset, message: englishMessage(message), messageId: message.id, args: message.args };
 }

@@ -2,6 +2,7 @@
 import type { Expression } from './ast';
 import { compileTree } from './compiler';
 import { ExpressionError } from './errors';
+import { msg } from './messages';
 import { parseExpression } from './parser';
 import type { EvaluateOptions, EvalEnv, Thunk } from './runtime';
 import { makeEnv } from './runtime';
@@ -17,7 +18,7 @@ const parsedTexts = new Map<string, Expression>();
 
 function treeOf(expression: string | Expression): Expression {
   if (typeof expression !== 'string') {
-    if (typeof expression !== 'object' || expression === null) throw new ExpressionError('The expression must be text or a parsed expression tree.', 0);
+    if (typeof expression !== 'object' || expression === null) throw new ExpressionError(msg('notTextOrTree'), 0);
     return expression;
   }
   let tree = parsedTexts.get(expression);
@@ -34,14 +35,14 @@ const defaultEnv: EvalEnv = makeEnv({}, false);
 
 function run(thunk: Thunk, source: SourceObject, options: EvaluateOptions | undefined): EvaluationResult {
   if (typeof source !== 'object' || source === null || Array.isArray(source)) {
-    throw new ExpressionError('The source object must be an object of attribute values.', 0);
+    throw new ExpressionError(msg('sourceNotObject'), 0);
   }
   try {
     return toResult(thunk(source, options ? makeEnv(options) : defaultEnv));
   } catch (e) {
     if (e instanceof ExpressionError) throw e;
     // Evaluation promises to fail only with ExpressionError; anything else is a defect worth reporting.
-    throw new ExpressionError(`Internal error while evaluating: ${e instanceof Error ? e.message : String(e)}`, 0);
+    throw new ExpressionError(msg('internalEvaluationError', e instanceof Error ? e.message : String(e)), 0);
   }
 }
 
@@ -60,7 +61,7 @@ function compile(expression: string | Expression): Thunk {
     return compileTree(treeOf(expression));
   } catch (e) {
     if (e instanceof ExpressionError) throw e;
-    throw new ExpressionError(`Not a valid expression tree: ${e instanceof Error ? e.message : String(e)}`, 0);
+    throw new ExpressionError(msg('treeInvalid', e instanceof Error ? e.message : String(e)), 0);
   }
 }
 

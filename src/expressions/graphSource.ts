@@ -4,6 +4,7 @@
  */
 import type { ComparisonOperator, Expression } from './ast';
 import { ExpressionError } from './errors';
+import { msg } from './messages';
 import { describeFunction, parameterAt } from './functionCatalog';
 import { formatInline } from './format';
 import { checkCallArguments, parseExpression } from './parser';
@@ -68,7 +69,7 @@ function toSource(node: Expression): AttributeMappingSource {
 }
 
 function invalid(path: string, message: string): ExpressionError {
-  return new ExpressionError(`attributeMappingSource${path}: ${message}`, 0);
+  return new ExpressionError(msg('graphSourceInvalid', path, message), 0);
 }
 
 /**

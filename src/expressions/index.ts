@@ -33,6 +33,8 @@ export { formatExpression } from './format';
 export type { AttributeMappingSource } from './graphSource';
 export { fromAttributeMappingSource, toAttributeMappingSource } from './graphSource';
 export { lintExpression } from './lint';
+export type { ExpressionMessage, ExpressionMessageArgs, ExpressionMessageId } from './messages';
+export { englishMessage, expressionMessageIds, expressionMessages, fillTemplate, msg } from './messages';
 export { MAX_EXPRESSION_LENGTH, parseExpression } from './parser';
 export type { EvaluateOptions } from './runtime';
 export type { ValidationResult } from './validate';

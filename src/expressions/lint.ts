@@ -6,6 +6,8 @@ import type { Expression } from './ast';
 import { spanOf } from './ast';
 import { hasNestedRepetition, MAX_REGEX_INPUT } from './dotnetRegex';
 import type { ExpressionWarning } from './errors';
+import { warning } from './errors';
+import { msg } from './messages';
 
 const NULL_TESTS = new Set(['IsPresent', 'IsNull', 'IsNullOrEmpty']);
 
@@ -14,7 +16,7 @@ export function lintExpression(tree: Expression, text?: string): ExpressionWarni
   const warnings: ExpressionWarning[] = [];
   const at = (node: Expression): number => spanOf(node)?.start ?? 0;
   if (tree.kind === 'attribute' && tree.name.toLowerCase() === 'approleassignments') {
-    warnings.push({ offset: 0, message: '[appRoleAssignments] must not be mapped directly; use SingleAppRoleAssignment or AppRoleAssignmentsComplex.' });
+    warnings.push(warning(0, msg('appRoleAssignmentsDirect')));
   }
   const visit = (node: Expression | null, topLevel: boolean): void => {
     if (!node) return;
@@ -27,29 +29,23 @@ export function lintExpression(tree: Expression, text?: string): ExpressionWarni
     const offset = at(node);
     if (text !== undefined && spanOf(node) && !text.startsWith(node.name, offset)) {
       // Decision (§10.1): names are matched case-insensitively, but the documented spelling is safer.
-      warnings.push({ offset, message: `Write ${node.name} with this exact spelling; the docs call the syntax case-sensitive.` });
+      warnings.push(warning(offset, msg('exactSpelling', node.name)));
     }
     if (node.name === 'SelectUniqueValue' && !topLevel) {
-      warnings.push({ offset, message: 'SelectUniqueValue must be the outermost function of the mapping.' });
+      warnings.push(warning(offset, msg('selectUniqueValueOutermost')));
     }
     const first = node.args[0];
     if (node.name === 'Switch' && first?.kind === 'call' && NULL_TESTS.has(first.name)) {
       // Decision (§10.6/§10.7): evaluated with the documented Switch semantics, with this warning.
-      warnings.push({
-        offset,
-        message: `The docs warn against ${first.name} as the source of Switch; it yields True/False, so keys must be "True" or "False".`,
-      });
+      warnings.push(warning(offset, msg('switchOnNullTest', first.name)));
     }
     const pattern = node.name === 'Replace' ? node.args[2] : undefined;
     if (pattern?.kind === 'string' && hasNestedRepetition(pattern.value)) {
       // JS regexes cannot be interrupted; the engine only caps the input length (MAX_REGEX_INPUT).
-      warnings.push({
-        offset: at(pattern),
-        message: `This pattern repeats a group that itself repeats (like (a+)+), which can take exponential time on some inputs; the preview runs regexes on at most ${MAX_REGEX_INPUT} characters and cannot stop a runaway match.`,
-      });
+      warnings.push(warning(at(pattern), msg('nestedRepetition', MAX_REGEX_INPUT)));
     }
     if (node.name === 'IIF') {
-      warnings.push({ offset, message: 'IIF cannot be evaluated reliably when an attribute inside it is null or empty; Switch or Coalesce are safer.' });
+      warnings.push(warning(offset, msg('iifUnreliable')));
     }
     for (const a of node.args) visit(a, false);
   };

@@ -5,6 +5,8 @@
 import type { CallExpression, ComparisonOperator, Expression } from './ast';
 import { setSpan } from './ast';
 import { ExpressionError } from './errors';
+import type { ExpressionMessage } from './messages';
+import { msg } from './messages';
 import type { FunctionDescription } from './functionCatalog';
 import { describeFunction, functionDescriptions, parameterAt } from './functionCatalog';
 
@@ -43,19 +45,16 @@ function describeChar(text: string, index: number): string {
   return code > 0x20 && code !== 0x7f ? `'${String.fromCodePoint(code)}'` : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-function ordinal(n: number): string {
-  return `argument ${n}`;
-}
 
 /**
  * Parses expression text into a syntax tree.
  * @throws ExpressionError with the 0-based offset of the problem.
  */
 export function parseExpression(text: string): Expression {
-  if (typeof text !== 'string') throw new ExpressionError('The expression must be text.', 0);
+  if (typeof text !== 'string') throw new ExpressionError(msg('notText'), 0);
   if (text.length > MAX_EXPRESSION_LENGTH) {
     throw new ExpressionError(
-      `The expression is ${text.length.toLocaleString('en-US')} characters long; the service accepts at most 10,000.`,
+      msg('tooLong', text.length.toLocaleString('en-US')),
       MAX_EXPRESSION_LENGTH,
       text.length,
     );
@@ -71,13 +70,13 @@ class Parser {
 
   parseTop(): Expression {
     this.skipSpace();
-    if (this.pos >= this.text.length) throw new ExpressionError('The expression is empty.', 0);
+    if (this.pos >= this.text.length) throw new ExpressionError(msg('empty'), 0);
     const expression = this.parseComparison();
     this.skipSpace();
     if (this.pos < this.text.length) {
       const ch = this.text[this.pos];
-      const hint = ch === ')' ? ' (there is no matching opening parenthesis)' : ch === ',' ? ' (a comma only separates function arguments)' : '';
-      throw new ExpressionError(`Unexpected ${describeChar(this.text, this.pos)} after the end of the expression${hint}.`, this.pos, this.pos + 1);
+      const id = ch === ')' ? 'unexpectedParenAfterEnd' : ch === ',' ? 'unexpectedCommaAfterEnd' : 'unexpectedAfterEnd';
+      throw new ExpressionError(msg(id, describeChar(this.text, this.pos)), this.pos, this.pos + 1);
     }
     return expression;
   }
@@ -95,7 +94,7 @@ class Parser {
     if (!operator) return left;
     this.skipSpace();
     if (this.pos >= this.text.length || this.text[this.pos] === ',' || this.text[this.pos] === ')') {
-      throw new ExpressionError(`Expected a value after '${operator}'.`, this.pos);
+      throw new ExpressionError(msg('valueExpectedAfterOperator', operator), this.pos);
     }
     const right = this.parseOperand();
     const node: Expression = { kind: 'comparison', operator, left, right };
@@ -104,7 +103,7 @@ class Parser {
     const operatorAt = this.pos;
     if (this.readOperator()) {
       // Decision (§2.2): only a single comparison is documented; the docs say to nest IIF instead of AND/OR.
-      throw new ExpressionError('Only one comparison is allowed in a condition; nest IIF calls to combine conditions.', operatorAt);
+      throw new ExpressionError(msg('oneComparisonOnly'), operatorAt);
     }
     return node;
   }
@@ -139,18 +138,18 @@ class Parser {
   private parseOperand(): Expression {
     const t = this.text;
     const start = this.pos;
-    if (start >= t.length) throw new ExpressionError('The expression ends where a value was expected.', start);
+    if (start >= t.length) throw new ExpressionError(msg('endsWhereValueExpected'), start);
     const c = t.charCodeAt(start);
     if (c === 0x5b /* [ */) return this.parseAttribute();
     if (c === CH_QUOTE) return this.parseString();
     if (isDigit(c) || c === 0x2d /* - */) return this.parseNumber();
     if (c === 0x26 /* & */) return this.parseHex();
     if (isLetter(c)) return this.parseNameOrCall();
-    if (c === 0x5d /* ] */) throw new ExpressionError("Unexpected ']' (there is no matching '[').", start, start + 1);
-    if (c === 0x29 /* ) */) throw new ExpressionError("Unexpected ')' where a value was expected.", start, start + 1);
-    if (c === 0x27 /* ' */) throw new ExpressionError('Strings are written in double quotes ("…"), not single quotes.', start, start + 1);
+    if (c === 0x5d /* ] */) throw new ExpressionError(msg('unexpectedCloseBracket'), start, start + 1);
+    if (c === 0x29 /* ) */) throw new ExpressionError(msg('unexpectedCloseParen'), start, start + 1);
+    if (c === 0x27 /* ' */) throw new ExpressionError(msg('singleQuotes'), start, start + 1);
     throw new ExpressionError(
-      `Unexpected ${describeChar(t, start)}: expected a function call, an [attribute], a "string" or a number.`,
+      msg('unexpectedCharacter', describeChar(t, start)),
       start,
       start + 1,
     );
@@ -160,12 +159,12 @@ class Parser {
     const t = this.text;
     const start = this.pos;
     const close = t.indexOf(']', start + 1);
-    if (close < 0) throw new ExpressionError("The attribute name starting here has no closing ']'.", start, t.length);
+    if (close < 0) throw new ExpressionError(msg('attributeUnclosed'), start, t.length);
     const name = t.slice(start + 1, close);
-    if (name.trim() === '') throw new ExpressionError('An attribute name is missing between the brackets.', start, close + 1);
+    if (name.trim() === '') throw new ExpressionError(msg('attributeNameMissing'), start, close + 1);
     const bracket = name.indexOf('[');
     if (bracket >= 0) {
-      throw new ExpressionError("An attribute name cannot contain '['; a ']' is probably missing.", start + 1 + bracket, start + 2 + bracket);
+      throw new ExpressionError(msg('attributeNameBracket'), start + 1 + bracket, start + 2 + bracket);
     }
     this.pos = close + 1;
     const node: Expression = { kind: 'attribute', name };
@@ -180,16 +179,15 @@ class Parser {
     let value = '';
     let chunkStart = i;
     for (;;) {
-      if (i >= t.length) throw new ExpressionError('The string starting here has no closing double quote.', start, t.length);
+      if (i >= t.length) throw new ExpressionError(msg('stringUnclosed'), start, t.length);
       const c = t.charCodeAt(i);
       if (c === CH_QUOTE) break;
       if (c === CH_BACKSLASH) {
         const next = t.charCodeAt(i + 1);
         if (next !== CH_QUOTE && next !== CH_BACKSLASH) {
           // Decision (§10.2): only \" and \\ are defined; every regex in the docs doubles its backslashes.
-          const shown = i + 1 < t.length ? `\\${t[i + 1]}` : '\\ at the end';
           throw new ExpressionError(
-            `Unknown escape '${shown}' in a string: only \\" and \\\\ are allowed (write \\\\ for a backslash, e.g. "\\\\d" in a regex).`,
+            i + 1 < t.length ? msg('unknownEscape', `\\${t[i + 1]}`) : msg('unknownEscapeAtEnd'),
             i,
             Math.min(i + 2, t.length),
           );
@@ -213,14 +211,14 @@ class Parser {
     const start = this.pos;
     let i = start;
     if (t.charCodeAt(i) === 0x2d) i++;
-    if (!isDigit(t.charCodeAt(i))) throw new ExpressionError("Expected digits after '-'.", start, i + 1);
+    if (!isDigit(t.charCodeAt(i))) throw new ExpressionError(msg('digitsAfterMinus'), start, i + 1);
     while (isDigit(t.charCodeAt(i))) i++;
     const next = t.charCodeAt(i);
     if (next === 0x2e /* . */ && isDigit(t.charCodeAt(i + 1))) {
       // Decision (§2.2): only integers appear in the docs and there is no arithmetic; reject decimals.
-      throw new ExpressionError('Only whole numbers are supported; write a decimal as a "string".', i, i + 1);
+      throw new ExpressionError(msg('wholeNumbersOnly'), i, i + 1);
     }
-    if (isLetter(next) || next === 0x5f) throw new ExpressionError(`Unexpected ${describeChar(t, i)} in a number.`, i, i + 1);
+    if (isLetter(next) || next === 0x5f) throw new ExpressionError(msg('unexpectedInNumber', describeChar(t, i)), i, i + 1);
     this.pos = i;
     const node: Expression = { kind: 'number', text: t.slice(start, i) };
     setSpan(node, start, i);
@@ -232,12 +230,12 @@ class Parser {
     const start = this.pos;
     const h = t[start + 1];
     if (h !== 'H' && h !== 'h') {
-      throw new ExpressionError("Unexpected '&': the only use of '&' is a hex number such as &HF7 (there is no & operator).", start, start + 1);
+      throw new ExpressionError(msg('ampersand'), start, start + 1);
     }
     let i = start + 2;
     while (isHexDigit(t.charCodeAt(i))) i++;
-    if (i === start + 2) throw new ExpressionError('Expected hex digits after &H.', start, i);
-    if (isLetter(t.charCodeAt(i)) || isDigit(t.charCodeAt(i))) throw new ExpressionError(`Unexpected ${describeChar(t, i)} in a hex number.`, i, i + 1);
+    if (i === start + 2) throw new ExpressionError(msg('hexDigitsMissing'), start, i);
+    if (isLetter(t.charCodeAt(i)) || isDigit(t.charCodeAt(i))) throw new ExpressionError(msg('unexpectedInHex', describeChar(t, i)), i, i + 1);
     this.pos = i;
     // Decision (§2.2): the case of &H and of the digits is unspecified; accept both, store upper case.
     const node: Expression = { kind: 'number', text: '&H' + t.slice(start + 2, i).toUpperCase() };
@@ -266,9 +264,9 @@ class Parser {
       return node;
     }
     const fn = describeFunction(word);
-    if (fn) throw new ExpressionError(`${fn.name} is a function: write ${fn.name}(…) with parentheses.`, start, i);
+    if (fn) throw new ExpressionError(msg('functionWithoutParentheses', fn.name), start, i);
     throw new ExpressionError(
-      `Unknown name '${word}': attributes are written in brackets ([${word}]) and text in double quotes ("${word}").`,
+      msg('unknownName', word),
       start,
       i,
     );
@@ -278,7 +276,7 @@ class Parser {
     const t = this.text;
     const description = describeFunction(word);
     if (!description) throw new ExpressionError(unknownFunctionMessage(word), start, start + word.length);
-    if (++this.depth > MAX_DEPTH) throw new ExpressionError(`Function calls are nested more than ${MAX_DEPTH} levels deep.`, start);
+    if (++this.depth > MAX_DEPTH) throw new ExpressionError(msg('callsNestedTooDeep', MAX_DEPTH), start);
     const open = this.pos;
     this.pos++; // (
     const args: (Expression | null)[] = [];
@@ -305,7 +303,7 @@ class Parser {
           break;
         }
         if (this.pos >= t.length) throw this.unclosed(description, open, args.length);
-        throw new ExpressionError(`Expected ',' or ')' after ${ordinal(args.length)} of ${description.name}.`, this.pos, this.pos + 1);
+        throw new ExpressionError(msg('expectedCommaOrParen', args.length, description.name), this.pos, this.pos + 1);
       }
     }
     this.depth--;
@@ -316,12 +314,12 @@ class Parser {
   }
 
   private unclosed(description: FunctionDescription, open: number, argCount: number): ExpressionError {
-    const after = argCount > 0 ? ` after ${ordinal(argCount)}` : '';
-    return new ExpressionError(`Expected ',' or ')'${after} of ${description.name}: the '(' here is never closed.`, open, this.text.length);
+    const message = argCount > 0 ? msg('callUnclosedAfter', argCount, description.name) : msg('callUnclosed', description.name);
+    return new ExpressionError(message, open, this.text.length);
   }
 }
 
-function unknownFunctionMessage(word: string): string {
+function unknownFunctionMessage(word: string): ExpressionMessage {
   const lower = word.toLowerCase();
   // Suggest only close spellings: one edit for short names, a third of the length for long ones.
   let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
@@ -333,7 +331,7 @@ function unknownFunctionMessage(word: string): string {
       best = d.name;
     }
   }
-  return `Unknown function '${word}'${best ? ` (did you mean ${best}?)` : ''}.`;
+  return best ? msg('unknownFunctionSuggestion', word, best) : msg('unknownFunction', word);
 }
 
 /** Optimal-string-alignment distance (a swap of neighbours counts as one edit). */
@@ -351,8 +349,12 @@ function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-function countWord(n: number): string {
-  return n === 1 ? '1 argument' : `${n} arguments`;
+
+/** "Join needs at least 2 arguments, got 1: …" in its singular, plural and legacy forms. */
+function needsMessage(d: FunctionDescription, count: number, atLeast: boolean, got: number): ExpressionMessage {
+  if (d.name === 'FormatDateTime') return msg(atLeast ? 'needsAtLeastArgumentsLegacy' : 'needsArgumentsLegacy', d.name, count, got, d.signature);
+  if (count === 1) return msg(atLeast ? 'needsAtLeastArgumentsOne' : 'needsArgumentsOne', d.name, got, d.signature);
+  return msg(atLeast ? 'needsAtLeastArguments' : 'needsArguments', d.name, count, got, d.signature);
 }
 
 /**
@@ -374,30 +376,25 @@ export function checkCallArguments(d: FunctionDescription, given: (Expression | 
   const requiredFixed = fixed.reduce((last, param, i) => (param.required ? i + 1 : last), 0);
   if (!group) {
     if (n > fixed.length) {
-      throw new ExpressionError(`${d.name} takes at most ${countWord(fixed.length)}, got ${n}.`, slotOffsets[fixed.length] ?? nameAt, undefined);
+      const message = fixed.length === 1 ? msg('tooManyArgumentsOne', d.name, n) : msg('tooManyArguments', d.name, fixed.length, n);
+      throw new ExpressionError(message, slotOffsets[fixed.length] ?? nameAt, undefined);
     }
     if (n < requiredFixed) {
-      const legacy = d.name === 'FormatDateTime' ? ' (or 3 in the legacy form)' : '';
-      throw new ExpressionError(
-        `${d.name} needs ${requiredFixed === fixed.length ? '' : 'at least '}${countWord(requiredFixed)}${legacy}, got ${n}: ${d.signature}.`,
-        nameAt,
-        nameAt + d.name.length,
-      );
+      throw new ExpressionError(needsMessage(d, requiredFixed, requiredFixed !== fixed.length, n), nameAt, nameAt + d.name.length);
     }
   } else {
     const minimum = fixed.length + group.parameters.length * group.min;
     if (n < minimum) {
-      throw new ExpressionError(`${d.name} needs at least ${countWord(minimum)}, got ${n}: ${d.signature}.`, nameAt, nameAt + d.name.length);
+      throw new ExpressionError(needsMessage(d, minimum, true, n), nameAt, nameAt + d.name.length);
     }
     if ((n - fixed.length) % group.parameters.length !== 0) {
-      const what = d.name === 'Switch' ? 'the last key has no value (keys and values come in pairs)' : 'arguments are missing';
-      throw new ExpressionError(`${d.name}: ${what}.`, slotOffsets[n - 1] ?? nameAt);
+      throw new ExpressionError(msg(d.name === 'Switch' ? 'switchKeyWithoutValue' : 'argumentsMissing', d.name), slotOffsets[n - 1] ?? nameAt);
     }
   }
   for (let i = 0; i < n; i++) {
     const param = parameterAt(d, i);
     if (args[i] === null && param?.required) {
-      throw new ExpressionError(`${ordinal(i + 1)} (${param.name}) of ${d.name} cannot be left empty.`, offsets[i] ?? nameAt);
+      throw new ExpressionError(msg('argumentEmpty', i + 1, param.name, d.name), offsets[i] ?? nameAt);
     }
   }
   if (d.name === 'Replace') checkReplaceMode(args, nameAt);
@@ -412,27 +409,27 @@ export function checkCallArguments(d: FunctionDescription, given: (Expression | 
  */
 function checkReplaceMode(args: (Expression | null)[], nameAt: number): void {
   const has = (i: number): boolean => args[i] !== undefined && args[i] !== null;
-  const problem = (message: string): ExpressionError => new ExpressionError(`Replace: ${message}`, nameAt, nameAt + 'Replace'.length);
+  const problem = (message: ExpressionMessage): ExpressionError => new ExpressionError(message, nameAt, nameAt + 'Replace'.length);
   const oldValue = has(1);
   const pattern = has(2);
   const group = has(3);
   const replacement = has(4);
   const attribute = has(5);
   const template = has(6);
-  if (oldValue && pattern) throw problem('give either oldValue (argument 2) or regexPattern (argument 3), not both.');
+  if (oldValue && pattern) throw problem(msg('replaceBothModes'));
   if (oldValue) {
-    if (group || attribute) throw problem('regexGroupName and replacementAttributeName only work with regexPattern.');
-    if (replacement === template) throw problem('with oldValue, give exactly one of replacementValue (argument 5) or template (argument 7).');
+    if (group || attribute) throw problem(msg('replaceGroupNeedsPattern'));
+    if (replacement === template) throw problem(msg('replaceOldValueNeedsOne'));
     return;
   }
   if (pattern) {
-    if (template) throw problem('template only works with oldValue.');
+    if (template) throw problem(msg('replaceTemplateNeedsOldValue'));
     if (attribute) {
-      if (!group || replacement) throw problem('replacementAttributeName needs regexGroupName and no replacementValue.');
+      if (!group || replacement) throw problem(msg('replaceAttributeNeedsGroup'));
       return;
     }
-    if (!replacement) throw problem('regexPattern needs replacementValue (argument 5), or regexGroupName with replacementAttributeName.');
+    if (!replacement) throw problem(msg('replacePatternNeedsReplacement'));
     return;
   }
-  throw problem('give oldValue (argument 2) or regexPattern (argument 3).');
+  throw problem(msg('replaceNoMode'));
 }

@@ -7,6 +7,9 @@ import type { DateTime } from './dateTime';
 import { dateFromText, fromJsDate, isDateTime } from './dateTime';
 import { ExpressionError } from './errors';
 import type { ExpressionWarning } from './errors';
+import { warning } from './errors';
+import type { ExpressionMessage } from './messages';
+import { msg } from './messages';
 import type { SourceObject, Value } from './values';
 import { booleanText, isList, listItems, ObjectList, scalarText } from './values';
 
@@ -34,7 +37,7 @@ export interface EvalEnv {
   now(): DateTime;
   random(): number;
   readonly options: EvaluateOptions;
-  warn(offset: number, message: string): void;
+  warn(offset: number, message: ExpressionMessage): void;
 }
 
 /** A compiled node: computes its value for one source object. */
@@ -80,23 +83,19 @@ export function makeEnv(options: EvaluateOptions, perCall = true): EvalEnv {
     now: perCall ? () => (now ??= readClock()) : readClock,
     random: options.random ?? cryptoRandom,
     options,
-    warn: onWarning ? (offset, message): void => onWarning({ offset, message }) : noWarnings,
+    warn: onWarning ? (offset, message): void => onWarning(warning(offset, message)) : noWarnings,
   };
 }
 
-/** Throws an ExpressionError located at a call. */
-export function fail(site: CallSite, message: string): never {
-  throw new ExpressionError(`${site.call.name}: ${message}`, site.offset);
-}
-
-function argLabel(index: number): string {
-  return `argument ${index + 1}`;
+/** Throws an ExpressionError located at a call; the message's {0} is the function's name. */
+export function fail(site: CallSite, message: ExpressionMessage): never {
+  throw new ExpressionError(message, site.offset);
 }
 
 /** Text of a single (non-list) value; lists are an error naming the argument. */
 export function textOf(site: CallSite, v: Exclude<Value, null>, index: number): string {
   const text = scalarText(v);
-  if (text === undefined) fail(site, `${argLabel(index)} must be a single value, not a multi-valued one.`);
+  if (text === undefined) fail(site, msg('argumentNotSingle', site.call.name, index + 1));
   return text;
 }
 
@@ -110,18 +109,18 @@ const HEX = /^&H([0-9A-F]+)$/i;
 
 /** Parses an integer value (decimal text or VB hex); BigInt so 64-bit AD values stay exact. */
 export function bigIntOf(site: CallSite, v: Value, index: number): bigint {
-  if (v === null) fail(site, `${argLabel(index)} must be a whole number, but it is null.`);
+  if (v === null) fail(site, msg('argumentNullNotNumber', site.call.name, index + 1));
   const text = textOf(site, v, index);
   const hex = HEX.exec(text);
   if (hex) return BigInt('0x' + hex[1]);
-  if (!INTEGER.test(text)) fail(site, `${argLabel(index)} must be a whole number, got "${text}".`);
+  if (!INTEGER.test(text)) fail(site, msg('argumentNotWholeNumber', site.call.name, index + 1, text));
   return BigInt(text.trim());
 }
 
 /** Parses a whole number that fits a JS number (positions, lengths, counts). */
 export function intOf(site: CallSite, v: Value, index: number): number {
   const n = bigIntOf(site, v, index);
-  if (n > 2_147_483_647n || n < -2_147_483_648n) fail(site, `${argLabel(index)} is too large.`);
+  if (n > 2_147_483_647n || n < -2_147_483_648n) fail(site, msg('argumentTooLarge', site.call.name, index + 1));
   return Number(n);
 }
 
@@ -137,7 +136,7 @@ export function truthOf(site: CallSite, v: Value, index: number): boolean {
   if (lower === 'true') return true;
   if (lower === 'false') return false;
   if (INTEGER.test(text) || /^\s*[+-]?\d*\.\d+\s*$/.test(text)) return Number(text) !== 0;
-  fail(site, `${argLabel(index)} must be True, False or a number, got "${text}".`);
+  fail(site, msg('argumentNotTruthValue', site.call.name, index + 1, text));
 }
 
 /** A DateTime from a DateTime value or date text. Decision: strings are read with CDate's rules. */

@@ -5,13 +5,22 @@ import { parseDateExact, renderDate } from '../dotnetDateFormat';
 import { ExpressionError } from '../errors';
 import type { CallSite, Implementation, Thunk } from '../runtime';
 import { bigIntOf, dateOf, fail, mapText, optionalText, textOf } from '../runtime';
+import type { ExpressionMessage } from '../messages';
+import { msg } from '../messages';
+
+/** The message of an engine error raised without a position, prefixed with the function's name. */
+function inFunction(name: string, e: ExpressionError): ExpressionMessage {
+  if (e.messageId === 'dateOutOfRange') return msg('dateOutOfRangeIn', name);
+  if (e.messageId === 'adDateOutOfRange') return msg('adDateOutOfRangeIn', name, e.args[0] ?? '');
+  return msg('inFunction', name, e.message);
+}
 
 /** Re-throws date range errors at the call's position. */
 function atSite<T>(site: CallSite, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof ExpressionError && e.offset === 0 && site.offset !== 0) throw new ExpressionError(`${site.call.name}: ${e.message}`, site.offset);
+    if (e instanceof ExpressionError && e.offset === 0 && site.offset !== 0) throw new ExpressionError(inFunction(site.call.name, e), site.offset);
     throw e;
   }
 }
@@ -32,7 +41,7 @@ const dateAdd: Implementation = (site) => {
     const d = dateThunk(src, env);
     if (d === null) return null;
     const intervalValue = intervalThunk(src, env);
-    if (intervalValue === null) fail(site, 'interval (argument 1) is null.');
+    if (intervalValue === null) fail(site, msg('intervalNull', site.call.name));
     const interval = toInterval(textOf(site, intervalValue, 0), site.offset);
     const amount = Number(bigIntOf(site, amountThunk(src, env), 1));
     return atSite(site, () => addInterval(interval, amount, dateOf(site, d, 2)));
@@ -46,7 +55,7 @@ const dateDiff: Implementation = (site) => {
     const b = bThunk(src, env);
     if (a === null || b === null) return null;
     const intervalValue = intervalThunk(src, env);
-    if (intervalValue === null) fail(site, 'interval (argument 1) is null.');
+    if (intervalValue === null) fail(site, msg('intervalNull', site.call.name));
     const interval = toInterval(textOf(site, intervalValue, 0), site.offset);
     return String(diffInterval(interval, dateOf(site, a, 1), dateOf(site, b, 2)));
   };
@@ -87,7 +96,7 @@ function readStyles(site: CallSite, text: string | undefined): Set<string> {
   if (!text) return styles;
   for (const raw of text.split(/[,|]/)) {
     const name = STYLE_NAMES.get(raw.trim().toLowerCase());
-    if (!name) fail(site, `"${raw.trim()}" is not a DateTimeStyles name (e.g. AdjustToUniversal, AssumeUniversal).`);
+    if (!name) fail(site, msg('dateTimeStylesUnknown', site.call.name, raw.trim()));
     styles.add(name);
   }
   return styles;
@@ -97,7 +106,7 @@ function formatWith(site: CallSite, parts: DateParts, format: string): string {
   try {
     return renderDate(parts, format);
   } catch (e) {
-    fail(site, `the output format "${format}" cannot be used: ${(e as Error).message}.`);
+    fail(site, msg('outputFormatUnusable', site.call.name, format, (e as Error).message));
   }
 }
 
@@ -109,7 +118,7 @@ const formatDateTime: Implementation = (site) => {
     const styles = readStyles(site, stylesThunk ? optionalText(site, stylesThunk(src, env), 1) : undefined);
     const inputFormat = optionalText(site, (inputThunk as Thunk)(src, env), 2);
     const outputFormat = optionalText(site, (outputThunk as Thunk)(src, env), 3);
-    if (inputFormat === undefined || outputFormat === undefined) fail(site, 'the input and output formats must not be null.');
+    if (inputFormat === undefined || outputFormat === undefined) fail(site, msg('formatsNull', site.call.name));
     const convert = (parts: DateParts): string => {
       let p = parts;
       if (styles.has('AssumeUniversal') && p.offsetMinutes === null) p = { ...p, offsetMinutes: 0, utc: true };
@@ -124,9 +133,9 @@ const formatDateTime: Implementation = (site) => {
       try {
         parts = parseDateExact(text, inputFormat);
       } catch (e) {
-        fail(site, `the input format "${inputFormat}" cannot be used: ${(e as Error).message}.`);
+        fail(site, msg('inputFormatUnusable', site.call.name, inputFormat, (e as Error).message));
       }
-      if (!parts) fail(site, `"${text}" does not match the input format "${inputFormat}".`);
+      if (!parts) fail(site, msg('inputFormatMismatch', site.call.name, text, inputFormat));
       return convert(parts);
     });
   };

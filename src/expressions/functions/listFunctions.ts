@@ -1,6 +1,7 @@
 /** Multi-valued functions: Count, Item, RemoveDuplicates. */
 import type { Implementation, Thunk } from '../runtime';
 import { fail, intOf, itemsOf } from '../runtime';
+import { msg } from '../messages';
 import { isList, listItems } from '../values';
 
 const count: Implementation = (site) => {
@@ -17,7 +18,7 @@ const item: Implementation = (site) => {
     if (v === null) return null;
     const items = itemsOf(v);
     // Decision (§10.17): index 0 or past the end is an error (the docs' "do not use 0"; Connect raises).
-    if (index < 1 || index > items.length) fail(site, `index ${index} is outside 1…${items.length}.`);
+    if (index < 1 || index > items.length) fail(site, msg('indexOutOfRange', site.call.name, index, items.length));
     return items[index - 1];
   };
 };

@@ -2,6 +2,7 @@
 import { ExpressionError } from '../errors';
 import type { CallSite, Implementation, Thunk } from '../runtime';
 import { fail, mapText, textOf, truthOf } from '../runtime';
+import { msg } from '../messages';
 import type { Value } from '../values';
 import { booleanText, ObjectList, readAttribute, scalarText } from '../values';
 
@@ -23,9 +24,8 @@ const iif: Implementation = (site) => {
     for (const name of attributes) {
       const v = readAttribute(src, name);
       if (v === null || v === '') {
-        const message = `IIF: attribute [${name}] is ${v === null ? 'null' : 'empty'}; the service cannot evaluate an IIF reliably then (use Switch or Coalesce).`;
-        if (env.options.strict) throw new ExpressionError(message, site.offset);
-        env.warn(site.offset, message + ' Nothing flows.');
+        if (env.options.strict) throw new ExpressionError(msg(v === null ? 'iifAttributeNull' : 'iifAttributeEmpty', name), site.offset);
+        env.warn(site.offset, msg(v === null ? 'iifAttributeNullNothingFlows' : 'iifAttributeEmptyNothingFlows', name));
         return null;
       }
     }
@@ -73,7 +73,7 @@ const switchFn: Implementation = (site) => {
     if (typeof v === 'boolean') return lookup(booleanText(v), src, env);
     return mapText(v, (text) => {
       const result = lookup(text, src, env);
-      if (result !== null && typeof result !== 'string' && scalarText(result) === undefined) fail(site, 'a value for a multi-valued source must be a single value.');
+      if (result !== null && typeof result !== 'string' && scalarText(result) === undefined) fail(site, msg('switchValueNotSingle', site.call.name));
       return result;
     });
   };

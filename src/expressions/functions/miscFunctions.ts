@@ -1,6 +1,7 @@
 /** Numbers, randomness and directory-dependent functions: BitAnd, Guid, RandomString, SelectUniqueValue, DefaultDomain. */
 import type { Implementation, Thunk } from '../runtime';
 import { bigIntOf, fail, intOf, optionalText, textOf } from '../runtime';
+import { msg } from '../messages';
 
 const bitAnd: Implementation = (site) => {
   const [a, b] = site.args as Thunk[];
@@ -42,11 +43,11 @@ const randomString: Implementation = (site) => {
     for (let i = 0; i < 5; i++) numbers.push(intOf(site, (args[i] as Thunk)(src, env), i));
     const [length, minDigits, minSpecial, minUpper, minLower] = numbers;
     const avoid = args[5] ? (optionalText(site, (args[5] as Thunk)(src, env), 5) ?? '') : '';
-    if (length < 1 || length > MAX_RANDOM_LENGTH) fail(site, `Length must be between 1 and ${MAX_RANDOM_LENGTH}, got ${length}.`);
-    if (numbers.slice(1).some((n) => n < 0)) fail(site, 'the minimum counts cannot be negative.');
+    if (length < 1 || length > MAX_RANDOM_LENGTH) fail(site, msg('randomLength', site.call.name, MAX_RANDOM_LENGTH, length));
+    if (numbers.slice(1).some((n) => n < 0)) fail(site, msg('randomNegativeMinimum', site.call.name));
     // Decision (§10.23): MinimumLowerCase is part of the required sum, as the examples respect it.
     if (minDigits + minSpecial + minUpper + minLower > length) {
-      fail(site, `the minimum counts add up to ${minDigits + minSpecial + minUpper + minLower}, more than Length ${length}.`);
+      fail(site, msg('randomMinimumsTooLarge', site.call.name, minDigits + minSpecial + minUpper + minLower, length));
     }
     const keep = (set: string): string => [...set].filter((ch) => !avoid.includes(ch)).join('');
     const sets = [keep(DIGITS), keep(SPECIAL), keep(UPPER), keep(LOWER)];
@@ -55,10 +56,10 @@ const randomString: Implementation = (site) => {
     const pick = (set: string): string => set[Math.floor(env.random() * set.length) % set.length];
     const chars: string[] = [];
     sets.forEach((set, i) => {
-      if (minimums[i] > 0 && set === '') fail(site, 'CharactersToAvoid removes every character of a required kind.');
+      if (minimums[i] > 0 && set === '') fail(site, msg('randomAvoidsRequiredKind', site.call.name));
       for (let k = 0; k < minimums[i]; k++) chars.push(pick(set));
     });
-    if (all === '') fail(site, 'CharactersToAvoid removes every allowed character.');
+    if (all === '') fail(site, msg('randomAvoidsEverything', site.call.name));
     while (chars.length < length) chars.push(pick(all));
     for (let i = chars.length - 1; i > 0; i--) {
       const j = Math.floor(env.random() * (i + 1)) % (i + 1);
@@ -78,13 +79,13 @@ const selectUniqueValue: Implementation = (site) => {
       const text = textOf(site, v, i);
       if (!isTaken || !isTaken(text)) return text;
     }
-    fail(site, 'every rule gives a value that already exists (or null); the service would escrow this object.');
+    fail(site, msg('uniqueValueEscrow', site.call.name));
   };
 };
 
 const defaultDomain: Implementation = (site) => (_src, env) => {
   const domain = env.options.defaultDomain;
-  if (domain === undefined) fail(site, "the tenant's default domain is not known here (pass options.defaultDomain).");
+  if (domain === undefined) fail(site, msg('defaultDomainUnknown', site.call.name));
   return domain;
 };
 

@@ -6,6 +6,7 @@ import type { CompiledRegex, Replacer } from '../dotnetRegex';
 import { compileDotNetRegex, compileReplacement, indexedRegex, MAX_REGEX_INPUT } from '../dotnetRegex';
 import type { CallSite, Implementation, Thunk } from '../runtime';
 import { fail, mapText, textOf } from '../runtime';
+import { msg } from '../messages';
 import type { Value } from '../values';
 
 const SOURCE = 0;
@@ -20,19 +21,19 @@ function regexFor(site: CallSite, pattern: string): CompiledRegex {
   try {
     return compileDotNetRegex(pattern);
   } catch (e) {
-    fail(site, `the regular expression "${pattern}" cannot be used: ${(e as Error).message}.`);
+    fail(site, msg('regexUnusable', site.call.name, pattern, (e as Error).message));
   }
 }
 
 function checkLength(site: CallSite, text: string): void {
   if (text.length > MAX_REGEX_INPUT) {
-    fail(site, `the value is ${text.length} characters long; regular expressions are run on at most ${MAX_REGEX_INPUT}.`);
+    fail(site, msg('regexInputTooLong', site.call.name, text.length, MAX_REGEX_INPUT));
   }
 }
 
 function groupIndex(site: CallSite, re: CompiledRegex, name: string): number {
   const index = /^\d+$/.test(name) ? re.jsIndexByNumber[Number(name)] : re.jsIndexByName.get(name);
-  if (index === undefined) fail(site, `the pattern has no group named "${name}".`);
+  if (index === undefined) fail(site, msg('regexGroupMissing', site.call.name, name));
   return index;
 }
 

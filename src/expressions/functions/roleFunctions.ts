@@ -1,4 +1,5 @@
 /** App-role functions: SingleAppRoleAssignment, AppRoleAssignmentsComplex (and Assertive), AppRoleAssignments. */
+import { msg } from '../messages';
 import type { Implementation, Thunk } from '../runtime';
 import { ObjectList } from '../values';
 import type { Value } from '../values';
@@ -40,7 +41,7 @@ const single: Implementation = (site) => {
     const roles = rolesOf(input(src, env));
     if (roles.length === 0) return null;
     if (roles.length > 1) {
-      env.warn(site.offset, 'SingleAppRoleAssignment: several roles are assigned; the service picks one unpredictably (the preview shows the first).');
+      env.warn(site.offset, msg('singleAppRoleSeveral'));
     }
     // Decision (§10.24): the role's value is what flows.
     return roles[0].value;

@@ -4,6 +4,7 @@ import { normalizeDiacritics } from '../diacritics';
 import { base64Utf16Le, utf8Hex } from '../encoding';
 import type { CallSite, Implementation, Thunk } from '../runtime';
 import { fail, intOf, mapText, optionalText, textOf } from '../runtime';
+import { msg } from '../messages';
 import type { Value } from '../values';
 import { isList, listItems, scalarText } from '../values';
 
@@ -126,13 +127,13 @@ const inStr: Implementation = (site) =>
     if (needleValue === null) return null;
     const needle = textOf(site, needleValue, 1);
     const start = startValue === null ? 1 : intOf(site, startValue, 2);
-    if (start < 1) fail(site, 'start (argument 3) must be 1 or more.');
+    if (start < 1) fail(site, msg('startTooSmall', site.call.name));
     const compare = compareValue === null ? 'vbbinarycompare' : textOf(site, compareValue, 3).toLowerCase();
     // Decision (reference InStr): binary (case-sensitive) comparison by default, as in VB.
     let textCompare: boolean;
     if (compare === 'vbbinarycompare' || compare === '0') textCompare = false;
     else if (compare === 'vbtextcompare' || compare === '1') textCompare = true;
-    else fail(site, `compareType must be vbBinaryCompare or vbTextCompare, got "${compare}".`);
+    else fail(site, msg('compareTypeUnknown', site.call.name, compare));
     if (start > haystack.length + 1) return '0';
     const a = textCompare ? toLowerDotNet(haystack) : haystack;
     const b = textCompare ? toLowerDotNet(needle) : needle;
@@ -155,8 +156,7 @@ function casing(convert: (text: string, culture?: string) => string): Implementa
     textFunction(site, 0, (text, [, cultureValue]) => {
       const culture = optionalText(site, cultureValue, 1);
       if (culture !== undefined) {
-        const problem = cultureProblem(culture);
-        if (problem) fail(site, `${problem}.`);
+        if (cultureProblem(culture)) fail(site, msg('cultureUnknown', site.call.name, culture));
       }
       return convert(text, culture || undefined);
     });

@@ -139,7 +139,13 @@ describe('validateExpression', () => {
   it('returns the error offset and message instead of throwing', () => {
     assert.deepEqual(validateExpression('Join(",", [a]'), {
       ok: false,
-      error: { offset: 4, end: 13, message: "Expected ',' or ')' after argument 2 of Join: the '(' here is never closed." },
+      error: {
+        offset: 4,
+        end: 13,
+        message: "Expected ',' or ')' after argument 2 of Join: the '(' here is never closed.",
+        messageId: 'callUnclosedAfter',
+        args: ['2', 'Join'],
+      },
     });
     const regex = validateExpression('Replace([x], , "a{2,1}", , "", , )');
     assert.ok(!regex.ok && /not a valid regular expression/.test(regex.error.message), JSON.stringify(regex));
