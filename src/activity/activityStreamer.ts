@@ -103,8 +103,16 @@ export class ActivityStreamer implements vscode.Disposable {
       channel.show(true);
       return { key, alreadyStreaming: true };
     }
-    const service = await this.graph.service(target.connectionId);
     const abort = new AbortController();
+    // Claimed before the first await, so a second start of the same target meanwhile starts no second stream.
+    this.streams.set(key, { target, abort });
+    let service: Awaited<ReturnType<GraphSessions['service']>>;
+    try {
+      service = await this.graph.service(target.connectionId);
+    } catch (error) {
+      this.streams.delete(key);
+      throw error;
+    }
     const stream = new ActivityStream({
       service,
       scope: target.scope,
@@ -129,8 +137,6 @@ export class ActivityStreamer implements vscode.Disposable {
     channel.show(true);
     const cancelFirst = () => abort.abort();
     signal?.addEventListener('abort', cancelFirst, { once: true });
-    // Registered before the first round, so starting the same target again meanwhile starts no second stream.
-    this.streams.set(key, { target, abort });
     try {
       await stream.round(abort.signal);
     } catch (error) {

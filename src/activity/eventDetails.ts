@@ -1,3 +1,4 @@
+import { isSecretName } from '../shared/logger';
 import type { ActivityEvent } from './types';
 import { eventAction, eventStatus } from './types';
 
@@ -65,7 +66,12 @@ function fenceFor(text: string): string {
  * The full record of one event as Markdown: a summary, the error, every step, the modified
  * properties with old → new values, and the raw JSON (parseable back to the event).
  */
-export function renderEventDetails(event: ActivityEvent, words: DetailsWords = englishDetailsWords): string {
+export function renderEventDetails(original: ActivityEvent, words: DetailsWords = englishDetailsWords): string {
+  // A credential attribute's old and new values never reach the document (table or JSON).
+  const event: ActivityEvent = {
+    ...original,
+    modifiedProperties: original.modifiedProperties?.map((p) => (isSecretName(p.displayName ?? '') ? { ...p, oldValue: p.oldValue == null ? p.oldValue : '***', newValue: p.newValue == null ? p.newValue : '***' } : p)),
+  };
   const action = eventAction(event);
   const status = eventStatus(event);
   const lines: string[] = [`# ${words.title(action, status, who(event.sourceIdentity) || '—').replace(/[\r\n]+/g, ' ')}`, '', `## ${words.summary()}`, ''];

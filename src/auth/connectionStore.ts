@@ -59,6 +59,16 @@ export class ConnectionStore implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** Replaces a stored connection in place (same id), without making it current. */
+  async update(connection: ConnectionInfo): Promise<void> {
+    if (connection.kind === 'sandbox') {
+      this.sandboxes = this.sandboxes.map((c) => (c.id === connection.id ? connection : c));
+    } else {
+      await this.memento.update(STORAGE_KEY, this.memento.get<ConnectionInfo[]>(STORAGE_KEY, []).map((c) => (c.id === connection.id ? connection : c)));
+    }
+    this.changed.fire();
+  }
+
   async remove(id: string): Promise<void> {
     this.sandboxes = this.sandboxes.filter((c) => c.id !== id);
     await this.memento.update(STORAGE_KEY, this.memento.get<ConnectionInfo[]>(STORAGE_KEY, []).filter((c) => c.id !== id));

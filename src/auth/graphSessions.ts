@@ -9,6 +9,12 @@ import { loadGraphRuntime } from '../runtimeLoader';
 import type { SandboxSessions } from './sandboxSessions';
 import { VsCodeSessionCredential } from './vscodeSessionCredential';
 
+/** Secrets a connection is checked with before they are stored (a failed check must not touch what is stored). */
+export interface ProbeSecrets {
+  readonly sandboxToken?: string;
+  readonly clientSecret?: string;
+}
+
 /** SecretStorage key of an app-only connection's client secret. */
 export function clientSecretKey(connectionId: string): string {
   return `entraProvisioning.clientSecret/${connectionId}`;
@@ -60,15 +66,15 @@ export class GraphSessions implements vscode.Disposable {
   async ensureScopes(connectionId: string, group: ScopeGroup): Promise<void> {
     const connection = this.connection(connectionId);
     if (connection.kind !== 'microsoft' || connection.scopeGroups?.includes(group)) return;
-    await this.connections.upsert({ ...connection, scopeGroups: [...(connection.scopeGroups ?? ['read']), group] });
+    await this.connections.update({ ...connection, scopeGroups: [...(connection.scopeGroups ?? ['read']), group] });
   }
 
   /**
    * Checks a connection before it is saved: builds its service and reads the tenant's organization
    * (id and name), which proves the credential works against this Graph endpoint.
    */
-  async probe(connection: ConnectionInfo, signal?: AbortSignal, sandboxToken?: string): Promise<{ tenantId: string; displayName?: string }> {
-    const service = await this.build(connection, sandboxToken);
+  async probe(connection: ConnectionInfo, signal?: AbortSignal, secrets: ProbeSecrets = {}): Promise<{ tenantId: string; displayName?: string }> {
+    const service = await this.build(connection, secrets);
     const organization = await service.apps.organization(signal);
     if (!organization?.id) throw new UserFacingError(vscode.l10n.t('{0} did not say which tenant it is.', connection.graphBaseUrl));
     return { tenantId: organization.id, displayName: organization.displayName ?? undefined };
@@ -83,19 +89,19 @@ export class GraphSessions implements vscode.Disposable {
     this.services.clear();
   }
 
-  private async build(connection: ConnectionInfo, sandboxToken?: string): Promise<ProvisioningService> {
+  private async build(connection: ConnectionInfo, secrets: ProbeSecrets = {}): Promise<ProvisioningService> {
     const runtime = loadGraphRuntime();
-    const credential = sandboxToken ? new runtime.StaticTokenCredential(sandboxToken) : await this.credential(connection);
+    const credential = await this.credential(connection, secrets);
     const host = new URL(connection.graphBaseUrl).origin;
     this.logger.child('auth').info(`Graph client for ${connection.label} (${connection.kind}) at ${connection.graphBaseUrl}`);
     return runtime.createProvisioningService({ credential, graphBaseUrl: connection.graphBaseUrl, scopes: [`${host}/.default`], logger: this.logger });
   }
 
-  private async credential(connection: ConnectionInfo): Promise<TokenCredential> {
+  private async credential(connection: ConnectionInfo, given: ProbeSecrets): Promise<TokenCredential> {
     const runtime = loadGraphRuntime();
     switch (connection.kind) {
       case 'sandbox': {
-        const token = this.sandboxes.token(connection.id);
+        const token = given.sandboxToken ?? this.sandboxes.token(connection.id);
         if (!token) throw new UserFacingError(vscode.l10n.t('The sandbox connection ended; connect to the sandbox tenant again.'));
         return new runtime.StaticTokenCredential(token);
       }
@@ -108,7 +114,7 @@ export class GraphSessions implements vscode.Disposable {
         });
       }
       case 'clientSecret': {
-        const clientSecret = await this.secrets.get(clientSecretKey(connection.id));
+        const clientSecret = given.clientSecret ?? (await this.secrets.get(clientSecretKey(connection.id)));
         if (!clientSecret) throw new UserFacingError(vscode.l10n.t('The client secret of {0} is no longer stored; sign in again.', connection.label));
         return runtime.createIdentityCredential({ kind: 'clientSecret', tenantId: connection.tenantId, clientId: connection.clientId, clientSecret, authorityHost: connection.authorityHost });
       }

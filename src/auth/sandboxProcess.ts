@@ -20,9 +20,10 @@ export async function launchSandbox(cliPath: string, extraArgs: readonly string[
   // Loaded here, not at module load: child_process costs milliseconds that activation should not pay.
   const { spawn } = await import('node:child_process');
   const token = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(24))).toString('base64url');
-  const child: ChildProcess = spawn(process.execPath, [cliPath, '--port', '0', '--token', token, '--exit-with-parent', ...extraArgs], {
+  const child: ChildProcess = spawn(process.execPath, [cliPath, '--port', '0', '--exit-with-parent', ...extraArgs], {
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    // The token goes through the environment, not argv, so other local users cannot read it with ps.
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', ENTRA_SANDBOX_TOKEN: token },
   });
   const stop = () => {
     if (child.exitCode === null) child.kill('SIGTERM');

@@ -8,11 +8,13 @@ export class SandboxSessions {
   private readonly tokens = new Map<string, string>();
   private readonly processes = new Map<string, SandboxProcess>();
 
+  /** Stores a connection's token; a new process replaces (and stops) the one started before, none keeps it. */
   set(connectionId: string, token: string, process?: SandboxProcess): void {
-    this.processes.get(connectionId)?.stop();
     this.tokens.set(connectionId, token);
-    if (process) this.processes.set(connectionId, process);
-    else this.processes.delete(connectionId);
+    if (!process) return;
+    const previous = this.processes.get(connectionId);
+    if (previous && previous !== process) previous.stop();
+    this.processes.set(connectionId, process);
   }
 
   token(connectionId: string): string | undefined {

@@ -38,7 +38,7 @@ export async function connectSandbox(services: Services, context: CommandContext
   try {
     // Probe with the new token before storing it: a failed attempt must not break a live connection.
     const draft: ConnectionInfo = { id, kind: 'sandbox', tenantId: 'sandbox', label: vscode.l10n.t('Contoso (sandbox)'), graphBaseUrl: graphUrl };
-    const organization = await services.graph.probe(draft, context.signal, bearer);
+    const organization = await services.graph.probe(draft, context.signal, { sandboxToken: bearer });
     services.sandboxes.set(id, bearer, started);
     services.graph.forget(id);
     await services.connections.upsert({ ...draft, tenantId: organization.tenantId, label: organization.displayName ?? draft.label });

@@ -18,7 +18,8 @@ const knownLabels: Record<string, string> = {
   Domain: 'Domain',
   InstanceName: 'Instance name',
 };
-const secretKeys = new Set(['Password', 'SecretToken', 'ClientSecret', 'AppKey', 'ConsumerSecret', 'Oauth2ClientSecret']);
+// The same keys the service treats as write-only credentials.
+const secretKeys = new Set(['Password', 'SecretToken', 'ClientSecret', 'AppKey', 'ConsumerSecret', 'TokenKey', 'Oauth2AccessToken', 'Oauth2RefreshToken', 'Oauth2ClientSecret', 'Oauth2AuthorizationCode', 'ConnectionString']);
 
 /**
  * The fields of the credentials form, from the template's `ConfigurationFields` metadata (the names of
@@ -37,7 +38,8 @@ export function credentialFields(template: SynchronizationTemplate | undefined):
             return {
               key,
               label: typeof f.displayName === 'string' ? f.displayName : (knownLabels[key] ?? key),
-              secret: typeof f.isSecret === 'boolean' ? f.isSecret : secretKeys.has(key),
+              // Masked when either the template or our list says it is a secret.
+              secret: f.isSecret === true || secretKeys.has(key),
               required: f.required !== false,
             };
           })

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SecretPair } from '../graph/secretsApi';
 import { UserFacingError } from '../shared/errors';
+import { redactSecrets } from '../shared/logger';
 import type { CommandContext } from './commandRunner';
 import { credentialFields } from './credentialFields';
 import { jobForWrite } from './jobActions';
@@ -73,7 +74,8 @@ function hintFor(credentials: readonly SecretPair[] | undefined): string {
  */
 export async function testConnection(services: Services, context: CommandContext, arg?: unknown): Promise<{ ok: boolean; message: string } | undefined> {
   let credentials = parseCredentials((arg as { credentials?: unknown } | undefined)?.credentials);
-  const scripted = Boolean(arg && typeof arg === 'object' && 'jobId' in arg);
+  // A plain argument from a script never prompts; a tree node (it carries a jobTarget) may.
+  const scripted = Boolean(arg && typeof arg === 'object' && 'jobId' in arg && !('jobTarget' in arg));
   const resolved = await jobForWrite(services, context, arg);
   if (!resolved) return undefined;
   const { target, service } = resolved;
@@ -92,6 +94,7 @@ export async function testConnection(services: Services, context: CommandContext
     return { ok: true, message: check.message };
   }
   const savedPairs = credentials ?? (await service.secrets.list(target.servicePrincipalId, context.signal)).map((s) => ({ key: s.key, value: '' }));
-  void vscode.window.showWarningMessage(vscode.l10n.t('Test connection to {0} failed. {1} {2}', name, check.message, hintFor(savedPairs)));
-  return { ok: false, message: check.message };
+  const reason = redactSecrets(check.message);
+  void vscode.window.showWarningMessage(vscode.l10n.t('Test connection to {0} failed. {1} {2}', name, reason, hintFor(savedPairs)));
+  return { ok: false, message: reason };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { OnDemandResult, OnDemandSubject } from '../graph/jobsApi';
 import { UserFacingError } from '../shared/errors';
+import { isSecretName, redactSecrets } from '../shared/logger';
 import type { CommandContext } from './commandRunner';
 import { jobForWrite } from './jobActions';
 import type { JobTarget } from './jobTarget';
@@ -71,7 +72,9 @@ function renderReport(target: JobTarget, subject: OnDemandSubject, result: OnDem
   result.steps.forEach((step, i) => lines.push(`${i + 1}. **${step.name}** — ${step.status}: ${step.description}`));
   if (result.modifiedProperties.length) {
     lines.push('', `## ${vscode.l10n.t('Modified properties')}`, '', `| ${vscode.l10n.t('Attribute')} | ${vscode.l10n.t('Old value')} | ${vscode.l10n.t('New value')} |`, '|---|---|---|');
-    for (const p of result.modifiedProperties) lines.push(`| ${p.displayName} | ${p.oldValue ?? ''} | ${p.newValue ?? ''} |`);
+    // A credential attribute's values never go into a document.
+    const shown = (name: string, value: string | null) => (value === null ? '' : isSecretName(name) ? '***' : redactSecrets(value));
+    for (const p of result.modifiedProperties) lines.push(`| ${p.displayName} | ${shown(p.displayName, p.oldValue)} | ${shown(p.displayName, p.newValue)} |`);
   }
   return lines.join('\n') + '\n';
 }

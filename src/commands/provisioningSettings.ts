@@ -41,6 +41,11 @@ const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 
 /** Turns the settings into secret pairs to merge; unknown fields of the notification JSON are kept. */
 export function settingsToSecrets(current: ReadonlyArray<{ key: string; value: string | null }>, args: ProvisioningSettingsArgs): SecretPair[] {
+  const types: Record<string, string> = { notificationEmail: 'string', emailOnFailure: 'boolean', deleteThreshold: 'number', scope: 'string', skipOutOfScopeDeletions: 'boolean' };
+  for (const [name, type] of Object.entries(types)) {
+    const value = (args as Record<string, unknown>)[name];
+    if (value !== undefined && typeof value !== type) throw new UserFacingError(vscode.l10n.t('{0} must be a {1}.', name, type));
+  }
   const pairs: SecretPair[] = [];
   const notification = parseNotification(current.find((s) => s.key === 'SyncNotificationSettings')?.value);
   let notificationChanged = false;

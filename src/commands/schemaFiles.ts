@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import * as vscode from 'vscode';
 import type { SynchronizationSchema } from '@microsoft/microsoft-graph-types';
 import { UserFacingError } from '../shared/errors';
@@ -8,6 +9,14 @@ import type { Services } from './services';
 
 function defaultFolder(): vscode.Uri | undefined {
   return vscode.workspace.workspaceFolders?.[0]?.uri;
+}
+
+/** A scripted `file`: absolute as given, relative to the first workspace folder otherwise. */
+function fileFromArgument(file: string): vscode.Uri {
+  if (isAbsolute(file)) return vscode.Uri.file(file);
+  const folder = defaultFolder();
+  if (!folder) throw new UserFacingError(vscode.l10n.t('"{0}" is relative, and no folder is open to resolve it against: give an absolute path.', file));
+  return vscode.Uri.joinPath(folder, file);
 }
 
 /**
@@ -21,7 +30,7 @@ export async function exportSchema(services: Services, context: CommandContext, 
   const schema = await service.schema.get(target.servicePrincipalId, target.jobId, context.signal);
   const fileArg = (arg as { file?: unknown } | undefined)?.file;
   let uri: vscode.Uri | undefined;
-  if (typeof fileArg === 'string') uri = vscode.Uri.file(fileArg);
+  if (typeof fileArg === 'string') uri = fileFromArgument(fileArg);
   else {
     const folder = defaultFolder();
     const name = `${(target.appDisplayName ?? target.servicePrincipalId).replace(/[^\w.-]+/g, '-')}.schema.json`;
@@ -44,7 +53,7 @@ export async function importSchema(services: Services, context: CommandContext, 
   const { target, service } = resolved;
   const given = (arg ?? {}) as { file?: unknown; skipConfirmation?: unknown };
   let uri: vscode.Uri | undefined;
-  if (typeof given.file === 'string') uri = vscode.Uri.file(given.file);
+  if (typeof given.file === 'string') uri = fileFromArgument(given.file);
   else uri = (await vscode.window.showOpenDialog({ title: vscode.l10n.t('Apply a provisioning schema'), defaultUri: defaultFolder(), filters: { JSON: ['json'] }, canSelectMany: false }))?.[0];
   if (!uri) return undefined;
   let schema: SynchronizationSchema;

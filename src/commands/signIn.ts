@@ -73,18 +73,15 @@ export async function signIn(services: Services, context: CommandContext, rawArg
     authorityHost: cloud.authorityHost,
     scopeGroups: ['read'],
   };
-  if (clientSecret) await services.secrets.store(clientSecretKey(draft.id), clientSecret);
-  try {
-    const organization = await services.graph.probe(draft, context.signal);
-    const connection: ConnectionInfo = { ...draft, id: `${method}:${organization.tenantId}:${clientId ?? ''}`, tenantId: organization.tenantId, label: organization.displayName ?? organization.tenantId };
-    if (clientSecret && connection.id !== draft.id) await services.secrets.store(clientSecretKey(connection.id), clientSecret);
-    await services.connections.upsert(connection);
-    services.logger.child('auth').info(`signed in to ${connection.label} (${connection.tenantId}) with ${method}`);
-    return { tenantId: connection.tenantId };
-  } catch (error) {
-    if (clientSecret) await services.secrets.delete(clientSecretKey(draft.id));
-    throw error;
-  }
+  // Checked with the typed secret in memory; only a sign-in that works replaces what is stored.
+  const organization = await services.graph.probe(draft, context.signal, { clientSecret });
+  const connection: ConnectionInfo = { ...draft, id: `${method}:${organization.tenantId}:${clientId ?? ''}`, tenantId: organization.tenantId, label: organization.displayName ?? organization.tenantId };
+  if (clientSecret) await services.secrets.store(clientSecretKey(connection.id), clientSecret);
+  // A signed-in-again connection must not keep using the client built with its old credential.
+  services.graph.forget(connection.id);
+  await services.connections.upsert(connection);
+  services.logger.child('auth').info(`signed in to ${connection.label} (${connection.tenantId}) with ${method}`);
+  return { tenantId: connection.tenantId };
 }
 
 async function pickMethod(): Promise<SignInMethod | undefined> {

@@ -13,9 +13,9 @@ function tenantOf(services: Services, arg: unknown): TenantNode | undefined {
   return id ? services.tree.tenant(id) : undefined;
 }
 
-/** Reloads a node (a tenant reloads its apps), or the whole tree. */
-export function refresh(services: Services, _context: CommandContext, node?: unknown): void {
-  services.tree.refresh(node && typeof (node as TreeNode).getChildren === 'function' ? (node as TreeNode) : undefined);
+/** Reloads a node from Graph (a tenant its apps, an app or job its status), or the whole tree. */
+export async function refresh(services: Services, _context: CommandContext, node?: unknown): Promise<void> {
+  await services.tree.refresh(node && typeof (node as TreeNode).getChildren === 'function' ? (node as TreeNode) : undefined);
 }
 
 /** Filters a tenant's apps by a server-side search; empty clears it. Scripted: `{ search, connectionId? }`. */
@@ -28,7 +28,7 @@ export async function searchApps(services: Services, context: CommandContext, ar
     if (search === undefined) return undefined;
   }
   tenant.model.search = (search as string).trim();
-  services.tree.refresh(tenant);
+  await services.tree.refresh(tenant);
   return { search: tenant.model.search };
 }
 

@@ -18,6 +18,15 @@ export interface GraphConnectionOptions {
 }
 
 const DEFAULT_MAX_RETRIES = 5;
+
+/** Retry-After in seconds: a number of seconds or an HTTP date (as the retry handler reads it). */
+export function retryAfterSeconds(header: string | null): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, Math.round((date - Date.now()) / 1000)) : undefined;
+}
 const DEFAULT_MAX_TOTAL_WAIT_SECONDS = 60;
 
 /**
@@ -37,8 +46,7 @@ export function createGraphCaller(options: GraphConnectionOptions): { caller: Gr
   const retryOptions = new RetryHandlerOptions(1, options.retry?.maxRetries ?? DEFAULT_MAX_RETRIES, (delay, attempt, request, fetchOptions, response) => {
     if (fetchOptions?.signal?.aborted) return false;
     const key = (fetchOptions ?? request) as object;
-    const header = Number(response.headers.get('Retry-After'));
-    const wait = Number.isFinite(header) && header >= 0 ? header : delay * 2 ** attempt;
+    const wait = retryAfterSeconds(response.headers.get('Retry-After')) ?? delay * 2 ** attempt;
     const spent = waited.get(key) ?? 0;
     if (spent + wait > maxTotalWait) {
       logger.warn(`giving up after ${attempt} retries: waiting ${wait} s more would exceed the ${maxTotalWait} s budget`);

@@ -15,7 +15,7 @@ const USAGE = `Usage: sandbox [options]
   --latency <ms>         delay added to every Graph request
   --throttle-rate <0..1> share of requests answered 429 with Retry-After
   --fail-rate <0..1>     share of requests answered 503
-  --token <t>            require exactly this bearer token (default: any non-empty bearer)
+  --token <t>            require exactly this bearer token (default: $ENTRA_SANDBOX_TOKEN, else any non-empty bearer)
   --data <dir>           persist state as JSON in <dir> and reload it on restart
   --seed <n>             seed for the generated tenant (default 1)
   --cycle-interval <s>   provisioning cycle interval in seconds (default 2400, Entra's 40 minutes)
@@ -50,7 +50,8 @@ export function parseCliOptions(argv: string[]): { options: SandboxOptions; exit
     latencyMs: num('latency', values.latency, 0, 600_000),
     throttleRate: num('throttle-rate', values['throttle-rate'], 0, 1),
     failRate: num('fail-rate', values['fail-rate'], 0, 1),
-    token: values.token,
+    // ENTRA_SANDBOX_TOKEN keeps the token out of the process list (the extension passes it that way).
+    token: values.token ?? (process.env.ENTRA_SANDBOX_TOKEN || undefined),
     dataDir: values.data,
     seed: num('seed', values.seed, 0, 2 ** 32 - 1),
     cycleIntervalSeconds: num('cycle-interval', values['cycle-interval'], 1, 10_000_000),

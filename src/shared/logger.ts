@@ -12,13 +12,26 @@ export interface Logger {
   child(component: string): Logger;
 }
 
-// Every pattern keeps its group 1 (the label) and replaces the rest. Anything that looks like a credential is cut before it can reach a log line or an error message:
-// bearer tokens, JWTs, and `key=value` / `"key":"value"` pairs whose key names a secret.
+/** Names of values that are credentials (provisioning secret keys and common token fields). */
+const SECRET_NAMES = 'password|passwd|secret|secrettoken|clientsecret|client_secret|token|access_token|refresh_token|oauth2accesstoken|oauth2refreshtoken|oauth2clientsecret|oauth2authorizationcode|consumersecret|tokenkey|appkey|apikey|api_key|connectionstring';
+
+// Every pattern keeps its group 1 (the label) and replaces the rest. Anything that looks like a
+// credential is cut before it can reach a log line, a message or a document: bearer and basic
+// authorization values, JWTs, passwords in URLs, `{ "key": "Password", "value": "..." }` pairs, and
+// `name=value` / `"name": "value"` pairs whose name is a credential (quoted values may hold spaces).
 const secretPatterns: RegExp[] = [
-  /(bearer\s+)[A-Za-z0-9\-._~+/]+=*/gi,
+  /((?:bearer|basic)\s+)[A-Za-z0-9\-._~+/]{8,}=*/gi,
   /()\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
-  /((?:password|secret|secrettoken|client_secret|token|access_token|refresh_token|apikey|api_key)["']?\s*[:=]\s*["']?)[^"'&\s,}]+/gi,
+  /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+(?=@)/gi,
+  new RegExp(`("key"\\s*:\\s*"(?:${SECRET_NAMES})"\\s*,\\s*"value"\\s*:\\s*")(?:[^"\\\\]|\\\\.)*`, 'gi'),
+  new RegExp(`("(?:${SECRET_NAMES})"\\s*:\\s*")(?:[^"\\\\]|\\\\.)*`, 'gi'),
+  new RegExp(`((?:${SECRET_NAMES})['"]?\\s*[:=]\\s*['"]?)[^"'&\\s,}]+`, 'gi'),
 ];
+
+/** Whether a property name (e.g. a modified attribute or secret key) names a credential. */
+export function isSecretName(name: string): boolean {
+  return new RegExp(`^(?:${SECRET_NAMES})$`, 'i').test(name.replace(/[\s.-]/g, ''));
+}
 
 /** Replaces anything that looks like a token or secret with `***`. */
 export function redactSecrets(text: string): string {

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { escapeMarkdown } from './markdown';
+import { redactSecrets } from '../shared/logger';
 import type { HasJobTarget } from '../commands/jobTarget';
 import { loadFeaturesRuntime } from '../runtimeLoader';
 import { FolderNode } from './folderNode';
@@ -52,10 +54,10 @@ export class ActivityNode extends FolderNode implements HasJobTarget {
         label: `${word(action)} ${event.sourceIdentity?.displayName ?? event.sourceIdentity?.id ?? ''}`,
         description: `${word(status)} · ${new Date(event.activityDateTime ?? 0).toLocaleTimeString(vscode.env.language)}`,
         tooltip: new vscode.MarkdownString([
-          `**${word(action)}** ${event.sourceIdentity?.displayName ?? ''} → ${event.targetIdentity?.displayName ?? event.targetIdentity?.id ?? ''}`,
+          `**${word(action)}** ${escapeMarkdown(event.sourceIdentity?.displayName ?? '')} → ${escapeMarkdown(event.targetIdentity?.displayName ?? event.targetIdentity?.id ?? '')}`,
           '',
           `${vscode.l10n.t('Status')}: ${word(status)}`,
-          failed && error ? `\n${error.errorCode ?? ''}: ${error.reason ?? ''}\n\n${error.recommendedAction ?? ''}` : '',
+          failed && error ? `\n${escapeMarkdown(error.errorCode ?? '')}: ${escapeMarkdown(redactSecrets(error.reason ?? ''))}\n\n${escapeMarkdown(error.recommendedAction ?? '')}` : '',
         ].join('\n')),
         icon: failed ? new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon(actionIcons[action] ?? 'info', status === 'skipped' ? new vscode.ThemeColor('disabledForeground') : undefined),
         contextValue: `activityEvent ${status}`,

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeMarkdown } from './markdown';
 import type { AppTarget, HasAppTarget } from '../commands/appTarget';
 import { CommandId } from '../commands/commandIds';
 import { AssignmentsNode } from './assignmentsNode';
@@ -49,7 +50,7 @@ export class AppNode implements TreeNode, HasAppTarget {
       item.iconPath = new vscode.ThemeIcon('window', new vscode.ThemeColor('charts.blue'));
     }
     item.tooltip = new vscode.MarkdownString(
-      [`**${app?.displayName ?? ''}**`, '', vscode.l10n.t('Object ID: {0}', this.servicePrincipalId), '', vscode.l10n.t('Application ID: {0}', app?.appId ?? '-')].join('\n'),
+      [`**${escapeMarkdown(app?.displayName ?? '')}**`, '', vscode.l10n.t('Object ID: {0}', this.servicePrincipalId), '', vscode.l10n.t('Application ID: {0}', app?.appId ?? '-')].join('\n'),
     );
     item.contextValue = ['app', jobs.length > 0 ? 'hasJobs' : 'noJobs'].join(' ');
     return item;

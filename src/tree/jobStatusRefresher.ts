@@ -37,7 +37,7 @@ export class JobStatusRefresher implements vscode.Disposable {
         const changed = new Set(await tenant.model.refreshJobs(running.map((a) => a.servicePrincipalId)));
         for (const app of running) {
           if (!changed.has(app.servicePrincipalId)) continue;
-          this.tree.refresh(app);
+          this.tree.redraw(app);
           redrawn++;
         }
       }

@@ -1,4 +1,5 @@
 import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
+import { escapeMarkdown } from './markdown';
 
 /** A localizer: `vscode.l10n.t` in the extension, a plain formatter in unit tests. */
 export type Localize = (message: string, ...args: Array<string | number>) => string;
@@ -105,6 +106,7 @@ export function describeJobStatus(job: SynchronizationJob, now: Date, t: Localiz
   return { health, description: parts.join(' · '), details: lines.join('\n'), running };
 }
 
+/** Service text in a table cell: inert Markdown (the error text may echo what a target app sent). */
 function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return escapeMarkdown(text);
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inlineCode } from './markdown';
 import type { HasJobTarget } from '../commands/jobTarget';
 import { FolderNode } from './folderNode';
 import type { JobNode } from './jobNode';
@@ -26,7 +27,7 @@ export class MappingsNode extends FolderNode implements HasJobTarget {
         rows.push(new LeafNode(`${this.id}/${rule.id}/${mapping.name ?? mapping.sourceObjectName}`, this, {
           label: `${mapping.sourceObjectName} → ${mapping.targetObjectName}`,
           description: [mapping.enabled ? vscode.l10n.t('{0} attributes', attributes.length) : vscode.l10n.t('disabled'), matching.length ? vscode.l10n.t('matched on {0}', matching.map((m) => m.targetAttributeName).join(', ')) : ''].filter(Boolean).join(' · '),
-          tooltip: new vscode.MarkdownString(attributes.map((a) => `- \`${a.targetAttributeName}\` ← ${a.source?.expression ?? a.defaultValue ?? ''}`).join('\n')),
+          tooltip: new vscode.MarkdownString(attributes.map((a) => `- ${inlineCode(a.targetAttributeName ?? '')} ← ${inlineCode(a.source?.expression ?? a.defaultValue ?? '')}`).join('\n')),
           icon: new vscode.ThemeIcon(mapping.enabled ? 'symbol-field' : 'circle-slash'),
           contextValue: 'mapping',
           command: { command: 'entraProvisioning.openMappingEditor', title: vscode.l10n.t('Open mapping editor'), arguments: [{ ...this.job.jobTarget, objectMapping: mapping.name }] },

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commands/commandIds';
+import { redactSecrets } from '../shared/logger';
 import type { TreeNode } from './treeNode';
 
 /** A failed load: says what failed and retries the load on click (the tree never goes dead). */
@@ -19,7 +20,7 @@ export class ErrorNode implements TreeNode {
     const item = new vscode.TreeItem(this.what, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = vscode.l10n.t('Retry');
-    item.tooltip = message;
+    item.tooltip = redactSecrets(message);
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     item.contextValue = 'error';
     item.command = { command: CommandId.refresh, title: vscode.l10n.t('Retry'), arguments: [this.parent] };

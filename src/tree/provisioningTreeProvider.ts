@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { ConnectionStore } from '../auth/connectionStore';
 import type { GraphSessions } from '../auth/graphSessions';
+import { AppNode } from './appNode';
+import { JobNode } from './jobNode';
 import { TenantNode } from './tenantNode';
 import type { TreeHost, TreeNode } from './treeNode';
 
@@ -15,12 +17,29 @@ export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNod
     private readonly connections: ConnectionStore,
     private readonly graph: GraphSessions,
   ) {
-    this.subscription = connections.onDidChange(() => this.refresh());
+    this.subscription = connections.onDidChange(() => this.changed.fire(undefined));
   }
 
-  /** Fires a change; a tenant node also forgets what it loaded, so its apps load again. */
-  refresh(node?: TreeNode): void {
-    if (node instanceof TenantNode) node.model.reset();
+  /**
+   * Reloads from Graph and redraws: everything (no node), a tenant's apps, or an app's or job's
+   * status; folders below a job reload their rows when redrawn.
+   */
+  async refresh(node?: TreeNode): Promise<void> {
+    if (!node) {
+      for (const tenant of this.tenants.values()) tenant.model.reset();
+    } else if (node instanceof TenantNode) {
+      node.model.reset();
+    } else {
+      const app = node instanceof AppNode ? node : node instanceof JobNode ? node.appNode : undefined;
+      if (app?.tenant.model.isLoaded) {
+        try {
+          await app.tenant.model.refreshJobs([app.servicePrincipalId]);
+        } catch {
+          // The redraw shows what is known; the app row reports jobs it could not load.
+        }
+        node = app;
+      }
+    }
     this.changed.fire(node);
   }
 

@@ -16,6 +16,8 @@ export class TenantModel {
   readonly jobs = new Map<string, SynchronizationJob[]>();
   readonly jobErrors = new Map<string, Error>();
   private loaded = false;
+  /** Bumped by reset(): a load that started before it drops its results (a search replaced it). */
+  private generation = 0;
 
   constructor(private readonly service: () => Promise<ProvisioningService>) {}
 
@@ -24,6 +26,7 @@ export class TenantModel {
   }
 
   reset(): void {
+    this.generation++;
     this.loaded = false;
     this.apps = [];
     this.nextLink = undefined;
@@ -33,12 +36,15 @@ export class TenantModel {
 
   /** Loads the first page (again). */
   async load(signal?: AbortSignal): Promise<void> {
+    const generation = this.generation;
     const service = await this.service();
     const page = await service.apps.listApps({ search: this.search || undefined, top: PAGE_SIZE, signal });
+    const jobs = await this.jobsOf(service, page.items, signal);
+    if (generation !== this.generation) return;
     this.apps = [];
     this.jobs.clear();
     this.jobErrors.clear();
-    await this.addPage(service, page.items, signal);
+    this.addPage(page.items, jobs);
     this.nextLink = page.nextLink;
     this.loaded = true;
   }
@@ -46,9 +52,12 @@ export class TenantModel {
   /** Loads the next page of apps, if any. */
   async loadMore(signal?: AbortSignal): Promise<void> {
     if (!this.nextLink) return;
+    const generation = this.generation;
     const service = await this.service();
     const page = await service.apps.listApps({ nextLink: this.nextLink, signal });
-    await this.addPage(service, page.items, signal);
+    const jobs = await this.jobsOf(service, page.items, signal);
+    if (generation !== this.generation) return;
+    this.addPage(page.items, jobs);
     this.nextLink = page.nextLink;
   }
 
@@ -92,11 +101,13 @@ export class TenantModel {
     await this.refreshJobs([spId], signal);
   }
 
-  private async addPage(service: ProvisioningService, items: ServicePrincipal[], signal?: AbortSignal): Promise<void> {
+  private jobsOf(service: ProvisioningService, items: ServicePrincipal[], signal?: AbortSignal) {
+    return service.jobs.jobsForApps(items.filter((a) => a.id).map((a) => a.id as string), signal);
+  }
+
+  private addPage(items: ServicePrincipal[], jobs: Awaited<ReturnType<TenantModel['jobsOf']>>): void {
     const known = new Set(this.apps.map((a) => a.id));
-    const fresh = items.filter((a) => a.id && !known.has(a.id));
-    this.apps.push(...fresh);
-    const jobs = await service.jobs.jobsForApps(fresh.map((a) => a.id as string), signal);
+    this.apps.push(...items.filter((a) => a.id && !known.has(a.id)));
     for (const [spId, entry] of jobs) {
       if (entry.jobs) this.jobs.set(spId, entry.jobs);
       else if (entry.error) this.jobErrors.set(spId, entry.error);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeMarkdown } from './markdown';
 import type { ConnectionInfo } from '../auth/connectionStore';
 import { CommandId } from '../commands/commandIds';
 import type { ProvisioningService } from '../graph/provisioningService';
@@ -39,7 +40,7 @@ export class TenantNode implements TreeNode {
     item.iconPath = new vscode.ThemeIcon(this.connection.kind === 'sandbox' ? 'beaker' : 'organization');
     item.contextValue = ['tenant', this.connection.kind, this.isCurrent ? 'current' : '', this.model.search ? 'filtered' : '', this.model.provisioningOnly ? 'provisioningOnly' : ''].filter(Boolean).join(' ');
     item.tooltip = new vscode.MarkdownString(
-      [`**${this.connection.label}**`, '', vscode.l10n.t('Tenant ID: {0}', this.connection.tenantId), '', vscode.l10n.t('Graph: {0}', this.connection.graphBaseUrl)].join('\n'),
+      [`**${escapeMarkdown(this.connection.label)}**`, '', vscode.l10n.t('Tenant ID: {0}', this.connection.tenantId), '', vscode.l10n.t('Graph: {0}', this.connection.graphBaseUrl)].join('\n'),
     );
     return item;
   }

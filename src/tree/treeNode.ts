@@ -10,5 +10,5 @@ export interface TreeNode {
 
 /** What nodes need from the provider: fire a change for a node (undefined: everything). */
 export interface TreeHost {
-  refresh(node?: TreeNode): void;
+  refresh(node?: TreeNode): Promise<void>;
 }

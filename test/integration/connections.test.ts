@@ -55,6 +55,9 @@ describe('Connections (real VS Code host, real sandbox)', () => {
     const service = await api.services.graph.service(spawned.id);
     const apps = await service.apps.listApps({ top: 5 });
     assert.ok(apps.items.length > 0, 'the spawned sandbox answers Graph calls');
+    // The token reached the child through its environment (not argv), and it is enforced.
+    const refused = await fetch(`${spawned.graphBaseUrl}/organization`, { headers: { authorization: 'Bearer not-the-token' } });
+    assert.equal(refused.status, 401);
     const signOut = await vscode.commands.executeCommand<{ ok: boolean }>('entraProvisioning.signOut', { connectionId: spawned.id });
     assert.equal(signOut?.ok, true);
     assert.ok(!api.services.connections.list().some((c) => c.id === spawned.id));

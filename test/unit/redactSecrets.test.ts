@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { redactSecrets } from '../../src/shared/logger';
+import { isSecretName, redactSecrets } from '../../src/shared/logger';
 
 describe('redactSecrets', () => {
   it('cuts bearer tokens', () => {
@@ -20,5 +20,28 @@ describe('redactSecrets', () => {
   it('leaves ordinary text alone', () => {
     const text = 'Started job customappsso.0123 for service principal 42 in 120 ms';
     assert.equal(redactSecrets(text), text);
+  });
+});
+
+describe('redactSecrets: more shapes', () => {
+  it('cuts basic authorization and passwords in URLs', () => {
+    assert.equal(redactSecrets('Authorization: Basic dXNlcjpwYXNz'), 'Authorization: Basic ***');
+    assert.equal(redactSecrets('GET https://admin:pa55w0rd@scim.example.com/Users'), 'GET https://admin:***@scim.example.com/Users');
+  });
+
+  it('cuts the value of a { key, value } pair whose key is a credential', () => {
+    assert.equal(redactSecrets('[{"key":"SecretToken","value":"s3cr3t value"},{"key":"BaseAddress","value":"https://x"}]'), '[{"key":"SecretToken","value":"***"},{"key":"BaseAddress","value":"https://x"}]');
+    assert.equal(redactSecrets('{"key": "Password", "value": "hunter 2"}'), '{"key": "Password", "value": "***"}');
+  });
+
+  it('cuts quoted credential values that contain spaces', () => {
+    assert.equal(redactSecrets('{"SecretToken": "abc def"}'), '{"SecretToken": "***"}');
+  });
+
+  it('knows credential names', () => {
+    assert.equal(isSecretName('Password'), true);
+    assert.equal(isSecretName('SecretToken'), true);
+    assert.equal(isSecretName('userName'), false);
+    assert.equal(isSecretName('BaseAddress'), false);
   });
 });
