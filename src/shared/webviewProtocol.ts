@@ -4,6 +4,8 @@
  * extension's messages are checked too before the webview acts on them. The webview sends `ready`
  * first; the extension sends data only after it. Requests carry an id that their response repeats.
  */
+import type { ExpressionMessageId } from '../expressions';
+import { expressionMessageIds, expressionMessages } from '../expressions';
 import type { AttributeMappingDraft, EditorDocument, MappingFields, ObjectMappingDraft, ScopeGroupDraft, TargetActions, TargetAttributeDraft } from './mappingEditor/document';
 import { mappingFieldNames, mappingTypes } from './mappingEditor/document';
 import type { EditOperation } from './mappingEditor/edits';
@@ -70,7 +72,12 @@ export const mappingEditorStringKeys = [
 ] as const;
 
 export type MappingEditorStringKey = (typeof mappingEditorStringKeys)[number];
-export type MappingEditorStrings = Readonly<Record<MappingEditorStringKey, string>>;
+
+/** The expression engine's sentences: one localized template per message id (`expr.expectedCommaOrParen`). */
+export type ExpressionStringKey = `expr.${ExpressionMessageId}`;
+export const expressionStringKeys: readonly ExpressionStringKey[] = expressionMessageIds.map((id): ExpressionStringKey => `expr.${id}`);
+
+export type MappingEditorStrings = Readonly<Record<MappingEditorStringKey | ExpressionStringKey, string>>;
 
 /** A filter operator the scoping editor offers (from the service's `filterOperators`). */
 export interface FilterOperatorInfo {
@@ -287,7 +294,16 @@ export function parseEditorDocument(v: unknown): EditorDocument | undefined {
 }
 
 function isStrings(v: unknown): v is MappingEditorStrings {
-  return isObj(v) && mappingEditorStringKeys.every((k) => typeof v[k] === 'string');
+  if (!isObj(v) || !mappingEditorStringKeys.every((k) => typeof v[k] === 'string')) return false;
+  // A localized template must keep its English template's placeholders (the webview fills them blindly).
+  return expressionMessageIds.every((id) => {
+    const text = v[`expr.${id}`];
+    return typeof text === 'string' && text.length <= 2000 && placeholderSet(text) === placeholderSet(expressionMessages[id]);
+  });
+}
+
+function placeholderSet(text: string): string {
+  return [...new Set([...text.matchAll(/\{(\d+)\}/g)].map((m) => m[1]))].sort().join(',');
 }
 
 function isSampleUser(v: unknown): v is SampleUser {

@@ -11,13 +11,14 @@ import {
   describeChanges,
   EditError,
   isDirty,
+  issueArgs,
   previewUserSelect,
   schemaText,
   sourceObjectFromGraphUser,
   toSchema,
   validateDocument,
 } from '../shared/mappingEditor';
-import type { EditorDocument, RawSchema, SampleUser, ValidationContext } from '../shared/mappingEditor';
+import type { EditorDocument, Issue, RawSchema, SampleUser, ValidationContext } from '../shared/mappingEditor';
 import { attributeCatalog } from '../shared/mappingEditor/document';
 import type { DocumentMessage, EditorRequest, ExtensionToWebviewMessage, FilterOperatorInfo, ResponseResult } from '../shared/webviewProtocol';
 import { parseWebviewMessage } from '../shared/webviewProtocol';
@@ -265,9 +266,9 @@ export class MappingEditorSession implements vscode.Disposable {
     return schema;
   }
 
-  private describeIssue(issue: { code: string; args: readonly string[] }): string {
+  private describeIssue(issue: Issue): string {
     const strings = mappingEditorStrings() as Record<string, string>;
-    return fill(strings[`issue.${issue.code}`] ?? issue.code, issue.args);
+    return fill(strings[`issue.${issue.code}`] ?? issue.code, issueArgs(issue, strings));
   }
 
   /**

@@ -4,7 +4,7 @@
  * applies the same edit. View state (selection, filter, sample user) survives hide/show via
  * getState/setState; the document comes back from the extension after `ready`.
  */
-import { EditError, EditorState, emptyMapping, flowTypeChoices, inScope, mappingTypes, newMappingId, previewMapping, resultText } from '../../src/shared/mappingEditor';
+import { EditError, EditorState, emptyMapping, expressionMessageText, flowTypeChoices, inScope, issueArgs, mappingTypes, newMappingId, previewMapping, resultText } from '../../src/shared/mappingEditor';
 import type { AttributeMappingDraft, EditOperation, Issue, MappingFields, ObjectMappingDraft, SampleUser, ScopeGroupDraft } from '../../src/shared/mappingEditor';
 import type { SourceObject, SourceValue } from '../../src/expressions';
 import { parseExtensionMessage, parseJobReference } from '../../src/shared/webviewProtocol';
@@ -416,6 +416,7 @@ export class MappingEditorApp {
         attributes: () => catalog.source.map((a) => a.name),
         onInput: (value) => update({ expression: value }),
         strings: { signature: this.t('signature'), completionHint: this.t('completionHint'), errorAt: this.t('errorAt') },
+        messageText: (issue) => expressionMessageText(issue, this.strings),
       });
       parts.push(this.expression.element);
     }
@@ -563,7 +564,7 @@ export class MappingEditorApp {
             h('td', {}, scoped ? this.t('inScope') : this.t('outOfScope')),
             ...mappings.map((m) => {
               const r = previewMapping(m, user.attributes);
-              return h('td', { class: r.kind === 'error' ? 'error' : '' }, r.kind === 'error' ? r.message : resultText(r.value, this.t('nullValue')));
+              return h('td', { class: r.kind === 'error' ? 'error' : '' }, r.kind === 'error' ? expressionMessageText(r, this.strings) : resultText(r.value, this.t('nullValue')));
             }),
           );
         }),
@@ -610,7 +611,7 @@ export class MappingEditorApp {
   }
 
   private issueText(issue: Issue): string {
-    return this.t(`issue.${issue.code}` as MappingEditorStringKey, ...issue.args);
+    return this.t(`issue.${issue.code}` as MappingEditorStringKey, ...issueArgs(issue, this.strings));
   }
 
   /** Everything that changes per keystroke, updated in place so focus and caret stay put. */
@@ -685,7 +686,7 @@ export class MappingEditorApp {
     const result = previewMapping(m, source);
     const scope = inScope(om.scopeGroups, source);
     if (result.kind === 'error') {
-      box.replaceChildren(h('span', { class: 'error' }, result.message));
+      box.replaceChildren(h('span', { class: 'error' }, expressionMessageText(result, this.strings)));
       box.setAttribute('data-state', 'error');
       return;
     }

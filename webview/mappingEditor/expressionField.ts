@@ -15,6 +15,8 @@ export interface ExpressionFieldOptions {
   readonly attributes: () => readonly string[];
   readonly onInput: (value: string) => void;
   readonly strings: { readonly signature: string; readonly completionHint: string; readonly errorAt: string };
+  /** An expression issue's engine message in the user's language. */
+  readonly messageText: (issue: Issue) => string;
 }
 
 export interface ExpressionField {
@@ -164,7 +166,7 @@ export function expressionField(options: ExpressionFieldOptions): ExpressionFiel
     // The text again, with the problem's characters underlined (a space stands for "at the end").
     marker.replaceChildren(text.slice(0, start), h('span', { class: error ? 'error-range' : 'warning-range', 'data-testid': 'error-range' }, text.slice(start, end) || ' '), text.slice(end));
     message.className = `expression-message ${error ? 'error' : 'warning'}`;
-    message.textContent = fill(options.strings.errorAt, String(start + 1), first.message ?? '');
+    message.textContent = fill(options.strings.errorAt, String(start + 1), options.messageText(first));
   }
 
   updateSignature();

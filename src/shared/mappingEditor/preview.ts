@@ -4,7 +4,7 @@
  * trip per keystroke.
  */
 import { compileExpression, ExpressionError } from '../../expressions';
-import type { CompiledExpression, EvaluateOptions, EvaluationResult, SourceObject, SourceValue } from '../../expressions';
+import type { CompiledExpression, EvaluateOptions, EvaluationResult, ExpressionMessageId, SourceObject, SourceValue } from '../../expressions';
 import type { AttributeMappingDraft, ObjectMappingDraft, ScopeClauseDraft, ScopeGroupDraft } from './document';
 
 /** The Graph user properties a preview reads (passed as `$select`). */
@@ -48,7 +48,15 @@ export interface SampleUser {
 
 export type PreviewResult =
   | { readonly kind: 'value'; readonly value: EvaluationResult; readonly usedDefault: boolean }
-  | { readonly kind: 'error'; readonly message: string; readonly offset: number; readonly end?: number };
+  | {
+      readonly kind: 'error';
+      /** The English sentence; `messageId` and `messageArgs` select and fill its localized template. */
+      readonly message: string;
+      readonly messageId: ExpressionMessageId;
+      readonly messageArgs: readonly string[];
+      readonly offset: number;
+      readonly end?: number;
+    };
 
 const compiled = new Map<string, CompiledExpression | ExpressionError>();
 const MAX_COMPILED = 1000;
@@ -67,6 +75,11 @@ function compiledOf(text: string): CompiledExpression | ExpressionError {
   return entry;
 }
 
+function errorResult(error: ExpressionError, offset?: number): PreviewResult {
+  const located = offset === undefined ? { offset: error.offset, end: error.end } : { offset };
+  return { kind: 'error', message: error.message, messageId: error.messageId, messageArgs: error.args, ...located };
+}
+
 /** What one mapping sends for one source object (the default value replaces a null result). */
 export function previewMapping(m: AttributeMappingDraft, source: SourceObject, options?: EvaluateOptions): PreviewResult {
   let value: EvaluationResult;
@@ -76,18 +89,18 @@ export function previewMapping(m: AttributeMappingDraft, source: SourceObject, o
       break;
     case 'Direct': {
       const run = compiledOf(`[${m.sourceAttribute.replace(/[[\]]/g, '')}]`);
-      if (run instanceof ExpressionError) return { kind: 'error', message: run.message, offset: 0 };
+      if (run instanceof ExpressionError) return errorResult(run, 0);
       value = run(source, options);
       break;
     }
     case 'Expression': {
       const run = compiledOf(m.expression);
-      if (run instanceof ExpressionError) return { kind: 'error', message: run.message, offset: run.offset, end: run.end };
+      if (run instanceof ExpressionError) return errorResult(run);
       try {
         value = run(source, options);
       } catch (e) {
         const error = e instanceof ExpressionError ? e : new ExpressionError(String(e), 0);
-        return { kind: 'error', message: error.message, offset: error.offset, end: error.end };
+        return errorResult(error);
       }
       break;
     }

@@ -1,9 +1,11 @@
 /**
  * Checks of the document the editor shows as you type and that gate a save. Issues carry a code and
  * arguments rather than sentences: the extension supplies localized sentences for the codes.
- * Expression errors carry the engine's message and the offset of the problem.
+ * Expression errors carry the engine's message (English), its message id and arguments (for the
+ * localized template the extension sends as `expr.<id>`), and the offset of the problem.
  */
-import { validateExpression } from '../../expressions';
+import { fillTemplate, validateExpression } from '../../expressions';
+import type { ExpressionMessageId } from '../../expressions';
 import type { AttributeMappingDraft, EditorDocument, ObjectMappingDraft } from './document';
 
 export type IssueCode =
@@ -32,8 +34,10 @@ export interface Issue {
   readonly mappingId?: string;
   /** Which field the issue is about (`expression`, `targetAttribute`, `scope`...). */
   readonly field: string;
-  /** For expression issues: the engine's message and where in the text the problem is. */
+  /** For expression issues: the engine's message (English), its id and arguments, and where in the text the problem is. */
   readonly message?: string;
+  readonly messageId?: ExpressionMessageId;
+  readonly messageArgs?: readonly string[];
   readonly offset?: number;
   readonly end?: number;
 }
@@ -65,8 +69,12 @@ export function validateMapping(om: ObjectMappingDraft, m: AttributeMappingDraft
     if (!m.expression.trim()) add('error', 'expressionEmpty', 'expression');
     else {
       const result = validateExpression(m.expression);
-      if (!result.ok) add('error', 'expressionError', 'expression', [result.error.message], { message: result.error.message, offset: result.error.offset, end: result.error.end });
-      else for (const w of result.warnings) add('warning', 'expressionWarning', 'expression', [w.message], { message: w.message, offset: w.offset });
+      if (!result.ok) {
+        const { message, messageId, args, offset, end } = result.error;
+        add('error', 'expressionError', 'expression', [message], { message, messageId, messageArgs: args, offset, end });
+      } else {
+        for (const w of result.warnings) add('warning', 'expressionWarning', 'expression', [w.message], { message: w.message, messageId: w.messageId, messageArgs: w.args, offset: w.offset });
+      }
     }
   }
   return issues;
@@ -112,6 +120,28 @@ export function validateObjectMapping(om: ObjectMappingDraft, context: Validatio
 /** Every issue of the document. */
 export function validateDocument(doc: EditorDocument, context: ValidationContext = {}): Issue[] {
   return doc.objectMappings.flatMap((om) => validateObjectMapping(om, context));
+}
+
+/** An expression engine diagnostic as issues and preview results carry it. */
+export interface ExpressionDiagnostic {
+  /** The English sentence. */
+  readonly message?: string;
+  readonly messageId?: ExpressionMessageId;
+  readonly messageArgs?: readonly string[];
+}
+
+/**
+ * The sentence of an engine diagnostic in the user's language: the localized template of its message
+ * id (`expr.<id>` in the strings the extension sends) filled with its arguments, else the English text.
+ */
+export function expressionMessageText(d: ExpressionDiagnostic, strings: Readonly<Partial<Record<string, string>>> | undefined): string {
+  const template = d.messageId !== undefined ? strings?.[`expr.${d.messageId}`] : undefined;
+  return template !== undefined && d.messageArgs ? fillTemplate(template, d.messageArgs) : (d.message ?? '');
+}
+
+/** The values for an issue's `{0}`, `{1}`…: an expression issue's engine message in the user's language. */
+export function issueArgs(issue: Issue, strings: Readonly<Partial<Record<string, string>>> | undefined): readonly string[] {
+  return issue.messageId !== undefined ? [expressionMessageText(issue, strings)] : issue.args;
 }
 
 /** True when nothing blocks a save. */

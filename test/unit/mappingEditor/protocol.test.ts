@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createDocument } from '../../../src/shared/mappingEditor';
+import { expressionMessageIds, expressionMessages } from '../../../src/expressions';
 import { mappingEditorStringKeys, parseExtensionMessage, parseWebviewMessage } from '../../../src/shared/webviewProtocol';
 import { scimSchema } from './fixtures';
 
@@ -41,11 +42,20 @@ describe('webview protocol validation', () => {
   });
 
   it('checks the extension messages the webview receives', () => {
-    const strings = Object.fromEntries(mappingEditorStringKeys.map((k) => [k, k]));
+    const strings = {
+      ...Object.fromEntries(mappingEditorStringKeys.map((k) => [k, k])),
+      ...Object.fromEntries(expressionMessageIds.map((id) => [`expr.${id}`, expressionMessages[id]])),
+    };
     const document = createDocument(scimSchema());
     const init = { type: 'init', document: JSON.parse(JSON.stringify(document)), strings, filterOperators: [{ name: 'EQUALS', arity: 'Binary' }], jobLabel: 'App', target: { connectionId: 'c', servicePrincipalId: 's', jobId: 'j' } };
     assert.equal(parseExtensionMessage(init)?.type, 'init');
     assert.equal(parseExtensionMessage({ ...init, strings: { title: 'x' } }), undefined, 'every string is required');
+    const { ['expr.expectedCommaOrParen']: _dropped, ...withoutOne } = strings;
+    assert.equal(parseExtensionMessage({ ...init, strings: withoutOne }), undefined, 'every expression sentence is required');
+    const reordered = { ...strings, 'expr.expectedCommaOrParen': "{1}: ',' eller ')' saknas efter argument {0}." };
+    assert.equal(parseExtensionMessage({ ...init, strings: reordered })?.type, 'init', 'a translation may reorder placeholders');
+    const lost = { ...strings, 'expr.expectedCommaOrParen': "',' eller ')' saknas efter argument {0}." };
+    assert.equal(parseExtensionMessage({ ...init, strings: lost }), undefined, 'a translation keeps every placeholder');
     assert.equal(parseExtensionMessage({ ...init, target: { connectionId: 'c' } }), undefined, 'the job reference is complete');
     assert.equal(parseExtensionMessage({ type: 'document', document: { base: {}, objectMappings: [{ id: 1 }] }, reason: 'saved' }), undefined);
     assert.equal(parseExtensionMessage({ type: 'response', requestId: 4, ok: true, result: { kind: 'save', outcome: 'saved' } })?.type, 'response');
