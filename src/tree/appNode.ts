@@ -46,7 +46,7 @@ export class AppNode implements TreeNode, HasAppTarget {
       item.description = vscode.l10n.t('no provisioning');
       item.iconPath = new vscode.ThemeIcon('window');
     } else {
-      item.description = jobs.map((j) => describeJobStatus(j, new Date(), vscode.l10n.t).description.split(' · ')[0]).join(', ');
+      item.description = jobs.map((j) => describeJobStatus(j, new Date()).description.split(' · ')[0]).join(', ');
       item.iconPath = new vscode.ThemeIcon('window', new vscode.ThemeColor('charts.blue'));
     }
     item.tooltip = new vscode.MarkdownString(

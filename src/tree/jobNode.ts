@@ -47,12 +47,12 @@ export class JobNode implements TreeNode, HasJobTarget, HasAppTarget {
   /** Whether a cycle is under way (the tree refreshes running jobs while visible). */
   get running(): boolean {
     const job = this.job;
-    return job ? describeJobStatus(job, new Date(), vscode.l10n.t).running : false;
+    return job ? describeJobStatus(job, new Date()).running : false;
   }
 
   getTreeItem(): vscode.TreeItem {
     const job = this.job;
-    const view = job ? describeJobStatus(job, new Date(), vscode.l10n.t) : undefined;
+    const view = job ? describeJobStatus(job, new Date()) : undefined;
     const item = new vscode.TreeItem(vscode.l10n.t('Provisioning ({0})', job?.templateId ?? this.jobId), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = view?.description ?? vscode.l10n.t('not found');

@@ -1,9 +1,8 @@
 import type * as vscode from 'vscode';
 import type { Logger } from '../shared/logger';
-import { describeJobStatus, type Localize } from './jobStatusText';
+import { describeJobStatus } from './jobStatusText';
 import type { ProvisioningTreeProvider } from './provisioningTreeProvider';
 
-const plain: Localize = (message) => message;
 
 const INTERVAL_MS = 10_000;
 
@@ -32,7 +31,7 @@ export class JobStatusRefresher implements vscode.Disposable {
       for (const tenant of this.tree.tenantNodes()) {
         if (!tenant.model.isLoaded) continue;
         const now = new Date();
-        const running = tenant.knownAppNodes().filter((app) => app.jobs.some((job) => describeJobStatus(job, now, plain).running));
+        const running = tenant.knownAppNodes().filter((app) => app.jobs.some((job) => describeJobStatus(job, now).running));
         if (running.length === 0) continue;
         const changed = new Set(await tenant.model.refreshJobs(running.map((a) => a.servicePrincipalId)));
         for (const app of running) {

@@ -1,8 +1,7 @@
 import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
+import * as vscode from 'vscode';
 import { escapeMarkdown } from './markdown';
 
-/** A localizer: `vscode.l10n.t` in the extension, a plain formatter in unit tests. */
-export type Localize = (message: string, ...args: Array<string | number>) => string;
 
 export type JobHealth = 'active' | 'running' | 'paused' | 'quarantine' | 'notRun' | 'notConfigured' | 'failed' | 'unknown';
 
@@ -19,33 +18,33 @@ export interface JobStatusView {
 const NEVER = '0001-01-01';
 
 /** How long ago `iso` was, in words ("5 min ago"), or undefined for never. */
-export function ago(iso: string | null | undefined, now: Date, t: Localize): string | undefined {
+export function ago(iso: string | null | undefined, now: Date): string | undefined {
   if (!iso || iso.startsWith(NEVER)) return undefined;
   const seconds = Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 1000));
   if (!Number.isFinite(seconds)) return undefined;
-  if (seconds < 60) return t('just now');
-  if (seconds < 3600) return t('{0} min ago', Math.round(seconds / 60));
-  if (seconds < 86_400) return t('{0} h ago', Math.round(seconds / 3600));
-  return t('{0} d ago', Math.round(seconds / 86_400));
+  if (seconds < 60) return vscode.l10n.t('just now');
+  if (seconds < 3600) return vscode.l10n.t('{0} min ago', Math.round(seconds / 60));
+  if (seconds < 86_400) return vscode.l10n.t('{0} h ago', Math.round(seconds / 3600));
+  return vscode.l10n.t('{0} d ago', Math.round(seconds / 86_400));
 }
 
 /** ISO 8601 duration (PT40M, P10675199DT2H48M5.4775807S) in words; "never" for .NET's TimeSpan.MaxValue. */
-export function describeInterval(interval: string | null | undefined, t: Localize): string | undefined {
+export function describeInterval(interval: string | null | undefined): string | undefined {
   if (!interval) return undefined;
   const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?)?$/.exec(interval);
   if (!match) return interval;
   const [, d, h, m, s] = match.map((x) => (x === undefined ? 0 : Number(x)));
-  if (d > 36500) return t('never (not scheduled)');
+  if (d > 36500) return vscode.l10n.t('never (not scheduled)');
   const parts: string[] = [];
-  if (d) parts.push(t('{0} d', d));
-  if (h) parts.push(t('{0} h', h));
-  if (m) parts.push(t('{0} min', m));
-  if (s) parts.push(t('{0} s', Math.round(s)));
-  return parts.join(' ') || t('0 s');
+  if (d) parts.push(vscode.l10n.t('{0} d', d));
+  if (h) parts.push(vscode.l10n.t('{0} h', h));
+  if (m) parts.push(vscode.l10n.t('{0} min', m));
+  if (s) parts.push(vscode.l10n.t('{0} s', Math.round(s)));
+  return parts.join(' ') || vscode.l10n.t('0 s');
 }
 
 /** Turns a job's status into what the tree shows: icon health, one-line description and details. */
-export function describeJobStatus(job: SynchronizationJob, now: Date, t: Localize): JobStatusView {
+export function describeJobStatus(job: SynchronizationJob, now: Date): JobStatusView {
   const status = job.status ?? {};
   const code = status.code ?? 'unknown';
   const last = status.lastExecution ?? undefined;
@@ -63,45 +62,45 @@ export function describeJobStatus(job: SynchronizationJob, now: Date, t: Localiz
 
   const parts: string[] = [];
   switch (health) {
-    case 'running': parts.push(progress ? t('Running {0}/{1}', progress.completedUnits ?? 0, progress.totalUnits ?? 0) : t('Running')); break;
-    case 'active': parts.push(t('Active')); break;
-    case 'failed': parts.push(t('Active, last cycle failed')); break;
-    case 'paused': parts.push(t('Paused')); break;
-    case 'quarantine': parts.push(t('Quarantine: {0}', status.quarantine?.reason ?? t('unknown reason'))); break;
-    case 'notRun': parts.push(t('Not started')); break;
-    case 'notConfigured': parts.push(t('Needs credentials')); break;
+    case 'running': parts.push(progress ? vscode.l10n.t('Running {0}/{1}', progress.completedUnits ?? 0, progress.totalUnits ?? 0) : vscode.l10n.t('Running')); break;
+    case 'active': parts.push(vscode.l10n.t('Active')); break;
+    case 'failed': parts.push(vscode.l10n.t('Active, last cycle failed')); break;
+    case 'paused': parts.push(vscode.l10n.t('Paused')); break;
+    case 'quarantine': parts.push(vscode.l10n.t('Quarantine: {0}', status.quarantine?.reason ?? vscode.l10n.t('unknown reason'))); break;
+    case 'notRun': parts.push(vscode.l10n.t('Not started')); break;
+    case 'notConfigured': parts.push(vscode.l10n.t('Needs credentials')); break;
     default: parts.push(code);
   }
-  const lastEnded = ago(last?.timeEnded, now, t);
-  if (lastEnded && health !== 'running') parts.push(t('last cycle {0}', lastEnded));
-  if (last && (last.countExported ?? 0) > 0 && health !== 'running') parts.push(t('{0} exported', last.countExported ?? 0));
+  const lastEnded = ago(last?.timeEnded, now);
+  if (lastEnded && health !== 'running') parts.push(vscode.l10n.t('last cycle {0}', lastEnded));
+  if (last && (last.countExported ?? 0) > 0 && health !== 'running') parts.push(vscode.l10n.t('{0} exported', last.countExported ?? 0));
 
   const lines = [
-    `**${t('Provisioning job')}** \`${job.id ?? ''}\``,
+    `**${vscode.l10n.t('Provisioning job')}** \`${job.id ?? ''}\``,
     '',
     `| | |`,
     `|---|---|`,
-    `| ${t('Status')} | ${code} |`,
-    `| ${t('Schedule')} | ${job.schedule?.state ?? '-'}, ${t('every {0}', describeInterval(job.schedule?.interval, t) ?? '-')} |`,
+    `| ${vscode.l10n.t('Status')} | ${code} |`,
+    `| ${vscode.l10n.t('Schedule')} | ${job.schedule?.state ?? '-'}, ${vscode.l10n.t('every {0}', describeInterval(job.schedule?.interval) ?? '-')} |`,
   ];
   if (last) {
-    lines.push(`| ${t('Last cycle')} | ${last.state ?? '-'}, ${last.timeBegan ?? '-'} → ${last.timeEnded ?? t('running')} |`);
-    lines.push(`| ${t('Imported / exported')} | ${last.countImported ?? 0} / ${last.countExported ?? 0} |`);
-    if ((last.countEscrowed ?? 0) > 0) lines.push(`| ${t('Escrowed (will retry)')} | ${last.countEscrowed} |`);
-    if (last.error?.message) lines.push(`| ${t('Error')} | ${escapeCell(`${last.error.code ?? ''}: ${last.error.message}`)} |`);
+    lines.push(`| ${vscode.l10n.t('Last cycle')} | ${last.state ?? '-'}, ${last.timeBegan ?? '-'} → ${last.timeEnded ?? vscode.l10n.t('running')} |`);
+    lines.push(`| ${vscode.l10n.t('Imported / exported')} | ${last.countImported ?? 0} / ${last.countExported ?? 0} |`);
+    if ((last.countEscrowed ?? 0) > 0) lines.push(`| ${vscode.l10n.t('Escrowed (will retry)')} | ${last.countEscrowed} |`);
+    if (last.error?.message) lines.push(`| ${vscode.l10n.t('Error')} | ${escapeCell(`${last.error.code ?? ''}: ${last.error.message}`)} |`);
   }
   const lastOk = status.lastSuccessfulExecution;
-  if (lastOk?.timeEnded) lines.push(`| ${t('Last successful cycle')} | ${lastOk.timeEnded} |`);
-  if (progress) lines.push(`| ${t('Progress')} | ${progress.completedUnits ?? 0} / ${progress.totalUnits ?? 0} ${progress.units ?? ''} |`);
+  if (lastOk?.timeEnded) lines.push(`| ${vscode.l10n.t('Last successful cycle')} | ${lastOk.timeEnded} |`);
+  if (progress) lines.push(`| ${vscode.l10n.t('Progress')} | ${progress.completedUnits ?? 0} / ${progress.totalUnits ?? 0} ${progress.units ?? ''} |`);
   const quarantine = status.quarantine;
   if (quarantine) {
-    lines.push(`| ${t('Quarantine reason')} | ${quarantine.reason ?? '-'} |`);
-    lines.push(`| ${t('In quarantine since')} | ${quarantine.seriesBegan ?? quarantine.currentBegan ?? '-'} |`);
-    lines.push(`| ${t('Next attempt')} | ${quarantine.nextAttempt ?? '-'} |`);
-    if (quarantine.error?.message) lines.push(`| ${t('Why')} | ${escapeCell(quarantine.error.message)} |`);
+    lines.push(`| ${vscode.l10n.t('Quarantine reason')} | ${quarantine.reason ?? '-'} |`);
+    lines.push(`| ${vscode.l10n.t('In quarantine since')} | ${quarantine.seriesBegan ?? quarantine.currentBegan ?? '-'} |`);
+    lines.push(`| ${vscode.l10n.t('Next attempt')} | ${quarantine.nextAttempt ?? '-'} |`);
+    if (quarantine.error?.message) lines.push(`| ${vscode.l10n.t('Why')} | ${escapeCell(quarantine.error.message)} |`);
   }
   const steady = status.steadyStateLastAchievedTime;
-  if (steady && !steady.startsWith(NEVER)) lines.push(`| ${t('Steady state reached')} | ${steady} |`);
+  if (steady && !steady.startsWith(NEVER)) lines.push(`| ${vscode.l10n.t('Steady state reached')} | ${steady} |`);
   for (const count of status.synchronizedEntryCountByType ?? []) lines.push(`| ${escapeCell(count.key ?? '')} | ${count.value ?? 0} |`);
   return { health, description: parts.join(' · '), details: lines.join('\n'), running };
 }

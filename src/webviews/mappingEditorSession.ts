@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { GraphSessions } from '../auth/graphSessions';
 import type { JobTarget } from '../commands/jobTarget';
 import type { ProvisioningService } from '../graph';
-import type { Logger } from '../shared/logger';
+import { redactSecrets, type Logger } from '../shared/logger';
 import { UserFacingError } from '../shared/errors';
 import {
   applyEdit,
@@ -197,7 +197,7 @@ export class MappingEditorSession implements vscode.Disposable {
           this.post({ type: 'response', requestId: message.requestId, ok: true, result });
         } catch (e) {
           this.deps.logger.warn(`mapping editor request ${message.request.kind} failed: ${e instanceof Error ? e.message : String(e)}`);
-          this.post({ type: 'response', requestId: message.requestId, ok: false, error: e instanceof Error ? e.message : String(e) });
+          this.post({ type: 'response', requestId: message.requestId, ok: false, error: redactSecrets(e instanceof Error ? e.message : String(e)) });
         }
         return;
       }

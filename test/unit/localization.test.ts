@@ -79,6 +79,13 @@ describe('Localization', () => {
     assert.deepEqual(used.filter((key) => !(key in english)), []);
   });
 
+  it('calls vscode.l10n.t by its full name (the extractor does not follow aliases)', () => {
+    const aliased = sourceFiles
+      .map((path) => relative(root, path).replace(/\\/g, '/'))
+      .filter((rel) => /(=|,|\()\s*vscode\.l10n\.t\s*[;,)]/.test(readFileSync(join(root, rel), 'utf8')));
+    assert.deepEqual(aliased, [], 'pass strings, not the localizer; write vscode.l10n.t(...) at each string');
+  });
+
   it('has no user-facing literal outside vscode.l10n in the VS Code-facing code', () => {
     // A string literal with letters in a place the user reads: message boxes, tree items, pickers
     // and input boxes. Codicon-only strings such as '$(check) ' and %manifest% keys are fine.
