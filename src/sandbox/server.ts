@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
+import { listenOnLoopback } from './http/listen';
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { SandboxContext } from './context';
 import { createGraphApp } from './graph/app';
 import type { FaultSettings } from './http/middleware';
@@ -80,15 +80,6 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-function listen(server: Server, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
 
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
@@ -151,7 +142,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const graphServer = createServer(createGraphApp(ctx, { token: options.token }));
   let graphPort: number;
   try {
-    graphPort = await listen(graphServer, options.port ?? 0);
+    graphPort = await listenOnLoopback(graphServer, options.port ?? 0);
   } catch (e) {
     await scimHost.close();
     throw e;

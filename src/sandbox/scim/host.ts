@@ -1,6 +1,5 @@
 import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../http/listen';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -31,21 +30,12 @@ export interface ScimHostOptions extends ScimServerOptions {
   worker: boolean;
 }
 
-function listen(server: Server, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
 
 async function startInProcess(options: ScimHostOptions): Promise<ScimHost> {
   const targets = new ScimTargets(options);
   if (options.initial) targets.load(options.initial);
   const server = createServer(targets.createApp());
-  const port = await listen(server, options.port);
+  const port = await listenOnLoopback(server, options.port);
   return {
     targets,
     port,
