@@ -19,6 +19,8 @@ import type { SaveResult } from './webviews/mappingEditorSession';
 /** What activate() returns; tests use it to reach the running services. */
 export interface ExtensionApi {
   readonly services: Services;
+  /** Refreshes running jobs' status while the view is visible (tests drive `tick()`). */
+  readonly jobStatus: JobStatusRefresher;
 }
 
 /** Composition root: build the services once, register everything, hand all disposables to VS Code. */
@@ -60,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     // Not awaited: activation must stay fast; the command reports its own progress and errors.
     void vscode.commands.executeCommand(CommandId.connectSandbox);
   }
-  return { services };
+  return { services, jobStatus: refresher };
 }
 
 export function deactivate(): void {

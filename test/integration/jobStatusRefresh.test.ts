@@ -1,0 +1,35 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { connectTestSandbox, type ConnectedSandbox } from './helpers/sandbox';
+
+describe('Job status auto-refresh (real VS Code host, sandbox)', () => {
+  let env: ConnectedSandbox;
+
+  before(async () => {
+    env = await connectTestSandbox({ users: 5 });
+  });
+
+  after(async () => {
+    await env?.dispose();
+  });
+
+  it('redraws a running job with its new status while the view is visible, and leaves idle jobs alone', async () => {
+    const { servicePrincipalId: spId, jobId } = env.sandbox.demo;
+    const job = env.sandbox.store.sync(spId).jobs.find((j) => j.id === jobId)!;
+    // A cycle in progress, as the service reports it (sandbox cycles on 5 users end too fast to catch).
+    job.status.progress = [{ completedUnits: 2, totalUnits: 10, units: 'Objects', progressObservationDateTime: new Date().toISOString() }];
+    await vscode.commands.executeCommand('entraProvisioning.apps.focus');
+    const tenant = env.api.services.tree.tenant(env.connectionId)!;
+    await env.api.services.tree.refresh(tenant);
+    await tenant.getChildren();
+    const before = await tenant.appNode(spId).jobNode(jobId).getTreeItem();
+    assert.match(String(before.description), /2\/10/);
+
+    job.status.progress = [{ completedUnits: 10, totalUnits: 10, units: 'Objects', progressObservationDateTime: new Date().toISOString() }];
+    const redrawn = await env.api.jobStatus.tick();
+    assert.equal(redrawn, 1, 'the running job’s app was redrawn');
+    const after = await tenant.appNode(spId).jobNode(jobId).getTreeItem();
+    assert.doesNotMatch(String(after.description), /2\/10/);
+    assert.equal(await env.api.jobStatus.tick(), 0, 'nothing runs any more, so nothing is reloaded');
+  });
+});
