@@ -1,3 +1,4 @@
+import type { SynchronizationSchema } from '../types';
 import { Router } from 'express';
 import type { Request } from 'express';
 import type { SandboxContext } from '../context';
@@ -52,27 +53,25 @@ export function schemaRouter(ctx: SandboxContext, ext: SchemaExtensions): Router
     const job = findJob(ctx, sp.id, req.params.jobId);
     res.json({ '@odata.context': meta(req, `servicePrincipals('${sp.id}')/synchronization/jobs('${job.id}')/schema/$entity`), ...job.schema });
   });
-  r.put(JOB, (req, res) => {
-    const sp = findServicePrincipal(ctx, req.params.id);
-    const job = findJob(ctx, sp.id, req.params.jobId);
-    const schema = validateSchema(req.body);
+  /** Puts a new schema on a job (PUT or reset): it keeps the job's id and gets the next version. */
+  const replaceJobSchema = (job: ReturnType<typeof findJob>, schema: SynchronizationSchema): void => {
     schema.id = job.id;
     schema.version = bumpVersion(job.schema.version);
     job.schema = schema;
     // A mapping change re-evaluates every object on the next cycle, as Entra does.
     job.runtime.watermark = 0;
     store.changed();
+  };
+  r.put(JOB, (req, res) => {
+    const sp = findServicePrincipal(ctx, req.params.id);
+    const job = findJob(ctx, sp.id, req.params.jobId);
+    replaceJobSchema(job, validateSchema(req.body));
     res.status(204).end();
   });
   r.delete(JOB, (req, res) => {
     const sp = findServicePrincipal(ctx, req.params.id);
     const job = findJob(ctx, sp.id, req.params.jobId);
-    const fresh = structuredClone(templateSchema(ctx, sp.id, job.templateId));
-    fresh.id = job.id;
-    fresh.version = bumpVersion(job.schema.version);
-    job.schema = fresh;
-    job.runtime.watermark = 0;
-    store.changed();
+    replaceJobSchema(job, structuredClone(templateSchema(ctx, sp.id, job.templateId)));
     res.status(204).end();
   });
 
