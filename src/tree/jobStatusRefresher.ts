@@ -12,20 +12,46 @@ const INTERVAL_MS = 10_000;
  */
 export class JobStatusRefresher implements vscode.Disposable {
   private timer?: NodeJS.Timeout;
-  private busy = false;
+  private inFlight?: Promise<number>;
+  private redrawn = 0;
 
   constructor(
     private readonly tree: ProvisioningTreeProvider,
     private readonly view: vscode.TreeView<unknown>,
     private readonly logger: Logger,
   ) {
-    this.timer = setInterval(() => void this.tick(), INTERVAL_MS);
+    // A slow tenant must not stack passes: the timer skips while one is under way.
+    this.timer = setInterval(() => {
+      if (!this.inFlight) void this.tick();
+    }, INTERVAL_MS);
   }
 
-  /** One refresh pass; returns how many apps were redrawn. Exposed for tests. */
+  /** How many app rows all passes so far have redrawn (the timer's and explicit ones). */
+  get redrawCount(): number {
+    return this.redrawn;
+  }
+
+  get viewVisible(): boolean {
+    return this.view.visible;
+  }
+
+  /**
+   * One refresh pass; returns how many apps it redrew. A pass already under way is waited for
+   * first, so an explicit refresh is never silently swallowed by the timer's.
+   */
   async tick(): Promise<number> {
-    if (this.busy || !this.view.visible) return 0;
-    this.busy = true;
+    while (this.inFlight) await this.inFlight;
+    if (!this.view.visible) return 0;
+    const pass = this.refreshRunningJobs();
+    this.inFlight = pass;
+    try {
+      return await pass;
+    } finally {
+      this.inFlight = undefined;
+    }
+  }
+
+  private async refreshRunningJobs(): Promise<number> {
     let redrawn = 0;
     try {
       for (const tenant of this.tree.tenantNodes()) {
@@ -38,12 +64,11 @@ export class JobStatusRefresher implements vscode.Disposable {
           if (!changed.has(app.servicePrincipalId)) continue;
           this.tree.redraw(app);
           redrawn++;
+          this.redrawn++;
         }
       }
     } catch (error) {
       this.logger.debug(`job status refresh failed: ${(error as Error).message}`);
-    } finally {
-      this.busy = false;
     }
     return redrawn;
   }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { commandCatalog } from '../../src/commands/commandCatalog';
 import { allCommandIds } from '../../src/commands/commandIds';
-import { activateExtension, declaredCommandIds, extensionId } from './helpers/extension';
+import { activateExtension, declaredCommandIds, extensionId, waitFor } from './helpers/extension';
 
 describe('Extension smoke (real VS Code host)', () => {
   it('activates and exposes its services', async () => {
@@ -55,13 +55,8 @@ describe('Extension smoke (real VS Code host)', () => {
   it('has its log output channel', async () => {
     await activateExtension();
     await vscode.commands.executeCommand('entraProvisioning.showLog');
-    const deadline = Date.now() + 5000;
-    let found = false;
-    while (!found && Date.now() < deadline) {
-      found = vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'output' && /Entra Provisioning/i.test(decodeURIComponent(d.uri.toString())));
-      if (!found) await new Promise((r) => setTimeout(r, 100));
-    }
-    assert.ok(found, `no output document for the channel among ${vscode.workspace.textDocuments.map((d) => d.uri.toString()).join(', ')}`);
+    const isChannel = (d: vscode.TextDocument) => d.uri.scheme === 'output' && /Entra Provisioning/i.test(decodeURIComponent(d.uri.toString()));
+    await waitFor(() => vscode.workspace.textDocuments.some(isChannel), 'the log channel to open as an output document', 5000);
   });
 });
 
@@ -82,13 +77,9 @@ describe('Manifest links (real VS Code host)', () => {
   it('opens the walkthrough in the editor area', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('entraProvisioning.openWalkthrough');
-    const deadline = Date.now() + 10_000;
-    let label = '';
-    while (Date.now() < deadline) {
-      label = vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '';
-      if (label) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const activeLabel = () => vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '';
+    await waitFor(() => activeLabel() !== '', 'an active editor tab');
+    const label = activeLabel();
     assert.match(label, /Welcome|Walkthrough|Provision users/i, `active tab: ${label}`);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

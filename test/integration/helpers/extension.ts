@@ -16,3 +16,12 @@ export function declaredCommandIds(): string[] {
   const commands = (extension?.packageJSON as { contributes?: { commands?: Array<{ command: string }> } }).contributes?.commands ?? [];
   return commands.map((c) => c.command);
 }
+
+/** Polls until the condition holds; fails with what was awaited once the time is up. */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
