@@ -12,6 +12,7 @@ import type { Services } from './commands/services';
 import { OutputChannelLogger } from './logging/outputChannelLogger';
 import { loadFeaturesRuntime } from './runtimeLoader';
 import { JobStatusRefresher } from './tree/jobStatusRefresher';
+import { WalkthroughProgress } from './walkthrough/walkthroughProgress';
 import { ProvisioningTreeProvider } from './tree/provisioningTreeProvider';
 import { MappingEditorManager } from './webviews/mappingEditorManager';
 import type { SaveResult } from './webviews/mappingEditorSession';
@@ -41,8 +42,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     drafts: context.workspaceState,
     runSave: (target) => vscode.commands.executeCommand<SaveResult | undefined>(CommandId.saveMappings, target),
   });
+  const walkthrough = new WalkthroughProgress(context.extension.id, logger.child('walkthrough'));
   const services: Services = {
-    extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, tree, reports, mappingEditors,
+    extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, tree, reports, mappingEditors, walkthrough,
     get activity() {
       return (activity ??= new (loadFeaturesRuntime().ActivityStreamer)(graph, connections, logger, CommandId.stopActivity));
     },
@@ -53,8 +55,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const refresher = new JobStatusRefresher(tree, treeView, logger.child('tree'));
   const runner = new CommandRunner(logger);
   context.subscriptions.push(channel, connections, sandboxes, graph, tree, mappingEditors, reports, { dispose: () => activity?.dispose() }, treeView, refresher, statusBar, ...registerCommands(runner, services));
-  // Drives the welcome view and the walkthrough's first step.
-  const setConnectedContext = () => void vscode.commands.executeCommand('setContext', 'entraProvisioning.connected', connections.list().length > 0);
+  // Drives the welcome view; a connection (signed in, or the sandbox) is the walkthrough's first step.
+  const setConnectedContext = () => {
+    const connected = connections.list().length > 0;
+    void vscode.commands.executeCommand('setContext', 'entraProvisioning.connected', connected);
+    if (connected) walkthrough.complete('signIn');
+  };
   setConnectedContext();
   context.subscriptions.push(connections.onDidChange(setConnectedContext));
   logger.info(`activated (VS Code ${vscode.version})`);

@@ -5,6 +5,7 @@ import type { GraphSessions } from '../auth/graphSessions';
 import type { SandboxSessions } from '../auth/sandboxSessions';
 import type { OutputChannelLogger } from '../logging/outputChannelLogger';
 import type { ProvisioningTreeProvider } from '../tree/provisioningTreeProvider';
+import type { WalkthroughProgress } from '../walkthrough/walkthroughProgress';
 import type { MappingEditorManager } from '../webviews/mappingEditorManager';
 import type { ReportDocuments } from './reportDocuments';
 
@@ -22,4 +23,6 @@ export interface Services {
   readonly reports: ReportDocuments;
   /** Provisioning activity streams, their channel and the events they saw. */
   readonly activity: ActivityStreamer;
+  /** Ticks the walkthrough's steps as their actions succeed. */
+  readonly walkthrough: WalkthroughProgress;
 }

@@ -2,15 +2,7 @@
 // through the product: the tree, the activity channel during a cycle, the mapping editor and the
 // walkthrough. `npm run screenshots` copies them into media/screenshots/.
 import * as assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { connectSandboxAndExpandDemoApp, contextMenu, openWorkbench, type Workbench } from './workbench';
-
-async function palette(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  await page.keyboard.type(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-}
+import { connectSandboxAndExpandDemoApp, contextMenu, openWorkbench, palette, type Workbench } from './workbench';
 
 describe('UI: README screenshots (Playwright, real workbench, sandbox)', () => {
   let workbench: Workbench;

@@ -72,3 +72,11 @@ export async function contextMenu(page: Page, row: Locator, item: string): Promi
   await page.getByRole('menuitem', { name: item, exact: true }).first().hover();
   await page.keyboard.press('Enter');
 }
+
+/** Runs a command from the command palette by its title. */
+export async function palette(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}

@@ -1,0 +1,49 @@
+import { CommandId } from '../commands/commandIds';
+
+/** The walkthrough's id inside the extension (`contributes.walkthroughs[0].id`). */
+export const WALKTHROUGH = 'provisionSaasApp';
+
+/** The steps of the tutorial, in order; package.json declares the same ids. */
+export const walkthroughSteps = ['signIn', 'addApp', 'assign', 'createJob', 'credentials', 'notifications', 'mappings', 'start', 'activity'] as const;
+export type WalkthroughStep = (typeof walkthroughSteps)[number];
+
+/** The context key a step's `completionEvents` waits for. */
+export function stepContextKey(step: WalkthroughStep): string {
+  return `entraProvisioning.walkthrough.${step}`;
+}
+
+/** `<publisher>.<name>#<walkthrough>`, as `workbench.action.openWalkthrough` takes it. */
+export function walkthroughId(extensionId: string): string {
+  return `${extensionId}#${WALKTHROUGH}`;
+}
+
+const succeeded = (result: unknown): boolean => result !== undefined && result !== null;
+const passed = (result: unknown): boolean => (result as { ok?: unknown } | undefined)?.ok === true;
+const assignedSomeone = (result: unknown): boolean => ((result as { assignmentIds?: unknown[] } | undefined)?.assignmentIds?.length ?? 0) > 0;
+
+/**
+ * Which command finishes which step, and what counts as finished. Commands return undefined when
+ * the user cancels or the action fails, so a step ticks only when its action was actually done
+ * (a cancelled gallery pick or a failed connection test leaves it open).
+ */
+interface StepRule {
+  readonly step: WalkthroughStep;
+  readonly done: (result: unknown) => boolean;
+}
+
+const stepByCommand: ReadonlyMap<string, StepRule> = new Map<string, StepRule>([
+  [CommandId.addGalleryApp, { step: 'addApp', done: succeeded }],
+  [CommandId.assignUsers, { step: 'assign', done: assignedSomeone }],
+  [CommandId.createJob, { step: 'createJob', done: succeeded }],
+  [CommandId.testConnection, { step: 'credentials', done: passed }],
+  [CommandId.editProvisioningSettings, { step: 'notifications', done: passed }],
+  [CommandId.openMappingEditor, { step: 'mappings', done: succeeded }],
+  [CommandId.startJob, { step: 'start', done: succeeded }],
+  [CommandId.streamActivity, { step: 'activity', done: (result) => (result as { streaming?: unknown } | undefined)?.streaming === true }],
+]);
+
+/** The step a command's result completes, if any. */
+export function stepCompletedBy(commandId: string, result: unknown): WalkthroughStep | undefined {
+  const rule = stepByCommand.get(commandId);
+  return rule && rule.done(result) ? rule.step : undefined;
+}
