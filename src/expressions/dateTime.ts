@@ -224,7 +224,7 @@ export function dateFromText(text: string, offset: number): DateTime {
   try {
     return partsToDateTime(parts);
   } catch (e) {
-    if (e instanceof ExpressionError) throw new ExpressionError({ id: e.messageId, args: e.args }, offset);
+    if (e instanceof ExpressionError) throw new ExpressionError(e.expressionMessage, offset);
     throw e;
   }
 }

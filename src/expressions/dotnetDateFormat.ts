@@ -5,6 +5,8 @@
  */
 import type { DateParts } from './dateTime';
 import { DAY_NAMES, MONTH_NAMES, daysFromCivil, validParts } from './dateTime';
+import { ReasonError } from './errors';
+import { msg } from './messages';
 
 type Token = { readonly field: string; readonly count: number } | { readonly literal: string };
 
@@ -34,15 +36,15 @@ const STANDARD_FORMATS: Readonly<Record<string, string>> = {
 
 const tokenCache = new Map<string, readonly Token[]>();
 
-/** Splits a format string into fields and literals; throws a plain Error with a reason when invalid. */
+/** Splits a format string into fields and literals; throws ReasonError with a reason when invalid. */
 export function tokenizeFormat(format: string): readonly Token[] {
   const cached = tokenCache.get(format);
   if (cached) return cached;
-  if (format.length === 0) throw new Error('the format is empty');
+  if (format.length === 0) throw new ReasonError(msg('formatEmpty'));
   let source = format;
   if (format.length === 1) {
     const standard = STANDARD_FORMATS[format];
-    if (!standard) throw new Error(`"${format}" is not a standard date format`);
+    if (!standard) throw new ReasonError(msg('formatNotStandard', format));
     source = standard;
   }
   const tokens: Token[] = [];
@@ -55,11 +57,11 @@ export function tokenizeFormat(format: string): readonly Token[] {
     const c = source[i];
     if (c === "'" || c === '"') {
       const close = source.indexOf(c, i + 1);
-      if (close < 0) throw new Error(`the quote at position ${i + 1} of the format is never closed`);
+      if (close < 0) throw new ReasonError(msg('formatQuoteUnclosed', i + 1));
       literal += source.slice(i + 1, close).replace(/\\(.)/g, '$1');
       i = close + 1;
     } else if (c === '\\') {
-      if (i + 1 >= source.length) throw new Error('the format ends with a backslash');
+      if (i + 1 >= source.length) throw new ReasonError(msg('formatEndsWithBackslash'));
       literal += source[i + 1];
       i += 2;
     } else if (c === '%') {
@@ -69,7 +71,7 @@ export function tokenizeFormat(format: string): readonly Token[] {
       while (source[j] === c) j++;
       flush();
       const count = j - i;
-      if ((c === 'f' || c === 'F') && count > 7) throw new Error('at most 7 fraction digits (fffffff) are allowed');
+      if ((c === 'f' || c === 'F') && count > 7) throw new ReasonError(msg('formatTooManyFractionDigits'));
       tokens.push({ field: c, count });
       i = j;
     } else {

@@ -4,6 +4,8 @@
  * units and accepts identity escapes such as `\@`; the Unicode-aware classes of .NET (`\d`, `\w`,
  * `\p{L}`) are expanded to explicit BMP ranges. Constructs JS cannot express are rejected with a reason.
  */
+import { ReasonError } from './errors';
+import { msg } from './messages';
 
 /** A translated pattern, with what replacement templates need to know about its groups. */
 export interface CompiledRegex {
@@ -62,14 +64,14 @@ const digitRanges = (): string => bmpRanges('Nd', /^\p{Nd}$/u);
 const wordRanges = (): string => bmpRanges('word', /^[\p{L}\p{Mn}\p{Nd}\p{Pc}]$/u);
 
 function categoryRanges(name: string): string {
-  if (!GENERAL_CATEGORIES.has(name)) throw new Error(`\\p{${name}} is not supported (only Unicode general categories such as \\p{L} or \\p{Lu})`);
+  if (!GENERAL_CATEGORIES.has(name)) throw new ReasonError(msg('regexCategoryUnsupported', name));
   return bmpRanges(name, new RegExp(`^\\p{${name}}$`, 'u'));
 }
 
 type Piece = string | { readonly backref: number };
 
 /**
- * Translates a .NET pattern. Throws Error with a reason a person understands when the pattern is
+ * Translates a .NET pattern. Throws ReasonError with a reason a person understands when the pattern is
  * invalid or uses a construct the preview cannot reproduce.
  */
 function translate(pattern: string): { source: string; flags: string; jsIndexByNumber: number[]; jsIndexByName: Map<string, number> } {
@@ -85,7 +87,7 @@ function translate(pattern: string): { source: string; flags: string; jsIndexByN
       else if (option === 's') singleline = true;
       else if (option === 'm') multiline = true;
       else if (option === 'n') explicitCapture = true;
-      else throw new Error('the x (ignore white space) option is not supported');
+      else throw new ReasonError(msg('regexOptionXUnsupported'));
     }
     i = lead[0].length;
   }
@@ -100,7 +102,7 @@ function translate(pattern: string): { source: string; flags: string; jsIndexByN
 
   const escape = (): void => {
     const c = pattern[i + 1];
-    if (c === undefined) throw new Error('the pattern ends with a backslash');
+    if (c === undefined) throw new ReasonError(msg('regexEndsWithBackslash'));
     i += 2;
     switch (c) {
       case 'd':
@@ -119,10 +121,10 @@ function translate(pattern: string): { source: string; flags: string; jsIndexByN
       case 'p':
       case 'P': {
         const m = /^\{([A-Za-z]+)\}/.exec(pattern.slice(i));
-        if (!m) throw new Error(`\\${c} must be followed by a category name in braces, e.g. \\p{L}`);
+        if (!m) throw new ReasonError(msg('regexCategoryNameMissing', c));
         i += m[0].length;
         const ranges = categoryRanges(m[1]);
-        if (c === 'P' && inClass) throw new Error('\\P{…} inside [ ] is not supported');
+        if (c === 'P' && inClass) throw new ReasonError(msg('regexNegatedCategoryInClass'));
         emit(inClass ? ranges : c === 'p' ? `[${ranges}]` : `[^${ranges}]`);
         return;
       }
@@ -136,10 +138,10 @@ function translate(pattern: string): { source: string; flags: string; jsIndexByN
         emit(inClass ? 'Z' : '(?=\\n?(?![\\s\\S]))');
         return;
       case 'G':
-        throw new Error('\\G is not supported');
+        throw new ReasonError(msg('regexAnchorGUnsupported'));
       case 'k': {
         const m = /^(?:<([A-Za-z_]\w*)>|'([A-Za-z_]\w*)')/.exec(pattern.slice(i));
-        if (!m) throw new Error('\\k must be followed by a group name, e.g. \\k<name>');
+        if (!m) throw new ReasonError(msg('regexBackreferenceNameMissing'));
         i += m[0].length;
         emit(`\\k<${m[1] ?? m[2]}>`);
         return;
@@ -162,20 +164,20 @@ function translate(pattern: string): { source: string; flags: string; jsIndexByN
         emit('\\' + c);
         return;
       case 'x': {
-        if (!/^[0-9A-Fa-f]{2}/.test(pattern.slice(i))) throw new Error('\\x must be followed by two hex digits');
+        if (!/^[0-9A-Fa-f]{2}/.test(pattern.slice(i))) throw new ReasonError(msg('regexHexDigitsMissing'));
         emit('\\x' + pattern.slice(i, i + 2));
         i += 2;
         return;
       }
       case 'u': {
-        if (!/^[0-9A-Fa-f]{4}/.test(pattern.slice(i))) throw new Error('\\u must be followed by four hex digits');
+        if (!/^[0-9A-Fa-f]{4}/.test(pattern.slice(i))) throw new ReasonError(msg('regexUnicodeDigitsMissing'));
         emit('\\u' + pattern.slice(i, i + 4));
         i += 4;
         return;
       }
       case 'c': {
         const letter = pattern[i];
-        if (!letter || !/[A-Za-z]/.test(letter)) throw new Error('\\c must be followed by a letter');
+        if (!letter || !/[A-Za-z]/.test(letter)) throw new ReasonError(msg('regexControlLetterMissing'));
         emit('\\c' + letter);
         i += 1;
         return;
@@ -198,7 +200,7 @@ function translate(pattern: string): { source: string; flags: string; jsIndexByN
       pieces.push({ backref: Number(digits) });
       return;
     }
-    if (/[A-Za-z_]/.test(c)) throw new Error(`unrecognised escape \\${c}`);
+    if (/[A-Za-z_]/.test(c)) throw new ReasonError(msg('regexUnknownEscape', c));
     emit('\\' + c);
   };
 
@@ -212,7 +214,7 @@ function translate(pattern: string): { source: string; flags: string; jsIndexByN
       } else if (c === '\\') {
         escape();
       } else if (c === '-' && pattern[i + 1] === '[') {
-        throw new Error('character class subtraction [a-z-[aeiou]] is not supported');
+        throw new ReasonError(msg('regexClassSubtraction'));
       } else if (c === '[' || c === ']') {
         emit('\\' + c);
         i++;
@@ -276,7 +278,7 @@ function translate(pattern: string): { source: string; flags: string; jsIndexByN
         i++;
     }
   }
-  if (inClass) throw new Error("a '[' is never closed");
+  if (inClass) throw new ReasonError(msg('regexClassUnclosed'));
 
   const jsIndexByNumber = [0];
   const jsIndexByName = new Map<string, number>();
@@ -294,7 +296,7 @@ function translate(pattern: string): { source: string; flags: string; jsIndexByN
     if (typeof piece === 'string') source += piece;
     else {
       const js = jsIndexByNumber[piece.backref];
-      if (js === undefined) throw new Error(`\\${piece.backref} refers to a group that does not exist`);
+      if (js === undefined) throw new ReasonError(msg('regexBackreferenceMissingGroup', piece.backref));
       // (?:) keeps a following digit from being read as part of the group number.
       source += `\\${js}(?:)`;
     }
@@ -314,7 +316,7 @@ function openGroup(pattern: string, at: number, groups: { name?: string }[], emi
   const rest = pattern.slice(at + 2);
   if (rest.startsWith('#')) {
     const close = pattern.indexOf(')', at);
-    if (close < 0) throw new Error('a (?# comment is never closed');
+    if (close < 0) throw new ReasonError(msg('regexCommentUnclosed'));
     return close + 1;
   }
   for (const prefix of [':', '=', '!', '<=', '<!']) {
@@ -327,23 +329,23 @@ function openGroup(pattern: string, at: number, groups: { name?: string }[], emi
   if (named) {
     const name = named[1] ?? named[2];
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      throw new Error(name.includes('-') ? 'balancing groups are not supported' : `"${name}" is not a supported group name (use letters, digits and _)`);
+      throw new ReasonError(name.includes('-') ? msg('regexBalancingGroup') : msg('regexGroupNameInvalid', name));
     }
     groups.push({ name });
     emit(`(?<${name}>`);
     return at + 2 + named[0].length;
   }
-  if (rest.startsWith('>')) throw new Error('atomic groups (?>…) are not supported');
-  if (rest.startsWith('(')) throw new Error('conditional groups (?(…)…) are not supported');
-  if (/^[imnsx-]+[:)]/.test(rest)) throw new Error('inline options are supported only at the very start of the pattern, e.g. (?i)abc');
-  throw new Error('unrecognised group construct (?');
+  if (rest.startsWith('>')) throw new ReasonError(msg('regexAtomicGroup'));
+  if (rest.startsWith('(')) throw new ReasonError(msg('regexConditionalGroup'));
+  if (/^[imnsx-]+[:)]/.test(rest)) throw new ReasonError(msg('regexInlineOptionsNotAtStart'));
+  throw new ReasonError(msg('regexUnknownGroupConstruct'));
 }
 
 const regexCache = new Map<string, CompiledRegex | Error>();
 
 /**
  * Translates and compiles a .NET pattern, caching the result (mappings reuse a handful of patterns).
- * Throws Error with a reason when the pattern is invalid or unsupported.
+ * Throws ReasonError with a reason when the pattern is invalid or unsupported.
  */
 export function compileDotNetRegex(pattern: string): CompiledRegex {
   let entry = regexCache.get(pattern);
@@ -354,7 +356,8 @@ export function compileDotNetRegex(pattern: string): CompiledRegex {
       try {
         global = new RegExp(t.source, t.flags + 'g');
       } catch (e) {
-        throw new Error(`it is not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: /, '')})`);
+        // The JS engine's own wording of the problem stays as it is (it is not ours to translate).
+        throw new ReasonError(msg('regexInvalid', (e as Error).message.replace(/^Invalid regular expression: /, '')));
       }
       entry = { global, source: t.source, flags: t.flags, jsIndexByNumber: t.jsIndexByNumber, jsIndexByName: t.jsIndexByName };
     } catch (e) {

@@ -1,5 +1,5 @@
-import type { ExpressionMessage, ExpressionMessageId } from './messages';
-import { englishMessage } from './messages';
+import type { ExpressionMessage, ExpressionMessageId, NestedMessages } from './messages';
+import { englishMessage, msg } from './messages';
 
 /**
  * The one error type of the expression engine. Parse errors, arity errors and evaluation errors all
@@ -12,6 +12,8 @@ export class ExpressionError extends Error {
   readonly messageId: ExpressionMessageId;
   /** Values for the template's `{0}`, `{1}`… */
   readonly args: readonly string[];
+  /** Arguments that are sentences of their own (a reason), by position. */
+  readonly nested?: NestedMessages;
 
   /**
    * @param message A message id with arguments (see `msg`), or a ready sentence (kept as id `text`).
@@ -28,7 +30,32 @@ export class ExpressionError extends Error {
     super(englishMessage(m));
     this.messageId = m.id;
     this.args = m.args;
+    if (m.nested) this.nested = m.nested;
   }
+
+  /** The error's sentence as a message, to nest inside another one. */
+  get expressionMessage(): ExpressionMessage {
+    return this.nested ? { id: this.messageId, args: this.args, nested: this.nested } : { id: this.messageId, args: this.args };
+  }
+}
+
+/**
+ * Why a regex, a date format or a Graph tree cannot be used, thrown by the helpers that check them
+ * (they have no position); the caller wraps it into a positioned ExpressionError.
+ */
+export class ReasonError extends Error {
+  override readonly name = 'ReasonError';
+
+  constructor(readonly reason: ExpressionMessage) {
+    super(englishMessage(reason));
+  }
+}
+
+/** The reason an error gives, as a message to nest (foreign errors keep their own text). */
+export function reasonOf(error: unknown): ExpressionMessage {
+  if (error instanceof ReasonError) return error.reason;
+  if (error instanceof ExpressionError) return error.expressionMessage;
+  return msg('text', error instanceof Error ? error.message : String(error));
 }
 
 /** A non-fatal remark about an expression (a construct the service documents as unreliable). */

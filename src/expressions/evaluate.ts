@@ -1,7 +1,7 @@
 /** Evaluation entry points: run a parsed (or parsed-on-demand) expression against a source object. */
 import type { Expression } from './ast';
 import { compileTree } from './compiler';
-import { ExpressionError } from './errors';
+import { ExpressionError, reasonOf } from './errors';
 import { msg } from './messages';
 import { parseExpression } from './parser';
 import type { EvaluateOptions, EvalEnv, Thunk } from './runtime';
@@ -61,7 +61,7 @@ function compile(expression: string | Expression): Thunk {
     return compileTree(treeOf(expression));
   } catch (e) {
     if (e instanceof ExpressionError) throw e;
-    throw new ExpressionError(msg('treeInvalid', e instanceof Error ? e.message : String(e)), 0);
+    throw new ExpressionError(msg('treeInvalid', reasonOf(e)), 0);
   }
 }
 

@@ -3,7 +3,8 @@
  * service stores for an Expression-type mapping, so the editor can save it.
  */
 import type { ComparisonOperator, Expression } from './ast';
-import { ExpressionError } from './errors';
+import { ExpressionError, reasonOf } from './errors';
+import type { ExpressionMessage } from './messages';
 import { msg } from './messages';
 import { describeFunction, parameterAt } from './functionCatalog';
 import { formatInline } from './format';
@@ -68,7 +69,7 @@ function toSource(node: Expression): AttributeMappingSource {
   }
 }
 
-function invalid(path: string, message: string): ExpressionError {
+function invalid(path: string, message: ExpressionMessage): ExpressionError {
   return new ExpressionError(msg('graphSourceInvalid', path, message), 0);
 }
 
@@ -82,33 +83,33 @@ export function fromAttributeMappingSource(source: AttributeMappingSource): Expr
 }
 
 function fromSource(source: unknown, path: string, depth: number): Expression {
-  if (depth > 100) throw invalid(path, 'nested too deeply');
-  if (typeof source !== 'object' || source === null || Array.isArray(source)) throw invalid(path, 'must be an object');
+  if (depth > 100) throw invalid(path, msg('sourceNestedTooDeeply'));
+  if (typeof source !== 'object' || source === null || Array.isArray(source)) throw invalid(path, msg('sourceNotAnObject'));
   const s = source as AttributeMappingSource;
   const type = (s.type ?? 'Attribute').toString().toLowerCase();
   const name = s.name;
-  if (typeof name !== 'string') throw invalid(path, '`name` must be a string');
+  if (typeof name !== 'string') throw invalid(path, msg('sourceNameNotText'));
   if (type === 'attribute') {
-    if (name === '' || name.includes(']') || name.includes('[')) throw invalid(path, `"${name}" is not a usable attribute name`);
+    if (name === '' || name.includes(']') || name.includes('[')) throw invalid(path, msg('sourceNameUnusable', name));
     return { kind: 'attribute', name };
   }
   if (type === 'constant') return constantNode(name, s.expression);
-  if (type !== 'function') throw invalid(path, `unknown type "${String(s.type)}"`);
+  if (type !== 'function') throw invalid(path, msg('sourceTypeUnknown', String(s.type)));
   const parameters = s.parameters ?? [];
-  if (!Array.isArray(parameters)) throw invalid(path, '`parameters` must be an array');
+  if (!Array.isArray(parameters)) throw invalid(path, msg('sourceParametersNotList'));
   const child = (i: number): Expression => {
     const pair: unknown = parameters[i];
     if (typeof pair !== 'object' || pair === null || typeof (pair as { key?: unknown }).key !== 'string') {
-      throw invalid(`${path}.parameters[${i}]`, 'must be {key, value}');
+      throw invalid(`${path}.parameters[${i}]`, msg('sourceParameterShape'));
     }
     return fromSource((pair as { value?: unknown }).value, `${path}.parameters[${i}].value`, depth + 1);
   };
   if (OPERATORS.includes(name)) {
-    if (parameters.length !== 2) throw invalid(path, `the comparison ${name} needs two parameters`);
+    if (parameters.length !== 2) throw invalid(path, msg('sourceComparisonParameters', name));
     return { kind: 'comparison', operator: name as ComparisonOperator, left: child(0), right: child(1) };
   }
   const description = describeFunction(name);
-  if (!description) throw invalid(path, `unknown function "${name}"`);
+  if (!description) throw invalid(path, msg('sourceFunctionUnknown', name));
   const fixed = description.parameters;
   const group = description.repeating?.parameters ?? [];
   const matches = (p: { name: string; graphKey: string }, key: string): boolean => p.graphKey.toLowerCase() === key || p.name.toLowerCase() === key;
@@ -119,14 +120,14 @@ function fromSource(source: unknown, path: string, depth: number): Expression {
     const key = pair.key.toLowerCase();
     const fixedIndex = fixed.findIndex((p) => matches(p, key));
     if (fixedIndex >= 0) {
-      if (slots[fixedIndex]) throw invalid(`${path}.parameters[${i}]`, `"${pair.key}" is given twice`);
+      if (slots[fixedIndex]) throw invalid(`${path}.parameters[${i}]`, msg('sourceParameterTwice', pair.key));
       slots[fixedIndex] = value;
       return;
     }
     const expected = group[repeated % Math.max(group.length, 1)];
     if (!expected || !matches(expected, key)) {
-      const wanted = expected ? ` (expected "${expected.graphKey}")` : '';
-      throw invalid(`${path}.parameters[${i}]`, `"${pair.key}" is not a parameter of ${description.name} here${wanted}`);
+      const reason = expected ? msg('sourceParameterUnexpectedWanted', pair.key, description.name, expected.graphKey) : msg('sourceParameterUnexpected', pair.key, description.name);
+      throw invalid(`${path}.parameters[${i}]`, reason);
     }
     slots[fixed.length + repeated] = value;
     repeated++;
@@ -135,7 +136,7 @@ function fromSource(source: unknown, path: string, depth: number): Expression {
   try {
     return { kind: 'call', name: description.name, args: checkCallArguments(description, args, [], 0) };
   } catch (e) {
-    throw invalid(path, (e as Error).message);
+    throw invalid(path, reasonOf(e));
   }
 }
 

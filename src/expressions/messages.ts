@@ -116,6 +116,48 @@ export const expressionMessages = {
   dateUnreadable: 'Cannot read "{0}" as a date; use ISO 8601 (2021-08-24T10:00:00Z, 2020-03-16-07:00) or M/d/yyyy h:mm:ss tt.',
   intervalUnknown: 'Unknown interval "{0}": use yyyy, q, m, y, d, w, ww, h, n or s.',
 
+  // Reasons: the inner part of regexUnusable, outputFormatUnusable, inputFormatUnusable and
+  // graphSourceInvalid (lower case: they finish another sentence).
+  regexCategoryUnsupported: 'the category {0} is not supported (only Unicode general categories such as \\p{L} or \\p{Lu})',
+  regexOptionXUnsupported: 'the x (ignore white space) option is not supported',
+  regexEndsWithBackslash: 'the pattern ends with a backslash',
+  regexCategoryNameMissing: '\\{0} must be followed by a category name in braces, e.g. \\p{L}',
+  regexNegatedCategoryInClass: '\\P{…} inside [ ] is not supported',
+  regexAnchorGUnsupported: '\\G is not supported',
+  regexBackreferenceNameMissing: '\\k must be followed by a group name, e.g. \\k<name>',
+  regexHexDigitsMissing: '\\x must be followed by two hex digits',
+  regexUnicodeDigitsMissing: '\\u must be followed by four hex digits',
+  regexControlLetterMissing: '\\c must be followed by a letter',
+  regexUnknownEscape: 'unrecognised escape \\{0}',
+  regexClassSubtraction: 'character class subtraction [a-z-[aeiou]] is not supported',
+  regexClassUnclosed: "a '[' is never closed",
+  regexBackreferenceMissingGroup: '\\{0} refers to a group that does not exist',
+  regexCommentUnclosed: 'a (?# comment is never closed',
+  regexBalancingGroup: 'balancing groups are not supported',
+  regexGroupNameInvalid: '"{0}" is not a supported group name (use letters, digits and _)',
+  regexAtomicGroup: 'atomic groups (?>…) are not supported',
+  regexConditionalGroup: 'conditional groups (?(…)…) are not supported',
+  regexInlineOptionsNotAtStart: 'inline options are supported only at the very start of the pattern, e.g. (?i)abc',
+  regexUnknownGroupConstruct: 'unrecognised group construct (?',
+  regexInvalid: 'it is not a valid regular expression ({0})',
+  formatEmpty: 'the format is empty',
+  formatNotStandard: '"{0}" is not a standard date format',
+  formatQuoteUnclosed: 'the quote at position {0} of the format is never closed',
+  formatEndsWithBackslash: 'the format ends with a backslash',
+  formatTooManyFractionDigits: 'at most 7 fraction digits (fffffff) are allowed',
+  sourceNestedTooDeeply: 'nested too deeply',
+  sourceNotAnObject: 'must be an object',
+  sourceNameNotText: '`name` must be a string',
+  sourceNameUnusable: '"{0}" is not a usable attribute name',
+  sourceTypeUnknown: 'unknown type "{0}"',
+  sourceParametersNotList: '`parameters` must be an array',
+  sourceParameterShape: 'must be {key, value}',
+  sourceComparisonParameters: 'the comparison {0} needs two parameters',
+  sourceFunctionUnknown: 'unknown function "{0}"',
+  sourceParameterTwice: '"{0}" is given twice',
+  sourceParameterUnexpected: '"{0}" is not a parameter of {1} here',
+  sourceParameterUnexpectedWanted: '"{0}" is not a parameter of {1} here (expected "{2}")',
+
   // Warnings
   appRoleAssignmentsDirect: '[appRoleAssignments] must not be mapped directly; use SingleAppRoleAssignment or AppRoleAssignmentsComplex.',
   exactSpelling: 'Write {0} with this exact spelling; the docs call the syntax case-sensitive.',
@@ -136,7 +178,8 @@ export const expressionMessageIds = Object.keys(expressionMessages) as Expressio
 
 // The highest `{n}` of a template decides how many arguments a call site must give (up to {3}).
 type PlaceholderOf<S extends string> = S extends `${string}{${infer N}}${infer Rest}` ? N | PlaceholderOf<Rest> : never;
-type Arg = string | number;
+// An argument may itself be a sentence (a reason inside another message): it is localized on its own.
+type Arg = string | number | ExpressionMessage;
 type ArgsFor<P> = '3' extends P ? [Arg, Arg, Arg, Arg] : '2' extends P ? [Arg, Arg, Arg] : '1' extends P ? [Arg, Arg] : '0' extends P ? [Arg] : [];
 
 /** The arguments a message id takes, checked at compile time against its template. */
@@ -145,12 +188,35 @@ export type ExpressionMessageArgs<I extends ExpressionMessageId> = ArgsFor<Place
 /** A message id with its arguments (what a diagnostic carries besides the English sentence). */
 export interface ExpressionMessage {
   readonly id: ExpressionMessageId;
+  /** The arguments as English text. */
   readonly args: readonly string[];
+  /** Arguments that are sentences of their own, by position, so they can be shown localized too. */
+  readonly nested?: NestedMessages;
 }
+
+export type NestedMessages = Readonly<Record<number, ExpressionMessage>>;
 
 /** Builds a message; the argument count must match the template's placeholders. */
 export function msg<I extends ExpressionMessageId>(id: I, ...args: ExpressionMessageArgs<I>): ExpressionMessage {
-  return { id, args: args.map(String) };
+  const nested: Record<number, ExpressionMessage> = {};
+  const texts = (args as readonly Arg[]).map((arg, i) => {
+    if (typeof arg !== 'object') return String(arg);
+    nested[i] = arg;
+    return englishMessage(arg);
+  });
+  return Object.keys(nested).length > 0 ? { id, args: texts, nested } : { id, args: texts };
+}
+
+/**
+ * A message in the user's language: `templateOf` gives the localized template of an id (undefined
+ * falls back to English), applied to the message and to each nested sentence.
+ */
+export function localizeMessage(message: ExpressionMessage, templateOf: (id: ExpressionMessageId) => string | undefined, depth = 0): string {
+  const args = message.args.map((arg, i) => {
+    const inner = message.nested?.[i];
+    return inner && depth < 8 ? localizeMessage(inner, templateOf, depth + 1) : arg;
+  });
+  return fillTemplate(templateOf(message.id) ?? expressionMessages[message.id] ?? '{0}', args);
 }
 
 /** Fills `{0}`, `{1}`… of a template (a missing argument leaves its placeholder). */

@@ -4,7 +4,7 @@ import { compileTree } from './compiler';
 import { ExpressionError } from './errors';
 import type { ExpressionWarning } from './errors';
 import { lintExpression } from './lint';
-import type { ExpressionMessageId } from './messages';
+import type { ExpressionMessageId, NestedMessages } from './messages';
 import { parseExpression } from './parser';
 
 /** Outcome of {@link validateExpression}. */
@@ -13,7 +13,7 @@ export type ValidationResult =
   | {
       readonly ok: false;
       /** `message` is the English sentence; `messageId` and `args` select and fill its localized template. */
-      readonly error: { readonly offset: number; readonly end?: number; readonly message: string; readonly messageId: ExpressionMessageId; readonly args: readonly string[] };
+      readonly error: { readonly offset: number; readonly end?: number; readonly message: string; readonly messageId: ExpressionMessageId; readonly args: readonly string[]; readonly nested?: NestedMessages };
     };
 
 /**
@@ -26,7 +26,7 @@ export function validateExpression(text: string): ValidationResult {
     compileTree(expression);
     return { ok: true, expression, warnings: lintExpression(expression, text) };
   } catch (e) {
-    if (e instanceof ExpressionError) return { ok: false, error: { offset: e.offset, end: e.end, message: e.message, messageId: e.messageId, args: e.args } };
+    if (e instanceof ExpressionError) return { ok: false, error: { offset: e.offset, end: e.end, message: e.message, messageId: e.messageId, args: e.args, ...(e.nested ? { nested: e.nested } : {}) } };
     const detail = e instanceof Error ? e.message : String(e);
     return { ok: false, error: { offset: 0, message: `Internal error: ${detail}`, messageId: 'internalError', args: [detail] } };
   }

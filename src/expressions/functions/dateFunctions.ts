@@ -2,7 +2,7 @@
 import type { DateParts } from '../dateTime';
 import { addInterval, dateFromText, dateTimeToParts, diffInterval, fromFileTime, isDateTime, partsToDateTime, toFileTimeText, toInterval } from '../dateTime';
 import { parseDateExact, renderDate } from '../dotnetDateFormat';
-import { ExpressionError } from '../errors';
+import { ExpressionError, reasonOf } from '../errors';
 import type { CallSite, Implementation, Thunk } from '../runtime';
 import { bigIntOf, dateOf, fail, mapText, optionalText, textOf } from '../runtime';
 import type { ExpressionMessage } from '../messages';
@@ -12,7 +12,7 @@ import { msg } from '../messages';
 function inFunction(name: string, e: ExpressionError): ExpressionMessage {
   if (e.messageId === 'dateOutOfRange') return msg('dateOutOfRangeIn', name);
   if (e.messageId === 'adDateOutOfRange') return msg('adDateOutOfRangeIn', name, e.args[0] ?? '');
-  return msg('inFunction', name, e.message);
+  return msg('inFunction', name, e.expressionMessage);
 }
 
 /** Re-throws date range errors at the call's position. */
@@ -106,7 +106,7 @@ function formatWith(site: CallSite, parts: DateParts, format: string): string {
   try {
     return renderDate(parts, format);
   } catch (e) {
-    fail(site, msg('outputFormatUnusable', site.call.name, format, (e as Error).message));
+    fail(site, msg('outputFormatUnusable', site.call.name, format, reasonOf(e)));
   }
 }
 
@@ -133,7 +133,7 @@ const formatDateTime: Implementation = (site) => {
       try {
         parts = parseDateExact(text, inputFormat);
       } catch (e) {
-        fail(site, msg('inputFormatUnusable', site.call.name, inputFormat, (e as Error).message));
+        fail(site, msg('inputFormatUnusable', site.call.name, inputFormat, reasonOf(e)));
       }
       if (!parts) fail(site, msg('inputFormatMismatch', site.call.name, text, inputFormat));
       return convert(parts);

@@ -6,6 +6,7 @@ import type { CompiledRegex, Replacer } from '../dotnetRegex';
 import { compileDotNetRegex, compileReplacement, indexedRegex, MAX_REGEX_INPUT } from '../dotnetRegex';
 import type { CallSite, Implementation, Thunk } from '../runtime';
 import { fail, mapText, textOf } from '../runtime';
+import { reasonOf } from '../errors';
 import { msg } from '../messages';
 import type { Value } from '../values';
 
@@ -21,7 +22,7 @@ function regexFor(site: CallSite, pattern: string): CompiledRegex {
   try {
     return compileDotNetRegex(pattern);
   } catch (e) {
-    fail(site, msg('regexUnusable', site.call.name, pattern, (e as Error).message));
+    fail(site, msg('regexUnusable', site.call.name, pattern, reasonOf(e)));
   }
 }
 

@@ -4,7 +4,7 @@
  * trip per keystroke.
  */
 import { compileExpression, ExpressionError } from '../../expressions';
-import type { CompiledExpression, EvaluateOptions, EvaluationResult, ExpressionMessageId, SourceObject, SourceValue } from '../../expressions';
+import type { CompiledExpression, EvaluateOptions, EvaluationResult, ExpressionMessageId, NestedMessages, SourceObject, SourceValue } from '../../expressions';
 import type { AttributeMappingDraft, ObjectMappingDraft, ScopeClauseDraft, ScopeGroupDraft } from './document';
 
 /** The Graph user properties a preview reads (passed as `$select`). */
@@ -54,6 +54,7 @@ export type PreviewResult =
       readonly message: string;
       readonly messageId: ExpressionMessageId;
       readonly messageArgs: readonly string[];
+      readonly messageNested?: NestedMessages;
       readonly offset: number;
       readonly end?: number;
     };
@@ -77,7 +78,7 @@ function compiledOf(text: string): CompiledExpression | ExpressionError {
 
 function errorResult(error: ExpressionError, offset?: number): PreviewResult {
   const located = offset === undefined ? { offset: error.offset, end: error.end } : { offset };
-  return { kind: 'error', message: error.message, messageId: error.messageId, messageArgs: error.args, ...located };
+  return { kind: 'error', message: error.message, messageId: error.messageId, messageArgs: error.args, messageNested: error.nested, ...located };
 }
 
 /** What one mapping sends for one source object (the default value replaces a null result). */

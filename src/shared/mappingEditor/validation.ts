@@ -4,8 +4,8 @@
  * Expression errors carry the engine's message (English), its message id and arguments (for the
  * localized template the extension sends as `expr.<id>`), and the offset of the problem.
  */
-import { fillTemplate, validateExpression } from '../../expressions';
-import type { ExpressionMessageId } from '../../expressions';
+import { localizeMessage, validateExpression } from '../../expressions';
+import type { ExpressionMessageId, NestedMessages } from '../../expressions';
 import type { AttributeMappingDraft, EditorDocument, ObjectMappingDraft } from './document';
 
 export type IssueCode =
@@ -38,6 +38,8 @@ export interface Issue {
   readonly message?: string;
   readonly messageId?: ExpressionMessageId;
   readonly messageArgs?: readonly string[];
+  /** Arguments that are sentences of their own (a reason), localized like the message. */
+  readonly messageNested?: NestedMessages;
   readonly offset?: number;
   readonly end?: number;
 }
@@ -70,8 +72,8 @@ export function validateMapping(om: ObjectMappingDraft, m: AttributeMappingDraft
     else {
       const result = validateExpression(m.expression);
       if (!result.ok) {
-        const { message, messageId, args, offset, end } = result.error;
-        add('error', 'expressionError', 'expression', [message], { message, messageId, messageArgs: args, offset, end });
+        const { message, messageId, args, nested, offset, end } = result.error;
+        add('error', 'expressionError', 'expression', [message], { message, messageId, messageArgs: args, messageNested: nested, offset, end });
       } else {
         for (const w of result.warnings) add('warning', 'expressionWarning', 'expression', [w.message], { message: w.message, messageId: w.messageId, messageArgs: w.args, offset: w.offset });
       }
@@ -128,15 +130,17 @@ export interface ExpressionDiagnostic {
   readonly message?: string;
   readonly messageId?: ExpressionMessageId;
   readonly messageArgs?: readonly string[];
+  readonly messageNested?: NestedMessages;
 }
 
 /**
  * The sentence of an engine diagnostic in the user's language: the localized template of its message
- * id (`expr.<id>` in the strings the extension sends) filled with its arguments, else the English text.
+ * id (`expr.<id>` in the strings the extension sends) filled with its arguments, a nested reason
+ * localized the same way; the English text when no template is known.
  */
 export function expressionMessageText(d: ExpressionDiagnostic, strings: Readonly<Partial<Record<string, string>>> | undefined): string {
-  const template = d.messageId !== undefined ? strings?.[`expr.${d.messageId}`] : undefined;
-  return template !== undefined && d.messageArgs ? fillTemplate(template, d.messageArgs) : (d.message ?? '');
+  if (d.messageId === undefined || !d.messageArgs || strings?.[`expr.${d.messageId}`] === undefined) return d.message ?? '';
+  return localizeMessage({ id: d.messageId, args: d.messageArgs, nested: d.messageNested }, (id) => strings[`expr.${id}`]);
 }
 
 /** The values for an issue's `{0}`, `{1}`…: an expression issue's engine message in the user's language. */

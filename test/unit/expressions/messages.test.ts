@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
-import type { EvaluateOptions, ExpressionMessageId, ExpressionWarning, SourceObject } from '../../../src/expressions';
+import type { EvaluateOptions, ExpressionMessageId, ExpressionWarning, NestedMessages, SourceObject } from '../../../src/expressions';
 import {
   englishMessage,
   evaluateExpression,
@@ -25,6 +25,13 @@ interface Diagnostic {
   readonly messageId: ExpressionMessageId;
   readonly args: readonly string[];
   readonly message: string;
+  readonly nested?: NestedMessages;
+}
+
+/** A diagnostic and the reasons nested in its arguments, each as a diagnostic of its own. */
+function withNested(d: Diagnostic): Diagnostic[] {
+  const inner = Object.values(d.nested ?? {}).map((m) => ({ messageId: m.id, args: m.args, message: englishMessage(m), nested: m.nested }));
+  return [d, ...inner.flatMap(withNested)];
 }
 
 /** The warnings and the error, if any, of validating and then evaluating `input`. */
@@ -32,7 +39,7 @@ function diagnosticsOf(input: unknown, source: SourceObject = {}, options: Evalu
   const warnings: ExpressionWarning[] = [];
   if (typeof input === 'string') {
     const checked = validateExpression(input);
-    if (!checked.ok) return [{ messageId: checked.error.messageId, args: checked.error.args, message: checked.error.message }];
+    if (!checked.ok) return [{ messageId: checked.error.messageId, args: checked.error.args, message: checked.error.message, nested: checked.error.nested }];
     warnings.push(...checked.warnings);
   }
   try {
@@ -53,6 +60,12 @@ const errorOf = (f: () => unknown): Diagnostic => {
   }
   throw new Error('no error');
 };
+
+/** Replace with a constant pattern: the reason is nested in regexUnusable. */
+const regex = (pattern: string): string => `Replace([x], , "${pattern.replace(/\\/g, '\\\\')}", , "", , )`;
+const graphSource = (source: unknown) => (): Diagnostic[] => [errorOf(() => fromAttributeMappingSource(source as never))];
+const attributeParameter = (key: string) => ({ key, value: { type: 'Attribute', name: 'a' } });
+const deepSource = (depth: number): object => (depth === 0 ? { type: 'Attribute', name: 'a' } : { type: 'Function', name: 'ToLower', parameters: [{ key: 'source', value: deepSource(depth - 1) }] });
 
 const nested = (depth: number): object => (depth === 0 ? { kind: 'attribute', name: 'a' } : { kind: 'call', name: 'ToLower', args: [nested(depth - 1)] });
 
@@ -115,6 +128,48 @@ const crafted: readonly [ExpressionMessageId, () => Diagnostic[]][] = (
     ['notTextOrTree', () => diagnosticsOf(42)],
     ['sourceNotObject', () => [errorOf(() => evaluateExpression('[a]', null as unknown as SourceObject))]],
     ['graphSourceInvalid', () => [errorOf(() => fromAttributeMappingSource({ type: 'Function', name: 'Nope', parameters: [] } as never))]],
+    // Reasons nested in regexUnusable, outputFormatUnusable, inputFormatUnusable and graphSourceInvalid.
+    ['regexCategoryUnsupported', regex('\\p{Xx}')],
+    ['regexOptionXUnsupported', regex('(?x)a')],
+    ['regexEndsWithBackslash', regex('a\\')],
+    ['regexCategoryNameMissing', regex('\\pL')],
+    ['regexNegatedCategoryInClass', regex('[\\P{L}]')],
+    ['regexAnchorGUnsupported', regex('\\Ga')],
+    ['regexBackreferenceNameMissing', regex('\\kx')],
+    ['regexHexDigitsMissing', regex('\\xZZ')],
+    ['regexUnicodeDigitsMissing', regex('\\u12')],
+    ['regexControlLetterMissing', regex('\\c1')],
+    ['regexUnknownEscape', regex('\\q')],
+    ['regexClassSubtraction', regex('[a-z-[aeiou]]')],
+    ['regexClassUnclosed', regex('[abc')],
+    ['regexBackreferenceMissingGroup', regex('(a)\\2')],
+    ['regexCommentUnclosed', regex('(?#abc')],
+    ['regexBalancingGroup', regex('(?<a-b>x)')],
+    ['regexGroupNameInvalid', regex('(?<1a>x)')],
+    ['regexAtomicGroup', regex('(?>a)')],
+    ['regexConditionalGroup', regex('(?(a)b|c)')],
+    ['regexInlineOptionsNotAtStart', regex('a(?i)b')],
+    ['regexUnknownGroupConstruct', regex('(?@a)')],
+    ['regexInvalid', regex('a{2,1}')],
+    ['outputFormatUnusable', 'FormatDateTime("2020-01-01", , "yyyy-MM-dd", "Q")'],
+    ['inputFormatUnusable', 'FormatDateTime("2020", , "Q", "yyyy")'],
+    ['formatEmpty', 'FormatDateTime("2020-01-01", , "yyyy-MM-dd", "")'],
+    ['formatNotStandard', 'FormatDateTime("2020-01-01", , "yyyy-MM-dd", "Q")'],
+    ['formatQuoteUnclosed', 'FormatDateTime("2020-01-01", , "yyyy-MM-dd", "yyyy \'abc")'],
+    ['formatEndsWithBackslash', 'FormatDateTime("2020-01-01", , "yyyy-MM-dd", "yyyy\\\\")'],
+    ['formatTooManyFractionDigits', 'FormatDateTime("2020-01-01", , "yyyy-MM-dd", "ffffffff")'],
+    ['sourceNestedTooDeeply', graphSource(deepSource(105))],
+    ['sourceNotAnObject', graphSource({ type: 'Function', name: 'ToLower', parameters: [{ key: 'source', value: 42 }] })],
+    ['sourceNameNotText', graphSource({ type: 'Attribute', name: 5 })],
+    ['sourceNameUnusable', graphSource({ type: 'Attribute', name: 'a]' })],
+    ['sourceTypeUnknown', graphSource({ type: 'Lambda', name: 'x' })],
+    ['sourceParametersNotList', graphSource({ type: 'Function', name: 'ToLower', parameters: 'x' })],
+    ['sourceParameterShape', graphSource({ type: 'Function', name: 'ToLower', parameters: [42] })],
+    ['sourceComparisonParameters', graphSource({ type: 'Function', name: '=', parameters: [] })],
+    ['sourceFunctionUnknown', graphSource({ type: 'Function', name: 'Nope', parameters: [] })],
+    ['sourceParameterTwice', graphSource({ type: 'Function', name: 'ToLower', parameters: [attributeParameter('source'), attributeParameter('source')] })],
+    ['sourceParameterUnexpected', graphSource({ type: 'Function', name: 'ToLower', parameters: [attributeParameter('bogus')] })],
+    ['sourceParameterUnexpectedWanted', graphSource({ type: 'Function', name: 'Join', parameters: [attributeParameter('separator'), attributeParameter('bogus')] })],
     ['multiValuedComparison', () => diagnosticsOf('IIF([m] = "x", "a", "b")', { m: ['1', '2'] })],
     ['argumentNotSingle', () => diagnosticsOf('Mid("abc", [m], 1)', { m: ['1', '2'] })],
     ['argumentNullNotNumber', 'Mid("abc", [n], 1)'],
@@ -172,8 +227,6 @@ const notCrafted = new Set<ExpressionMessageId>([
   'switchValueNotSingle',
   'regexGroupMissing',
   'dateTimeStylesUnknown',
-  'outputFormatUnusable',
-  'inputFormatUnusable',
   'compareTypeUnknown',
   'adDateOutOfRange',
   'adDateOutOfRangeIn',
@@ -191,7 +244,7 @@ function sourceFiles(dir: string): string[] {
 describe('expression message catalog', () => {
   for (const [id, produce] of crafted) {
     it(`produces ${id} with as many arguments as its template uses`, () => {
-      const diagnostics = produce();
+      const diagnostics = produce().flatMap(withNested);
       const found = diagnostics.find((d) => d.messageId === id);
       assert.ok(found, `${id}: got ${JSON.stringify(diagnostics.map((d) => [d.messageId, d.message]))}`);
       assert.ok(found.messageId in expressionMessages);
@@ -273,5 +326,25 @@ describe('localized expression messages', () => {
     assert.equal(expressionMessageText(d, {}), "Expected ',' or ')' after argument 2 of Join.");
     assert.equal(expressionMessageText(d, undefined), error.message);
     assert.equal(expressionMessageText({ message: 'plain' }, swedish), 'plain');
+  });
+
+  it('localizes the reason nested in a message, also after the trip to the webview', () => {
+    const checked = validateExpression('Replace([x], , "(?>a)", , "", , )');
+    assert.ok(!checked.ok);
+    assert.equal(checked.error.message, 'Replace: the regular expression "(?>a)" cannot be used: atomic groups (?>…) are not supported.');
+    const d = JSON.parse(JSON.stringify({ message: checked.error.message, messageId: checked.error.messageId, messageArgs: checked.error.args, messageNested: checked.error.nested })) as Parameters<typeof expressionMessageText>[0];
+    const swedish = { 'expr.regexUnusable': '{0}: det reguljära uttrycket "{1}" kan inte användas: {2}.', 'expr.regexAtomicGroup': 'atomära grupper (?>…) stöds inte' };
+    assert.equal(expressionMessageText(d, swedish), 'Replace: det reguljära uttrycket "(?>a)" kan inte användas: atomära grupper (?>…) stöds inte.');
+    // A reason without a localized template stays English inside the localized sentence.
+    assert.equal(expressionMessageText(d, { 'expr.regexUnusable': swedish['expr.regexUnusable'] }), 'Replace: det reguljära uttrycket "(?>a)" kan inte användas: atomic groups (?>…) are not supported.');
+  });
+
+  it('nests a Graph tree’s reason, and a date function keeps the reason of the error it wraps', () => {
+    const graph = errorOf(() => fromAttributeMappingSource({ type: 'Function', name: 'ToLower', parameters: [{ key: 'bogus', value: { type: 'Attribute', name: 'a' } }] } as never)) as ExpressionError;
+    assert.equal(graph.messageId, 'graphSourceInvalid');
+    assert.equal(graph.nested?.[1]?.id, 'sourceParameterUnexpected');
+    const format = errorOf(() => evaluateExpression('FormatDateTime("2020-01-01", , "yyyy-MM-dd", "yyyy \'abc")', {})) as ExpressionError;
+    assert.equal(format.messageId, 'outputFormatUnusable');
+    assert.deepEqual(format.nested?.[2], { id: 'formatQuoteUnclosed', args: ['6'] });
   });
 });
