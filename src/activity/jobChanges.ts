@@ -85,7 +85,9 @@ export function jobChanges(previous: SynchronizationJob | undefined, next: Synch
   const wasQuarantined = !!before?.quarantine;
   const quarantine = status?.quarantine;
   if (!wasQuarantined && quarantine) {
-    changes.push({ kind: 'quarantineEntered', reason: quarantine.reason ?? 'Unknown', nextAttempt: quarantine.nextAttempt ?? undefined, errorCode: quarantine.error?.code ?? undefined });
+    // The service writes 0001-01-01 for "no automatic retry" (a quarantine that waits for the admin).
+    const nextAttempt = quarantine.nextAttempt && !quarantine.nextAttempt.startsWith('0001-01-01') ? quarantine.nextAttempt : undefined;
+    changes.push({ kind: 'quarantineEntered', reason: quarantine.reason ?? 'Unknown', nextAttempt, errorCode: quarantine.error?.code ?? undefined });
   }
   if (wasQuarantined && !quarantine) changes.push({ kind: 'quarantineLeft' });
 

@@ -281,6 +281,10 @@ export interface JobRuntime {
   /** Provisioned groups by source group id (absent in state saved before group provisioning). */
   provisionedGroups?: Record<string, ProvisionedEntry>;
   escrows: Record<string, Escrow>;
+  /** Users whose disabling the accidental-deletion threshold held back; the next cycles take them again. */
+  heldDeletes?: string[];
+  /** Set by a restart with ForceDeletes: the next cycle applies deletions whatever their number. */
+  forceDeletes?: boolean;
   cycles: number;
   /** When the next scheduled cycle is due (epoch ms), or null when not scheduled. */
   nextRun: number | null;

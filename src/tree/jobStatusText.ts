@@ -96,8 +96,12 @@ export function describeJobStatus(job: SynchronizationJob, now: Date): JobStatus
   if (quarantine) {
     lines.push(`| ${vscode.l10n.t('Quarantine reason')} | ${quarantine.reason ?? '-'} |`);
     lines.push(`| ${vscode.l10n.t('In quarantine since')} | ${quarantine.seriesBegan ?? quarantine.currentBegan ?? '-'} |`);
-    lines.push(`| ${vscode.l10n.t('Next attempt')} | ${quarantine.nextAttempt ?? '-'} |`);
+    const nextAttempt = quarantine.nextAttempt && !quarantine.nextAttempt.startsWith(NEVER) ? quarantine.nextAttempt : vscode.l10n.t('none: waits for a restart');
+    lines.push(`| ${vscode.l10n.t('Next attempt')} | ${nextAttempt} |`);
     if (quarantine.error?.message) lines.push(`| ${vscode.l10n.t('Why')} | ${escapeCell(quarantine.error.message)} |`);
+    if (quarantine.reason === 'TooManyDeletes') {
+      lines.push(`| ${vscode.l10n.t('What now')} | ${vscode.l10n.t('Check the held deletions in Recent activity. To allow them, run Restart Provisioning and pick "Push held deletions through"; otherwise fix their cause (assignments, scoping filter) and restart.')} |`);
+    }
   }
   const steady = status.steadyStateLastAchievedTime;
   if (steady && !steady.startsWith(NEVER)) lines.push(`| ${vscode.l10n.t('Steady state reached')} | ${steady} |`);

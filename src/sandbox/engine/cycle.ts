@@ -4,6 +4,7 @@ import { secretValue } from '../sync/secrets';
 import type { DirectoryUser, JobRecord, ObjectMapping, ProvisioningObjectSummary, SynchronizationError } from '../types';
 import { SYSTEM_INITIATOR, toSummary } from './audit';
 import type { ObjectOutcome } from './audit';
+import { deletionThreshold, quarantineForDeletes } from './deletionThreshold';
 import { compileMappings, MappingError } from './mapping';
 import type { CompiledMapping } from './mapping';
 import { groupSourceObject, processGroup } from './processGroup';
@@ -46,6 +47,8 @@ export interface PreparedJob {
   syncAll: boolean;
   skipOutOfScopeDeletions: boolean;
   assigned: Set<string> | null;
+  /** The accidental-deletion threshold, or null when the protection is off. */
+  deleteThreshold: number | null;
   /** The enabled group mapping, if any, with its compiled attribute mappings. */
   groups?: { objectMapping: ObjectMapping; mappings: CompiledMapping[]; assigned: Set<string> | null };
 }
@@ -77,6 +80,7 @@ export async function prepareJob(deps: CycleDeps, spId: string, job: JobRecord):
     client, objectMapping, mappings, syncAll,
     skipOutOfScopeDeletions: (secretValue(secrets, 'SkipOutOfScopeDeletions') ?? '').toLowerCase() === 'true',
     assigned: syncAll ? null : assignedUserIds(deps.store, spId),
+    deleteThreshold: deletionThreshold(secrets, job),
     groups: groupMapping && groupMappings ? { objectMapping: groupMapping, mappings: groupMappings, assigned: syncAll ? null : assignedGroupIds(deps.store, spId) } : undefined,
   };
 }
@@ -87,6 +91,41 @@ export function entitlement(p: PreparedJob, user: DirectoryUser): { entitled: bo
   if (p.assigned && !p.assigned.has(user.id)) return { entitled: false, reason: 'the user is not assigned to the application (Default Access assignments do not count)' };
   if (!passesScope(p.objectMapping.scope, userSourceObject(user, false, []))) return { entitled: false, reason: 'the user does not pass the scoping filter' };
   return { entitled: true, reason: '' };
+}
+
+/**
+ * The users whose accounts this cycle would disable, when there are more of them than the
+ * accidental-deletion threshold allows (and no restart with ForceDeletes let them through): the
+ * cycle holds them and the job goes into quarantine. Empty when nothing is held.
+ */
+function deletionsToHold(job: JobRecord, p: PreparedJob, candidates: string[], store: SandboxStore): Set<string> {
+  if (p.deleteThreshold === null || job.runtime.forceDeletes || p.skipOutOfScopeDeletions) return new Set();
+  const disabling = candidates.filter((id) => {
+    const user = store.users.get(id);
+    return user !== undefined && job.runtime.provisioned[id]?.active === true && !entitlement(p, user).entitled;
+  });
+  return disabling.length > p.deleteThreshold ? new Set(disabling) : new Set();
+}
+
+/** The log entry of a user whose disabling the threshold held back. */
+function heldOutcome(user: DirectoryUser, job: JobRecord, reason: string, held: number, threshold: number): ObjectOutcome {
+  const entry = job.runtime.provisioned[user.id];
+  return {
+    action: 'disable',
+    status: 'skipped',
+    source: { id: user.id, displayName: user.displayName },
+    target: { id: entry?.targetId ?? '', displayName: '' },
+    modifiedProperties: [],
+    durationMs: 0,
+    steps: [
+      { name: 'EntrySynchronizationScoping', provisioningStepType: 'scoping', status: 'success', description: `User '${user.userPrincipalName}' left the scope (${reason}).`, details: {} },
+      {
+        name: 'EntryExportUpdate', provisioningStepType: 'export', status: 'skipped',
+        description: `Held by the accidental-deletion threshold: this cycle would disable ${held} accounts, more than ${threshold}. A restart with ForceDeletes lets it through.`,
+        details: { SkipReason: 'AccidentalDeletionThreshold' },
+      },
+    ],
+  };
 }
 
 /** Escrow key of a failed group (user escrows are keyed by user id). */
@@ -162,8 +201,10 @@ export async function runCycle(deps: CycleDeps, spId: string, job: JobRecord, sh
     if (full) for (const id of store.users.keys()) ids.add(id);
     else for (const [id, seq] of Object.entries(store.data.userSeq)) if (seq > job.runtime.watermark) ids.add(id);
     for (const id of Object.keys(job.runtime.escrows)) ids.add(id);
+    for (const id of job.runtime.heldDeletes ?? []) ids.add(id);
   }
   const candidates = [...ids];
+  const held = prepared ? deletionsToHold(job, prepared, candidates, store) : new Set<string>();
   let entitled = 0;
   let done = 0;
   recordProgress(job, 0, candidates.length);
@@ -172,6 +213,12 @@ export async function runCycle(deps: CycleDeps, spId: string, job: JobRecord, sh
     if (!user || !prepared) return;
     const e = entitlement(prepared, user);
     if (e.entitled) entitled++;
+    if (held.has(id)) {
+      result.imported++;
+      result.outcomes.push(heldOutcome(user, job, e.reason, held.size, prepared.deleteThreshold ?? 0));
+      if (++done % 200 === 0) recordProgress(job, done, candidates.length);
+      return;
+    }
     const outcome = await processUser({
       job, user, entitled: e.entitled, scopeReason: e.reason, objectMapping: prepared.objectMapping, mappings: prepared.mappings,
       client: prepared.client, skipOutOfScopeDeletions: prepared.skipOutOfScopeDeletions, reportNoOps: !full,
@@ -200,11 +247,16 @@ export async function runCycle(deps: CycleDeps, spId: string, job: JobRecord, sh
 
   const stopped = shouldStop() && done < candidates.length;
   // A stopped (paused) cycle keeps its watermark so the rest is picked up when it resumes.
-  if (!stopped) job.runtime.watermark = highWater;
+  if (!stopped) {
+    job.runtime.watermark = highWater;
+    job.runtime.heldDeletes = [...held];
+    delete job.runtime.forceDeletes;
+  }
   job.runtime.cycles++;
   const audit: ProvisioningObjectSummary[] = result.outcomes.map((o) => toSummary({ tenantId: store.data.tenantId, jobId: job.id, cycleId, sp, initiatedBy: SYSTEM_INITIATOR }, o));
   store.addAudit(audit);
   recordCycle(job, cycleId, began, { imported: result.imported, entitled, exported: result.exported, escrowed: result.escrowed });
+  if (held.size > 0 && !stopped) quarantineForDeletes(job, held.size, prepared?.deleteThreshold ?? 0);
   store.changed();
   await deps.settle?.();
   return { ...result, state: stopped ? 'Stopped' : result.escrowed > 0 ? 'EntryLevelErrors' : 'Succeeded' };

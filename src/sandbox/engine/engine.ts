@@ -4,6 +4,7 @@ import { intervalFor } from '../sync/jobFactory';
 import type { JobRecord, KeyStringValue, SynchronizationError } from '../types';
 import type { JobControl, OnDemandSubject } from './api';
 import { runCycle } from './cycle';
+import { TOO_MANY_DELETES } from './deletionThreshold';
 import type { CycleDeps, CycleResult } from './cycle';
 import { provisionOnDemand } from './onDemand';
 import { ScimClient } from './scimClient';
@@ -78,6 +79,8 @@ export class ProvisioningEngine implements JobControl {
     const job = this.findJob(spId, jobId);
     if (!job || this.closed) return Promise.resolve(undefined);
     if (scheduled && job.schedule.state !== 'Active') return Promise.resolve(undefined);
+    // Held deletions wait for an admin: no scheduled cycle until the job is started or restarted.
+    if (scheduled && job.status.quarantine?.reason === TOO_MANY_DELETES) return Promise.resolve(undefined);
     const run = (async () => {
       // A pause during the cycle stops it between objects; a manual run of a paused or disabled job still completes.
       const stateAtStart = job.schedule.state;
@@ -156,6 +159,7 @@ export class ProvisioningEngine implements JobControl {
       job.runtime.provisionedGroups = {};
       job.runtime.watermark = 0;
     }
+    if (scopes.has('ForceDeletes')) job.runtime.forceDeletes = true;
     if (scopes.has('QuarantineState')) {
       job.status.quarantine = null;
       job.status.countSuccessiveCompleteFailures = 0;

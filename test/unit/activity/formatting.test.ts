@@ -110,6 +110,10 @@ describe('activity job state changes', () => {
     assert.equal(formatJobChange('J', entered[0]).text, 'J: entered quarantine (EncounteredQuarantineException, CredentialsInvalid); next attempt 2025-03-01 12:40:00Z.');
     assert.deepEqual(jobChanges(quarantined, job({ lastExecution: failed.status!.lastExecution })).map((c) => c.kind), ['quarantineLeft']);
 
+    // Held deletions wait for the admin: the service's "never" time is no next attempt.
+    const held = job({ code: 'Quarantine', quarantine: { reason: 'TooManyDeletes', nextAttempt: '0001-01-01T00:00:00Z', error: { code: 'TooManyDeletes' } } });
+    assert.equal(formatJobChange('J', jobChanges(job(), held)[0]).text, 'J: entered quarantine (TooManyDeletes, TooManyDeletes).');
+
     assert.deepEqual(jobChanges(job(), job({ code: 'Paused' }, 'Paused')), [{ kind: 'paused' }]);
     assert.deepEqual(jobChanges(job({ code: 'Paused' }, 'Paused'), job()), [{ kind: 'resumed' }]);
     assert.deepEqual(jobChanges(job({ code: 'NotRun' }), job()), [{ kind: 'statusChanged', from: 'NotRun', to: 'Active' }]);

@@ -1,0 +1,97 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests read Graph JSON loosely, as a client would */
+import assert from 'node:assert/strict';
+import { startSandbox } from '../../../src/sandbox/server';
+import type { Sandbox } from '../../../src/sandbox/server';
+import { graph } from './helpers';
+
+describe('sandbox accidental-deletion threshold', () => {
+  let sandbox: Sandbox;
+  let sp: string;
+  let jobId: string;
+  const jobUrl = () => `/servicePrincipals/${sp}/synchronization/jobs/${jobId}`;
+  const activeInApp = () => sandbox.scim.listUsers().filter((u) => u.active === true).length;
+
+  /** Writes the notification settings the way the extension does (inside SyncNotificationSettings). */
+  async function setThreshold(value: number | null): Promise<void> {
+    const current = (await graph(sandbox, 'GET', `/servicePrincipals/${sp}/synchronization/secrets`)).body.value as { key: string; value: string }[];
+    const settings = { Enabled: false, DeleteThresholdEnabled: value !== null, ...(value !== null ? { DeleteThresholdValue: value } : {}) };
+    const next = current.filter((s) => s.value !== '*****' && s.key !== 'SyncNotificationSettings').concat({ key: 'SyncNotificationSettings', value: JSON.stringify(settings) });
+    assert.equal((await graph(sandbox, 'PUT', `/servicePrincipals/${sp}/synchronization/secrets`, { value: next })).status, 204);
+  }
+
+  /** A scoping filter nobody passes: every provisioned account would be disabled. */
+  async function scopeEveryoneOut(): Promise<void> {
+    const schema = (await graph(sandbox, 'GET', `${jobUrl()}/schema`)).body;
+    delete schema['@odata.context'];
+    schema.synchronizationRules[0].objectMappings[0].scope = {
+      groups: [{ name: 'nobody', clauses: [{ sourceOperandName: 'department', operatorName: 'EQUALS', targetOperand: { values: ['No Such Department'] } }] }],
+      inputFilterGroups: [], categoryFilterGroups: [],
+    };
+    assert.equal((await graph(sandbox, 'PUT', `${jobUrl()}/schema`, schema)).status, 204);
+  }
+
+  async function restart(resetScope?: string): Promise<any> {
+    const cycle = sandbox.engine.nextCycle(jobId);
+    assert.equal((await graph(sandbox, 'POST', `${jobUrl()}/restart`, resetScope ? { criteria: { resetScope } } : {})).status, 204);
+    return cycle;
+  }
+
+  before(async () => {
+    sandbox = await startSandbox({ users: 30, groups: 3, seed: 11 });
+    ({ servicePrincipalId: sp, jobId } = sandbox.demo);
+    const initial = sandbox.engine.nextCycle(jobId);
+    assert.equal((await graph(sandbox, 'POST', `${jobUrl()}/start`)).status, 204);
+    await initial;
+  });
+  after(async () => { await sandbox.close(); });
+
+  it('holds a cycle that would disable more accounts than the threshold, and quarantines the job', async () => {
+    const before = activeInApp();
+    assert.ok(before > 4, `${before} active accounts to protect`);
+    await setThreshold(3);
+    await scopeEveryoneOut();
+    const result = await sandbox.engine.runCycleNow(sp, jobId);
+    assert.equal(activeInApp(), before, 'no account was disabled');
+    const held = result.outcomes.filter((o) => o.steps.some((s) => s.details.SkipReason === 'AccidentalDeletionThreshold'));
+    assert.equal(held.length, before);
+    assert.ok(held.every((o) => o.action === 'disable' && o.status === 'skipped'));
+    const job = (await graph(sandbox, 'GET', jobUrl())).body;
+    assert.equal(job.status.code, 'Quarantine');
+    assert.equal(job.status.quarantine.reason, 'TooManyDeletes');
+    assert.equal(job.status.quarantine.error.code, 'TooManyDeletes');
+    assert.match(job.status.quarantine.error.message, new RegExp(`disable or delete ${before} accounts.*threshold of 3`));
+    const logs = await graph(sandbox, 'GET', `/auditLogs/provisioning?$filter=${encodeURIComponent("provisioningAction eq 'disable'")}`);
+    assert.ok(logs.body.value.some((e: any) => e.provisioningStatusInfo.status === 'skipped'), 'the held disables are in the provisioning logs');
+  });
+
+  it('holds them again after a plain restart while their cause is still there', async () => {
+    const before = activeInApp();
+    const result = await restart();
+    assert.equal(activeInApp(), before);
+    assert.equal(result.state, 'Succeeded');
+    assert.equal((await graph(sandbox, 'GET', jobUrl())).body.status.quarantine?.reason, 'TooManyDeletes');
+  });
+
+  it('applies the held deletions after a restart with ForceDeletes, and leaves quarantine', async () => {
+    const result = await restart('ForceDeletes');
+    assert.equal(activeInApp(), 0, 'every account left the scope and is disabled');
+    assert.ok(result.outcomes.some((o: any) => o.action === 'disable' && o.status === 'success'));
+    const job = (await graph(sandbox, 'GET', jobUrl())).body;
+    assert.equal(job.status.quarantine, null);
+    assert.equal(job.status.code, 'Active');
+  });
+
+  it('lets deletions at or under the threshold through', async () => {
+    const schema = (await graph(sandbox, 'DELETE', `${jobUrl()}/schema`));
+    assert.equal(schema.status, 204);
+    await sandbox.engine.runCycleNow(sp, jobId);
+    const active = activeInApp();
+    assert.ok(active > 1);
+    const victim = sandbox.scim.listUsers().find((u) => u.active === true)!;
+    const source = [...sandbox.store.users.values()].find((u) => u.userPrincipalName.toLowerCase() === String(victim.userName).toLowerCase())!;
+    assert.equal((await graph(sandbox, 'DELETE', `/users/${source.id}`)).status, 204);
+    await sandbox.engine.runCycleNow(sp, jobId);
+    assert.equal(sandbox.scim.getUser(String(victim.id))!.active, false);
+    assert.equal((await graph(sandbox, 'GET', jobUrl())).body.status.code, 'Active');
+  });
+});
