@@ -49,7 +49,9 @@ export function describeJobStatus(job: SynchronizationJob, now: Date): JobStatus
   const code = status.code ?? 'unknown';
   const last = status.lastExecution ?? undefined;
   const progress = (status.progress ?? []).find((p) => (p.totalUnits ?? 0) > 0);
-  const running = Boolean(progress && (progress.completedUnits ?? 0) < (progress.totalUnits ?? 0)) || Boolean(last?.timeBegan && !last.timeEnded && code !== 'Paused');
+  // Turned on but no cycle yet: the first one is about to start, so the row is kept fresh like a running one.
+  const awaitingFirstCycle = !last && job.schedule?.state === 'Active' && (code === 'NotRun' || code === 'Active');
+  const running = awaitingFirstCycle || Boolean(progress && (progress.completedUnits ?? 0) < (progress.totalUnits ?? 0)) || Boolean(last?.timeBegan && !last.timeEnded && code !== 'Paused');
   let health: JobHealth;
   switch (code) {
     case 'Active': health = running ? 'running' : last?.state === 'Failed' ? 'failed' : 'active'; break;
@@ -62,7 +64,7 @@ export function describeJobStatus(job: SynchronizationJob, now: Date): JobStatus
 
   const parts: string[] = [];
   switch (health) {
-    case 'running': parts.push(progress ? vscode.l10n.t('Running {0}/{1}', progress.completedUnits ?? 0, progress.totalUnits ?? 0) : vscode.l10n.t('Running')); break;
+    case 'running': parts.push(progress ? vscode.l10n.t('Running {0}/{1}', progress.completedUnits ?? 0, progress.totalUnits ?? 0) : awaitingFirstCycle ? vscode.l10n.t('Starting the first cycle') : vscode.l10n.t('Running')); break;
     case 'active': parts.push(vscode.l10n.t('Active')); break;
     case 'failed': parts.push(vscode.l10n.t('Active, last cycle failed')); break;
     case 'paused': parts.push(vscode.l10n.t('Paused')); break;

@@ -37,4 +37,25 @@ describe('Job status auto-refresh (real VS Code host, sandbox)', () => {
     assert.doesNotMatch(String(after.description), /2\/10/);
     assert.equal(await env.api.jobStatus.tick(), 0, 'nothing runs any more, so nothing is reloaded');
   });
+
+  it('shows a job that was turned on but has not run yet as starting, and follows it to its first cycle', async () => {
+    const { servicePrincipalId: spId, jobId } = env.sandbox.demo;
+    const job = env.sandbox.store.sync(spId).jobs.find((j) => j.id === jobId)!;
+    // Just turned on: the schedule is active and the service has not begun the first cycle.
+    job.schedule.state = 'Active';
+    job.status.code = 'NotRun';
+    job.status.lastExecution = null;
+    job.status.progress = [];
+    const tenant = env.api.services.tree.tenant(env.connectionId)!;
+    await tenant.model.refreshJobs([spId]);
+    assert.match(String((await tenant.appNode(spId).jobNode(jobId).getTreeItem()).description), /Starting the first cycle/);
+
+    job.schedule.state = 'Paused'; // keep the sandbox's own scheduler out of the way
+    await env.sandbox.engine.runCycleNow(spId, jobId);
+    job.schedule.state = 'Active';
+    const redrawsBefore = env.api.jobStatus.redrawCount;
+    await env.api.jobStatus.tick();
+    assert.equal(env.api.jobStatus.redrawCount - redrawsBefore, 1, 'the row was refreshed without a manual refresh');
+    assert.doesNotMatch(String((await tenant.appNode(spId).jobNode(jobId).getTreeItem()).description), /Starting/);
+  });
 });
