@@ -26,7 +26,7 @@ Module._load = function (request, ...rest) {
 
 const dist = join(__dirname, '..', '..', 'dist');
 const eager = process.argv[2] === 'eager';
-const context = { subscriptions: [], extensionUri: inert(), globalState: inert(), secrets: inert() };
+const context = { subscriptions: [], extension: { id: 'entra-provisioning.entra-provisioning' }, extensionUri: inert(), globalState: inert(), secrets: inert() };
 const started = performance.now();
 const extension = require(join(dist, 'extension.js'));
 if (eager) require(join(dist, 'graphRuntime.js'));
