@@ -45,8 +45,38 @@ export function createGraphApp(ctx: SandboxContext, options: GraphAppOptions): e
   for (const version of ['/v1.0', '/beta']) app.use(version, api);
 
   app.use((req: Request, res: Response) => {
+    const allowed = methodsOf(api, req.path.replace(/^\/(v1\.0|beta)(?=\/)/, ''));
+    if (allowed.length > 0) {
+      // A known resource asked with a method it does not take: Graph answers 405, not 404.
+      res.setHeader('Allow', allowed.join(', '));
+      sendGraphError(res, 405, 'Request_BadRequest', `Specified HTTP method '${req.method}' is not allowed for the request target; it takes ${allowed.join(', ')}.`);
+      return;
+    }
     sendGraphError(res, 404, 'BadRequest', `Resource not found for the segment '${req.path.split('/').filter(Boolean).pop() ?? ''}'.`);
   });
   app.use(errorHandler);
   return app;
+}
+
+interface RouterLayer {
+  match(path: string): unknown;
+  route?: { methods: Record<string, boolean> };
+  handle?: { stack?: RouterLayer[] };
+}
+
+/**
+ * The methods the routes matching `path` take (empty for a path no route knows). Reads the
+ * routers' own route table (router 2's layers), so it cannot drift from what is registered.
+ */
+function methodsOf(router: express.Router, path: string): string[] {
+  const methods = new Set<string>();
+  const visit = (stack: RouterLayer[]): void => {
+    for (const layer of stack) {
+      if (layer.route) {
+        if (layer.match(path)) for (const [m, on] of Object.entries(layer.route.methods)) if (on && m !== '_all') methods.add(m.toUpperCase());
+      } else if (layer.handle?.stack) visit(layer.handle.stack);
+    }
+  };
+  visit((router as unknown as { stack: RouterLayer[] }).stack);
+  return [...methods].sort();
 }

@@ -27,6 +27,18 @@ describe('sandbox server basics', () => {
     assert.equal(res.status, 401);
   });
 
+  it('answers a known path asked with the wrong method with 405 and the methods it takes', async () => {
+    const res = await fetch(`${sandbox.graphUrl}/servicePrincipals/x/synchronization/jobs/y/start`, { method: 'GET', headers: { Authorization: 'Bearer secret-token' } });
+    assert.equal(res.status, 405);
+    assert.equal(res.headers.get('allow'), 'POST');
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    assert.equal(body.error.code, 'Request_BadRequest');
+    assert.match(body.error.message, /'GET' is not allowed/);
+    const users = await fetch(`${sandbox.graphUrl}/users`, { method: 'PUT', headers: { Authorization: 'Bearer secret-token' } });
+    assert.equal(users.status, 405);
+    assert.match(users.headers.get('allow') ?? '', /GET.*POST|POST.*GET/);
+  });
+
   it('answers unknown paths with 404 in Graph error shape', async () => {
     const res = await fetch(`${sandbox.graphUrl}/nothingHere`, { headers: { Authorization: 'Bearer secret-token' } });
     assert.equal(res.status, 404);
