@@ -91,7 +91,9 @@ export class MappingEditorManager implements vscode.Disposable, vscode.WebviewPa
         return false;
       }
     };
-    if (!reference || !known(reference) || this.sessions.has(mappingEditorKey(reference))) {
+    // An editor already open, or being opened right now, for the same job wins: two sessions of one
+    // job would save over each other.
+    if (!reference || !known(reference) || this.sessions.has(mappingEditorKey(reference)) || this.opening.has(mappingEditorKey(reference))) {
       panel.dispose();
       return;
     }

@@ -285,6 +285,25 @@ describe('Mapping editor (real VS Code host, sandbox tenant)', function () {
     await strayClosed;
   });
 
+  it('keeps one editor when VS Code restores a panel of a job that is being opened', async () => {
+    const manager = connected.api.services.mappingEditors;
+    const target = { connectionId: connected.connectionId, servicePrincipalId: sp, jobId };
+    const existing = manager.get(target);
+    if (existing) {
+      const closed = new Promise<void>((resolve) => existing.onDidClose(() => resolve()));
+      existing.panel.dispose();
+      await closed;
+    }
+    const opening = manager.open(target);
+    const panel = vscode.window.createWebviewPanel('entraProvisioning.mappingEditor', 'restored late', vscode.ViewColumn.Active, {});
+    const disposed = new Promise<void>((resolve) => panel.onDidDispose(() => resolve()));
+    await manager.deserializeWebviewPanel(panel, { target, filter: '' });
+    const session = await opening;
+    assert.equal(manager.get(target), session, 'the restored panel did not start a second session');
+    assert.notEqual(session.panel, panel, 'the open that started first keeps its own panel');
+    await disposed;
+  });
+
   it('restores the template defaults as unsaved edits, and saves them', async () => {
     const session = await openEditor();
     const replies = await exchange(session, { type: 'request', requestId: 11, request: { kind: 'restoreDefaults' } }, (m) => m.type === 'response');
