@@ -64,7 +64,7 @@ const digitRanges = (): string => bmpRanges('Nd', /^\p{Nd}$/u);
 const wordRanges = (): string => bmpRanges('word', /^[\p{L}\p{Mn}\p{Nd}\p{Pc}]$/u);
 
 function categoryRanges(name: string): string {
-  if (!GENERAL_CATEGORIES.has(name)) throw new ReasonError(msg('regexCategoryUnsupported', name));
+  if (!GENERAL_CATEGORIES.has(name)) throw new ReasonError(msg('regexCategoryUnsupported', `\\p{${name}}`));
   return bmpRanges(name, new RegExp(`^\\p{${name}}$`, 'u'));
 }
 

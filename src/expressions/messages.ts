@@ -118,7 +118,7 @@ export const expressionMessages = {
 
   // Reasons: the inner part of regexUnusable, outputFormatUnusable, inputFormatUnusable and
   // graphSourceInvalid (lower case: they finish another sentence).
-  regexCategoryUnsupported: 'the category {0} is not supported (only Unicode general categories such as \\p{L} or \\p{Lu})',
+  regexCategoryUnsupported: '{0} is not supported (only Unicode general categories such as \\p{L} or \\p{Lu})',
   regexOptionXUnsupported: 'the x (ignore white space) option is not supported',
   regexEndsWithBackslash: 'the pattern ends with a backslash',
   regexCategoryNameMissing: '\\{0} must be followed by a category name in braces, e.g. \\p{L}',

@@ -224,7 +224,7 @@ export function expressionStrings(): Record<ExpressionStringKey, string> {
     'expr.inFunction': vscode.l10n.t('{0}: {1}'),
     'expr.dateUnreadable': vscode.l10n.t('Cannot read "{0}" as a date; use ISO 8601 (2021-08-24T10:00:00Z, 2020-03-16-07:00) or M/d/yyyy h:mm:ss tt.'),
     'expr.intervalUnknown': vscode.l10n.t('Unknown interval "{0}": use yyyy, q, m, y, d, w, ww, h, n or s.'),
-    'expr.regexCategoryUnsupported': vscode.l10n.t('the category {0} is not supported (only Unicode general categories such as \\p{L} or \\p{Lu})'),
+    'expr.regexCategoryUnsupported': vscode.l10n.t('{0} is not supported (only Unicode general categories such as \\p{L} or \\p{Lu})'),
     'expr.regexOptionXUnsupported': vscode.l10n.t('the x (ignore white space) option is not supported'),
     'expr.regexEndsWithBackslash': vscode.l10n.t('the pattern ends with a backslash'),
     'expr.regexCategoryNameMissing': vscode.l10n.t('\\{0} must be followed by a category name in braces, e.g. \\p{L}'),

@@ -339,6 +339,14 @@ describe('localized expression messages', () => {
     assert.equal(expressionMessageText(d, { 'expr.regexUnusable': swedish['expr.regexUnusable'] }), 'Replace: det reguljära uttrycket "(?>a)" kan inte användas: atomic groups (?>…) are not supported.');
   });
 
+  it('keeps the English sentences of reasons as they were before they had ids', () => {
+    const message = (text: string) => (validateExpression(text) as { error: { message: string } }).error.message;
+    assert.equal(message('Replace([x], , "\\\\p{Foo}", , "", , )'), 'Replace: the regular expression "\\p{Foo}" cannot be used: \\p{Foo} is not supported (only Unicode general categories such as \\p{L} or \\p{Lu}).');
+    assert.equal(errorOf(() => evaluateExpression('FormatDateTime("2020-01-01", , "yyyy-MM-dd", "yyyy \'abc")', {})).message, 'FormatDateTime: the output format "yyyy \'abc" cannot be used: the quote at position 6 of the format is never closed.');
+    const graph = errorOf(() => fromAttributeMappingSource({ type: 'Function', name: 'Join', parameters: [{ key: 'separator', value: { type: 'Attribute', name: 'a' } }, { key: 'bogus', value: { type: 'Attribute', name: 'b' } }] } as never));
+    assert.equal(graph.message, 'attributeMappingSource.parameters[1]: "bogus" is not a parameter of Join here (expected "source")');
+  });
+
   it('nests a Graph tree’s reason, and a date function keeps the reason of the error it wraps', () => {
     const graph = errorOf(() => fromAttributeMappingSource({ type: 'Function', name: 'ToLower', parameters: [{ key: 'bogus', value: { type: 'Attribute', name: 'a' } }] } as never)) as ExpressionError;
     assert.equal(graph.messageId, 'graphSourceInvalid');
