@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { SandboxStore } from '../state/store';
 import { secretValue } from '../sync/secrets';
-import type { DirectoryUser, JobRecord, ObjectMapping, ProvisioningObjectSummary, SynchronizationError } from '../types';
+import type { DirectoryGroup, DirectoryUser, JobRecord, ObjectMapping, ProvisioningObjectSummary, SynchronizationError } from '../types';
 import { SYSTEM_INITIATOR, toSummary } from './audit';
 import type { ObjectOutcome } from './audit';
-import { deletionThreshold, quarantineForDeletes } from './deletionThreshold';
+import { deletionThreshold, heldOutcome, quarantineForDeletes } from './deletionThreshold';
 import { compileMappings, MappingError } from './mapping';
 import type { CompiledMapping } from './mapping';
 import { groupSourceObject, processGroup } from './processGroup';
@@ -93,63 +93,63 @@ export function entitlement(p: PreparedJob, user: DirectoryUser): { entitled: bo
   return { entitled: true, reason: '' };
 }
 
+/** Whether a group is assigned (or SyncAll) and passes the group scoping filter, and if not, why. */
+function groupEntitlement(g: NonNullable<PreparedJob['groups']>, group: DirectoryGroup): { entitled: boolean; reason: string } {
+  const assigned = !g.assigned || g.assigned.has(group.id);
+  if (!assigned) return { entitled: false, reason: 'the group is not assigned to the application' };
+  if (!passesScope(g.objectMapping.scope, groupSourceObject(group, false))) return { entitled: false, reason: 'the group does not pass the scoping filter' };
+  return { entitled: true, reason: '' };
+}
+
 /**
- * The users whose accounts this cycle would disable, when there are more of them than the
- * accidental-deletion threshold allows (and no restart with ForceDeletes let them through): the
- * cycle holds them and the job goes into quarantine. Empty when nothing is held.
+ * What this cycle would disable (users: out of scope, deleted or disabled in Entra, with an active
+ * account) or delete (groups leaving scope), when that is more than the accidental-deletion
+ * threshold allows and no restart with ForceDeletes let it through: the cycle holds all of it
+ * (user ids, and `group:<id>` keys) and the job goes into quarantine. Empty when nothing is held.
  */
-function deletionsToHold(job: JobRecord, p: PreparedJob, candidates: string[], store: SandboxStore): Set<string> {
-  if (p.deleteThreshold === null || job.runtime.forceDeletes || p.skipOutOfScopeDeletions) return new Set();
-  const disabling = candidates.filter((id) => {
+function deletionsToHold(job: JobRecord, p: PreparedJob, candidates: string[], store: SandboxStore, forced: boolean): Set<string> {
+  if (p.deleteThreshold === null || forced) return new Set();
+  const pending = candidates.filter((id) => {
     const user = store.users.get(id);
-    return user !== undefined && job.runtime.provisioned[id]?.active === true && !entitlement(p, user).entitled;
+    if (!user || job.runtime.provisioned[id]?.active !== true) return false;
+    const { entitled } = entitlement(p, user);
+    return entitled ? !user.accountEnabled : !p.skipOutOfScopeDeletions;
   });
-  return disabling.length > p.deleteThreshold ? new Set(disabling) : new Set();
+  if (p.groups) {
+    for (const id of Object.keys(job.runtime.provisionedGroups ?? {})) {
+      const group = store.groups.get(id);
+      if (group && !groupEntitlement(p.groups, group).entitled) pending.push(groupEscrowKey(id));
+    }
+  }
+  return pending.length > p.deleteThreshold ? new Set(pending) : new Set();
 }
 
-/** The log entry of a user whose disabling the threshold held back. */
-function heldOutcome(user: DirectoryUser, job: JobRecord, reason: string, held: number, threshold: number): ObjectOutcome {
-  const entry = job.runtime.provisioned[user.id];
-  return {
-    action: 'disable',
-    status: 'skipped',
-    source: { id: user.id, displayName: user.displayName },
-    target: { id: entry?.targetId ?? '', displayName: '' },
-    modifiedProperties: [],
-    durationMs: 0,
-    steps: [
-      { name: 'EntrySynchronizationScoping', provisioningStepType: 'scoping', status: 'success', description: `User '${user.userPrincipalName}' left the scope (${reason}).`, details: {} },
-      {
-        name: 'EntryExportUpdate', provisioningStepType: 'export', status: 'skipped',
-        description: `Held by the accidental-deletion threshold: this cycle would disable ${held} accounts, more than ${threshold}. A restart with ForceDeletes lets it through.`,
-        details: { SkipReason: 'AccidentalDeletionThreshold' },
-      },
-    ],
-  };
-}
-
-/** Escrow key of a failed group (user escrows are keyed by user id). */
-const groupEscrowKey = (id: string) => `group:${id}`;
+/** Key of a group among escrows and held deletions (users are keyed by their id). */
+export const groupEscrowKey = (id: string) => `group:${id}`;
 
 /**
  * Provisions groups after users (their members must exist first). Incremental cycles take groups
  * whose membership or assignment changed, groups of users created or disabled in this cycle, and
  * failed groups.
  */
-async function provisionGroups(deps: CycleDeps, job: JobRecord, p: PreparedJob, full: boolean, changedUsers: Set<string>, result: CycleResult, stop: () => boolean): Promise<void> {
+async function provisionGroups(deps: CycleDeps, job: JobRecord, p: PreparedJob, full: boolean, changedUsers: Set<string>, held: ReadonlySet<string>, result: CycleResult, stop: () => boolean): Promise<void> {
   const g = p.groups!;
   const { store } = deps;
   const ids = new Set<string>();
   for (const group of store.groups.values()) {
-    if (full || (store.data.groupSeq[group.id] ?? 0) > job.runtime.watermark || group.members.some((m) => changedUsers.has(m)) || job.runtime.escrows[groupEscrowKey(group.id)]) ids.add(group.id);
+    const key = groupEscrowKey(group.id);
+    if (full || (store.data.groupSeq[group.id] ?? 0) > job.runtime.watermark || group.members.some((m) => changedUsers.has(m)) || job.runtime.escrows[key] || held.has(key)) ids.add(group.id);
   }
   await pool([...ids], deps.concurrency, async (id) => {
     const group = store.groups.get(id);
     if (!group) return;
-    const assigned = !g.assigned || g.assigned.has(id);
-    const inScope = assigned && passesScope(g.objectMapping.scope, groupSourceObject(group, false));
+    const e = groupEntitlement(g, group);
+    if (held.has(groupEscrowKey(id))) {
+      result.outcomes.push(heldOutcome({ id, displayName: group.displayName, name: group.displayName, identityType: 'Group' }, job.runtime.provisionedGroups?.[id]?.targetId, e.reason, held.size, p.deleteThreshold ?? 0));
+      return;
+    }
     const outcome = await processGroup({
-      job, group, entitled: inScope, scopeReason: assigned ? 'the group does not pass the scoping filter' : 'the group is not assigned to the application',
+      job, group, entitled: e.entitled, scopeReason: e.reason,
       objectMapping: g.objectMapping, mappings: g.mappings, client: p.client,
     });
     if (!outcome) return;
@@ -204,7 +204,9 @@ export async function runCycle(deps: CycleDeps, spId: string, job: JobRecord, sh
     for (const id of job.runtime.heldDeletes ?? []) ids.add(id);
   }
   const candidates = [...ids];
-  const held = prepared ? deletionsToHold(job, prepared, candidates, store) : new Set<string>();
+  // Read once: a restart during this cycle sets it for the next one.
+  const forced = job.runtime.forceDeletes === true;
+  const held = prepared ? deletionsToHold(job, prepared, candidates, store, forced) : new Set<string>();
   let entitled = 0;
   let done = 0;
   recordProgress(job, 0, candidates.length);
@@ -215,7 +217,7 @@ export async function runCycle(deps: CycleDeps, spId: string, job: JobRecord, sh
     if (e.entitled) entitled++;
     if (held.has(id)) {
       result.imported++;
-      result.outcomes.push(heldOutcome(user, job, e.reason, held.size, prepared.deleteThreshold ?? 0));
+      result.outcomes.push(heldOutcome({ id, displayName: user.displayName, name: user.userPrincipalName, identityType: 'User' }, job.runtime.provisioned[id]?.targetId, e.reason || 'the user is disabled in Entra ID', held.size, prepared.deleteThreshold ?? 0));
       if (++done % 200 === 0) recordProgress(job, done, candidates.length);
       return;
     }
@@ -242,7 +244,7 @@ export async function runCycle(deps: CycleDeps, spId: string, job: JobRecord, sh
 
   const changedUsers = new Set(result.outcomes.filter((o) => o.status === 'success').map((o) => o.source.id));
   if (prepared?.groups && !shouldStop()) {
-    await provisionGroups(deps, job, prepared, full, changedUsers, result, shouldStop);
+    await provisionGroups(deps, job, prepared, full, changedUsers, held, result, shouldStop);
   }
 
   const stopped = shouldStop() && done < candidates.length;
@@ -250,13 +252,15 @@ export async function runCycle(deps: CycleDeps, spId: string, job: JobRecord, sh
   if (!stopped) {
     job.runtime.watermark = highWater;
     job.runtime.heldDeletes = [...held];
-    delete job.runtime.forceDeletes;
+    if (forced) delete job.runtime.forceDeletes;
   }
   job.runtime.cycles++;
   const audit: ProvisioningObjectSummary[] = result.outcomes.map((o) => toSummary({ tenantId: store.data.tenantId, jobId: job.id, cycleId, sp, initiatedBy: SYSTEM_INITIATOR }, o));
   store.addAudit(audit);
+  const quarantineBefore = job.status.quarantine;
   recordCycle(job, cycleId, began, { imported: result.imported, entitled, exported: result.exported, escrowed: result.escrowed });
-  if (held.size > 0 && !stopped) quarantineForDeletes(job, held.size, prepared?.deleteThreshold ?? 0);
+  // A paused job stays paused; its held deletions are checked again when it resumes.
+  if (held.size > 0 && !stopped && job.schedule.state === 'Active') quarantineForDeletes(job, held.size, prepared?.deleteThreshold ?? 0, quarantineBefore);
   store.changed();
   await deps.settle?.();
   return { ...result, state: stopped ? 'Stopped' : result.escrowed > 0 ? 'EntryLevelErrors' : 'Succeeded' };

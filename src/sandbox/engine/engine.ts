@@ -3,7 +3,7 @@ import type { SandboxStore } from '../state/store';
 import { intervalFor } from '../sync/jobFactory';
 import type { JobRecord, KeyStringValue, SynchronizationError } from '../types';
 import type { JobControl, OnDemandSubject } from './api';
-import { runCycle } from './cycle';
+import { groupEscrowKey, runCycle } from './cycle';
 import { TOO_MANY_DELETES } from './deletionThreshold';
 import type { CycleDeps, CycleResult } from './cycle';
 import { provisionOnDemand } from './onDemand';
@@ -80,7 +80,10 @@ export class ProvisioningEngine implements JobControl {
     if (!job || this.closed) return Promise.resolve(undefined);
     if (scheduled && job.schedule.state !== 'Active') return Promise.resolve(undefined);
     // Held deletions wait for an admin: no scheduled cycle until the job is started or restarted.
-    if (scheduled && job.status.quarantine?.reason === TOO_MANY_DELETES) return Promise.resolve(undefined);
+    if (scheduled && job.status.quarantine?.reason === TOO_MANY_DELETES) {
+      job.runtime.nextRun = null;
+      return Promise.resolve(undefined);
+    }
     const run = (async () => {
       // A pause during the cycle stops it between objects; a manual run of a paused or disabled job still completes.
       const stateAtStart = job.schedule.state;
@@ -154,9 +157,13 @@ export class ProvisioningEngine implements JobControl {
       job.status.escrowsPruned = true;
     }
     if (scopes.has('ConnectorDataStore')) {
-      // Forget what was provisioned: the next cycle matches every user again.
-      job.runtime.provisioned = {};
-      job.runtime.provisionedGroups = {};
+      // Forget what was provisioned: the next cycle matches every user again. Accounts whose
+      // disabling is held are kept, or a Full restart would forget them instead of disabling them.
+      const held = new Set(job.runtime.heldDeletes ?? []);
+      const keep = <T>(entries: Record<string, T> | undefined, key: (id: string) => string): Record<string, T> =>
+        Object.fromEntries(Object.entries(entries ?? {}).filter(([id]) => held.has(key(id))));
+      job.runtime.provisioned = keep(job.runtime.provisioned, (id) => id);
+      job.runtime.provisionedGroups = keep(job.runtime.provisionedGroups, groupEscrowKey);
       job.runtime.watermark = 0;
     }
     if (scopes.has('ForceDeletes')) job.runtime.forceDeletes = true;

@@ -37,7 +37,7 @@ describe('sandbox accidental-deletion threshold', () => {
   }
 
   before(async () => {
-    sandbox = await startSandbox({ users: 30, groups: 3, seed: 11 });
+    sandbox = await startSandbox({ users: 80, groups: 3, seed: 11 });
     ({ servicePrincipalId: sp, jobId } = sandbox.demo);
     const initial = sandbox.engine.nextCycle(jobId);
     assert.equal((await graph(sandbox, 'POST', `${jobUrl()}/start`)).status, 204);
@@ -93,5 +93,78 @@ describe('sandbox accidental-deletion threshold', () => {
     await sandbox.engine.runCycleNow(sp, jobId);
     assert.equal(sandbox.scim.getUser(String(victim.id))!.active, false);
     assert.equal((await graph(sandbox, 'GET', jobUrl())).body.status.code, 'Active');
+  });
+
+  /** Disables `count` provisioned users in Entra (accountEnabled false): each is a disable in the app. */
+  function disableInEntra(count: number): void {
+    const active = sandbox.scim.listUsers().filter((u) => u.active === true).slice(0, count);
+    assert.equal(active.length, count);
+    for (const account of active) {
+      const user = [...sandbox.store.users.values()].find((u) => u.userPrincipalName.toLowerCase() === String(account.userName).toLowerCase())!;
+      sandbox.store.updateUser(user.id, { accountEnabled: false });
+    }
+  }
+
+  it('counts accounts disabled in Entra too, and a Full restart applies what was held', async () => {
+    const before = activeInApp();
+    disableInEntra(4);
+    await sandbox.engine.runCycleNow(sp, jobId);
+    assert.equal(activeInApp(), before, 'four disables are over the threshold of 3: held');
+    const job = (await graph(sandbox, 'GET', jobUrl())).body;
+    assert.equal(job.status.quarantine?.reason, 'TooManyDeletes');
+    assert.equal(job.status.quarantine.seriesCount, 1);
+    await restart('Full');
+    assert.equal(activeInApp(), before - 4, 'Full includes ForceDeletes, and clearing the connector data keeps the held accounts');
+    assert.equal((await graph(sandbox, 'GET', jobUrl())).body.status.quarantine, null);
+  });
+
+  it('leaves a paused job paused when its cycle holds deletions, and checks them again on resume', async () => {
+    assert.equal((await graph(sandbox, 'POST', `${jobUrl()}/pause`)).status, 204);
+    const before = activeInApp();
+    disableInEntra(4);
+    await sandbox.engine.runCycleNow(sp, jobId);
+    assert.equal(activeInApp(), before);
+    const paused = (await graph(sandbox, 'GET', jobUrl())).body;
+    assert.equal(paused.status.code, 'Paused');
+    assert.equal(paused.status.quarantine, null);
+    const resumed = sandbox.engine.nextCycle(jobId);
+    assert.equal((await graph(sandbox, 'POST', `${jobUrl()}/start`)).status, 204);
+    await resumed;
+    assert.equal(activeInApp(), before, 'still held after resuming');
+    assert.equal((await graph(sandbox, 'GET', jobUrl())).body.status.quarantine?.reason, 'TooManyDeletes');
+  });
+});
+
+describe('sandbox accidental-deletion threshold with group provisioning', () => {
+  let sandbox: Sandbox;
+  let sp: string;
+  let jobId: string;
+
+  before(async () => {
+    sandbox = await startSandbox({ users: 40, groups: 3, seed: 5 });
+    ({ servicePrincipalId: sp, jobId } = sandbox.demo);
+    const url = `/servicePrincipals/${sp}/synchronization/jobs/${jobId}/schema`;
+    const schema = (await graph(sandbox, 'GET', url)).body;
+    delete schema['@odata.context'];
+    schema.synchronizationRules[0].objectMappings.find((m: any) => m.sourceObjectName === 'Group').enabled = true;
+    assert.equal((await graph(sandbox, 'PUT', url, schema)).status, 204);
+    await sandbox.engine.runCycleNow(sp, jobId);
+    assert.equal(sandbox.scim.listGroups().length, 1);
+    const secrets = sandbox.store.sync(sp).secrets.filter((s) => s.key !== 'SyncNotificationSettings');
+    sandbox.store.sync(sp).secrets = [...secrets, { key: 'SyncNotificationSettings', value: JSON.stringify({ Enabled: false, DeleteThresholdEnabled: true, DeleteThresholdValue: 0 }) }];
+  });
+  after(async () => { await sandbox.close(); });
+
+  it('holds a group that leaves scope as well, and deletes it once allowed', async () => {
+    const a = sandbox.store.assignmentsFor(sp).find((x) => x.principalType === 'Group')!;
+    assert.equal((await graph(sandbox, 'DELETE', `/servicePrincipals/${sp}/appRoleAssignedTo/${a.id}`)).status, 204);
+    const held = await sandbox.engine.runCycleNow(sp, jobId);
+    assert.ok(held.outcomes.some((o) => o.identityType === 'Group' && o.action === 'delete' && o.status === 'skipped'), 'the group delete is held');
+    assert.equal(sandbox.scim.listGroups().length, 1);
+    const forced = sandbox.engine.nextCycle(jobId);
+    assert.equal((await graph(sandbox, 'POST', `/servicePrincipals/${sp}/synchronization/jobs/${jobId}/restart`, { criteria: { resetScope: 'ForceDeletes' } })).status, 204);
+    const result = await forced;
+    assert.ok(result.outcomes.some((o) => o.identityType === 'Group' && o.action === 'delete' && o.status === 'success'));
+    assert.equal(sandbox.scim.listGroups().length, 0);
   });
 });
