@@ -76,18 +76,21 @@ export function settingsToSecrets(current: ReadonlyArray<{ key: string; value: s
   return pairs;
 }
 
+/** The settings a script may pass (besides the job target). */
+const SETTING_NAMES = ['notificationEmail', 'emailOnFailure', 'deleteThreshold', 'scope', 'skipOutOfScopeDeletions'] as const satisfies ReadonlyArray<keyof ProvisioningSettingsArgs>;
+
 /**
  * Provisioning settings of a job: notification email and email on failure, accidental-deletion
  * threshold, scope, out-of-scope deletions. Scripted with the fields of ProvisioningSettingsArgs.
  */
-export async function editProvisioningSettings(services: Services, context: CommandContext, arg?: unknown): Promise<{ ok: boolean } | undefined> {
+export async function editProvisioningSettings(services: Services, context: CommandContext, arg?: unknown): Promise<{ ok: boolean; changed: string[] } | undefined> {
   const resolved = await jobForWrite(services, context, arg);
   if (!resolved) return undefined;
   const { target, service } = resolved;
   const current = await service.secrets.list(target.servicePrincipalId, context.signal);
   let args: ProvisioningSettingsArgs;
   const given = arg && typeof arg === 'object' && !('jobTarget' in arg) ? (arg as ProvisioningSettingsArgs) : undefined;
-  if (given && ['notificationEmail', 'emailOnFailure', 'deleteThreshold', 'scope', 'skipOutOfScopeDeletions'].some((k) => k in given)) {
+  if (given && SETTING_NAMES.some((k) => k in given)) {
     args = given;
   } else {
     const asked = await askSettings(current, context);
@@ -95,9 +98,10 @@ export async function editProvisioningSettings(services: Services, context: Comm
     args = asked;
   }
   const pairs = settingsToSecrets(current, args);
-  if (pairs.length === 0) return { ok: true };
+  if (pairs.length === 0) return { ok: true, changed: [] };
   await service.secrets.save(target.servicePrincipalId, pairs, context.signal);
-  return { ok: true };
+  // Which settings were written, so callers (and the walkthrough) can tell an email change from others.
+  return { ok: true, changed: SETTING_NAMES.filter((k) => args[k] !== undefined) };
 }
 
 async function askSettings(current: ReadonlyArray<{ key: string; value: string | null }>, context: CommandContext): Promise<ProvisioningSettingsArgs | undefined> {

@@ -5,6 +5,7 @@ import type { ProvisioningTreeProvider } from './provisioningTreeProvider';
 
 
 const INTERVAL_MS = 10_000;
+const PASS_TIMEOUT_MS = 30_000;
 
 /**
  * While the view is visible and a job is mid-cycle, reloads the status of the running jobs' apps
@@ -59,7 +60,8 @@ export class JobStatusRefresher implements vscode.Disposable {
         const now = new Date();
         const running = tenant.knownAppNodes().filter((app) => app.jobs.some((job) => describeJobStatus(job, now).running));
         if (running.length === 0) continue;
-        const changed = new Set(await tenant.model.refreshJobs(running.map((a) => a.servicePrincipalId)));
+        // A hung request must not hold up later passes (or a tick() waiting for this one).
+        const changed = new Set(await tenant.model.refreshJobs(running.map((a) => a.servicePrincipalId), AbortSignal.timeout(PASS_TIMEOUT_MS)));
         for (const app of running) {
           if (!changed.has(app.servicePrincipalId)) continue;
           this.tree.redraw(app);

@@ -19,6 +19,7 @@ export function walkthroughId(extensionId: string): string {
 
 const succeeded = (result: unknown): boolean => result !== undefined && result !== null;
 const passed = (result: unknown): boolean => (result as { ok?: unknown } | undefined)?.ok === true;
+const setNotifications = (result: unknown): boolean => passed(result) && ((result as { changed?: unknown }).changed as unknown[] | undefined ?? []).some((k) => k === 'notificationEmail' || k === 'emailOnFailure');
 const assignedSomeone = (result: unknown): boolean => ((result as { assignmentIds?: unknown[] } | undefined)?.assignmentIds?.length ?? 0) > 0;
 
 /**
@@ -36,7 +37,7 @@ const stepByCommand: ReadonlyMap<string, StepRule> = new Map<string, StepRule>([
   [CommandId.assignUsers, { step: 'assign', done: assignedSomeone }],
   [CommandId.createJob, { step: 'createJob', done: succeeded }],
   [CommandId.testConnection, { step: 'credentials', done: passed }],
-  [CommandId.editProvisioningSettings, { step: 'notifications', done: passed }],
+  [CommandId.editProvisioningSettings, { step: 'notifications', done: setNotifications }],
   [CommandId.openMappingEditor, { step: 'mappings', done: succeeded }],
   [CommandId.startJob, { step: 'start', done: succeeded }],
   [CommandId.streamActivity, { step: 'activity', done: (result) => (result as { streaming?: unknown } | undefined)?.streaming === true }],

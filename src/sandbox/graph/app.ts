@@ -45,7 +45,7 @@ export function createGraphApp(ctx: SandboxContext, options: GraphAppOptions): e
   for (const version of ['/v1.0', '/beta']) app.use(version, api);
 
   app.use((req: Request, res: Response) => {
-    const allowed = methodsOf(api, req.path.replace(/^\/(v1\.0|beta)(?=\/)/, ''));
+    const allowed = methodsOf(api, req.path.replace(/^\/(v1\.0|beta)(?=\/)/i, ''));
     if (allowed.length > 0) {
       // A known resource asked with a method it does not take: Graph answers 405, not 404.
       res.setHeader('Allow', allowed.join(', '));
