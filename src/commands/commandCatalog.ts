@@ -12,7 +12,7 @@ import { openWalkthrough } from './openWalkthrough';
 import { addGalleryApp, assignUsers } from './galleryAndAssignments';
 import { saveCredentials, testConnection } from './credentials';
 import { copyId, openInPortal } from './idsAndPortal';
-import { pauseJob, restartJob, startJob } from './jobActions';
+import { allowHeldDeletions, pauseJob, restartJob, startJob } from './jobActions';
 import { createJob, deleteJob } from './jobLifecycle';
 import { editProvisioningSettings } from './provisioningSettings';
 import { provisionOnDemand } from './provisionOnDemand';
@@ -45,6 +45,7 @@ export const provisioningCommands: CommandDefinition[] = [
   { id: CommandId.startJob, handler: startJob, title: () => vscode.l10n.t('Start provisioning') },
   { id: CommandId.pauseJob, handler: pauseJob, title: () => vscode.l10n.t('Stop provisioning') },
   { id: CommandId.restartJob, handler: restartJob, title: () => vscode.l10n.t('Restart provisioning') },
+  { id: CommandId.allowHeldDeletions, handler: allowHeldDeletions, title: () => vscode.l10n.t('Allow held deletions') },
   { id: CommandId.provisionOnDemand, handler: provisionOnDemand, title: () => vscode.l10n.t('Provision on demand') },
   { id: CommandId.exportSchema, handler: exportSchema, title: () => vscode.l10n.t('Export schema') },
   { id: CommandId.importSchema, handler: importSchema, title: () => vscode.l10n.t('Apply schema') },

@@ -25,6 +25,7 @@ export const CommandId = {
   startJob: 'entraProvisioning.startJob',
   pauseJob: 'entraProvisioning.pauseJob',
   restartJob: 'entraProvisioning.restartJob',
+  allowHeldDeletions: 'entraProvisioning.allowHeldDeletions',
   provisionOnDemand: 'entraProvisioning.provisionOnDemand',
   exportSchema: 'entraProvisioning.exportSchema',
   importSchema: 'entraProvisioning.importSchema',

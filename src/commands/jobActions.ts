@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ProvisioningService } from '../graph/provisioningService';
+import { UserFacingError } from '../shared/errors';
 import type { CommandContext } from './commandRunner';
 import { resolveJobTarget, type JobTarget } from './jobTarget';
 import type { Services } from './services';
@@ -55,6 +56,32 @@ const resetScopes = (): Array<vscode.QuickPickItem & { value: string }> => [
 ];
 
 const knownScopes = new Set(['None', 'ConnectorDataStore', 'Escrows', 'Watermark', 'QuarantineState', 'Full', 'ForceDeletes']);
+
+/**
+ * Lets the deletions the accidental-deletion threshold holds back go through (the portal's "Allow
+ * deletes"): a restart with ForceDeletes, after a modal confirmation (`skipConfirmation: true` for
+ * scripts). Refused when the job holds no deletions.
+ */
+export async function allowHeldDeletions(services: Services, context: CommandContext, arg?: unknown): Promise<JobStatusResult | undefined> {
+  const resolved = await jobForWrite(services, context, arg);
+  if (!resolved) return undefined;
+  const { target, service } = resolved;
+  const app = target.appDisplayName ?? target.servicePrincipalId;
+  const job = await service.jobs.getJob(target.servicePrincipalId, target.jobId, context.signal);
+  const quarantine = job.status?.quarantine;
+  if (quarantine?.reason !== 'TooManyDeletes') throw new UserFacingError(vscode.l10n.t('{0} holds no deletions: its job is not in quarantine for too many deletions.', app));
+  if ((arg as { skipConfirmation?: unknown } | undefined)?.skipConfirmation !== true) {
+    const allow = vscode.l10n.t('Allow Deletions');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Apply the deletions held back for {0}?', app),
+      { modal: true, detail: vscode.l10n.t('The next cycle disables or deletes these accounts and groups in the app. Check them in Recent activity first; if they are a mistake, fix the assignments or the scoping filter and restart instead.') },
+      allow,
+    );
+    if (choice !== allow) return undefined;
+  }
+  await service.jobs.restart(target.servicePrincipalId, target.jobId, ['ForceDeletes'], context.signal);
+  return statusAfter(services, context, target, service);
+}
 
 /** Restarts provisioning with the chosen reset scope (`resetScope` from scripts skips the picker). */
 export async function restartJob(services: Services, context: CommandContext, arg?: unknown): Promise<JobStatusResult | undefined> {

@@ -60,7 +60,8 @@ export class JobNode implements TreeNode, HasJobTarget, HasAppTarget {
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     item.tooltip = view ? new vscode.MarkdownString(view.details) : undefined;
     const code = (job?.status?.code ?? 'unknown').toLowerCase();
-    item.contextValue = ['job', `status-${code}`, view?.health ?? 'unknown', view?.running ? 'running' : ''].filter(Boolean).join(' ');
+    const heldDeletions = job?.status?.quarantine?.reason === 'TooManyDeletes' ? 'heldDeletions' : '';
+    item.contextValue = ['job', `status-${code}`, view?.health ?? 'unknown', view?.running ? 'running' : '', heldDeletions].filter(Boolean).join(' ');
     return item;
   }
 

@@ -102,7 +102,7 @@ export function describeJobStatus(job: SynchronizationJob, now: Date): JobStatus
     lines.push(`| ${vscode.l10n.t('Next attempt')} | ${nextAttempt} |`);
     if (quarantine.error?.message) lines.push(`| ${vscode.l10n.t('Why')} | ${escapeCell(quarantine.error.message)} |`);
     if (quarantine.reason === 'TooManyDeletes') {
-      lines.push(`| ${vscode.l10n.t('What now')} | ${vscode.l10n.t('Check the held deletions in Recent activity. To allow them, run Restart Provisioning and pick "Push held deletions through"; otherwise fix their cause (assignments, scoping filter) and restart.')} |`);
+      lines.push(`| ${vscode.l10n.t('What now')} | ${vscode.l10n.t('Check the held deletions in Recent activity. To apply them, run Allow Held Deletions on the job; otherwise fix their cause (assignments, scoping filter) and restart.')} |`);
     }
   }
   const steady = status.steadyStateLastAchievedTime;

@@ -19,9 +19,11 @@ describe('Accidental-deletion threshold (real VS Code host, sandbox)', function 
     await env?.dispose();
   });
 
-  it('holds a mass disable, explains the quarantine in the tree, and applies it after Push held deletions through', async () => {
+  it('holds a mass disable, explains the quarantine in the tree, and applies it with Allow Held Deletions', async () => {
     const { servicePrincipalId: spId, jobId } = env.sandbox.demo;
     const target = { servicePrincipalId: spId, jobId };
+    // Nothing is held yet: the command refuses (undefined, with an error message) and changes nothing.
+    assert.equal(await run('allowHeldDeletions', { ...target, skipConfirmation: true }), undefined);
     const activeInApp = () => env.sandbox.scim.listUsers().filter((u) => u.active === true).length;
     const initial = env.sandbox.engine.nextCycle(jobId);
     await run('startJob', target);
@@ -44,11 +46,12 @@ describe('Accidental-deletion threshold (real VS Code host, sandbox)', function 
     assert.match(String(item.description), /Quarantine/);
     const details = (item.tooltip as vscode.MarkdownString).value;
     assert.match(details, /TooManyDeletes/);
-    assert.match(details, /Push held deletions through/);
+    assert.match(details, /Allow Held Deletions/);
+    assert.match(String(item.contextValue), /\bheldDeletions\b/, 'the job offers Allow Held Deletions in its menu');
 
     const forced = env.sandbox.engine.nextCycle(jobId);
-    const restarted = await run<{ status: string }>('restartJob', { ...target, resetScope: ['ForceDeletes'] });
-    assert.ok(restarted);
+    const allowed = await run<{ status: string }>('allowHeldDeletions', { ...target, skipConfirmation: true });
+    assert.ok(allowed);
     await forced;
     assert.equal(activeInApp(), 0, 'the held disables were applied');
     const service = await env.api.services.graph.service(env.connectionId);
