@@ -83,7 +83,7 @@ const SETTING_NAMES = ['notificationEmail', 'emailOnFailure', 'deleteThreshold',
  * Provisioning settings of a job: notification email and email on failure, accidental-deletion
  * threshold, scope, out-of-scope deletions. Scripted with the fields of ProvisioningSettingsArgs.
  */
-export async function editProvisioningSettings(services: Services, context: CommandContext, arg?: unknown): Promise<{ ok: boolean; changed: string[] } | undefined> {
+export async function editProvisioningSettings(services: Services, context: CommandContext, arg?: unknown): Promise<{ ok: boolean; changed: string[]; notifying: boolean } | undefined> {
   const resolved = await jobForWrite(services, context, arg);
   if (!resolved) return undefined;
   const { target, service } = resolved;
@@ -98,10 +98,14 @@ export async function editProvisioningSettings(services: Services, context: Comm
     args = asked;
   }
   const pairs = settingsToSecrets(current, args);
-  if (pairs.length === 0) return { ok: true, changed: [] };
+  const notificationJson = (pairs.find((p) => p.key === 'SyncNotificationSettings') ?? current.find((s) => s.key === 'SyncNotificationSettings'))?.value;
+  const notification = parseNotification(notificationJson ?? undefined);
+  // Failure emails go out: on, with at least one recipient (what the walkthrough's step asks for).
+  const notifying = notification.Enabled === true && Boolean(notification.Recipients);
+  if (pairs.length === 0) return { ok: true, changed: [], notifying };
   await service.secrets.save(target.servicePrincipalId, pairs, context.signal);
   // Which settings were written, so callers (and the walkthrough) can tell an email change from others.
-  return { ok: true, changed: SETTING_NAMES.filter((k) => args[k] !== undefined) };
+  return { ok: true, changed: SETTING_NAMES.filter((k) => args[k] !== undefined), notifying };
 }
 
 async function askSettings(current: ReadonlyArray<{ key: string; value: string | null }>, context: CommandContext): Promise<ProvisioningSettingsArgs | undefined> {

@@ -63,8 +63,8 @@ const GENERAL_CATEGORIES = new Set([
 const digitRanges = (): string => bmpRanges('Nd', /^\p{Nd}$/u);
 const wordRanges = (): string => bmpRanges('word', /^[\p{L}\p{Mn}\p{Nd}\p{Pc}]$/u);
 
-function categoryRanges(name: string): string {
-  if (!GENERAL_CATEGORIES.has(name)) throw new ReasonError(msg('regexCategoryUnsupported', `\\p{${name}}`));
+function categoryRanges(name: string, escape = 'p'): string {
+  if (!GENERAL_CATEGORIES.has(name)) throw new ReasonError(msg('regexCategoryUnsupported', `\\${escape}{${name}}`));
   return bmpRanges(name, new RegExp(`^\\p{${name}}$`, 'u'));
 }
 
@@ -123,7 +123,7 @@ function translate(pattern: string): { source: string; flags: string; jsIndexByN
         const m = /^\{([A-Za-z]+)\}/.exec(pattern.slice(i));
         if (!m) throw new ReasonError(msg('regexCategoryNameMissing', c));
         i += m[0].length;
-        const ranges = categoryRanges(m[1]);
+        const ranges = categoryRanges(m[1], c);
         if (c === 'P' && inClass) throw new ReasonError(msg('regexNegatedCategoryInClass'));
         emit(inClass ? ranges : c === 'p' ? `[${ranges}]` : `[^${ranges}]`);
         return;

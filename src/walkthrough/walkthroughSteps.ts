@@ -19,7 +19,9 @@ export function walkthroughId(extensionId: string): string {
 
 const succeeded = (result: unknown): boolean => result !== undefined && result !== null;
 const passed = (result: unknown): boolean => (result as { ok?: unknown } | undefined)?.ok === true;
-const setNotifications = (result: unknown): boolean => passed(result) && ((result as { changed?: unknown }).changed as unknown[] | undefined ?? []).some((k) => k === 'notificationEmail' || k === 'emailOnFailure');
+// Failure emails turned on with a recipient by this very call (not another setting, not turning them off).
+const setNotifications = (result: unknown): boolean => passed(result) && (result as { notifying?: unknown }).notifying === true
+  && ((result as { changed?: unknown }).changed as unknown[] | undefined ?? []).some((k) => k === 'notificationEmail' || k === 'emailOnFailure');
 const assignedSomeone = (result: unknown): boolean => ((result as { assignmentIds?: unknown[] } | undefined)?.assignmentIds?.length ?? 0) > 0;
 
 /**

@@ -112,9 +112,10 @@ describe('Tutorial: provision GoToMeeting (real VS Code host, sandbox)', functio
   });
 
   it('step 6: sets the notification email for failures without touching the credentials', async () => {
-    const result = await run<{ ok: boolean; changed: string[] }>('editProvisioningSettings', { servicePrincipalId: spId, jobId, notificationEmail: 'it-admins@contoso.example', emailOnFailure: true });
+    const result = await run<{ ok: boolean; changed: string[]; notifying: boolean }>('editProvisioningSettings', { servicePrincipalId: spId, jobId, notificationEmail: 'it-admins@contoso.example', emailOnFailure: true });
     assert.equal(result?.ok, true);
     assert.deepEqual([...result.changed].sort(), ['emailOnFailure', 'notificationEmail']);
+    assert.equal(result.notifying, true);
     const secrets = await (await service()).secrets.list(spId);
     const notification = JSON.parse(secrets.find((s) => s.key === 'SyncNotificationSettings')?.value ?? '{}');
     assert.equal(notification.Recipients, 'it-admins@contoso.example');

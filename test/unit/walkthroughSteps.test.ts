@@ -35,7 +35,7 @@ describe('walkthrough steps', () => {
       [CommandId.assignUsers]: { assignmentId: 'a', assignmentIds: ['a'] },
       [CommandId.createJob]: { jobId: 'scim.1' },
       [CommandId.testConnection]: { ok: true, message: '' },
-      [CommandId.editProvisioningSettings]: { ok: true, changed: ['notificationEmail'] },
+      [CommandId.editProvisioningSettings]: { ok: true, changed: ['notificationEmail'], notifying: true },
       [CommandId.openMappingEditor]: { key: 'k' },
       [CommandId.startJob]: { status: 'Active' },
       [CommandId.streamActivity]: { streaming: true, key: 'k', label: 'l', alreadyStreaming: false },
@@ -55,7 +55,8 @@ describe('walkthrough steps', () => {
     }
     assert.equal(stepCompletedBy(CommandId.testConnection, { ok: false, message: 'wrong password' }), undefined);
     assert.equal(stepCompletedBy(CommandId.editProvisioningSettings, { ok: false }), undefined);
-    assert.equal(stepCompletedBy(CommandId.editProvisioningSettings, { ok: true, changed: ['deleteThreshold'] }), undefined, 'another setting is not the notification step');
+    assert.equal(stepCompletedBy(CommandId.editProvisioningSettings, { ok: true, changed: ['deleteThreshold'], notifying: true }), undefined, 'another setting is not the notification step');
+    assert.equal(stepCompletedBy(CommandId.editProvisioningSettings, { ok: true, changed: ['emailOnFailure'], notifying: false }), undefined, 'failure emails turned off');
     assert.equal(stepCompletedBy(CommandId.editProvisioningSettings, { ok: true, changed: [] }), undefined, 'nothing changed');
     assert.equal(stepCompletedBy(CommandId.assignUsers, { assignmentId: undefined, assignmentIds: [] }), undefined);
     assert.equal(stepCompletedBy(CommandId.streamActivity, { streaming: false }), undefined);

@@ -136,9 +136,11 @@ async function provisionGroups(deps: CycleDeps, job: JobRecord, p: PreparedJob, 
   const g = p.groups!;
   const { store } = deps;
   const ids = new Set<string>();
+  // Groups held by the last cycle come back (job.runtime.heldDeletes is replaced only after this pass).
+  const heldBefore = new Set(job.runtime.heldDeletes ?? []);
   for (const group of store.groups.values()) {
     const key = groupEscrowKey(group.id);
-    if (full || (store.data.groupSeq[group.id] ?? 0) > job.runtime.watermark || group.members.some((m) => changedUsers.has(m)) || job.runtime.escrows[key] || held.has(key)) ids.add(group.id);
+    if (full || (store.data.groupSeq[group.id] ?? 0) > job.runtime.watermark || group.members.some((m) => changedUsers.has(m)) || job.runtime.escrows[key] || held.has(key) || heldBefore.has(key)) ids.add(group.id);
   }
   await pool([...ids], deps.concurrency, async (id) => {
     const group = store.groups.get(id);
@@ -200,8 +202,9 @@ export async function runCycle(deps: CycleDeps, spId: string, job: JobRecord, sh
   if (prepared) {
     if (full) for (const id of store.users.keys()) ids.add(id);
     else for (const [id, seq] of Object.entries(store.data.userSeq)) if (seq > job.runtime.watermark) ids.add(id);
-    for (const id of Object.keys(job.runtime.escrows)) ids.add(id);
-    for (const id of job.runtime.heldDeletes ?? []) ids.add(id);
+    // Escrows and held deletions also hold `group:<id>` keys; groups have their own pass.
+    for (const id of Object.keys(job.runtime.escrows)) if (store.users.has(id)) ids.add(id);
+    for (const id of job.runtime.heldDeletes ?? []) if (store.users.has(id)) ids.add(id);
   }
   const candidates = [...ids];
   // Read once: a restart during this cycle sets it for the next one.
@@ -252,7 +255,7 @@ export async function runCycle(deps: CycleDeps, spId: string, job: JobRecord, sh
   if (!stopped) {
     job.runtime.watermark = highWater;
     job.runtime.heldDeletes = [...held];
-    if (forced) delete job.runtime.forceDeletes;
+    if (forced && prepared) delete job.runtime.forceDeletes;
   }
   job.runtime.cycles++;
   const audit: ProvisioningObjectSummary[] = result.outcomes.map((o) => toSummary({ tenantId: store.data.tenantId, jobId: job.id, cycleId, sp, initiatedBy: SYSTEM_INITIATOR }, o));

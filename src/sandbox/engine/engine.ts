@@ -97,7 +97,11 @@ export class ProvisioningEngine implements JobControl {
     }).finally(() => {
       this.running.delete(jobId);
       const still = this.findJob(spId, jobId);
-      if (still && still.schedule.state === 'Active' && !this.closed) this.schedule(spId, jobId, this.intervalSeconds * 1000);
+      if (still && still.schedule.state === 'Active' && !this.closed) {
+        // Held deletions wait for the admin: no next run to show until a start or restart.
+        if (still.status.quarantine?.reason === TOO_MANY_DELETES) still.runtime.nextRun = null;
+        else this.schedule(spId, jobId, this.intervalSeconds * 1000);
+      }
     });
     this.running.set(jobId, run);
     return run;

@@ -342,6 +342,7 @@ describe('localized expression messages', () => {
   it('keeps the English sentences of reasons as they were before they had ids', () => {
     const message = (text: string) => (validateExpression(text) as { error: { message: string } }).error.message;
     assert.equal(message('Replace([x], , "\\\\p{Foo}", , "", , )'), 'Replace: the regular expression "\\p{Foo}" cannot be used: \\p{Foo} is not supported (only Unicode general categories such as \\p{L} or \\p{Lu}).');
+    assert.match(message('Replace([x], , "\\\\P{Foo}", , "", , )'), /cannot be used: \\P\{Foo\} is not supported/, 'the negated form is named as written');
     assert.equal(errorOf(() => evaluateExpression('FormatDateTime("2020-01-01", , "yyyy-MM-dd", "yyyy \'abc")', {})).message, 'FormatDateTime: the output format "yyyy \'abc" cannot be used: the quote at position 6 of the format is never closed.');
     const graph = errorOf(() => fromAttributeMappingSource({ type: 'Function', name: 'Join', parameters: [{ key: 'separator', value: { type: 'Attribute', name: 'a' } }, { key: 'bogus', value: { type: 'Attribute', name: 'b' } }] } as never));
     assert.equal(graph.message, 'attributeMappingSource.parameters[1]: "bogus" is not a parameter of Join here (expected "source")');

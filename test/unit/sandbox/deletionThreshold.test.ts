@@ -135,36 +135,61 @@ describe('sandbox accidental-deletion threshold', () => {
   });
 });
 
+/** A sandbox whose demo job provisions groups too (one assigned group) with a deletion threshold of 0. */
+async function groupSandbox(): Promise<Sandbox> {
+  const sandbox = await startSandbox({ users: 40, groups: 3, seed: 5 });
+  const { servicePrincipalId: sp, jobId } = sandbox.demo;
+  const url = `/servicePrincipals/${sp}/synchronization/jobs/${jobId}/schema`;
+  const schema = (await graph(sandbox, 'GET', url)).body;
+  delete schema['@odata.context'];
+  schema.synchronizationRules[0].objectMappings.find((m: any) => m.sourceObjectName === 'Group').enabled = true;
+  assert.equal((await graph(sandbox, 'PUT', url, schema)).status, 204);
+  await sandbox.engine.runCycleNow(sp, jobId);
+  assert.equal(sandbox.scim.listGroups().length, 1);
+  const secrets = sandbox.store.sync(sp).secrets.filter((s) => s.key !== 'SyncNotificationSettings');
+  sandbox.store.sync(sp).secrets = [...secrets, { key: 'SyncNotificationSettings', value: JSON.stringify({ Enabled: false, DeleteThresholdEnabled: true, DeleteThresholdValue: 0 }) }];
+  return sandbox;
+}
+
+/** Restarts with ForceDeletes and returns the cycle that follows. */
+async function allowDeletes(sandbox: Sandbox): Promise<any> {
+  const { servicePrincipalId: sp, jobId } = sandbox.demo;
+  const forced = sandbox.engine.nextCycle(jobId);
+  assert.equal((await graph(sandbox, 'POST', `/servicePrincipals/${sp}/synchronization/jobs/${jobId}/restart`, { criteria: { resetScope: 'ForceDeletes' } })).status, 204);
+  return forced;
+}
+
+const groupDeleted = (result: any, status: string) => result.outcomes.some((o: any) => o.identityType === 'Group' && o.action === 'delete' && o.status === status);
+
 describe('sandbox accidental-deletion threshold with group provisioning', () => {
   let sandbox: Sandbox;
-  let sp: string;
-  let jobId: string;
+  afterEach(async () => { await sandbox?.close(); });
 
-  before(async () => {
-    sandbox = await startSandbox({ users: 40, groups: 3, seed: 5 });
-    ({ servicePrincipalId: sp, jobId } = sandbox.demo);
+  it('holds a group that leaves scope with its members, and deletes it once allowed', async () => {
+    sandbox = await groupSandbox();
+    const { servicePrincipalId: sp, jobId } = sandbox.demo;
+    const a = sandbox.store.assignmentsFor(sp).find((x) => x.principalType === 'Group')!;
+    assert.equal((await graph(sandbox, 'DELETE', `/servicePrincipals/${sp}/appRoleAssignedTo/${a.id}`)).status, 204);
+    assert.ok(groupDeleted(await sandbox.engine.runCycleNow(sp, jobId), 'skipped'), 'the group delete is held');
+    assert.equal(sandbox.scim.listGroups().length, 1);
+    assert.ok(groupDeleted(await allowDeletes(sandbox), 'success'));
+    assert.equal(sandbox.scim.listGroups().length, 0);
+  });
+
+  it('deletes a held group once allowed even when nothing about it changed since', async () => {
+    sandbox = await groupSandbox();
+    const { servicePrincipalId: sp, jobId } = sandbox.demo;
+    // The group's own scoping filter drops it; its members stay assigned.
     const url = `/servicePrincipals/${sp}/synchronization/jobs/${jobId}/schema`;
     const schema = (await graph(sandbox, 'GET', url)).body;
     delete schema['@odata.context'];
-    schema.synchronizationRules[0].objectMappings.find((m: any) => m.sourceObjectName === 'Group').enabled = true;
+    schema.synchronizationRules[0].objectMappings.find((m: any) => m.sourceObjectName === 'Group').scope = {
+      groups: [{ name: 'none', clauses: [{ sourceOperandName: 'displayName', operatorName: 'EQUALS', targetOperand: { values: ['No Such Group'] } }] }],
+      inputFilterGroups: [], categoryFilterGroups: [],
+    };
     assert.equal((await graph(sandbox, 'PUT', url, schema)).status, 204);
-    await sandbox.engine.runCycleNow(sp, jobId);
-    assert.equal(sandbox.scim.listGroups().length, 1);
-    const secrets = sandbox.store.sync(sp).secrets.filter((s) => s.key !== 'SyncNotificationSettings');
-    sandbox.store.sync(sp).secrets = [...secrets, { key: 'SyncNotificationSettings', value: JSON.stringify({ Enabled: false, DeleteThresholdEnabled: true, DeleteThresholdValue: 0 }) }];
-  });
-  after(async () => { await sandbox.close(); });
-
-  it('holds a group that leaves scope as well, and deletes it once allowed', async () => {
-    const a = sandbox.store.assignmentsFor(sp).find((x) => x.principalType === 'Group')!;
-    assert.equal((await graph(sandbox, 'DELETE', `/servicePrincipals/${sp}/appRoleAssignedTo/${a.id}`)).status, 204);
-    const held = await sandbox.engine.runCycleNow(sp, jobId);
-    assert.ok(held.outcomes.some((o) => o.identityType === 'Group' && o.action === 'delete' && o.status === 'skipped'), 'the group delete is held');
-    assert.equal(sandbox.scim.listGroups().length, 1);
-    const forced = sandbox.engine.nextCycle(jobId);
-    assert.equal((await graph(sandbox, 'POST', `/servicePrincipals/${sp}/synchronization/jobs/${jobId}/restart`, { criteria: { resetScope: 'ForceDeletes' } })).status, 204);
-    const result = await forced;
-    assert.ok(result.outcomes.some((o) => o.identityType === 'Group' && o.action === 'delete' && o.status === 'success'));
+    assert.ok(groupDeleted(await sandbox.engine.runCycleNow(sp, jobId), 'skipped'));
+    assert.ok(groupDeleted(await allowDeletes(sandbox), 'success'), 'the forced incremental cycle takes the held group again');
     assert.equal(sandbox.scim.listGroups().length, 0);
   });
 });
