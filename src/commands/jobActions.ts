@@ -74,7 +74,7 @@ export async function allowHeldDeletions(services: Services, context: CommandCon
     const allow = vscode.l10n.t('Allow Deletions');
     const choice = await vscode.window.showWarningMessage(
       vscode.l10n.t('Apply the deletions held back for {0}?', app),
-      { modal: true, detail: vscode.l10n.t('The next cycle disables or deletes these accounts and groups in the app. Check them in Recent activity first; if they are a mistake, fix the assignments or the scoping filter and restart instead.') },
+      { modal: true, detail: vscode.l10n.t('The next cycle disables or deletes the held accounts and groups in the app, and any that have become due since. Check them in Recent activity first; if they are a mistake, fix the assignments or the scoping filter and restart instead.') },
       allow,
     );
     if (choice !== allow) return undefined;
