@@ -1,4 +1,5 @@
 import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
+import { isNeverTime } from '../graph/jobStatusFacts';
 
 /** A change in a job's status worth a line in the stream. */
 export type JobChange =
@@ -85,8 +86,8 @@ export function jobChanges(previous: SynchronizationJob | undefined, next: Synch
   const wasQuarantined = !!before?.quarantine;
   const quarantine = status?.quarantine;
   if (!wasQuarantined && quarantine) {
-    // The service writes 0001-01-01 for "no automatic retry" (a quarantine that waits for the admin).
-    const nextAttempt = quarantine.nextAttempt && !quarantine.nextAttempt.startsWith('0001-01-01') ? quarantine.nextAttempt : undefined;
+    // A quarantine that waits for the admin has no next attempt.
+    const nextAttempt = isNeverTime(quarantine.nextAttempt) ? undefined : (quarantine.nextAttempt ?? undefined);
     changes.push({ kind: 'quarantineEntered', reason: quarantine.reason ?? 'Unknown', nextAttempt, errorCode: quarantine.error?.code ?? undefined });
   }
   if (wasQuarantined && !quarantine) changes.push({ kind: 'quarantineLeft' });

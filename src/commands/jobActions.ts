@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ProvisioningService } from '../graph/provisioningService';
+import { holdsDeletions } from '../graph/jobStatusFacts';
 import { UserFacingError } from '../shared/errors';
 import type { CommandContext } from './commandRunner';
 import { resolveJobTarget, type JobTarget } from './jobTarget';
@@ -68,8 +69,7 @@ export async function allowHeldDeletions(services: Services, context: CommandCon
   const { target, service } = resolved;
   const app = target.appDisplayName ?? target.servicePrincipalId;
   const job = await service.jobs.getJob(target.servicePrincipalId, target.jobId, context.signal);
-  const quarantine = job.status?.quarantine;
-  if (quarantine?.reason !== 'TooManyDeletes') throw new UserFacingError(vscode.l10n.t('{0} holds no deletions: its job is not in quarantine for too many deletions.', app));
+  if (!holdsDeletions(job)) throw new UserFacingError(vscode.l10n.t('{0} holds no deletions: its job is not in quarantine for too many deletions.', app));
   if ((arg as { skipConfirmation?: unknown } | undefined)?.skipConfirmation !== true) {
     const allow = vscode.l10n.t('Allow Deletions');
     const choice = await vscode.window.showWarningMessage(

@@ -39,10 +39,13 @@ function parseNotification(value: string | null | undefined): NotificationSettin
 
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 
+/** The settings a script may pass (besides the job target), with the type each must have. */
+const SETTING_TYPES = { notificationEmail: 'string', emailOnFailure: 'boolean', deleteThreshold: 'number', scope: 'string', skipOutOfScopeDeletions: 'boolean' } as const satisfies Record<keyof ProvisioningSettingsArgs, string>;
+const SETTING_NAMES = Object.keys(SETTING_TYPES) as Array<keyof typeof SETTING_TYPES>;
+
 /** Turns the settings into secret pairs to merge; unknown fields of the notification JSON are kept. */
 export function settingsToSecrets(current: ReadonlyArray<{ key: string; value: string | null }>, args: ProvisioningSettingsArgs): SecretPair[] {
-  const types: Record<string, string> = { notificationEmail: 'string', emailOnFailure: 'boolean', deleteThreshold: 'number', scope: 'string', skipOutOfScopeDeletions: 'boolean' };
-  for (const [name, type] of Object.entries(types)) {
+  for (const [name, type] of Object.entries(SETTING_TYPES)) {
     const value = (args as Record<string, unknown>)[name];
     if (value !== undefined && typeof value !== type) throw new UserFacingError(vscode.l10n.t('{0} must be a {1}.', name, type));
   }
@@ -75,9 +78,6 @@ export function settingsToSecrets(current: ReadonlyArray<{ key: string; value: s
   if (args.skipOutOfScopeDeletions !== undefined) pairs.push({ key: 'SkipOutOfScopeDeletions', value: String(args.skipOutOfScopeDeletions) });
   return pairs;
 }
-
-/** The settings a script may pass (besides the job target). */
-const SETTING_NAMES = ['notificationEmail', 'emailOnFailure', 'deleteThreshold', 'scope', 'skipOutOfScopeDeletions'] as const satisfies ReadonlyArray<keyof ProvisioningSettingsArgs>;
 
 /**
  * Provisioning settings of a job: notification email and email on failure, accidental-deletion

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { HasAppTarget, AppTarget } from '../commands/appTarget';
 import type { HasJobTarget, JobTarget } from '../commands/jobTarget';
+import { holdsDeletions } from '../graph/jobStatusFacts';
 import { ActivityNode } from './activityNode';
 import type { AppNode } from './appNode';
 import { AssignmentsNode } from './assignmentsNode';
@@ -60,7 +61,7 @@ export class JobNode implements TreeNode, HasJobTarget, HasAppTarget {
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     item.tooltip = view ? new vscode.MarkdownString(view.details) : undefined;
     const code = (job?.status?.code ?? 'unknown').toLowerCase();
-    const heldDeletions = job?.status?.quarantine?.reason === 'TooManyDeletes' ? 'heldDeletions' : '';
+    const heldDeletions = holdsDeletions(job) ? 'heldDeletions' : '';
     item.contextValue = ['job', `status-${code}`, view?.health ?? 'unknown', view?.running ? 'running' : '', heldDeletions].filter(Boolean).join(' ');
     return item;
   }

@@ -1,5 +1,6 @@
 import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
 import * as vscode from 'vscode';
+import { holdsDeletions, isNeverTime } from '../graph/jobStatusFacts';
 import { escapeMarkdown } from './markdown';
 
 
@@ -15,11 +16,10 @@ export interface JobStatusView {
   readonly running: boolean;
 }
 
-const NEVER = '0001-01-01';
 
 /** How long ago `iso` was, in words ("5 min ago"), or undefined for never. */
 export function ago(iso: string | null | undefined, now: Date): string | undefined {
-  if (!iso || iso.startsWith(NEVER)) return undefined;
+  if (!iso || isNeverTime(iso)) return undefined;
   const seconds = Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 1000));
   if (!Number.isFinite(seconds)) return undefined;
   if (seconds < 60) return vscode.l10n.t('just now');
@@ -98,15 +98,15 @@ export function describeJobStatus(job: SynchronizationJob, now: Date): JobStatus
   if (quarantine) {
     lines.push(`| ${vscode.l10n.t('Quarantine reason')} | ${quarantine.reason ?? '-'} |`);
     lines.push(`| ${vscode.l10n.t('In quarantine since')} | ${quarantine.seriesBegan ?? quarantine.currentBegan ?? '-'} |`);
-    const nextAttempt = quarantine.nextAttempt && !quarantine.nextAttempt.startsWith(NEVER) ? quarantine.nextAttempt : vscode.l10n.t('none: waits for a restart');
+    const nextAttempt = isNeverTime(quarantine.nextAttempt) ? vscode.l10n.t('none: waits for a restart') : quarantine.nextAttempt;
     lines.push(`| ${vscode.l10n.t('Next attempt')} | ${nextAttempt} |`);
     if (quarantine.error?.message) lines.push(`| ${vscode.l10n.t('Why')} | ${escapeCell(quarantine.error.message)} |`);
-    if (quarantine.reason === 'TooManyDeletes') {
+    if (holdsDeletions(job)) {
       lines.push(`| ${vscode.l10n.t('What now')} | ${vscode.l10n.t('Check the held deletions in Recent activity. To apply them, run Allow Held Deletions on the job; otherwise fix their cause (assignments, scoping filter) and restart.')} |`);
     }
   }
   const steady = status.steadyStateLastAchievedTime;
-  if (steady && !steady.startsWith(NEVER)) lines.push(`| ${vscode.l10n.t('Steady state reached')} | ${steady} |`);
+  if (steady && !isNeverTime(steady)) lines.push(`| ${vscode.l10n.t('Steady state reached')} | ${steady} |`);
   for (const count of status.synchronizedEntryCountByType ?? []) lines.push(`| ${escapeCell(count.key ?? '')} | ${count.value ?? 0} |`);
   return { health, description: parts.join(' · '), details: lines.join('\n'), running };
 }
