@@ -66,11 +66,31 @@ export async function connectSandboxAndExpandDemoApp(page: Page): Promise<{ tree
   return { tree, job };
 }
 
-/** Runs a tree row's context-menu item (VS Code's menus act on Enter more reliably than on click). */
-export async function contextMenu(page: Page, row: Locator, item: string): Promise<void> {
-  await row.click({ button: 'right' });
-  await page.getByRole('menuitem', { name: item, exact: true }).first().hover();
-  await page.keyboard.press('Enter');
+/**
+ * Runs a tree row's context-menu item (VS Code's menus act on Enter more reliably than on click).
+ * A tree that redraws under the pointer (a status refresh, a new activity row) can put the right-click
+ * on a neighbouring row, whose menu lacks the item; the menu is then closed and the row clicked again.
+ * When every attempt misses, the error lists what the menu offered.
+ */
+export async function contextMenu(page: Page, row: Locator, item: string, attempts = 3): Promise<void> {
+  const wanted = page.getByRole('menuitem', { name: item, exact: true }).first();
+  let offered: string[] = [];
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    await row.click({ button: 'right' });
+    try {
+      await wanted.waitFor({ state: 'visible', timeout: 10_000 });
+      await wanted.hover();
+      await page.keyboard.press('Enter');
+      return;
+    } catch {
+      offered = await page.getByRole('menuitem').allTextContents().catch(() => []);
+      console.log(`    (context menu try ${attempt}: no "${item}"; offered ${offered.length} item(s))`);
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+    }
+  }
+  const rowName = await row.getAttribute('aria-label').catch(() => null);
+  throw new Error(`context menu of "${rowName ?? 'row'}" has no "${item}" after ${attempts} tries; it offered: ${offered.map((text) => text.trim()).filter(Boolean).join(' | ') || 'no menu'}`);
 }
 
 /** Runs a command from the command palette by its title. */
