@@ -18,6 +18,7 @@ export class TenantModel {
   private loaded = false;
   /** Bumped by reset(): a load that started before it drops its results (a search replaced it). */
   private generation = 0;
+  private loading?: { generation: number; promise: Promise<void> };
 
   constructor(private readonly service: () => Promise<ProvisioningService>) {}
 
@@ -34,9 +35,27 @@ export class TenantModel {
     this.jobErrors.clear();
   }
 
-  /** Loads the first page (again). */
-  async load(signal?: AbortSignal): Promise<void> {
+  /**
+   * Loads the first page (again). Unsignalled calls while a load of the same generation is under way
+   * share it: VS Code and a command both asking for a tenant's rows must not load it twice, and a
+   * second load answered later could overwrite newer job statuses with the state it read.
+   */
+  load(signal?: AbortSignal): Promise<void> {
+    if (!signal && this.loading?.generation === this.generation) return this.loading.promise;
     const generation = this.generation;
+    const promise = this.loadFirstPage(generation, signal);
+    if (!signal) {
+      const entry = { generation, promise };
+      this.loading = entry;
+      const clear = () => {
+        if (this.loading === entry) this.loading = undefined;
+      };
+      promise.then(clear, clear);
+    }
+    return promise;
+  }
+
+  private async loadFirstPage(generation: number, signal?: AbortSignal): Promise<void> {
     const service = await this.service();
     const page = await service.apps.listApps({ search: this.search || undefined, top: PAGE_SIZE, signal });
     const jobs = await this.jobsOf(service, page.items, signal);

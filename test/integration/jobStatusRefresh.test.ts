@@ -50,12 +50,13 @@ describe('Job status auto-refresh (real VS Code host, sandbox)', () => {
     await tenant.model.refreshJobs([spId]);
     assert.match(String((await tenant.appNode(spId).jobNode(jobId).getTreeItem()).description), /Starting the first cycle/);
 
+    // Counted from before the cycle: the 10-second timer may see the cycle first (even mid-cycle).
+    const redrawsBefore = env.api.jobStatus.redrawCount;
     job.schedule.state = 'Paused'; // keep the sandbox's own scheduler out of the way
     await env.sandbox.engine.runCycleNow(spId, jobId);
     job.schedule.state = 'Active';
-    const redrawsBefore = env.api.jobStatus.redrawCount;
     await env.api.jobStatus.tick();
-    assert.equal(env.api.jobStatus.redrawCount - redrawsBefore, 1, 'the row was refreshed without a manual refresh');
+    assert.ok(env.api.jobStatus.redrawCount > redrawsBefore, 'the row was refreshed without a manual refresh');
     assert.doesNotMatch(String((await tenant.appNode(spId).jobNode(jobId).getTreeItem()).description), /Starting/);
   });
 });
