@@ -419,3 +419,21 @@ export function parameterAt(description: FunctionDescription, slot: number): Par
   if (!group) return undefined;
   return group[(slot - fixed.length) % group.length];
 }
+
+/** Key of a function's help (`fn.Join`) or of one of its parameters' help (`fn.Join.separator`). */
+export type FunctionHelpKey = `fn.${string}`;
+
+export function functionHelpKey(functionName: string, parameterName?: string): FunctionHelpKey {
+  return parameterName === undefined ? `fn.${functionName}` : `fn.${functionName}.${parameterName}`;
+}
+
+/**
+ * Every help sentence of the catalog with its key: the extension localizes them (the English text is
+ * the l10n key) and sends them to the editor, which shows them in signature help.
+ */
+export function functionHelpEntries(): { readonly key: FunctionHelpKey; readonly text: string }[] {
+  return functionDescriptions.flatMap((d) => [
+    { key: functionHelpKey(d.name), text: d.help },
+    ...[...d.parameters, ...(d.repeating?.parameters ?? [])].map((x) => ({ key: functionHelpKey(d.name, x.name), text: x.help })),
+  ]);
+}

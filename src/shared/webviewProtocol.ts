@@ -4,8 +4,8 @@
  * extension's messages are checked too before the webview acts on them. The webview sends `ready`
  * first; the extension sends data only after it. Requests carry an id that their response repeats.
  */
-import type { ExpressionMessageId } from '../expressions';
-import { expressionMessageIds, expressionMessages } from '../expressions';
+import type { ExpressionMessageId, FunctionHelpKey } from '../expressions';
+import { expressionMessageIds, expressionMessages, functionHelpEntries } from '../expressions';
 import type { AttributeMappingDraft, EditorDocument, MappingFields, ObjectMappingDraft, ScopeGroupDraft, TargetActions, TargetAttributeDraft } from './mappingEditor/document';
 import { mappingFieldNames, mappingTypes } from './mappingEditor/document';
 import type { EditOperation } from './mappingEditor/edits';
@@ -77,7 +77,10 @@ export type MappingEditorStringKey = (typeof mappingEditorStringKeys)[number];
 export type ExpressionStringKey = `expr.${ExpressionMessageId}`;
 export const expressionStringKeys: readonly ExpressionStringKey[] = expressionMessageIds.map((id): ExpressionStringKey => `expr.${id}`);
 
-export type MappingEditorStrings = Readonly<Record<MappingEditorStringKey | ExpressionStringKey, string>>;
+/** The help sentences of the expression functions and their parameters (`fn.Join`, `fn.Join.separator`). */
+export const functionHelpStringKeys: readonly FunctionHelpKey[] = functionHelpEntries().map((entry) => entry.key);
+
+export type MappingEditorStrings = Readonly<Record<MappingEditorStringKey | ExpressionStringKey, string>> & Readonly<Record<FunctionHelpKey, string>>;
 
 /** A filter operator the scoping editor offers (from the service's `filterOperators`). */
 export interface FilterOperatorInfo {
@@ -299,7 +302,7 @@ function isStrings(v: unknown): v is MappingEditorStrings {
   return expressionMessageIds.every((id) => {
     const text = v[`expr.${id}`];
     return typeof text === 'string' && text.length <= 2000 && placeholderSet(text) === placeholderSet(expressionMessages[id]);
-  });
+  }) && functionHelpStringKeys.every((key) => isText(v[key], 2000));
 }
 
 function placeholderSet(text: string): string {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { functionHelpEntries, type FunctionHelpKey } from '../expressions';
 import type { ExpressionStringKey, MappingEditorStrings } from '../shared/webviewProtocol';
 
 /**
@@ -110,7 +111,17 @@ export function mappingEditorStrings(): MappingEditorStrings {
     'change.targetAttributeAdded': vscode.l10n.t('{0}: target attribute {1} added'),
     'change.targetAttributeRemoved': vscode.l10n.t('{0}: target attribute {1} removed'),
     ...expressionStrings(),
+    ...functionHelpStrings(),
   };
+}
+
+/**
+ * The help sentences of the expression functions, looked up by their English text. They live in the
+ * function catalog, not in `vscode.l10n.t` literals, so `npm run l10n:export` adds them to the bundle
+ * with scripts/l10nFunctionHelp.ts; test/unit/localization.test.ts checks every one is translated.
+ */
+export function functionHelpStrings(): Record<FunctionHelpKey, string> {
+  return Object.fromEntries(functionHelpEntries().map((entry) => [entry.key, vscode.l10n.t(entry.text)]));
 }
 
 /**

@@ -3,7 +3,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { describeFunction } from '../../src/expressions';
+import { parseExtensionMessage, type ExtensionToWebviewMessage } from '../../src/shared/webviewProtocol';
 import { activateExtension, extensionId } from './helpers/extension';
+import { connectTestSandbox, eventually } from './helpers/sandbox';
 
 describe('Swedish display language (real VS Code host, --locale sv)', () => {
   it('runs with Swedish as the display language', () => {
@@ -35,6 +38,36 @@ describe('Swedish display language (real VS Code host, --locale sv)', () => {
     for (const key of ['Show Log', 'Test connection', 'Admin credentials']) {
       assert.ok(bundle[key], `${key} has a Swedish translation`);
       assert.equal(vscode.l10n.bundle?.[key], bundle[key]);
+    }
+  });
+
+  it('sends the mapping editor its sentences and the function help in Swedish', async () => {
+    const extension = vscode.extensions.getExtension(extensionId)!;
+    const bundle = JSON.parse(readFileSync(join(extension.extensionPath, 'l10n', 'bundle.l10n.sv.json'), 'utf8')) as Record<string, string>;
+    const connected = await connectTestSandbox();
+    try {
+      const { servicePrincipalId, jobId } = connected.sandbox.demo;
+      await vscode.commands.executeCommand('entraProvisioning.openMappingEditor', { servicePrincipalId, jobId });
+      const session = connected.api.services.mappingEditors.get({ connectionId: connected.connectionId, servicePrincipalId, jobId });
+      assert.ok(session, 'the editor is open');
+      const seen: ExtensionToWebviewMessage[] = [];
+      const listener = session.onDidPostMessage((m) => seen.push(m));
+      try {
+        await session.handleMessage({ type: 'ready' });
+        await eventually(() => seen.some((m) => m.type === 'init'), 15_000, 'the init message');
+      } finally {
+        listener.dispose();
+      }
+      const init = parseExtensionMessage(seen.find((m) => m.type === 'init'));
+      assert.ok(init?.type === 'init', 'the init message passes the webview’s validation');
+      const join = describeFunction('Join')!;
+      assert.equal(init.strings['fn.Join'], bundle[join.help]);
+      assert.notEqual(init.strings['fn.Join'], join.help);
+      assert.equal(init.strings['fn.Join.separator'], bundle[join.parameters[0].help]);
+      assert.equal(init.strings.save, bundle['Save']);
+      session.panel.dispose();
+    } finally {
+      await connected.dispose();
     }
   });
 });

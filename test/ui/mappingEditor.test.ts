@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
+import { describeFunction } from '../../src/expressions';
 import { openWorkbench, type Workbench } from './workbench';
 
 /** Runs a palette command by its title and, when given, picks an item of the quick pick it opens. */
@@ -84,7 +85,10 @@ describe('UI: mapping editor (Playwright, real workbench, sandbox)', () => {
     await completion.waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
     assert.equal(await input.inputValue(), 'ToUpper(');
-    await view.locator('[data-testid="signature-help"]', { hasText: 'ToUpper(' }).waitFor({ timeout: 10_000 });
+    const signature = view.locator('[data-testid="signature-help"]', { hasText: 'ToUpper(' });
+    await signature.waitFor({ timeout: 10_000 });
+    // The help comes from the strings the extension localized (English here, the catalog's text).
+    assert.ok(((await signature.textContent()) ?? '').includes(describeFunction('ToUpper')!.parameters[0].help), 'the parameter’s help is shown');
     await workbench.screenshot('mapping-editor-completion');
 
     await input.fill('');

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { getL10nJson } from '@vscode/l10n-dev';
+import { functionHelpEntries } from '../../src/expressions/functionCatalog';
 
 const root = join(__dirname, '..', '..');
 const LANGUAGES = ['sv'];
@@ -59,6 +60,14 @@ describe('Localization', () => {
       assert.deepEqual(broken, [], 'placeholders differ');
     });
 
+    it(`translates every expression function's help into ${language}, keeping code and \${…} names`, () => {
+      const translated = readJson(`l10n/bundle.l10n.${language}.json`);
+      const help = functionHelpEntries().map((entry) => entry.text);
+      assert.deepEqual(help.filter((text) => !messageOf(translated[text]).trim()), [], `missing in bundle.l10n.${language}.json`);
+      const tokens = (text: string) => [...text.matchAll(/\$\{\w+\}|\[\w+\]/g)].map((m) => m[0]).sort().join(',');
+      assert.deepEqual(help.filter((text) => tokens(text) !== tokens(messageOf(translated[text]))), [], 'attribute and ${…} names differ');
+    });
+
     it(`translates every manifest string into ${language}, keeping placeholders and links`, () => {
       const english = readJson('package.nls.json');
       const translated = readJson(`package.nls.${language}.json`);
@@ -71,6 +80,11 @@ describe('Localization', () => {
       }
     });
   }
+
+  it('lists the expression functions’ help in the English bundle (npm run l10n:export)', () => {
+    const english = readJson('l10n/bundle.l10n.json');
+    assert.deepEqual(functionHelpEntries().filter((entry) => english[entry.text] !== entry.text).map((entry) => entry.key), []);
+  });
 
   it('declares every %key% the manifest uses in package.nls.json', () => {
     const manifest = readFileSync(join(root, 'package.json'), 'utf8');

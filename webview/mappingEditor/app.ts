@@ -417,6 +417,7 @@ export class MappingEditorApp {
         onInput: (value) => update({ expression: value }),
         strings: { signature: this.t('signature'), completionHint: this.t('completionHint'), errorAt: this.t('errorAt') },
         messageText: (issue) => expressionMessageText(issue, this.strings),
+        helpText: (key, english) => this.strings?.[key] ?? english,
       });
       parts.push(this.expression.element);
     }

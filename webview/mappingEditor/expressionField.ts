@@ -6,6 +6,7 @@
  */
 import { completeExpression, signatureAt } from '../../src/shared/mappingEditor/completion';
 import type { CompletionItem } from '../../src/shared/mappingEditor/completion';
+import type { FunctionHelpKey } from '../../src/expressions/functionCatalog';
 import type { Issue } from '../../src/shared/mappingEditor/validation';
 import { h } from '../components';
 
@@ -17,6 +18,8 @@ export interface ExpressionFieldOptions {
   readonly strings: { readonly signature: string; readonly completionHint: string; readonly errorAt: string };
   /** An expression issue's engine message in the user's language. */
   readonly messageText: (issue: Issue) => string;
+  /** A function's or parameter's help in the user's language (the English text when none came). */
+  readonly helpText: (key: FunctionHelpKey, english: string) => string;
 }
 
 export interface ExpressionField {
@@ -110,7 +113,9 @@ export function expressionField(options: ExpressionFieldOptions): ExpressionFiel
     signature.replaceChildren(
       h('span', { class: 'signature-label' }, `${options.strings.signature}: `),
       h('code', {}, help.signature),
-      help.parameter ? h('span', { class: 'signature-parameter' }, ` — ${help.parameter.name}: ${help.parameter.help}`) : ` — ${help.help}`,
+      help.parameter
+        ? h('span', { class: 'signature-parameter' }, ` — ${help.parameter.name}: ${options.helpText(help.parameter.helpKey, help.parameter.help)}`)
+        : ` — ${options.helpText(help.helpKey, help.help)}`,
     );
   }
 

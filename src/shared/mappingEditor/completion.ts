@@ -3,8 +3,8 @@
  * and the source directory's attributes. Works on partial (unparseable) text: it scans up to the caret.
  */
 import { describeFunction, functionDescriptions } from '../../expressions';
-import { parameterAt } from '../../expressions/functionCatalog';
-import type { FunctionDescription } from '../../expressions';
+import { functionHelpKey, parameterAt } from '../../expressions/functionCatalog';
+import type { FunctionDescription, FunctionHelpKey } from '../../expressions';
 
 export interface CompletionItem {
   readonly kind: 'function' | 'attribute';
@@ -24,9 +24,11 @@ export interface CompletionResult {
 export interface SignatureHelp {
   readonly functionName: string;
   readonly signature: string;
+  /** English help; `helpKey` finds it among the localized strings the extension sends. */
   readonly help: string;
+  readonly helpKey: FunctionHelpKey;
   /** The parameter the caret is in, when the function has one there. */
-  readonly parameter?: { readonly index: number; readonly name: string; readonly help: string };
+  readonly parameter?: { readonly index: number; readonly name: string; readonly help: string; readonly helpKey: FunctionHelpKey };
 }
 
 interface ScanState {
@@ -109,7 +111,8 @@ export function signatureAt(text: string, caret: number): SignatureHelp | undefi
       functionName: description.name,
       signature: description.signature,
       help: description.help,
-      parameter: parameter ? { index: call.commas, name: parameter.name, help: parameter.help } : undefined,
+      helpKey: functionHelpKey(description.name),
+      parameter: parameter ? { index: call.commas, name: parameter.name, help: parameter.help, helpKey: functionHelpKey(description.name, parameter.name) } : undefined,
     };
   }
   return undefined;

@@ -40,6 +40,9 @@ describe('mapping editor preview and completion', () => {
     const help = signatureAt('Replace([mail], , "@", , "-", , )', 16);
     assert.equal(help?.functionName, 'Replace');
     assert.equal(help?.parameter?.index, 1);
+    assert.equal(help?.helpKey, 'fn.Replace');
+    assert.equal(help?.parameter?.helpKey, 'fn.Replace.oldValue', 'the key the localized help is sent under');
+    assert.equal(signatureAt('Join(", ", [a], [b], ', 21)?.parameter?.helpKey, 'fn.Join.source', 'a repeated parameter has one key');
     assert.equal(signatureAt('Join(", ", ToLower([givenName]', 26)?.functionName, 'ToLower');
     assert.equal(signatureAt('[mail]', 3), undefined);
   });

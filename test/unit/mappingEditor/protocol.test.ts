@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createDocument } from '../../../src/shared/mappingEditor';
-import { expressionMessageIds, expressionMessages } from '../../../src/expressions';
+import { expressionMessageIds, expressionMessages, functionHelpEntries } from '../../../src/expressions';
 import { mappingEditorStringKeys, parseExtensionMessage, parseWebviewMessage } from '../../../src/shared/webviewProtocol';
 import { scimSchema } from './fixtures';
 
@@ -45,6 +45,7 @@ describe('webview protocol validation', () => {
     const strings = {
       ...Object.fromEntries(mappingEditorStringKeys.map((k) => [k, k])),
       ...Object.fromEntries(expressionMessageIds.map((id) => [`expr.${id}`, expressionMessages[id]])),
+      ...Object.fromEntries(functionHelpEntries().map((entry) => [entry.key, entry.text])),
     };
     const document = createDocument(scimSchema());
     const init = { type: 'init', document: JSON.parse(JSON.stringify(document)), strings, filterOperators: [{ name: 'EQUALS', arity: 'Binary' }], jobLabel: 'App', target: { connectionId: 'c', servicePrincipalId: 's', jobId: 'j' } };
@@ -52,6 +53,9 @@ describe('webview protocol validation', () => {
     assert.equal(parseExtensionMessage({ ...init, strings: { title: 'x' } }), undefined, 'every string is required');
     const { ['expr.expectedCommaOrParen']: _dropped, ...withoutOne } = strings;
     assert.equal(parseExtensionMessage({ ...init, strings: withoutOne }), undefined, 'every expression sentence is required');
+    const { ['fn.Join.separator']: _help, ...withoutHelp } = strings;
+    assert.equal(parseExtensionMessage({ ...init, strings: withoutHelp }), undefined, 'every function help sentence is required');
+    assert.equal(parseExtensionMessage({ ...init, strings: { ...strings, 'fn.Join': 42 } }), undefined, 'help is text');
     const reordered = { ...strings, 'expr.expectedCommaOrParen': "{1}: ',' eller ')' saknas efter argument {0}." };
     assert.equal(parseExtensionMessage({ ...init, strings: reordered })?.type, 'init', 'a translation may reorder placeholders');
     const lost = { ...strings, 'expr.expectedCommaOrParen': "',' eller ')' saknas efter argument {0}." };
