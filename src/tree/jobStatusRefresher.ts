@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Logger } from '../shared/logger';
+import { FirstCycleBackoff } from './firstCycleBackoff';
 import { describeJobStatus } from './jobStatusText';
 import type { ProvisioningTreeProvider } from './provisioningTreeProvider';
 
@@ -9,12 +10,14 @@ const PASS_TIMEOUT_MS = 30_000;
 
 /**
  * While the view is visible and a job is mid-cycle, reloads the status of the running jobs' apps
- * (one $batch per 20 apps) and redraws only the apps that changed.
+ * (one $batch per 20 apps) and redraws only the apps that changed. Apps whose jobs only wait for
+ * their first cycle are reloaded less often after a while (see FirstCycleBackoff).
  */
 export class JobStatusRefresher implements vscode.Disposable {
   private timer?: NodeJS.Timeout;
   private inFlight?: Promise<number>;
   private redrawn = 0;
+  private readonly firstCycle = new FirstCycleBackoff();
 
   constructor(
     private readonly tree: ProvisioningTreeProvider,
@@ -55,10 +58,18 @@ export class JobStatusRefresher implements vscode.Disposable {
   private async refreshRunningJobs(): Promise<number> {
     let redrawn = 0;
     try {
+      const stillWaiting = new Set<string>();
       for (const tenant of this.tree.tenantNodes()) {
         if (!tenant.model.isLoaded) continue;
         const now = new Date();
-        const running = tenant.knownAppNodes().filter((app) => app.jobs.some((job) => describeJobStatus(job, now).running));
+        const running = tenant.knownAppNodes().filter((app) => {
+          const statuses = app.jobs.map((job) => describeJobStatus(job, now)).filter((status) => status.running);
+          if (statuses.length === 0) return false;
+          const key = `${tenant.id}/${app.servicePrincipalId}`;
+          const onlyWaiting = statuses.every((status) => status.awaitingFirstCycle);
+          if (onlyWaiting) stillWaiting.add(key);
+          return this.firstCycle.due(key, onlyWaiting, now.getTime());
+        });
         if (running.length === 0) continue;
         // A hung request must not hold up later passes (or a tick() waiting for this one).
         const changed = new Set(await tenant.model.refreshJobs(running.map((a) => a.servicePrincipalId), AbortSignal.timeout(PASS_TIMEOUT_MS)));
@@ -69,6 +80,7 @@ export class JobStatusRefresher implements vscode.Disposable {
           this.redrawn++;
         }
       }
+      this.firstCycle.keepOnly(stillWaiting);
     } catch (error) {
       this.logger.debug(`job status refresh failed: ${(error as Error).message}`);
     }

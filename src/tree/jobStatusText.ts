@@ -14,6 +14,8 @@ export interface JobStatusView {
   readonly details: string;
   /** True while a cycle is under way (the tree refreshes such jobs by itself). */
   readonly running: boolean;
+  /** Running only in the sense that it was turned on and its first cycle has not begun yet. */
+  readonly awaitingFirstCycle: boolean;
 }
 
 
@@ -108,7 +110,7 @@ export function describeJobStatus(job: SynchronizationJob, now: Date): JobStatus
   const steady = status.steadyStateLastAchievedTime;
   if (steady && !isNeverTime(steady)) lines.push(`| ${vscode.l10n.t('Steady state reached')} | ${steady} |`);
   for (const count of status.synchronizedEntryCountByType ?? []) lines.push(`| ${escapeCell(count.key ?? '')} | ${count.value ?? 0} |`);
-  return { health, description: parts.join(' · '), details: lines.join('\n'), running };
+  return { health, description: parts.join(' · '), details: lines.join('\n'), running, awaitingFirstCycle: running && awaitingFirstCycle && !progress };
 }
 
 /** Service text in a table cell: inert Markdown (the error text may echo what a target app sent). */
