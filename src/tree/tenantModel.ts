@@ -83,8 +83,11 @@ export class TenantModel {
   /** Reloads the jobs (status) of the given apps; returns the ids whose jobs changed. */
   async refreshJobs(spIds: readonly string[], signal?: AbortSignal): Promise<string[]> {
     if (spIds.length === 0) return [];
+    const generation = this.generation;
     const service = await this.service();
     const result = await service.jobs.jobsForApps(spIds, signal);
+    // Read before a reset: the load that follows the reset has newer statuses than these.
+    if (generation !== this.generation) return [];
     const changed: string[] = [];
     for (const [spId, entry] of result) {
       const before = JSON.stringify(this.jobs.get(spId) ?? null);
@@ -112,8 +115,11 @@ export class TenantModel {
 
   /** Adds or updates one app (after instantiating from the gallery or creating a job). */
   async upsertApp(spId: string, signal?: AbortSignal): Promise<void> {
+    const generation = this.generation;
     const service = await this.service();
     const app = await service.apps.getApp(spId, signal);
+    // After a reset the app belongs to the next load's page (or to no page, under a search).
+    if (generation !== this.generation) return;
     const index = this.apps.findIndex((a) => a.id === spId);
     if (index >= 0) this.apps[index] = app;
     else this.apps.unshift(app);

@@ -4,6 +4,25 @@ import type { Sandbox } from '../../../src/sandbox/server';
 import { TenantModel } from '../../../src/tree/tenantModel';
 import { serviceFor, startTestSandbox } from '../graph/sandboxService';
 
+/** The service, except that its first jobs read waits for release() (the later ones go straight through). */
+function holdFirstJobsRead(real: ProvisioningService): { service: ProvisioningService; release: () => void; calls: { jobs: number } } {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const calls = { jobs: 0 };
+  const jobs = Object.create(real.jobs) as ProvisioningService['jobs'];
+  jobs.jobsForApps = async (...args: Parameters<ProvisioningService['jobs']['jobsForApps']>) => {
+    const result = await real.jobs.jobsForApps(...args);
+    if (++calls.jobs === 1) await gate;
+    return result;
+  };
+  return { service: { ...real, jobs } as ProvisioningService, release, calls };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.ok(condition(), 'the condition came true');
+}
+
 describe('TenantModel loads (real sandbox)', function () {
   this.timeout(60_000);
   let sandbox: Sandbox;
@@ -60,14 +79,37 @@ describe('TenantModel loads (real sandbox)', function () {
   });
 
   it('loads again after a reset, even while the old load still runs, and drops the old result', async () => {
-    const model = new TenantModel(async () => service);
+    // The old load has read the unfiltered page and waits at the gate for its jobs.
+    const { service: held, release, calls } = holdFirstJobsRead(service);
+    const model = new TenantModel(async () => held);
     const old = model.load();
+    await until(() => calls.jobs === 1);
     model.search = 'Contoso SCIM';
     model.reset();
-    const fresh = model.load();
-    await Promise.all([old, fresh]);
-    assert.equal(listCalls, 2);
+    await model.load();
+    release();
+    await old;
     assert.deepEqual(model.apps.map((a) => a.id), [sandbox.demo.servicePrincipalId], 'only the searched app, not the old page');
+    assert.ok(model.isLoaded);
+  });
+
+  it('drops a status refresh that was read before a reset', async () => {
+    const { servicePrincipalId: spId, jobId } = sandbox.demo;
+    const job = sandbox.store.sync(spId).jobs.find((j) => j.id === jobId)!;
+    let current = service;
+    const model = new TenantModel(async () => current);
+    await model.load();
+    const { service: held, release, calls } = holdFirstJobsRead(service);
+    current = held;
+    job.status.progress = [{ completedUnits: 3, totalUnits: 10, units: 'Objects', progressObservationDateTime: new Date().toISOString() }];
+    const stale = model.refreshJobs([spId]);
+    await until(() => calls.jobs === 1);
+    model.reset();
+    job.status.progress = [{ completedUnits: 10, totalUnits: 10, units: 'Objects', progressObservationDateTime: new Date().toISOString() }];
+    await model.load();
+    release();
+    assert.deepEqual(await stale, [], 'nothing changed by the stale read');
+    assert.equal(model.jobs.get(spId)?.[0]?.status?.progress?.[0]?.completedUnits, 10, 'the newer load’s status stays');
   });
 
   it('tries again after a failed load instead of sharing the failure', async () => {
