@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { createDocument, EditorState, previewMapping, sourceObjectFromGraphUser } from '../../src/shared/mappingEditor';
 import type { EditorDocument } from '../../src/shared/mappingEditor';
-import { mappingEditorStringKeys, parseExtensionMessage, parseWebviewMessage } from '../../src/shared/webviewProtocol';
+import { parseExtensionMessage, parseWebviewMessage, untranslatedEditorStrings } from '../../src/shared/webviewProtocol';
 import type { InitMessage } from '../../src/shared/webviewProtocol';
 import { schemaWithMappings } from '../../test/unit/mappingEditor/fixtures';
 // @ts-expect-error: plain ES module without types, shared with the UI tests
@@ -43,8 +43,7 @@ const sample = {
 };
 
 function initMessage(): InitMessage {
-  const strings = Object.fromEntries(mappingEditorStringKeys.map((k) => [k, k])) as InitMessage['strings'];
-  return { type: 'init', document: createDocument(schemaWithMappings(MAPPINGS)), strings, filterOperators: [{ name: 'EQUALS', arity: 'Binary' }, { name: 'IS TRUE', arity: 'Unary' }], jobLabel: 'Bench app', target: { connectionId: 'bench', servicePrincipalId: 'sp', jobId: 'job' } };
+  return { type: 'init', document: createDocument(schemaWithMappings(MAPPINGS)), strings: untranslatedEditorStrings(), filterOperators: [{ name: 'EQUALS', arity: 'Binary' }, { name: 'IS TRUE', arity: 'Unary' }], jobLabel: 'Bench app', target: { connectionId: 'bench', servicePrincipalId: 'sp', jobId: 'job' } };
 }
 
 /** The webview's work on init, without the DOM: check the message, build the state, run every check. */

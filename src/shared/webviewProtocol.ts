@@ -82,6 +82,18 @@ export const functionHelpStringKeys: readonly FunctionHelpKey[] = functionHelpEn
 
 export type MappingEditorStrings = Readonly<Record<MappingEditorStringKey | ExpressionStringKey, string>> & Readonly<Record<FunctionHelpKey, string>>;
 
+/**
+ * A complete set of strings with no translation (each UI key stands for itself, the engine's
+ * sentences and the function help in English): what benchmarks and tests of the webview logic send.
+ */
+export function untranslatedEditorStrings(): MappingEditorStrings {
+  return {
+    ...Object.fromEntries(mappingEditorStringKeys.map((key) => [key, key])),
+    ...Object.fromEntries(expressionMessageIds.map((id) => [`expr.${id}`, expressionMessages[id]])),
+    ...Object.fromEntries(functionHelpEntries().map((entry) => [entry.key, entry.text])),
+  } as MappingEditorStrings;
+}
+
 /** A filter operator the scoping editor offers (from the service's `filterOperators`). */
 export interface FilterOperatorInfo {
   readonly name: string;

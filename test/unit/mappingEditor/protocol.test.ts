@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createDocument } from '../../../src/shared/mappingEditor';
-import { expressionMessageIds, expressionMessages, functionHelpEntries } from '../../../src/expressions';
-import { mappingEditorStringKeys, parseExtensionMessage, parseWebviewMessage } from '../../../src/shared/webviewProtocol';
+import { parseExtensionMessage, parseWebviewMessage, untranslatedEditorStrings } from '../../../src/shared/webviewProtocol';
 import { scimSchema } from './fixtures';
 
 describe('webview protocol validation', () => {
@@ -42,11 +41,7 @@ describe('webview protocol validation', () => {
   });
 
   it('checks the extension messages the webview receives', () => {
-    const strings = {
-      ...Object.fromEntries(mappingEditorStringKeys.map((k) => [k, k])),
-      ...Object.fromEntries(expressionMessageIds.map((id) => [`expr.${id}`, expressionMessages[id]])),
-      ...Object.fromEntries(functionHelpEntries().map((entry) => [entry.key, entry.text])),
-    };
+    const strings = untranslatedEditorStrings();
     const document = createDocument(scimSchema());
     const init = { type: 'init', document: JSON.parse(JSON.stringify(document)), strings, filterOperators: [{ name: 'EQUALS', arity: 'Binary' }], jobLabel: 'App', target: { connectionId: 'c', servicePrincipalId: 's', jobId: 'j' } };
     assert.equal(parseExtensionMessage(init)?.type, 'init');
