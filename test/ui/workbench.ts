@@ -2,7 +2,7 @@
 // Playwright UI tests. Each call starts its own isolated server; close() stops both.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, errors, type Browser, type Locator, type Page } from 'playwright-core';
 // @ts-expect-error: plain ES module without types, shared with `npm start` and the test runner
 import { chromiumArgs, findBrowser, missingBrowserMessage, startCodeServer, workbenchUrl } from '../../scripts/vscode/codeServer.mjs';
 
@@ -80,14 +80,19 @@ export async function contextMenu(page: Page, row: Locator, item: string, attemp
     try {
       await wanted.waitFor({ state: 'visible', timeout: 10_000 });
       await wanted.hover();
+    } catch (error) {
+      // Only a menu without the item is retried; a closed page or a crash is reported as it is.
+      if (!(error instanceof errors.TimeoutError)) throw error;
+    }
+    // Enter on a menu that closed meanwhile would run the row's default action instead.
+    if (await wanted.isVisible()) {
       await page.keyboard.press('Enter');
       return;
-    } catch {
-      offered = await page.getByRole('menuitem').allTextContents().catch(() => []);
-      console.log(`    (context menu try ${attempt}: no "${item}"; offered ${offered.length} item(s))`);
-      await page.keyboard.press('Escape');
-      await page.waitForTimeout(500);
     }
+    offered = await page.getByRole('menuitem').allTextContents().catch(() => []);
+    console.log(`    (context menu try ${attempt}: no "${item}"; offered ${offered.length} item(s))`);
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(500);
   }
   const rowName = await row.getAttribute('aria-label').catch(() => null);
   throw new Error(`context menu of "${rowName ?? 'row'}" has no "${item}" after ${attempts} tries; it offered: ${offered.map((text) => text.trim()).filter(Boolean).join(' | ') || 'no menu'}`);
