@@ -3,6 +3,13 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { describeFunction } from '../../src/expressions';
 import { openWorkbench, type Workbench } from './workbench';
 
+interface Rect { left: number; top: number; bottom: number }
+interface TextAreaInPage { value: string; clientLeft: number; getBoundingClientRect(): Rect; parentElement: { querySelector(selector: string): { getBoundingClientRect(): Rect } } }
+interface PageGlobals {
+  getComputedStyle(element: unknown): { fontSize: string; fontFamily: string; paddingLeft: string };
+  document: { createElement(tag: 'canvas'): { getContext(kind: '2d'): { font: string; measureText(text: string): { width: number } } } };
+}
+
 /** Runs a palette command by its title and, when given, picks an item of the quick pick it opens. */
 async function runCommand(page: Page, title: string, pick?: RegExp): Promise<void> {
   const input = page.locator('.quick-input-widget input');
@@ -98,6 +105,20 @@ describe('UI: mapping editor (Playwright, real workbench, sandbox)', () => {
     assert.match(await message.innerText(), /\S/);
     const marked = await view.locator('[data-testid="error-range"]').innerText();
     assert.equal(marked, '[', `the marker is under the second attribute (got ${JSON.stringify(marked)})`);
+    // The squiggle is drawn in the text area itself, under that very character.
+    const geometry = await input.evaluate((area: TextAreaInPage) => {
+      // Runs in the webview (this test's program has no DOM types; the shapes used are declared below).
+      const page = globalThis as unknown as PageGlobals;
+      const range = area.parentElement.querySelector('[data-testid="error-range"]').getBoundingClientRect();
+      const box = area.getBoundingClientRect();
+      const style = page.getComputedStyle(area);
+      const context = page.document.createElement('canvas').getContext('2d');
+      context.font = `${style.fontSize} ${style.fontFamily}`;
+      const before = area.value.slice(0, area.value.indexOf('[surname]'));
+      return { left: range.left, top: range.top, bottom: range.bottom, expectedLeft: box.left + area.clientLeft + parseFloat(style.paddingLeft) + context.measureText(before).width, boxTop: box.top, boxBottom: box.bottom };
+    });
+    assert.ok(Math.abs(geometry.left - geometry.expectedLeft) < 3, `the squiggle starts under the '[' (${JSON.stringify(geometry)})`);
+    assert.ok(geometry.top >= geometry.boxTop && geometry.bottom <= geometry.boxBottom, `the squiggle is inside the text area (${JSON.stringify(geometry)})`);
     assert.equal(await input.getAttribute('aria-invalid'), 'true');
     await page.waitForTimeout(200);
     await workbench.screenshot('mapping-editor-expression-error');

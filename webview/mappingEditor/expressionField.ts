@@ -1,6 +1,6 @@
 /**
- * The expression input: a text area with the engine's error shown under the exact characters as you
- * type, function/attribute completion (Ctrl+Space, or automatically while typing a name) and
+ * The expression input: a text area with the engine's error underlined in place, under the exact
+ * characters, as you type, function/attribute completion (Ctrl+Space, or automatically while typing a name) and
  * signature help for the call the caret is in. Keyboard: arrows move in the list, Enter/Tab accept,
  * Escape closes it.
  */
@@ -51,7 +51,22 @@ export function expressionField(options: ExpressionFieldOptions): ExpressionFiel
   const signature = h('div', { class: 'signature-help', 'data-testid': 'signature-help' });
   const list = h('ul', { id: 'expression-completions', class: 'completions', role: 'listbox', 'aria-label': options.label, hidden: true });
   const hint = h('div', { class: 'hint' }, options.strings.completionHint);
-  const element = h('div', { class: 'expression-field' }, h('label', { for: 'expression-input' }, options.label), input, marker, message, signature, list, hint);
+  const box = h('div', { class: 'expression-box' }, input, marker);
+  const element = h('div', { class: 'expression-field' }, h('label', { for: 'expression-input' }, options.label), box, message, signature, list, hint);
+
+  // The squiggle layer covers the text area's client box (inside the border, left of a scrollbar),
+  // so both wrap the text at the same width, and it scrolls with it.
+  function placeMarker(): void {
+    marker.style.top = `${input.offsetTop + input.clientTop}px`;
+    marker.style.left = `${input.offsetLeft + input.clientLeft}px`;
+    marker.style.width = `${input.clientWidth}px`;
+    marker.style.height = `${input.clientHeight}px`;
+    marker.scrollTop = input.scrollTop;
+  }
+  input.addEventListener('scroll', () => {
+    marker.scrollTop = input.scrollTop;
+  });
+  new ResizeObserver(placeMarker).observe(input);
 
   let items: readonly CompletionItem[] = [];
   let replaceStart = 0;
@@ -170,6 +185,7 @@ export function expressionField(options: ExpressionFieldOptions): ExpressionFiel
     const end = Math.max(start + 1, Math.min(first.end ?? start + 1, text.length));
     // The text again, with the problem's characters underlined (a space stands for "at the end").
     marker.replaceChildren(text.slice(0, start), h('span', { class: error ? 'error-range' : 'warning-range', 'data-testid': 'error-range' }, text.slice(start, end) || ' '), text.slice(end));
+    placeMarker();
     message.className = `expression-message ${error ? 'error' : 'warning'}`;
     message.textContent = fill(options.strings.errorAt, String(start + 1), options.messageText(first));
   }
