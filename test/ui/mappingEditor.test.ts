@@ -123,6 +123,17 @@ describe('UI: mapping editor (Playwright, real workbench, sandbox)', () => {
     await page.waitForTimeout(200);
     await workbench.screenshot('mapping-editor-expression-error');
 
+    // A long expression wraps in the text area; the squiggle wraps the same way, onto the later line.
+    await input.fill('Join(" ", [givenName], [surname], [mail], [department], [jobTitle], [city], [country], [mobile], [givenName] [surname])');
+    await view.locator('[data-testid="expression-error"]', { hasText: /argument 10/ }).waitFor({ timeout: 10_000 });
+    const wrapped = await input.evaluate((area: TextAreaInPage) => {
+      const range = area.parentElement.querySelector('[data-testid="error-range"]').getBoundingClientRect();
+      const box = area.getBoundingClientRect();
+      return { top: range.top, bottom: range.bottom, height: range.bottom - range.top, boxTop: box.top, boxBottom: box.bottom };
+    });
+    assert.ok(wrapped.top - wrapped.boxTop > wrapped.height, `the squiggle is on a wrapped line (${JSON.stringify(wrapped)})`);
+    assert.ok(wrapped.bottom <= wrapped.boxBottom, `and still inside the text area (${JSON.stringify(wrapped)})`);
+
     await input.fill('Join(" ", [givenName], [surname])');
     await view.locator('[data-testid="error-range"]').waitFor({ state: 'detached', timeout: 10_000 });
     const preview = view.locator('[data-testid="preview-value"]');
