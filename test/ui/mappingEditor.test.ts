@@ -90,6 +90,7 @@ describe('UI: mapping editor (Playwright, real workbench, sandbox)', () => {
     await input.pressSequentially('ToUp', { delay: 5 });
     const completion = view.locator('#expression-completions li', { hasText: 'ToUpper' }).first();
     await completion.waitFor({ timeout: 10_000 });
+    assert.equal(await completion.getAttribute('title'), describeFunction('ToUpper')!.help, 'a suggestion says what the function does');
     await page.keyboard.press('Enter');
     assert.equal(await input.inputValue(), 'ToUpper(');
     const signature = view.locator('[data-testid="signature-help"]', { hasText: 'ToUpper(' });

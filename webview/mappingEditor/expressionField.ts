@@ -82,7 +82,9 @@ export function expressionField(options: ExpressionFieldOptions): ExpressionFiel
   function renderList(): void {
     list.replaceChildren(
       ...items.slice(0, 50).map((item, i) => {
-        const li = h('li', { id: `completion-${i}`, role: 'option', class: i === active ? 'active' : '', 'aria-selected': i === active ? 'true' : 'false' }, h('span', { class: 'completion-label' }, item.label), h('span', { class: 'completion-detail' }, item.detail));
+        // A function's help is its tooltip and what a screen reader adds to the name.
+        const help = item.help ? options.helpText(item.help.key, item.help.text) : undefined;
+        const li = h('li', { id: `completion-${i}`, role: 'option', class: i === active ? 'active' : '', 'aria-selected': i === active ? 'true' : 'false', title: help, 'aria-description': help }, h('span', { class: 'completion-label' }, item.label), h('span', { class: 'completion-detail' }, item.detail));
         li.addEventListener('mousedown', (e) => {
           e.preventDefault();
           accept(i);

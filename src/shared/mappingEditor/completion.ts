@@ -13,6 +13,8 @@ export interface CompletionItem {
   /** Text that replaces [replaceStart, caret). */
   readonly insertText: string;
   readonly detail: string;
+  /** A function's English help and the key of its localized text. */
+  readonly help?: { readonly text: string; readonly key: FunctionHelpKey };
 }
 
 export interface CompletionResult {
@@ -95,7 +97,7 @@ export function completeExpression(text: string, caret: number, attributes: read
   if (/^\d/.test(prefix)) return { replaceStart: caret, items: [] };
   const items = functionDescriptions
     .filter((d) => d.name.toLowerCase().startsWith(prefix))
-    .map((d: FunctionDescription) => ({ kind: 'function' as const, label: d.name, insertText: `${d.name}(`, detail: d.signature }));
+    .map((d: FunctionDescription) => ({ kind: 'function' as const, label: d.name, insertText: `${d.name}(`, detail: d.signature, help: { text: d.help, key: functionHelpKey(d.name) } }));
   return { replaceStart: start, items };
 }
 

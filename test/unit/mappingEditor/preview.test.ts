@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { describeFunction } from '../../../src/expressions';
 import { completeExpression, createDocument, emptyMapping, inScope, previewMapping, previewObjectMapping, signatureAt, sourceObjectFromGraphUser } from '../../../src/shared/mappingEditor';
 import { ana, scimSchema } from './fixtures';
 
@@ -33,6 +34,7 @@ describe('mapping editor preview and completion', () => {
     const fns = completeExpression('Jo', 2, ['givenName']);
     assert.equal(fns.replaceStart, 0);
     assert.ok(fns.items.some((i) => i.label === 'Join' && i.insertText === 'Join('));
+    assert.deepEqual(completeExpression('ToUp', 4, []).items[0]?.help, { text: describeFunction('ToUpper')!.help, key: 'fn.ToUpper' }, 'a function suggestion carries its help');
     const attrs = completeExpression('Join(" ", [gi', 13, ['surname', 'givenName']);
     assert.equal(attrs.replaceStart, 11);
     assert.deepEqual(attrs.items.map((i) => i.label), ['givenName']);
