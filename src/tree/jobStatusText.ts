@@ -30,19 +30,45 @@ export function ago(iso: string | null | undefined, now: Date): string | undefin
   return vscode.l10n.t('{0} d ago', Math.round(seconds / 86_400));
 }
 
+/** Days, hours, minutes and seconds of an ISO 8601 duration such as PT40M, or undefined. */
+function intervalParts(interval: string | null | undefined): { d: number; h: number; m: number; s: number } | undefined {
+  const match = interval ? /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?)?$/.exec(interval) : null;
+  if (!match) return undefined;
+  const [, d, h, m, s] = match.map((x) => (x === undefined ? 0 : Number(x)));
+  return { d, h, m, s };
+}
+
+/** .NET's TimeSpan.MaxValue (about 29,000 years) is how the service writes "no schedule". */
+const NEVER_DAYS = 36500;
+
 /** ISO 8601 duration (PT40M, P10675199DT2H48M5.4775807S) in words; "never" for .NET's TimeSpan.MaxValue. */
 export function describeInterval(interval: string | null | undefined): string | undefined {
   if (!interval) return undefined;
-  const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?)?$/.exec(interval);
-  if (!match) return interval;
-  const [, d, h, m, s] = match.map((x) => (x === undefined ? 0 : Number(x)));
-  if (d > 36500) return vscode.l10n.t('never (not scheduled)');
+  const parsed = intervalParts(interval);
+  if (!parsed) return interval;
+  const { d, h, m, s } = parsed;
+  if (d > NEVER_DAYS) return vscode.l10n.t('never (not scheduled)');
   const parts: string[] = [];
   if (d) parts.push(vscode.l10n.t('{0} d', d));
   if (h) parts.push(vscode.l10n.t('{0} h', h));
   if (m) parts.push(vscode.l10n.t('{0} min', m));
   if (s) parts.push(vscode.l10n.t('{0} s', Math.round(s)));
   return parts.join(' ') || vscode.l10n.t('0 s');
+}
+
+/**
+ * When the next scheduled cycle should start, in words: the service runs one about an interval after
+ * the last one ended (every 40 minutes by default). Undefined when none is expected (paused, in
+ * quarantine, running, never run, or no schedule).
+ */
+export function describeNextCycle(job: SynchronizationJob, now: Date): string | undefined {
+  const ended = Date.parse(job.status?.lastExecution?.timeEnded ?? '');
+  const interval = intervalParts(job.schedule?.interval);
+  if (job.schedule?.state !== 'Active' || job.status?.code !== 'Active' || job.status?.quarantine || !Number.isFinite(ended) || !interval || interval.d > NEVER_DAYS) return undefined;
+  const intervalMs = (((interval.d * 24 + interval.h) * 60 + interval.m) * 60 + interval.s) * 1000;
+  const minutes = Math.round((ended + intervalMs - now.getTime()) / 60_000);
+  if (minutes <= 0) return vscode.l10n.t('due now');
+  return minutes < 120 ? vscode.l10n.t('in about {0} min', minutes) : vscode.l10n.t('in about {0} h', Math.round(minutes / 60));
 }
 
 /** Turns a job's status into what the tree shows: icon health, one-line description and details. */
@@ -87,6 +113,8 @@ export function describeJobStatus(job: SynchronizationJob, now: Date): JobStatus
     `| ${vscode.l10n.t('Status')} | ${code} |`,
     `| ${vscode.l10n.t('Schedule')} | ${job.schedule?.state ?? '-'}, ${vscode.l10n.t('every {0}', describeInterval(job.schedule?.interval) ?? '-')} |`,
   ];
+  const next = running ? undefined : describeNextCycle(job, now);
+  if (next) lines.push(`| ${vscode.l10n.t('Next cycle')} | ${next} |`);
   if (last) {
     lines.push(`| ${vscode.l10n.t('Last cycle')} | ${last.state ?? '-'}, ${last.timeBegan ?? '-'} → ${last.timeEnded ?? vscode.l10n.t('running')} |`);
     lines.push(`| ${vscode.l10n.t('Imported / exported')} | ${last.countImported ?? 0} / ${last.countExported ?? 0} |`);
