@@ -66,9 +66,12 @@ export function describeNextCycle(job: SynchronizationJob, now: Date): string | 
   const interval = intervalParts(job.schedule?.interval);
   if (job.schedule?.state !== 'Active' || job.status?.code !== 'Active' || job.status?.quarantine || !Number.isFinite(ended) || !interval || interval.d > NEVER_DAYS) return undefined;
   const intervalMs = (((interval.d * 24 + interval.h) * 60 + interval.m) * 60 + interval.s) * 1000;
-  const minutes = Math.round((ended + intervalMs - now.getTime()) / 60_000);
+  const due = new Date(ended + intervalMs);
+  const minutes = Math.round((due.getTime() - now.getTime()) / 60_000);
   if (minutes <= 0) return vscode.l10n.t('due now');
-  return minutes < 120 ? vscode.l10n.t('in about {0} min', minutes) : vscode.l10n.t('in about {0} h', Math.round(minutes / 60));
+  // The clock time stays true when the tooltip is read long after the tree was drawn.
+  const at = due.toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
+  return minutes < 120 ? vscode.l10n.t('about {0} (in {1} min)', at, minutes) : vscode.l10n.t('about {0} (in {1} h)', at, Math.round(minutes / 60));
 }
 
 /** Turns a job's status into what the tree shows: icon health, one-line description and details. */
