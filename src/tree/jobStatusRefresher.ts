@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Logger } from '../shared/logger';
-import { FirstCycleBackoff } from './firstCycleBackoff';
+import { CycleWaitBackoff } from './cycleWaitBackoff';
 import { describeJobStatus } from './jobStatusText';
 import type { ProvisioningTreeProvider } from './provisioningTreeProvider';
 
@@ -10,14 +10,15 @@ const PASS_TIMEOUT_MS = 30_000;
 
 /**
  * While the view is visible and a job is mid-cycle, reloads the status of the running jobs' apps
- * (one $batch per 20 apps) and redraws only the apps that changed. Apps whose jobs only wait for
- * their first cycle are reloaded less often after a while (see FirstCycleBackoff).
+ * (one $batch per 20 apps) and redraws only the apps that changed. Apps whose jobs wait for a cycle
+ * to begin (the first one, or a scheduled one that is due) are reloaded too, less often after a
+ * while (see CycleWaitBackoff), so the tree shows a scheduled cycle when it starts.
  */
 export class JobStatusRefresher implements vscode.Disposable {
   private timer?: NodeJS.Timeout;
   private inFlight?: Promise<number>;
   private redrawn = 0;
-  private readonly firstCycle = new FirstCycleBackoff();
+  private readonly cycleWait = new CycleWaitBackoff();
 
   constructor(
     private readonly tree: ProvisioningTreeProvider,
@@ -63,12 +64,12 @@ export class JobStatusRefresher implements vscode.Disposable {
         if (!tenant.model.isLoaded) continue;
         const now = new Date();
         const running = tenant.knownAppNodes().filter((app) => {
-          const statuses = app.jobs.map((job) => describeJobStatus(job, now)).filter((status) => status.running);
+          const statuses = app.jobs.map((job) => describeJobStatus(job, now)).filter((status) => status.running || status.cycleDue);
           if (statuses.length === 0) return false;
           const key = `${tenant.id}/${app.servicePrincipalId}`;
-          const onlyWaiting = statuses.every((status) => status.awaitingFirstCycle);
+          const onlyWaiting = statuses.every((status) => status.awaitingFirstCycle || status.cycleDue);
           if (onlyWaiting) stillWaiting.add(key);
-          return this.firstCycle.due(key, onlyWaiting, now.getTime());
+          return this.cycleWait.due(key, onlyWaiting, now.getTime());
         });
         if (running.length === 0) continue;
         // A hung request must not hold up later passes (or a tick() waiting for this one).
@@ -80,7 +81,7 @@ export class JobStatusRefresher implements vscode.Disposable {
           this.redrawn++;
         }
       }
-      this.firstCycle.keepOnly(stillWaiting);
+      this.cycleWait.keepOnly(stillWaiting);
     } catch (error) {
       this.logger.debug(`job status refresh failed: ${(error as Error).message}`);
     }

@@ -16,6 +16,8 @@ export interface JobStatusView {
   readonly running: boolean;
   /** Running only in the sense that it was turned on and its first cycle has not begun yet. */
   readonly awaitingFirstCycle: boolean;
+  /** Idle, but its next scheduled cycle is due: the tree watches for that cycle to begin. */
+  readonly cycleDue: boolean;
 }
 
 
@@ -57,16 +59,26 @@ export function describeInterval(interval: string | null | undefined): string | 
 }
 
 /**
+ * When (ms since the epoch) the next scheduled cycle of an active, idle job should start: about one
+ * schedule interval after the last cycle ended. Undefined when none is expected (paused, in
+ * quarantine, never run, or no schedule).
+ */
+export function nextCycleDueAt(job: SynchronizationJob): number | undefined {
+  const ended = Date.parse(job.status?.lastExecution?.timeEnded ?? '');
+  const interval = intervalParts(job.schedule?.interval);
+  if (job.schedule?.state !== 'Active' || job.status?.code !== 'Active' || job.status?.quarantine || !Number.isFinite(ended) || !interval || interval.d > NEVER_DAYS) return undefined;
+  return ended + (((interval.d * 24 + interval.h) * 60 + interval.m) * 60 + interval.s) * 1000;
+}
+
+/**
  * When the next scheduled cycle should start, in words: the service runs one about an interval after
  * the last one ended (every 40 minutes by default). Undefined when none is expected (paused, in
  * quarantine, running, never run, or no schedule).
  */
 export function describeNextCycle(job: SynchronizationJob, now: Date): string | undefined {
-  const ended = Date.parse(job.status?.lastExecution?.timeEnded ?? '');
-  const interval = intervalParts(job.schedule?.interval);
-  if (job.schedule?.state !== 'Active' || job.status?.code !== 'Active' || job.status?.quarantine || !Number.isFinite(ended) || !interval || interval.d > NEVER_DAYS) return undefined;
-  const intervalMs = (((interval.d * 24 + interval.h) * 60 + interval.m) * 60 + interval.s) * 1000;
-  const due = new Date(ended + intervalMs);
+  const dueAt = nextCycleDueAt(job);
+  if (dueAt === undefined) return undefined;
+  const due = new Date(dueAt);
   const minutes = Math.round((due.getTime() - now.getTime()) / 60_000);
   if (minutes <= 0) return vscode.l10n.t('due now');
   // The clock time stays true when the tooltip is read long after the tree was drawn.
@@ -141,7 +153,7 @@ export function describeJobStatus(job: SynchronizationJob, now: Date): JobStatus
   const steady = status.steadyStateLastAchievedTime;
   if (steady && !isNeverTime(steady)) lines.push(`| ${vscode.l10n.t('Steady state reached')} | ${steady} |`);
   for (const count of status.synchronizedEntryCountByType ?? []) lines.push(`| ${escapeCell(count.key ?? '')} | ${count.value ?? 0} |`);
-  return { health, description: parts.join(' · '), details: lines.join('\n'), running, awaitingFirstCycle: running && awaitingFirstCycle && !progress };
+  return { health, description: parts.join(' · '), details: lines.join('\n'), running, awaitingFirstCycle: running && awaitingFirstCycle && !progress, cycleDue: !running && (nextCycleDueAt(job) ?? Infinity) <= now.getTime() };
 }
 
 /** Service text in a table cell: inert Markdown (the error text may echo what a target app sent). */

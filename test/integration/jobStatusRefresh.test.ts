@@ -60,4 +60,28 @@ describe('Job status auto-refresh (real VS Code host, sandbox)', () => {
     assert.doesNotMatch(after, /Starting/);
     assert.match(after, /last cycle/, 'the row shows the first cycle that ran');
   });
+
+  it('watches an idle job whose scheduled cycle is due, and shows that cycle when it begins', async () => {
+    const { servicePrincipalId: spId, jobId } = env.sandbox.demo;
+    const job = env.sandbox.store.sync(spId).jobs.find((j) => j.id === jobId)!;
+    // The last cycle ended 41 minutes ago and the schedule says every 40: the next one is due.
+    job.schedule.state = 'Active';
+    job.schedule.interval = 'PT40M';
+    job.status.code = 'Active';
+    job.status.quarantine = null;
+    job.status.progress = [];
+    job.status.lastExecution = { ...job.status.lastExecution!, timeBegan: new Date(Date.now() - 42 * 60_000).toISOString(), timeEnded: new Date(Date.now() - 41 * 60_000).toISOString() };
+    const tenant = env.api.services.tree.tenant(env.connectionId)!;
+    await tenant.model.refreshJobs([spId]);
+    const idle = await tenant.appNode(spId).jobNode(jobId).getTreeItem();
+    assert.match((idle.tooltip as vscode.MarkdownString).value, /\| Next cycle \| due now \|/);
+
+    // The service begins the cycle: the tree shows it without a manual refresh.
+    job.status.progress = [{ completedUnits: 1, totalUnits: 10, units: 'Objects', progressObservationDateTime: new Date().toISOString() }];
+    const redrawsBefore = env.api.jobStatus.redrawCount;
+    await env.api.jobStatus.tick();
+    assert.ok(env.api.jobStatus.redrawCount > redrawsBefore, 'the due job’s app was re-read and redrawn');
+    assert.match(String((await tenant.appNode(spId).jobNode(jobId).getTreeItem()).description), /Running 1\/10/);
+    job.status.progress = [];
+  });
 });

@@ -1,31 +1,37 @@
 import * as assert from 'node:assert/strict';
-import { FirstCycleBackoff } from '../../../src/tree/firstCycleBackoff';
+import { CycleWaitBackoff } from '../../../src/tree/cycleWaitBackoff';
 
 const SECOND = 1000;
 
 /** Which of the 10-second passes from `from` to `to` (ms) re-read the app. */
-function passesThatRead(backoff: FirstCycleBackoff, key: string, from: number, to: number, onlyWaiting = true): number[] {
+function passesThatRead(backoff: CycleWaitBackoff, key: string, from: number, to: number, onlyWaiting = true): number[] {
   const read: number[] = [];
   for (let now = from; now <= to; now += 10 * SECOND) if (backoff.due(key, onlyWaiting, now)) read.push(now / SECOND);
   return read;
 }
 
-describe('FirstCycleBackoff (how often a job waiting for its first cycle is re-read)', () => {
+describe('CycleWaitBackoff (how often a job waiting for a cycle to begin is re-read)', () => {
   it('re-reads at every pass for two minutes, then once a minute', () => {
-    const backoff = new FirstCycleBackoff();
+    const backoff = new CycleWaitBackoff();
     const read = passesThatRead(backoff, 'a', 0, 300 * SECOND);
     assert.deepEqual(read, [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 170, 230, 290]);
   });
 
+  it('slows to every five minutes after half an hour of waiting', () => {
+    const backoff = new CycleWaitBackoff();
+    const read = passesThatRead(backoff, 'a', 0, 2400 * SECOND);
+    assert.deepEqual(read.filter((t) => t >= 1700), [1730, 1790, 2090, 2390], 'once a minute until 30 min, then every 5 min');
+  });
+
   it('always re-reads an app with a cycle under way, and starts over when it waits again', () => {
-    const backoff = new FirstCycleBackoff();
+    const backoff = new CycleWaitBackoff();
     passesThatRead(backoff, 'a', 0, 300 * SECOND);
     assert.equal(passesThatRead(backoff, 'a', 310 * SECOND, 400 * SECOND, false).length, 10, 'mid-cycle: every pass');
     assert.deepEqual(passesThatRead(backoff, 'a', 410 * SECOND, 430 * SECOND), [410, 420, 430], 'waiting again: every pass at first');
   });
 
   it('keeps each app on its own clock and forgets apps that stopped waiting', () => {
-    const backoff = new FirstCycleBackoff();
+    const backoff = new CycleWaitBackoff();
     passesThatRead(backoff, 'a', 0, 200 * SECOND);
     assert.equal(backoff.due('b', true, 200 * SECOND), true, 'a newly waiting app is read at once');
     assert.equal(backoff.due('a', true, 210 * SECOND), false, 'the older one is on the slow clock');
