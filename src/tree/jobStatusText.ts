@@ -1,23 +1,18 @@
 import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
 import * as vscode from 'vscode';
 import { holdsDeletions, isNeverTime } from '../graph/jobStatusFacts';
+import { clockTime } from './clockTime';
 import { escapeMarkdown } from './markdown';
 
 
 export type JobHealth = 'active' | 'running' | 'paused' | 'quarantine' | 'notRun' | 'notConfigured' | 'failed' | 'unknown';
 
-export interface JobStatusView {
+export interface JobStatusView extends JobActivity {
   readonly health: JobHealth;
   /** Short text for the tree item's description. */
   readonly description: string;
   /** Markdown for the tooltip: what the portal's "sync details" shows. */
   readonly details: string;
-  /** True while a cycle is under way (the tree refreshes such jobs by itself). */
-  readonly running: boolean;
-  /** Running only in the sense that it was turned on and its first cycle has not begun yet. */
-  readonly awaitingFirstCycle: boolean;
-  /** Idle, but its next scheduled cycle is due: the tree watches for that cycle to begin. */
-  readonly cycleDue: boolean;
 }
 
 
@@ -32,12 +27,13 @@ export function ago(iso: string | null | undefined, now: Date): string | undefin
   return vscode.l10n.t('{0} d ago', Math.round(seconds / 86_400));
 }
 
-/** Days, hours, minutes and seconds of an ISO 8601 duration such as PT40M, or undefined. */
-function intervalParts(interval: string | null | undefined): { d: number; h: number; m: number; s: number } | undefined {
-  const match = interval ? /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?)?$/.exec(interval) : null;
-  if (!match) return undefined;
-  const [, d, h, m, s] = match.map((x) => (x === undefined ? 0 : Number(x)));
-  return { d, h, m, s };
+/** Days, hours, minutes and seconds of an ISO 8601 duration such as PT40M; undefined unless it is a real, positive one. */
+function intervalParts(interval: string | null | undefined): { d: number; h: number; m: number; s: number; ms: number } | undefined {
+  const match = interval ? /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(interval) : null;
+  if (!match || match.slice(1).every((x) => x === undefined)) return undefined;
+  const [d, h, m, s] = match.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
+  const ms = (((d * 24 + h) * 60 + m) * 60 + s) * 1000;
+  return Number.isFinite(ms) && ms > 0 ? { d, h, m, s, ms } : undefined;
 }
 
 /** .NET's TimeSpan.MaxValue (about 29,000 years) is how the service writes "no schedule". */
@@ -67,7 +63,35 @@ export function nextCycleDueAt(job: SynchronizationJob): number | undefined {
   const ended = Date.parse(job.status?.lastExecution?.timeEnded ?? '');
   const interval = intervalParts(job.schedule?.interval);
   if (job.schedule?.state !== 'Active' || job.status?.code !== 'Active' || job.status?.quarantine || !Number.isFinite(ended) || !interval || interval.d > NEVER_DAYS) return undefined;
-  return ended + (((interval.d * 24 + interval.h) * 60 + interval.m) * 60 + interval.s) * 1000;
+  const due = ended + interval.ms;
+  // A schedule that has expired runs no more cycles.
+  const expires = Date.parse(job.schedule?.expiration ?? '');
+  return Number.isFinite(expires) && due > expires ? undefined : due;
+}
+
+/** After its due time a scheduled cycle gets this long to begin before the tree starts looking for it. */
+const DUE_GRACE_MS = 60_000;
+
+export interface JobActivity {
+  /** True while a cycle is under way (the tree refreshes such jobs by itself). */
+  readonly running: boolean;
+  /** Running only in the sense that it was turned on and its first cycle has not begun yet. */
+  readonly awaitingFirstCycle: boolean;
+  /** Idle, but its next scheduled cycle is due: the tree watches for that cycle to begin. */
+  readonly cycleDue: boolean;
+}
+
+/** Whether a job is in a cycle or waiting for one: the cheap part of describeJobStatus, for every refresh pass. */
+export function jobActivity(job: SynchronizationJob, now: Date): JobActivity {
+  const status = job.status ?? {};
+  const code = status.code ?? 'unknown';
+  const last = status.lastExecution ?? undefined;
+  const progress = (status.progress ?? []).find((p) => (p.totalUnits ?? 0) > 0);
+  // Turned on but no cycle yet: the first one is about to start, so the row is kept fresh like a running one.
+  const turnedOnNoCycle = !last && job.schedule?.state === 'Active' && (code === 'NotRun' || code === 'Active');
+  const running = turnedOnNoCycle || Boolean(progress && (progress.completedUnits ?? 0) < (progress.totalUnits ?? 0)) || Boolean(last?.timeBegan && !last.timeEnded && code !== 'Paused');
+  const dueAt = running ? undefined : nextCycleDueAt(job);
+  return { running, awaitingFirstCycle: turnedOnNoCycle && !progress, cycleDue: dueAt !== undefined && dueAt + DUE_GRACE_MS <= now.getTime() };
 }
 
 /**
@@ -82,7 +106,7 @@ export function describeNextCycle(job: SynchronizationJob, now: Date): string | 
   const minutes = Math.round((due.getTime() - now.getTime()) / 60_000);
   if (minutes <= 0) return vscode.l10n.t('due now');
   // The clock time stays true when the tooltip is read long after the tree was drawn.
-  const at = due.toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
+  const at = clockTime(due);
   return minutes < 120 ? vscode.l10n.t('about {0} (in {1} min)', at, minutes) : vscode.l10n.t('about {0} (in {1} h)', at, Math.round(minutes / 60));
 }
 
@@ -92,9 +116,8 @@ export function describeJobStatus(job: SynchronizationJob, now: Date): JobStatus
   const code = status.code ?? 'unknown';
   const last = status.lastExecution ?? undefined;
   const progress = (status.progress ?? []).find((p) => (p.totalUnits ?? 0) > 0);
-  // Turned on but no cycle yet: the first one is about to start, so the row is kept fresh like a running one.
-  const awaitingFirstCycle = !last && job.schedule?.state === 'Active' && (code === 'NotRun' || code === 'Active');
-  const running = awaitingFirstCycle || Boolean(progress && (progress.completedUnits ?? 0) < (progress.totalUnits ?? 0)) || Boolean(last?.timeBegan && !last.timeEnded && code !== 'Paused');
+  const activity = jobActivity(job, now);
+  const { running, awaitingFirstCycle } = activity;
   let health: JobHealth;
   switch (code) {
     case 'Active': health = running ? 'running' : last?.state === 'Failed' ? 'failed' : 'active'; break;
@@ -153,7 +176,7 @@ export function describeJobStatus(job: SynchronizationJob, now: Date): JobStatus
   const steady = status.steadyStateLastAchievedTime;
   if (steady && !isNeverTime(steady)) lines.push(`| ${vscode.l10n.t('Steady state reached')} | ${steady} |`);
   for (const count of status.synchronizedEntryCountByType ?? []) lines.push(`| ${escapeCell(count.key ?? '')} | ${count.value ?? 0} |`);
-  return { health, description: parts.join(' · '), details: lines.join('\n'), running, awaitingFirstCycle: running && awaitingFirstCycle && !progress, cycleDue: !running && (nextCycleDueAt(job) ?? Infinity) <= now.getTime() };
+  return { health, description: parts.join(' · '), details: lines.join('\n'), ...activity };
 }
 
 /** Service text in a table cell: inert Markdown (the error text may echo what a target app sent). */
