@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { Logger } from '../shared/logger';
-import { CycleWaitBackoff } from './cycleWaitBackoff';
-import { describeJobStatus } from './jobStatusText';
+import { CycleWaitBackoff, type CycleWait } from './cycleWaitBackoff';
+import { jobActivity } from './jobStatusText';
 import type { ProvisioningTreeProvider } from './provisioningTreeProvider';
 
 
@@ -64,12 +64,13 @@ export class JobStatusRefresher implements vscode.Disposable {
         if (!tenant.model.isLoaded) continue;
         const now = new Date();
         const running = tenant.knownAppNodes().filter((app) => {
-          const statuses = app.jobs.map((job) => describeJobStatus(job, now)).filter((status) => status.running || status.cycleDue);
-          if (statuses.length === 0) return false;
+          const activities = app.jobs.map((job) => jobActivity(job, now)).filter((a) => a.running || a.cycleDue);
+          if (activities.length === 0) return false;
           const key = `${tenant.id}/${app.servicePrincipalId}`;
-          const onlyWaiting = statuses.every((status) => status.awaitingFirstCycle || status.cycleDue);
-          if (onlyWaiting) stillWaiting.add(key);
-          return this.cycleWait.due(key, onlyWaiting, now.getTime());
+          const inCycle = activities.some((a) => a.running && !a.awaitingFirstCycle);
+          const wait: CycleWait | undefined = inCycle ? undefined : activities.some((a) => a.awaitingFirstCycle) ? 'first' : 'scheduled';
+          if (wait) stillWaiting.add(key);
+          return this.cycleWait.due(key, wait, now.getTime());
         });
         if (running.length === 0) continue;
         // A hung request must not hold up later passes (or a tick() waiting for this one).

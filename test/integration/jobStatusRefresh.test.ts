@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
 import * as vscode from 'vscode';
 import { waitFor } from './helpers/extension';
 import { connectTestSandbox, type ConnectedSandbox } from './helpers/sandbox';
@@ -63,25 +64,29 @@ describe('Job status auto-refresh (real VS Code host, sandbox)', () => {
 
   it('watches an idle job whose scheduled cycle is due, and shows that cycle when it begins', async () => {
     const { servicePrincipalId: spId, jobId } = env.sandbox.demo;
-    const job = env.sandbox.store.sync(spId).jobs.find((j) => j.id === jobId)!;
-    // The last cycle ended 41 minutes ago and the schedule says every 40: the next one is due.
-    job.schedule.state = 'Active';
-    job.schedule.interval = 'PT40M';
-    job.status.code = 'Active';
-    job.status.quarantine = null;
-    job.status.progress = [];
-    job.status.lastExecution = { ...job.status.lastExecution!, timeBegan: new Date(Date.now() - 42 * 60_000).toISOString(), timeEnded: new Date(Date.now() - 41 * 60_000).toISOString() };
+    await vscode.commands.executeCommand('entraProvisioning.apps.focus');
+    await waitFor(() => env.api.jobStatus.viewVisible, 'the provisioning view to become visible');
     const tenant = env.api.services.tree.tenant(env.connectionId)!;
     await tenant.model.refreshJobs([spId]);
-    const idle = await tenant.appNode(spId).jobNode(jobId).getTreeItem();
-    assert.match((idle.tooltip as vscode.MarkdownString).value, /\| Next cycle \| due now \|/);
-
-    // The service begins the cycle: the tree shows it without a manual refresh.
+    // On the service the scheduled cycle has begun (1 of 10 objects) ...
+    const job = env.sandbox.store.sync(spId).jobs.find((j) => j.id === jobId)!;
+    job.schedule.state = 'Active';
+    job.status.code = 'Active';
+    job.status.quarantine = null;
     job.status.progress = [{ completedUnits: 1, totalUnits: 10, units: 'Objects', progressObservationDateTime: new Date().toISOString() }];
+    // ... while the tree last saw the job idle, its last cycle over 42 minutes ago on a 40-minute
+    // schedule. Set in the same turn as the pass below, so no timer pass sees this state first.
+    const seen = tenant.model.jobs.get(spId)!.find((j) => j.id === jobId)!;
+    const ended = Date.now() - 42 * 60_000;
+    const idle: SynchronizationJob = { ...seen, schedule: { ...seen.schedule, state: 'Active', interval: 'PT40M', expiration: null }, status: { ...seen.status, code: 'Active', quarantine: null, progress: [], lastExecution: { ...seen.status?.lastExecution, state: 'Succeeded' as const, timeBegan: new Date(ended - 60_000).toISOString(), timeEnded: new Date(ended).toISOString() } } };
+    tenant.model.jobs.set(spId, tenant.model.jobs.get(spId)!.map((j) => (j.id === jobId ? idle : j)));
+    const due = tenant.appNode(spId).jobNode(jobId).getTreeItem();
+    assert.match((due.tooltip as vscode.MarkdownString).value, /\| Next cycle \| due now \|/);
+
     const redrawsBefore = env.api.jobStatus.redrawCount;
     await env.api.jobStatus.tick();
     assert.ok(env.api.jobStatus.redrawCount > redrawsBefore, 'the due job’s app was re-read and redrawn');
-    assert.match(String((await tenant.appNode(spId).jobNode(jobId).getTreeItem()).description), /Running 1\/10/);
+    assert.match(String(tenant.appNode(spId).jobNode(jobId).getTreeItem().description), /Running 1\/10/);
     job.status.progress = [];
   });
 });
