@@ -186,7 +186,9 @@ export function expressionField(options: ExpressionFieldOptions): ExpressionFiel
     const start = Math.min(first.offset, text.length);
     const end = Math.max(start + 1, Math.min(first.end ?? start + 1, text.length));
     // The text again, with the problem's characters underlined (a space stands for "at the end").
-    marker.replaceChildren(text.slice(0, start), h('span', { class: error ? 'error-range' : 'warning-range', 'data-testid': 'error-range' }, text.slice(start, end) || ' '), text.slice(end));
+    // A text area shows a line after a final newline; pre-wrap text does not without a character on it.
+    const tail = text.slice(end) + (text.endsWith('\n') ? '\u200b' : '');
+    marker.replaceChildren(text.slice(0, start), h('span', { class: error ? 'error-range' : 'warning-range', 'data-testid': 'error-range' }, text.slice(start, end) || ' '), tail);
     placeMarker();
     message.className = `expression-message ${error ? 'error' : 'warning'}`;
     message.textContent = fill(options.strings.errorAt, String(start + 1), options.messageText(first));
