@@ -7,7 +7,7 @@ import { FolderNode } from './folderNode';
 import type { JobNode } from './jobNode';
 import { LeafNode } from './leafNode';
 import type { TreeNode } from './treeNode';
-import { clockTime } from './clockTime';
+import { clockTime } from '../shared/clockTime';
 
 const RECENT = 15;
 
@@ -53,7 +53,7 @@ export class ActivityNode extends FolderNode implements HasJobTarget {
       const error = event.provisioningStatusInfo?.errorInformation;
       return new LeafNode(`${this.id}/${event.id}`, this, {
         label: `${word(action)} ${event.sourceIdentity?.displayName ?? event.sourceIdentity?.id ?? ''}`,
-        description: `${word(status)} · ${clockTime(new Date(event.activityDateTime ?? 0), { seconds: true })}`,
+        description: `${word(status)} · ${clockTime(new Date(event.activityDateTime ?? 0), vscode.env.language, { seconds: true })}`,
         tooltip: new vscode.MarkdownString([
           `**${word(action)}** ${escapeMarkdown(event.sourceIdentity?.displayName ?? '')} → ${escapeMarkdown(event.targetIdentity?.displayName ?? event.targetIdentity?.id ?? '')}`,
           '',

@@ -1,7 +1,7 @@
 import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
 import * as vscode from 'vscode';
 import { holdsDeletions, isNeverTime } from '../graph/jobStatusFacts';
-import { clockTime } from './clockTime';
+import { clockTime } from '../shared/clockTime';
 import { escapeMarkdown } from './markdown';
 
 
@@ -106,7 +106,7 @@ export function describeNextCycle(job: SynchronizationJob, now: Date): string | 
   const minutes = Math.round((due.getTime() - now.getTime()) / 60_000);
   if (minutes <= 0) return vscode.l10n.t('due now');
   // The clock time stays true when the tooltip is read long after the tree was drawn.
-  const at = clockTime(due);
+  const at = clockTime(due, vscode.env.language);
   return minutes < 120 ? vscode.l10n.t('about {0} (in {1} min)', at, minutes) : vscode.l10n.t('about {0} (in {1} h)', at, Math.round(minutes / 60));
 }
 

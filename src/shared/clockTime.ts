@@ -1,14 +1,11 @@
-import * as vscode from 'vscode';
-
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * A clock time in the display language, e.g. 14:32 or 2:32:05 PM. The formatter is built once per
- * language (building one per call is about a hundred times slower), and a language tag Intl does
- * not accept (the locale setting is free text) falls back to the default locale instead of throwing.
+ * A clock time in `language`, e.g. 14:32 or 2:32:05 PM. The formatter is built once per language
+ * (building one per call is about a hundred times slower), and a tag Intl does not accept (VS Code's
+ * locale setting is free text, e.g. en_US) falls back to the default locale instead of throwing.
  */
-export function clockTime(date: Date, options: { seconds?: boolean } = {}): string {
-  const language = vscode.env.language;
+export function clockTime(date: Date, language: string, options: { seconds?: boolean } = {}): string {
   const key = `${options.seconds ? 's' : 'm'}|${language}`;
   let formatter = formatters.get(key);
   if (!formatter) {
