@@ -47,7 +47,7 @@ export class JobStatusRefresher implements vscode.Disposable {
   async tick(): Promise<number> {
     while (this.inFlight) await this.inFlight;
     if (!this.view.visible) return 0;
-    const pass = this.refreshRunningJobs();
+    const pass = this.refreshWatchedApps();
     this.inFlight = pass;
     try {
       return await pass;
@@ -56,36 +56,37 @@ export class JobStatusRefresher implements vscode.Disposable {
     }
   }
 
-  private async refreshRunningJobs(): Promise<number> {
+  private async refreshWatchedApps(): Promise<number> {
     let redrawn = 0;
-    try {
-      const stillWaiting = new Set<string>();
-      for (const tenant of this.tree.tenantNodes()) {
-        if (!tenant.model.isLoaded) continue;
-        const now = new Date();
-        const running = tenant.knownAppNodes().filter((app) => {
-          const activities = app.jobs.map((job) => jobActivity(job, now)).filter((a) => a.running || a.cycleDue);
-          if (activities.length === 0) return false;
-          const key = `${tenant.id}/${app.servicePrincipalId}`;
-          const inCycle = activities.some((a) => a.running && !a.awaitingFirstCycle);
-          const wait: CycleWait | undefined = inCycle ? undefined : activities.some((a) => a.awaitingFirstCycle) ? 'first' : 'scheduled';
-          if (wait) stillWaiting.add(key);
-          return this.cycleWait.due(key, wait, now.getTime());
-        });
-        if (running.length === 0) continue;
+    const stillWaiting = new Set<string>();
+    for (const tenant of this.tree.tenantNodes()) {
+      if (!tenant.model.isLoaded) continue;
+      const now = new Date();
+      const watched = tenant.knownAppNodes().filter((app) => {
+        const activities = app.jobs.map((job) => jobActivity(job, now)).filter((a) => a.running || a.cycleDue);
+        if (activities.length === 0) return false;
+        const key = `${tenant.id}/${app.servicePrincipalId}`;
+        const inCycle = activities.some((a) => a.running && !a.awaitingFirstCycle);
+        const wait: CycleWait | undefined = inCycle ? undefined : activities.some((a) => a.awaitingFirstCycle) ? 'first' : 'scheduled';
+        if (wait) stillWaiting.add(key);
+        return this.cycleWait.due(key, wait, now.getTime());
+      });
+      if (watched.length === 0) continue;
+      try {
         // A hung request must not hold up later passes (or a tick() waiting for this one).
-        const changed = new Set(await tenant.model.refreshJobs(running.map((a) => a.servicePrincipalId), AbortSignal.timeout(PASS_TIMEOUT_MS)));
-        for (const app of running) {
+        const changed = new Set(await tenant.model.refreshJobs(watched.map((a) => a.servicePrincipalId), AbortSignal.timeout(PASS_TIMEOUT_MS)));
+        for (const app of watched) {
           if (!changed.has(app.servicePrincipalId)) continue;
           this.tree.redraw(app);
           redrawn++;
           this.redrawn++;
         }
+      } catch (error) {
+        // One tenant failing (signed out, offline) must not stop the others' refresh.
+        this.logger.debug(`job status refresh of ${tenant.id} failed: ${(error as Error).message}`);
       }
-      this.cycleWait.keepOnly(stillWaiting);
-    } catch (error) {
-      this.logger.debug(`job status refresh failed: ${(error as Error).message}`);
     }
+    this.cycleWait.keepOnly(stillWaiting);
     return redrawn;
   }
 

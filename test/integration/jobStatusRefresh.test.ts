@@ -89,4 +89,33 @@ describe('Job status auto-refresh (real VS Code host, sandbox)', () => {
     assert.match(String(tenant.appNode(spId).jobNode(jobId).getTreeItem().description), /Running 1\/10/);
     job.status.progress = [];
   });
+
+  it('keeps refreshing the other tenants when one of them fails', async () => {
+    // Two more tenants with a running job each; the first one connected goes offline.
+    const offline = await connectTestSandbox({ users: 5 });
+    const healthy = await connectTestSandbox({ users: 5 });
+    try {
+      for (const env2 of [offline, healthy]) {
+        const { servicePrincipalId: spId, jobId } = env2.sandbox.demo;
+        env2.sandbox.store.sync(spId).jobs.find((j) => j.id === jobId)!.status.progress = [{ completedUnits: 2, totalUnits: 10, units: 'Objects', progressObservationDateTime: new Date().toISOString() }];
+        const tenant = env2.api.services.tree.tenant(env2.connectionId)!;
+        await env2.api.services.tree.refresh(tenant);
+        await tenant.getChildren();
+      }
+      const tenants = env.api.services.tree.tenantNodes().map((t) => t.id);
+      const offlineTenant = env.api.services.tree.tenant(offline.connectionId)!;
+      const healthyTenant = env.api.services.tree.tenant(healthy.connectionId)!;
+      assert.ok(tenants.indexOf(offlineTenant.id) < tenants.indexOf(healthyTenant.id), 'the failing tenant comes first in a pass');
+      await offline.sandbox.close();
+      const { servicePrincipalId: spId, jobId } = healthy.sandbox.demo;
+      healthy.sandbox.store.sync(spId).jobs.find((j) => j.id === jobId)!.status.progress = [{ completedUnits: 10, totalUnits: 10, units: 'Objects', progressObservationDateTime: new Date().toISOString() }];
+      await vscode.commands.executeCommand('entraProvisioning.apps.focus');
+      await waitFor(() => env.api.jobStatus.viewVisible, 'the provisioning view to become visible');
+      await env.api.jobStatus.tick();
+      assert.doesNotMatch(String(healthyTenant.appNode(spId).jobNode(jobId).getTreeItem().description), /2\/10/, 'the healthy tenant was refreshed');
+    } finally {
+      await vscode.commands.executeCommand('entraProvisioning.signOut', { connectionId: offline.connectionId });
+      await healthy.dispose();
+    }
+  });
 });
