@@ -78,7 +78,7 @@ export type ExpressionStringKey = `expr.${ExpressionMessageId}`;
 export const expressionStringKeys: readonly ExpressionStringKey[] = expressionMessageIds.map((id): ExpressionStringKey => `expr.${id}`);
 
 /** The help sentences of the expression functions and their parameters (`fn.Join`, `fn.Join.separator`). */
-export const functionHelpStringKeys: readonly FunctionHelpKey[] = functionHelpEntries().map((entry) => entry.key);
+const functionHelpStringKeys: readonly FunctionHelpKey[] = functionHelpEntries().map((entry) => entry.key);
 
 export type MappingEditorStrings = Readonly<Record<MappingEditorStringKey | ExpressionStringKey, string>> & Readonly<Record<FunctionHelpKey, string>>;
 

@@ -174,7 +174,7 @@ export function describeJobStatus(job: SynchronizationJob, now: Date): JobStatus
     }
   }
   const steady = status.steadyStateLastAchievedTime;
-  if (steady && !isNeverTime(steady)) lines.push(`| ${vscode.l10n.t('Steady state reached')} | ${steady} |`);
+  if (!isNeverTime(steady)) lines.push(`| ${vscode.l10n.t('Steady state reached')} | ${steady} |`);
   for (const count of status.synchronizedEntryCountByType ?? []) lines.push(`| ${escapeCell(count.key ?? '')} | ${count.value ?? 0} |`);
   return { health, description: parts.join(' · '), details: lines.join('\n'), ...activity };
 }
