@@ -1,21 +1,18 @@
 import * as vscode from 'vscode';
-import type { ActivityStreamer } from './activity/activityStreamer';
 import { ConnectionStatusBar } from './auth/connectionStatusBar';
 import { ConnectionStore } from './auth/connectionStore';
 import { GraphSessions } from './auth/graphSessions';
 import { SandboxSessions } from './auth/sandboxSessions';
-import { CommandId } from './commands/commandIds';
 import { CommandRunner } from './commands/commandRunner';
 import { registerCommands } from './commands/registerCommands';
-import { ReportDocuments } from './commands/reportDocuments';
 import type { Services } from './commands/services';
-import { OutputChannelLogger } from './logging/outputChannelLogger';
-import { loadFeaturesRuntime } from './runtimeLoader';
+import { CommandId } from './shared/commandIds';
+import { OutputChannelLogger } from './host/outputChannelLogger';
+import { ReadOnlyDocuments } from './host/readOnlyDocuments';
 import { JobStatusRefresher } from './tree/jobStatusRefresher';
 import { WalkthroughProgress } from './walkthrough/walkthroughProgress';
 import { ProvisioningTreeProvider } from './tree/provisioningTreeProvider';
 import { MappingEditorManager } from './webviews/mappingEditorManager';
-import type { SaveResult } from './webviews/mappingEditorSession';
 
 /** What activate() returns; tests use it to reach the running services. */
 export interface ExtensionApi {
@@ -31,30 +28,26 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const connections = new ConnectionStore(context.globalState);
   const sandboxes = new SandboxSessions();
   const graph = new GraphSessions(connections, sandboxes, context.secrets, logger);
-  const tree = new ProvisioningTreeProvider(connections, graph);
-  const reports = new ReportDocuments();
-  // Built on first use (a stream, the details of an event): it lives in the features runtime.
-  let activity: ActivityStreamer | undefined;
+  const tree = new ProvisioningTreeProvider(connections, graph, logger.child('tree'));
+  const documents = new ReadOnlyDocuments();
+  const walkthrough = new WalkthroughProgress(context.extension.id, logger.child('walkthrough'));
+  const runner = new CommandRunner(logger, (id, result) => walkthrough.commandFinished(id, result));
   const mappingEditors = new MappingEditorManager({
     extensionUri: context.extensionUri,
     logger: logger.child('mappingEditor'),
     graph,
+    documents,
     drafts: context.workspaceState,
-    runSave: (target) => vscode.commands.executeCommand<SaveResult | undefined>(CommandId.saveMappings, target),
+    runAsCommand: (id, title, work) => runner.runTask(id, title, work),
   });
-  const walkthrough = new WalkthroughProgress(context.extension.id, logger.child('walkthrough'));
-  const services: Services = {
-    extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, tree, reports, mappingEditors, walkthrough,
-    get activity() {
-      return (activity ??= new (loadFeaturesRuntime().ActivityStreamer)(graph, connections, logger, CommandId.stopActivity));
-    },
-  };
+  const { services, disposables: commands } = registerCommands(runner, {
+    extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, tree, documents, mappingEditors, walkthrough,
+  });
   const statusBar = new ConnectionStatusBar(connections, CommandId.switchTenant);
 
   const treeView = vscode.window.createTreeView('entraProvisioning.apps', { treeDataProvider: tree, showCollapseAll: true });
   const refresher = new JobStatusRefresher(tree, treeView, logger.child('tree'));
-  const runner = new CommandRunner(logger);
-  context.subscriptions.push(channel, connections, sandboxes, graph, tree, mappingEditors, reports, { dispose: () => activity?.dispose() }, treeView, refresher, statusBar, ...registerCommands(runner, services));
+  context.subscriptions.push(channel, connections, sandboxes, graph, tree, mappingEditors, documents, treeView, refresher, statusBar, ...commands);
   // Drives the welcome view; a connection (signed in, or the sandbox) is the walkthrough's first step.
   const setConnectedContext = () => {
     const connected = connections.list().length > 0;

@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { ConnectionStore } from '../auth/connectionStore';
 import type { GraphSessions } from '../auth/graphSessions';
 import { redactSecrets, type Logger } from '../shared/logger';
-import { ActivityDetailsProvider } from './activityDetailsProvider';
 import { ActivityStream } from './activityStream';
 import { EventBuffer } from './eventBuffer';
 import { DEFAULT_FILTER, type ActivityFilter } from './filters';
@@ -46,7 +45,6 @@ export class ActivityStreamer implements vscode.Disposable {
   readonly onDidWriteLine = this.wrote.event;
   private readonly streams = new Map<string, RunningStream>();
   private readonly gate = new PauseGate();
-  private readonly details: ActivityDetailsProvider;
   private readonly subscriptions: vscode.Disposable[] = [];
   private channel: vscode.LogOutputChannel | undefined;
   private statusBar: vscode.StatusBarItem | undefined;
@@ -59,7 +57,6 @@ export class ActivityStreamer implements vscode.Disposable {
     private readonly stopCommandId: string,
   ) {
     this.log = logger.child('activity');
-    this.details = new ActivityDetailsProvider(this.events);
     if (!vscode.window.state.focused) this.gate.pause();
     this.subscriptions.push(
       vscode.window.onDidChangeWindowState((state) => this.setFocused(state.focused)),
@@ -177,7 +174,6 @@ export class ActivityStreamer implements vscode.Disposable {
     for (const s of this.streams.values()) s.abort.abort();
     this.streams.clear();
     for (const d of this.subscriptions) d.dispose();
-    this.details.dispose();
     this.statusBar?.dispose();
     this.channel?.dispose();
     this.wrote.dispose();

@@ -1,5 +1,5 @@
 import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
-import { isNeverTime } from '../graph/jobStatusFacts';
+import { isNeverTime } from '../graph/facts';
 
 /** A change in a job's status worth a line in the stream. */
 export type JobChange =

@@ -15,7 +15,7 @@ export interface NamedJobChange {
 /** Rounds between re-reading the tenant's apps (tenant-wide streams pick up new jobs this often). */
 const APP_REFRESH_ROUNDS = 30;
 
-type JobService = Pick<ProvisioningService, 'jobs' | 'apps' | 'graph'>;
+type JobService = Pick<ProvisioningService, 'jobs' | 'apps'>;
 
 /**
  * Polls the status of the jobs in a scope and reports what changed since the last poll: one job
@@ -66,10 +66,7 @@ export class JobWatcher {
       }
       case 'tenant': {
         if (!this.tenantApps || this.rounds % APP_REFRESH_ROUNDS === 0) {
-          const apps = await this.service.graph.all<{ id: string; displayName?: string }>(
-            "/servicePrincipals?$select=id,displayName&$filter=tags/any(t:t eq 'WindowsAzureActiveDirectoryIntegratedApp')&$top=999",
-            { operation: 'list enterprise apps', signal, limit: 5000 },
-          );
+          const apps = await this.service.apps.listAllAppNames(5000, signal);
           for (const app of apps) this.appNames.set(app.id, app.displayName ?? app.id);
           this.tenantApps = apps.map((a) => a.id);
         }

@@ -1,4 +1,5 @@
 import type { TokenCredential } from '@azure/core-auth';
+import { UserFacingError } from '../shared/errors';
 import { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential, DeviceCodeCredential, type DeviceCodeInfo } from '@azure/identity';
 
 /** Sign-in kinds served by @azure/identity. */
@@ -30,10 +31,10 @@ export function createIdentityCredential(options: IdentityCredentialOptions): To
     case 'deviceCode':
       return new DeviceCodeCredential({ ...common, tenantId: options.tenantId, clientId: options.clientId || AZURE_CLI_CLIENT_ID, userPromptCallback: options.onDeviceCode });
     case 'clientSecret':
-      if (!options.clientId || !options.clientSecret) throw new Error('App-only sign-in with a client secret needs a client id and a secret.');
+      if (!options.clientId || !options.clientSecret) throw new UserFacingError('App-only sign-in with a client secret needs a client id and a secret.');
       return new ClientSecretCredential(options.tenantId, options.clientId, options.clientSecret, common);
     case 'clientCertificate':
-      if (!options.clientId || !options.certificatePath) throw new Error('App-only sign-in with a certificate needs a client id and a PEM certificate file.');
+      if (!options.clientId || !options.certificatePath) throw new UserFacingError('App-only sign-in with a certificate needs a client id and a PEM certificate file.');
       return new ClientCertificateCredential(options.tenantId, options.clientId, { certificatePath: options.certificatePath }, common);
   }
 }

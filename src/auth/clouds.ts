@@ -1,3 +1,5 @@
+import { UserFacingError } from '../shared/errors';
+
 /** The national clouds we know, by the value of the `entraProvisioning.cloud` setting. */
 export type CloudName = 'AzureCloud' | 'AzureUSGovernment' | 'AzureChinaCloud' | 'Custom';
 
@@ -22,7 +24,7 @@ const clouds: Record<Exclude<CloudName, 'Custom'>, CloudEndpoints> = {
 export function cloudEndpoints(name: CloudName, customGraphHost?: string): CloudEndpoints {
   if (name === 'Custom') {
     const host = (customGraphHost ?? '').replace(/\/+$/, '');
-    if (!/^https?:\/\/[^\s/]+/.test(host)) throw new Error('Set entraProvisioning.customGraphEndpoint to an http(s) URL to use a custom Graph endpoint.');
+    if (!/^https?:\/\/[^\s/]+/.test(host)) throw new UserFacingError('Set entraProvisioning.customGraphEndpoint to an http(s) URL to use a custom Graph endpoint.');
     return { ...clouds.AzureCloud, graphHost: host };
   }
   return clouds[name] ?? clouds.AzureCloud;

@@ -5,7 +5,7 @@ import { UserFacingError } from '../shared/errors';
 import type { Logger } from '../shared/logger';
 import { cloudEndpoints, graphScopes, type CloudName, type ScopeGroup } from './clouds';
 import type { ConnectionInfo, ConnectionStore } from './connectionStore';
-import { loadGraphRuntime } from '../runtimeLoader';
+import { loadGraphRuntime } from './graphRuntimeLoader';
 import type { SandboxSessions } from './sandboxSessions';
 import { VsCodeSessionCredential } from './vscodeSessionCredential';
 

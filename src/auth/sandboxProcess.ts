@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { UserFacingError } from '../shared/errors';
 
 /** A sandbox tenant running in a child process that this extension started. */
 export interface SandboxProcess {
@@ -64,7 +65,7 @@ export async function launchSandbox(cliPath: string, extraArgs: readonly string[
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`The sandbox exited with code ${code} before it was ready. ${stderr.split('\n').filter(Boolean).pop() ?? ''}`.trim()));
+      reject(new UserFacingError(`The sandbox exited with code ${code} before it was ready. ${stderr.split('\n').filter(Boolean).pop() ?? ''}`.trim()));
     });
   });
 }

@@ -1,23 +1,8 @@
 import * as vscode from 'vscode';
 import { UserFacingError } from '../shared/errors';
+import { hasAppTarget, type AppTarget } from '../shared/targets';
 import type { CommandContext } from './commandRunner';
 import type { Services } from './services';
-
-/** The enterprise app (service principal) a command acts on. */
-export interface AppTarget {
-  readonly connectionId: string;
-  readonly servicePrincipalId: string;
-  readonly displayName?: string;
-}
-
-/** Tree nodes that stand for an app (or something under one) carry its target. */
-export interface HasAppTarget {
-  readonly appTarget: AppTarget;
-}
-
-function hasAppTarget(value: unknown): value is HasAppTarget {
-  return typeof value === 'object' && value !== null && typeof (value as HasAppTarget).appTarget?.servicePrincipalId === 'string';
-}
 
 /**
  * The app a command was invoked for: a tree node, a plain `{ servicePrincipalId, connectionId? }`

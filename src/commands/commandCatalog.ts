@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CommandId } from './commandIds';
+import { CommandId } from '../shared/commandIds';
 import type { CommandDefinition } from './commandDefinition';
 import { connectSandbox } from './connectSandbox';
 import { showLog } from './showLog';
@@ -7,7 +7,7 @@ import { signIn } from './signIn';
 import { signOut } from './signOut';
 import { switchTenant } from './switchTenant';
 import { mappingEditorCommands } from './mappingEditorCommands';
-import { activityCommands } from '../activity/activityCommands';
+import { activityCommands } from './activityCommands';
 import { openWalkthrough } from './openWalkthrough';
 import { addGalleryApp, assignUsers } from './galleryAndAssignments';
 import { saveCredentials, testConnection } from './credentials';

@@ -1,4 +1,4 @@
-import type { CommandId } from './commandIds';
+import type { CommandId } from '../shared/commandIds';
 import type { CommandContext } from './commandRunner';
 import type { Services } from './services';
 

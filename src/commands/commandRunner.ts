@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { isCancellation } from '../shared/errors';
 import { redactSecrets } from '../shared/logger';
-import type { OutputChannelLogger } from '../logging/outputChannelLogger';
-import type { CommandId } from './commandIds';
+import type { OutputChannelLogger } from '../host/outputChannelLogger';
+import type { CommandId } from '../shared/commandIds';
 
 /** What every command handler receives besides its arguments. */
 export interface CommandContext {
@@ -27,10 +27,18 @@ const PROGRESS_DELAY_MS = 2000;
 export class CommandRunner {
   private sequence = 0;
 
-  constructor(private readonly logger: OutputChannelLogger) {}
+  constructor(
+    private readonly logger: OutputChannelLogger,
+    /** Told every command's result (the walkthrough ticks the step a result completes). */
+    private readonly onFinished: (id: CommandId, result: unknown) => void = () => undefined,
+  ) {}
 
-  register(id: CommandId, title: string, handler: CommandHandler): vscode.Disposable {
-    return vscode.commands.registerCommand(id, (...args: unknown[]) => this.run(id, title, handler, args));
+  /**
+   * Runs work on behalf of a command without going through `executeCommand` (the mapping editor's
+   * Save button): the same log lines, progress, error sentence and walkthrough tick.
+   */
+  runTask<T>(id: CommandId, title: string, work: (context: CommandContext) => Promise<T>): Promise<T | undefined> {
+    return this.run(id, title, work, []) as Promise<T | undefined>;
   }
 
   async run(id: CommandId, title: string, handler: CommandHandler, args: unknown[]): Promise<unknown> {
@@ -68,6 +76,7 @@ export class CommandRunner {
     try {
       const result = await work;
       log.info(`#${runId} ${id} finished in ${Date.now() - started} ms`);
+      this.onFinished(id, result);
       return result;
     } catch (error) {
       if (isCancellation(error) || cancellation.token.isCancellationRequested) {
@@ -126,13 +135,23 @@ function describeGraphFailure(error: GraphFailure): string {
   }
 }
 
-/** One sentence for the user: the error's first line, with anything secret-looking removed. */
+/** Errors of @azure/identity whose messages are written for the person signing in. */
+const signInErrorNames = new Set(['CredentialUnavailableError', 'AuthenticationRequiredError', 'AuthenticationError']);
+
+/**
+ * One sentence for the user. Errors written for people (UserFacingError, Graph failures, sign-in
+ * errors) say what happened in their own words; anything else is a defect of ours, whose text
+ * (a TypeError's, say) means nothing to the user: it gets a plain sentence, and the log has the
+ * details. Recognised by name, not instanceof: errors come from several bundles.
+ */
 export function describeError(error: unknown): string {
   const failure = error as Partial<GraphFailure> | undefined;
   if (error instanceof Error && failure?.name === 'ProvisioningApiError' && typeof failure.kind === 'string') {
     return redactSecrets(describeGraphFailure(failure as GraphFailure));
   }
-  const raw = error instanceof Error ? error.message : String(error);
-  const firstLine = raw.split(/\r?\n/, 1)[0].trim() || vscode.l10n.t('Unknown error.');
-  return redactSecrets(firstLine);
+  if (error instanceof Error && (error.name === 'UserFacingError' || signInErrorNames.has(error.name))) {
+    const firstLine = error.message.split(/\r?\n/, 1)[0].trim();
+    if (firstLine) return redactSecrets(firstLine);
+  }
+  return vscode.l10n.t('Something went wrong. The log has the details.');
 }

@@ -5,10 +5,9 @@ import { redactSecrets } from '../shared/logger';
 import type { CommandContext } from './commandRunner';
 import { credentialFields } from './credentialFields';
 import { jobForWrite } from './jobActions';
-import type { JobTarget } from './jobTarget';
+import type { JobTarget } from '../shared/targets';
 import type { ProvisioningService } from '../graph/provisioningService';
 import type { Services } from './services';
-import { refreshAppInTree } from './treeUpdates';
 
 /** Validates a scripted `credentials` argument: a non-empty list of `{ key, value }` strings. */
 export function parseCredentials(value: unknown): SecretPair[] | undefined {
@@ -51,7 +50,7 @@ export async function saveCredentials(services: Services, context: CommandContex
   const credentials = given ?? (await askCredentials(service, target, context));
   if (!credentials) return undefined;
   await service.secrets.save(target.servicePrincipalId, credentials, context.signal);
-  await refreshAppInTree(services, target.connectionId, target.servicePrincipalId, context.signal);
+  await services.tree.jobsChanged(target.connectionId, target.servicePrincipalId, context.signal);
   if (!given) {
     const test = vscode.l10n.t('Test Connection');
     void vscode.window.showInformationMessage(vscode.l10n.t('Admin credentials saved for {0}.', target.appDisplayName ?? target.jobId), test).then((choice) => {

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import { DEFAULT_ACCESS_ROLE_ID } from '../graph/appsApi';
+import { DEFAULT_ACCESS_ROLE_ID } from '../graph/facts';
 import { UserFacingError } from '../shared/errors';
 import { resolveAppTarget } from './appTarget';
 import type { CommandContext } from './commandRunner';
 import type { Services } from './services';
-import { refreshAppInTree } from './treeUpdates';
 
 /**
  * Adds an app from the gallery: search the application templates, name the app, instantiate.
@@ -45,7 +44,7 @@ export async function addGalleryApp(services: Services, context: CommandContext,
   context.report(vscode.l10n.t('Adding {0}…', displayName));
   const created = await service.apps.instantiateTemplate(templateId as string, displayName.trim(), context.signal);
   const servicePrincipalId = created.servicePrincipal?.id ?? '';
-  await refreshAppInTree(services, connection.id, servicePrincipalId, context.signal);
+  await services.tree.jobsChanged(connection.id, servicePrincipalId, context.signal);
   return { servicePrincipalId, applicationId: created.application?.id ?? '' };
 }
 
@@ -100,7 +99,7 @@ export async function assignUsers(services: Services, context: CommandContext, a
     }
     throw error;
   }
-  await refreshAppInTree(services, app.connectionId, app.servicePrincipalId, context.signal);
+  await services.tree.jobsChanged(app.connectionId, app.servicePrincipalId, context.signal);
   return { assignmentId: ids[0], assignmentIds: ids };
 }
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { cloudEndpoints, type CloudName } from '../auth/clouds';
-import type { HasAppTarget } from './appTarget';
+import type { HasAppTarget } from '../shared/targets';
 import type { CommandContext } from './commandRunner';
-import type { HasJobTarget } from './jobTarget';
+import type { HasJobTarget } from '../shared/targets';
 import { resolveAppTarget } from './appTarget';
 import type { Services } from './services';
 

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { ProvisioningService } from '../graph/provisioningService';
-import { holdsDeletions } from '../graph/jobStatusFacts';
+import { holdsDeletions } from '../graph/facts';
 import { UserFacingError } from '../shared/errors';
 import type { CommandContext } from './commandRunner';
-import { resolveJobTarget, type JobTarget } from './jobTarget';
+import type { JobTarget } from '../shared/targets';
+import { resolveJobTarget } from './jobTarget';
 import type { Services } from './services';
-import { refreshAppInTree } from './treeUpdates';
 
 /** Result of start / pause / restart: the job's status code after the call (public contract). */
 export interface JobStatusResult {
@@ -21,8 +21,8 @@ export async function jobForWrite(services: Services, context: CommandContext, a
 }
 
 async function statusAfter(services: Services, context: CommandContext, target: JobTarget, service: ProvisioningService): Promise<JobStatusResult> {
-  const job = await service.jobs.getJob(target.servicePrincipalId, target.jobId, context.signal);
-  await refreshAppInTree(services, target.connectionId, target.servicePrincipalId, context.signal);
+  const jobs = await services.tree.jobsChanged(target.connectionId, target.servicePrincipalId, context.signal);
+  const job = jobs?.find((j) => j.id === target.jobId) ?? (await service.jobs.getJob(target.servicePrincipalId, target.jobId, context.signal));
   return { status: job.status?.code ?? 'Unknown' };
 }
 
@@ -99,7 +99,7 @@ export async function restartJob(services: Services, context: CommandContext, ar
     scope = picked.map((p) => p.value);
   }
   if (!Array.isArray(scope) || scope.some((s) => typeof s !== 'string' || !knownScopes.has(s))) {
-    throw new Error(vscode.l10n.t('resetScope must be a list of: {0}.', [...knownScopes].join(', ')));
+    throw new UserFacingError(vscode.l10n.t('resetScope must be a list of: {0}.', [...knownScopes].join(', ')));
   }
   await service.jobs.restart(target.servicePrincipalId, target.jobId, scope as string[], context.signal);
   return statusAfter(services, context, target, service);

@@ -4,7 +4,6 @@ import { resolveAppTarget } from './appTarget';
 import type { CommandContext } from './commandRunner';
 import { jobForWrite } from './jobActions';
 import type { Services } from './services';
-import { refreshAppInTree } from './treeUpdates';
 
 /**
  * Creates a provisioning job from one of the app's synchronization templates (the default one when
@@ -36,7 +35,7 @@ export async function createJob(services: Services, context: CommandContext, arg
   }
   if (!templateId) return undefined;
   const job = await service.jobs.createJob(app.servicePrincipalId, templateId as string, context.signal);
-  await refreshAppInTree(services, app.connectionId, app.servicePrincipalId, context.signal);
+  await services.tree.jobsChanged(app.connectionId, app.servicePrincipalId, context.signal);
   return { jobId: job.id ?? '' };
 }
 
@@ -58,6 +57,6 @@ export async function deleteJob(services: Services, context: CommandContext, arg
     if (choice !== remove) return { ok: false };
   }
   await service.jobs.deleteJob(target.servicePrincipalId, target.jobId, context.signal);
-  await refreshAppInTree(services, target.connectionId, target.servicePrincipalId, context.signal);
+  await services.tree.jobsChanged(target.connectionId, target.servicePrincipalId, context.signal);
   return { ok: true };
 }

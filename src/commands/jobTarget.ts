@@ -1,25 +1,8 @@
 import * as vscode from 'vscode';
 import { UserFacingError } from '../shared/errors';
+import { hasJobTarget, type JobTarget } from '../shared/targets';
 import type { CommandContext } from './commandRunner';
 import type { Services } from './services';
-
-/** The provisioning job a job command acts on. */
-export interface JobTarget {
-  readonly connectionId: string;
-  readonly servicePrincipalId: string;
-  readonly jobId: string;
-  /** For messages and titles, when known. */
-  readonly appDisplayName?: string;
-}
-
-/** Tree nodes that stand for a job (or something under one) carry its target. */
-export interface HasJobTarget {
-  readonly jobTarget: JobTarget;
-}
-
-function hasJobTarget(value: unknown): value is HasJobTarget {
-  return typeof value === 'object' && value !== null && typeof (value as HasJobTarget).jobTarget?.jobId === 'string';
-}
 
 /**
  * The job a command was invoked for: a tree node, a plain `{ servicePrincipalId, jobId, connectionId? }`
@@ -45,10 +28,7 @@ async function pickJob(services: Services, context: CommandContext): Promise<Job
   const connection = services.graph.connection();
   const service = await services.graph.service(connection.id);
   context.report(vscode.l10n.t('Loading provisioning jobs…'));
-  const apps = await service.graph.all<{ id: string; displayName?: string }>(
-    "/servicePrincipals?$select=id,displayName&$filter=tags/any(t:t eq 'WindowsAzureActiveDirectoryIntegratedApp')&$top=999",
-    { operation: 'list enterprise apps', signal: context.signal, limit: 2000 },
-  );
+  const apps = await service.apps.listAllAppNames(2000, context.signal);
   const jobs = await service.jobs.jobsForApps(apps.map((a) => a.id), context.signal);
   const items = apps.flatMap((app) =>
     (jobs.get(app.id)?.jobs ?? []).map((job) => ({

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandDefinition } from './commandDefinition';
-import { CommandId } from './commandIds';
+import { CommandId } from '../shared/commandIds';
 import { openMappingEditor } from './openMappingEditor';
 import { saveMappings } from './saveMappings';
 

@@ -4,7 +4,7 @@ import { UserFacingError } from '../shared/errors';
 import { isSecretName, redactSecrets } from '../shared/logger';
 import type { CommandContext } from './commandRunner';
 import { jobForWrite } from './jobActions';
-import type { JobTarget } from './jobTarget';
+import type { JobTarget } from '../shared/targets';
 import type { ProvisioningService } from '../graph/provisioningService';
 import type { Services } from './services';
 
@@ -28,7 +28,7 @@ export async function provisionOnDemand(services: Services, context: CommandCont
   const result = await service.jobs.provisionOnDemand(target.servicePrincipalId, target.jobId, rule.id, [subject], context.signal);
   const report = renderReport(target, subject, result);
   if (!given) {
-    await services.reports.show('provision-on-demand.md', report);
+    await services.documents.show(services.documents.add('reports', 'provision-on-demand.md', report));
   }
   return { ok: result.ok, steps: result.steps };
 }

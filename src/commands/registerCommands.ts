@@ -1,24 +1,32 @@
 import * as vscode from 'vscode';
-import { loadFeaturesRuntime } from '../runtimeLoader';
-import { allCommandIds } from './commandIds';
+import type { ActivityStreamer } from '../activity/activityStreamer';
+import { allCommandIds, CommandId } from '../shared/commandIds';
+import { loadCommandHandlers } from './commandHandlersLoader';
 import type { CommandRunner } from './commandRunner';
 import type { Services } from './services';
 
 /**
- * Registers every command id through the one wrapper. The handlers live in the features runtime
- * (dist/featuresRuntime.js), required when the first command runs, so activation only pays for the
+ * Registers every command id through the one wrapper. The handlers live in their own bundle
+ * (dist/commandHandlers.js), required when the first command runs, so activation only pays for the
  * ids; an id without a handler is a programming error reported when it is invoked (and by a test).
- * A command's result also ticks the walkthrough step it completes.
+ *
+ * The activity streamer lives in that bundle too, so the services handed to the handlers build it
+ * on first use; the returned services are the ones the handlers see (tests reach them).
  */
-export function registerCommands(runner: CommandRunner, services: Services): vscode.Disposable[] {
-  return allCommandIds.map((id) =>
+export function registerCommands(runner: CommandRunner, base: Omit<Services, 'activity'>): { services: Services; disposables: vscode.Disposable[] } {
+  let activity: ActivityStreamer | undefined;
+  const services: Services = {
+    ...base,
+    get activity() {
+      return (activity ??= new (loadCommandHandlers().ActivityStreamer)(base.graph, base.connections, base.logger, CommandId.stopActivity));
+    },
+  };
+  const disposables = allCommandIds.map((id) =>
     vscode.commands.registerCommand(id, (...args: unknown[]) => {
-      const definition = loadFeaturesRuntime().commandCatalog.find((d) => d.id === id);
+      const definition = loadCommandHandlers().commandCatalog.find((d) => d.id === id);
       if (!definition) throw new Error(`Command ${id} has no handler.`);
-      return runner.run(id, definition.title(), (context, ...rest) => definition.handler(services, context, ...rest), args).then((result) => {
-        services.walkthrough.commandFinished(id, result);
-        return result;
-      });
+      return runner.run(id, definition.title(), (context, ...rest) => definition.handler(services, context, ...rest), args);
     }),
   );
+  return { services, disposables: [...disposables, { dispose: () => activity?.dispose() }] };
 }

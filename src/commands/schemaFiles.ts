@@ -1,7 +1,7 @@
 import { isAbsolute } from 'node:path';
 import * as vscode from 'vscode';
-import type { SynchronizationSchema } from '@microsoft/microsoft-graph-types';
 import { UserFacingError } from '../shared/errors';
+import type { RawSchema } from '../shared/synchronizationSchema';
 import type { CommandContext } from './commandRunner';
 import { jobForWrite } from './jobActions';
 import { resolveJobTarget } from './jobTarget';
@@ -56,9 +56,9 @@ export async function importSchema(services: Services, context: CommandContext, 
   if (typeof given.file === 'string') uri = fileFromArgument(given.file);
   else uri = (await vscode.window.showOpenDialog({ title: vscode.l10n.t('Apply a provisioning schema'), defaultUri: defaultFolder(), filters: { JSON: ['json'] }, canSelectMany: false }))?.[0];
   if (!uri) return undefined;
-  let schema: SynchronizationSchema;
+  let schema: RawSchema;
   try {
-    schema = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8')) as SynchronizationSchema;
+    schema = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8')) as RawSchema;
   } catch (error) {
     throw new UserFacingError(vscode.l10n.t('{0} is not valid JSON: {1}', uri.fsPath, (error as Error).message));
   }
@@ -67,7 +67,7 @@ export async function importSchema(services: Services, context: CommandContext, 
   }
   const current = await service.schema.get(target.servicePrincipalId, target.jobId, context.signal);
   if (given.skipConfirmation !== true) {
-    const left = services.reports.put('server.schema.json', JSON.stringify(current, null, 2));
+    const left = services.documents.add('schema', 'server.schema.json', JSON.stringify(current, null, 2));
     await vscode.commands.executeCommand('vscode.diff', left, uri, vscode.l10n.t('Schema on the server ↔ {0}', uri.path.split('/').pop() ?? ''));
     const apply = vscode.l10n.t('Apply Schema');
     const stale = schema.version && current.version && schema.version !== current.version;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CommandId } from './commandIds';
+import { CommandId } from '../shared/commandIds';
 import type { CommandContext } from './commandRunner';
 import type { Services } from './services';
 

@@ -5,7 +5,7 @@ import type { CommandContext } from './commandRunner';
 import type { Services } from './services';
 
 function tenantOf(services: Services, arg: unknown): TenantNode | undefined {
-  // By identity, not instanceof: the tree's classes come from another bundle (see runtimeLoader).
+  // By identity, not instanceof: the tree's classes are in the activation bundle, this handler is not.
   const node = services.tree.tenantNodes().find((t) => t === arg);
   if (node) return node;
   const connectionId = (arg as { connectionId?: unknown } | undefined)?.connectionId;
@@ -27,8 +27,7 @@ export async function searchApps(services: Services, context: CommandContext, ar
     search = await vscode.window.showInputBox({ title: vscode.l10n.t('Search enterprise apps in {0}', tenant.connection.label), prompt: vscode.l10n.t('Display name to search for; leave empty to show all apps'), value: tenant.model.search }, context.token);
     if (search === undefined) return undefined;
   }
-  tenant.model.search = (search as string).trim();
-  await services.tree.refresh(tenant);
+  await services.tree.search(tenant, search as string);
   return { search: tenant.model.search };
 }
 
@@ -36,9 +35,7 @@ export async function searchApps(services: Services, context: CommandContext, ar
 export function toggleProvisioningOnly(services: Services, _context: CommandContext, arg?: unknown): { provisioningOnly: boolean } | undefined {
   const tenant = tenantOf(services, arg);
   if (!tenant) return undefined;
-  tenant.model.provisioningOnly = !tenant.model.provisioningOnly;
-  services.tree.redraw(tenant);
-  return { provisioningOnly: tenant.model.provisioningOnly };
+  return { provisioningOnly: services.tree.toggleProvisioningOnly(tenant) };
 }
 
 /** Loads the next page of a tenant's apps. */
@@ -46,6 +43,5 @@ export async function loadMoreApps(services: Services, context: CommandContext, 
   const tenant = tenantOf(services, arg);
   if (!tenant) return;
   context.report(vscode.l10n.t('Loading more apps…'));
-  await tenant.model.loadMore(context.signal);
-  services.tree.redraw(tenant);
+  await services.tree.loadMore(tenant, context.signal);
 }

@@ -6,8 +6,8 @@ import { Permission } from './permissions';
 /** The servicePrincipal fields the tree and commands show; asked for with $select. */
 export const appFields = ['id', 'appId', 'displayName', 'applicationTemplateId', 'tags', 'appRoles', 'appRoleAssignmentRequired', 'servicePrincipalType', 'notificationEmailAddresses'];
 
-/** Graph's "assigned without a specific role" id; such assignments are not provisioned. */
-export const DEFAULT_ACCESS_ROLE_ID = '00000000-0000-0000-0000-000000000000';
+/** Enterprise apps are the service principals the portal lists: those tagged as integrated apps. */
+const enterpriseAppFilter = "tags/any(t:t eq 'WindowsAzureActiveDirectoryIntegratedApp')";
 
 export interface ListAppsOptions {
   /** Server-side search on the display name. */
@@ -34,13 +34,25 @@ export class AppsApi {
       paths.servicePrincipals +
         query({
           $select: appFields.join(','),
-          $filter: "tags/any(t:t eq 'WindowsAzureActiveDirectoryIntegratedApp')",
+          $filter: enterpriseAppFilter,
           $search: search ? `"displayName:${search}"` : undefined,
           $count: 'true',
           $top: options.top ?? 100,
         }),
       call,
     );
+  }
+
+  /**
+   * Every enterprise app's id and name (no search, no paging for the caller): for pickers and
+   * tenant-wide watchers that look for the apps with provisioning jobs.
+   */
+  async listAllAppNames(limit: number, signal?: AbortSignal): Promise<Array<{ id: string; displayName?: string }>> {
+    const apps = await this.graph.all<ServicePrincipal>(
+      paths.servicePrincipals + query({ $select: 'id,displayName', $filter: enterpriseAppFilter, $top: 999 }),
+      { operation: 'list enterprise apps', permission: Permission.readApps, signal, limit },
+    );
+    return apps.filter((a) => a.id).map((a) => ({ id: a.id as string, displayName: a.displayName ?? undefined }));
   }
 
   getApp(spId: string, signal?: AbortSignal): Promise<ServicePrincipal> {
@@ -74,10 +86,16 @@ export class AppsApi {
 
   /** Users whose display name starts with `search` (for pickers). */
   searchUsers(search: string, signal?: AbortSignal): Promise<Page<User>> {
-    return this.graph.page<User>(paths.users + query({ $select: 'id,displayName,userPrincipalName,mail', $filter: search.trim() ? `startswith(displayName,${odataString(search.trim())})` : undefined, $top: 50 }), {
+    return this.listUsers({ search, select: ['id', 'displayName', 'userPrincipalName', 'mail'], top: 50, signal });
+  }
+
+  /** Users with the given properties, optionally those whose display name starts with `search`. */
+  listUsers(options: { search?: string; select: readonly string[]; top: number; signal?: AbortSignal }): Promise<Page<User>> {
+    const search = options.search?.trim();
+    return this.graph.page<User>(paths.users + query({ $select: options.select.join(','), $filter: search ? `startswith(displayName,${odataString(search)})` : undefined, $top: options.top }), {
       operation: 'search users',
       permission: Permission.readDirectory,
-      signal,
+      signal: options.signal,
     });
   }
 

@@ -32,4 +32,29 @@ export class LogsApi {
     if (q.nextLink) return this.graph.page(q.nextLink, call);
     return this.graph.page(paths.provisioningLogs + query({ $filter: provisioningLogFilter(q), $top: q.top }), call);
   }
+
+  /**
+   * The last `n` entries of a job, newest first (Graph's order), following `@odata.nextLink` when a
+   * page holds fewer.
+   */
+  async recent(servicePrincipalId: string, jobId: string, n: number, options: { signal?: AbortSignal; pageSize?: number } = {}): Promise<ProvisioningObjectSummary[]> {
+    const events: ProvisioningObjectSummary[] = [];
+    let page = await this.page({ servicePrincipalId, jobId, top: Math.max(1, Math.min(n, options.pageSize ?? 1000)), signal: options.signal });
+    for (;;) {
+      events.push(...page.items);
+      if (events.length >= n || !page.nextLink) break;
+      page = await this.page({ nextLink: page.nextLink, signal: options.signal });
+    }
+    return events.slice(0, n);
+  }
+
+  /** One entry by id, or undefined when the logs no longer hold it. */
+  async event(eventId: string, signal?: AbortSignal): Promise<ProvisioningObjectSummary | undefined> {
+    const page = await this.graph.page<ProvisioningObjectSummary>(paths.provisioningLogs + query({ $filter: `id eq ${odataString(eventId)}`, $top: 1 }), {
+      operation: 'read the provisioning event',
+      permission: Permission.readLogs,
+      signal,
+    });
+    return page.items.find((e) => e.id === eventId);
+  }
 }

@@ -10,6 +10,7 @@ export const paths = {
   applicationTemplates: '/applicationTemplates',
   instantiate: (templateId: string) => `/applicationTemplates/${e(templateId)}/instantiate`,
   syncTemplates: (spId: string) => `/servicePrincipals/${e(spId)}/synchronization/templates`,
+  templateSchema: (spId: string, templateId: string) => `/servicePrincipals/${e(spId)}/synchronization/templates/${e(templateId)}/schema`,
   jobs: (spId: string) => `/servicePrincipals/${e(spId)}/synchronization/jobs`,
   job: (spId: string, jobId: string) => `/servicePrincipals/${e(spId)}/synchronization/jobs/${e(jobId)}`,
   secrets: (spId: string) => `/servicePrincipals/${e(spId)}/synchronization/secrets`,

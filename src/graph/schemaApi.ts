@@ -1,4 +1,5 @@
-import type { AttributeMappingSource, FilterOperatorSchema, AttributeMappingFunctionSchema, SynchronizationSchema } from '@microsoft/microsoft-graph-types';
+import type { AttributeMappingSource, FilterOperatorSchema, AttributeMappingFunctionSchema } from '@microsoft/microsoft-graph-types';
+import type { RawSchema } from '../shared/synchronizationSchema';
 import type { GraphCaller } from './graphCaller';
 import { paths } from './paths';
 import { Permission } from './permissions';
@@ -16,13 +17,18 @@ export interface ParseExpressionResult {
 export class SchemaApi {
   constructor(private readonly graph: GraphCaller) {}
 
-  get(spId: string, jobId: string, signal?: AbortSignal): Promise<SynchronizationSchema> {
+  get(spId: string, jobId: string, signal?: AbortSignal): Promise<RawSchema> {
     return this.graph.get(paths.schema(spId, jobId), { operation: 'read the attribute mappings', permission: Permission.readSync, signal });
   }
 
   /** Replaces the whole schema (Graph has no partial update): send back what `get` returned, edited. */
-  put(spId: string, jobId: string, schema: SynchronizationSchema, signal?: AbortSignal): Promise<void> {
+  put(spId: string, jobId: string, schema: RawSchema, signal?: AbortSignal): Promise<void> {
     return this.graph.put(paths.schema(spId, jobId), schema, { operation: 'save the attribute mappings', permission: Permission.manageSync, signal });
+  }
+
+  /** The default schema of one of the app's synchronization templates. */
+  templateSchema(spId: string, templateId: string, signal?: AbortSignal): Promise<RawSchema> {
+    return this.graph.get(paths.templateSchema(spId, templateId), { operation: 'read the default mappings', permission: Permission.readSync, signal });
   }
 
   /** Restores the template's default schema. */

@@ -1,16 +1,12 @@
 import { ProvisioningApiError } from './errors';
 import type { GraphCaller } from './graphCaller';
 import { paths } from './paths';
+import { isMaskedSecret } from './facts';
 import { Permission } from './permissions';
 
 export interface SecretPair {
   readonly key: string;
   readonly value: string;
-}
-
-/** A value the service hid from us: nothing, or a run of asterisks. */
-export function isMaskedSecret(value: string | null | undefined): boolean {
-  return value === null || value === undefined || /^\*+$/.test(value);
 }
 
 /** Admin credentials and provisioning settings of an app (its synchronization secrets). */

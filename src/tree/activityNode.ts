@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown } from './markdown';
 import { redactSecrets } from '../shared/logger';
-import type { HasJobTarget } from '../commands/jobTarget';
-import { loadFeaturesRuntime } from '../runtimeLoader';
+import type { HasJobTarget } from '../shared/targets';
 import { FolderNode } from './folderNode';
 import type { JobNode } from './jobNode';
 import { LeafNode } from './leafNode';
 import type { TreeNode } from './treeNode';
 import { clockTime } from '../shared/clockTime';
+import { CommandId } from '../shared/commandIds';
 
 const RECENT = 15;
 
@@ -42,9 +42,7 @@ export class ActivityNode extends FolderNode implements HasJobTarget {
 
   protected async load(): Promise<TreeNode[]> {
     const service = await this.job.appNode.tenant.service();
-    const { recentEvents, localizedActivityWords } = loadFeaturesRuntime();
-    const recent = await recentEvents(service, this.job.appNode.servicePrincipalId, this.job.jobId, RECENT, { words: localizedActivityWords() });
-    const events = recent.map((r) => r.event);
+    const events = await service.logs.recent(this.job.appNode.servicePrincipalId, this.job.jobId, RECENT);
     if (events.length === 0) return [new LeafNode(`${this.id}/none`, this, { label: vscode.l10n.t('No provisioning events yet'), icon: new vscode.ThemeIcon('info'), contextValue: 'activityEmpty' })];
     return events.map((event) => {
       const status = String(event.provisioningStatusInfo?.status ?? 'unknown').toLowerCase();
@@ -62,7 +60,7 @@ export class ActivityNode extends FolderNode implements HasJobTarget {
         ].join('\n')),
         icon: failed ? new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon(actionIcons[action] ?? 'info', status === 'skipped' ? new vscode.ThemeColor('disabledForeground') : undefined),
         contextValue: `activityEvent ${status}`,
-        command: { command: 'entraProvisioning.showActivityDetails', title: vscode.l10n.t('Show details'), arguments: [{ eventId: event.id }] },
+        command: { command: CommandId.showActivityDetails, title: vscode.l10n.t('Show details'), arguments: [{ eventId: event.id }] },
       }, event);
     });
   }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown } from './markdown';
-import type { AppTarget, HasAppTarget } from '../commands/appTarget';
-import { CommandId } from '../commands/commandIds';
+import type { AppTarget, HasAppTarget } from '../shared/targets';
+import { CommandId } from '../shared/commandIds';
 import { AssignmentsNode } from './assignmentsNode';
 import { JobNode } from './jobNode';
 import { describeJobStatus } from './jobStatusText';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { HasAppTarget } from '../commands/appTarget';
-import { CommandId } from '../commands/commandIds';
-import { DEFAULT_ACCESS_ROLE_ID } from '../graph/appsApi';
+import type { HasAppTarget } from '../shared/targets';
+import { CommandId } from '../shared/commandIds';
+import { DEFAULT_ACCESS_ROLE_ID } from '../graph/facts';
 import type { AppNode } from './appNode';
 import { FolderNode } from './folderNode';
 import type { JobNode } from './jobNode';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { HasJobTarget } from '../commands/jobTarget';
-import { CommandId } from '../commands/commandIds';
-import { isMaskedSecret } from '../graph/secretsApi';
+import type { HasJobTarget } from '../shared/targets';
+import { CommandId } from '../shared/commandIds';
+import { isMaskedSecret } from '../graph/facts';
 import { FolderNode } from './folderNode';
 import type { JobNode } from './jobNode';
 import { LeafNode } from './leafNode';

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import type { HasAppTarget, AppTarget } from '../commands/appTarget';
-import type { HasJobTarget, JobTarget } from '../commands/jobTarget';
-import { holdsDeletions } from '../graph/jobStatusFacts';
+import type { AppTarget, HasAppTarget, HasJobTarget, JobTarget } from '../shared/targets';
+import { holdsDeletions } from '../graph/facts';
 import { ActivityNode } from './activityNode';
 import type { AppNode } from './appNode';
 import { AssignmentsNode } from './assignmentsNode';

@@ -1,6 +1,6 @@
 import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
 import * as vscode from 'vscode';
-import { holdsDeletions, isNeverTime } from '../graph/jobStatusFacts';
+import { holdsDeletions, isNeverTime } from '../graph/facts';
 import { clockTime } from '../shared/clockTime';
 import { escapeMarkdown } from './markdown';
 

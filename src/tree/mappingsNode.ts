@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { inlineCode } from './markdown';
-import type { HasJobTarget } from '../commands/jobTarget';
+import type { HasJobTarget } from '../shared/targets';
 import { FolderNode } from './folderNode';
 import type { JobNode } from './jobNode';
 import { LeafNode } from './leafNode';

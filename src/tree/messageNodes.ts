@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CommandId } from '../commands/commandIds';
+import { CommandId } from '../shared/commandIds';
 import { redactSecrets } from '../shared/logger';
 import type { TreeNode } from './treeNode';
 

@@ -5,6 +5,8 @@ import { AppNode } from './appNode';
 import { JobNode } from './jobNode';
 import { TenantNode } from './tenantNode';
 import type { TreeHost, TreeNode } from './treeNode';
+import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
+import type { Logger } from '../shared/logger';
 
 /** Data provider of the `entraProvisioning.apps` view: tenants at the root, everything else below. */
 export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNode>, TreeHost, vscode.Disposable {
@@ -16,6 +18,7 @@ export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNod
   constructor(
     private readonly connections: ConnectionStore,
     private readonly graph: GraphSessions,
+    private readonly logger: Logger,
   ) {
     this.subscription = connections.onDidChange(() => this.changed.fire(undefined));
   }
@@ -41,6 +44,49 @@ export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNod
       }
     }
     this.changed.fire(node);
+  }
+
+  /**
+   * After a command changed an app or its jobs: reads that app's jobs once, redraws the app (adding
+   * it to the tree when it is new) and returns them, so the command need not read them again.
+   * Undefined when the tree has not loaded that tenant, or the read failed (the next refresh fixes a
+   * stale row; the command itself succeeded).
+   */
+  async jobsChanged(connectionId: string, servicePrincipalId: string, signal?: AbortSignal): Promise<SynchronizationJob[] | undefined> {
+    const tenant = this.tenant(connectionId);
+    if (!tenant?.model.isLoaded) return undefined;
+    try {
+      if (tenant.model.app(servicePrincipalId)) {
+        await tenant.model.refreshJobs([servicePrincipalId], signal);
+        this.redraw(tenant.appNode(servicePrincipalId));
+      } else {
+        await tenant.model.upsertApp(servicePrincipalId, signal);
+        this.redraw(tenant);
+      }
+      return tenant.model.jobs.get(servicePrincipalId);
+    } catch (error) {
+      this.logger.warn(`could not redraw app ${servicePrincipalId}: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  /** Filters a tenant's apps by a server-side search ('' shows all) and reloads them. */
+  async search(tenant: TenantNode, text: string): Promise<void> {
+    tenant.model.search = text.trim();
+    await this.refresh(tenant);
+  }
+
+  /** Shows only the tenant's apps with provisioning jobs, or all of them again; returns which. */
+  toggleProvisioningOnly(tenant: TenantNode): boolean {
+    tenant.model.provisioningOnly = !tenant.model.provisioningOnly;
+    this.redraw(tenant);
+    return tenant.model.provisioningOnly;
+  }
+
+  /** Loads the tenant's next page of apps. */
+  async loadMore(tenant: TenantNode, signal?: AbortSignal): Promise<void> {
+    await tenant.model.loadMore(signal);
+    this.redraw(tenant);
   }
 
   /** Redraws a node from what is already loaded (no reload of a tenant's apps). */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown } from './markdown';
 import type { ConnectionInfo } from '../auth/connectionStore';
-import { CommandId } from '../commands/commandIds';
+import { CommandId } from '../shared/commandIds';
 import type { ProvisioningService } from '../graph/provisioningService';
 import { AppNode } from './appNode';
 import { ErrorNode, InfoNode } from './messageNodes';

@@ -1,4 +1,4 @@
-import { CommandId } from '../commands/commandIds';
+import { CommandId } from '../shared/commandIds';
 
 /** The walkthrough's id inside the extension (`contributes.walkthroughs[0].id`). */
 export const WALKTHROUGH = 'provisionSaasApp';

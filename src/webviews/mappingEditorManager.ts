@@ -1,23 +1,26 @@
 import * as vscode from 'vscode';
 import type { GraphSessions } from '../auth/graphSessions';
-import type { JobTarget } from '../commands/jobTarget';
+import type { ReadOnlyDocuments } from '../host/readOnlyDocuments';
+import type { JobTarget } from '../shared/targets';
 import type { Logger } from '../shared/logger';
-import type { EditorDocument, RawSchema } from '../shared/mappingEditor';
-import { loadMappingEditorRuntime } from '../runtimeLoader';
+import type { EditorDocument } from '../shared/mappingEditor';
+import { loadMappingEditorRuntime } from './mappingEditorRuntimeLoader';
 import type { FilterOperatorInfo } from '../shared/webviewProtocol';
 import { mappingEditorResourceRoots } from './mappingEditorHtml';
 import type { MappingEditorSession } from './mappingEditorSession';
 import type { SaveOptions, SaveResult } from './mappingEditorSession';
-import { SchemaContentProvider } from './schemaContentProvider';
+import type { RunAsCommand } from './runAsCommand';
 
 export interface MappingEditorManagerDeps {
   readonly extensionUri: vscode.Uri;
   readonly logger: Logger;
   readonly graph: GraphSessions;
+  /** Where the schema snapshots of the "what will change" diff are shown from. */
+  readonly documents: ReadOnlyDocuments;
   /** Where unsaved edits of a closed editor are kept until it is reopened (workspace state). */
   readonly drafts: vscode.Memento;
-  /** Runs the save command for a job (the webview's Save button goes through the command wrapper). */
-  readonly runSave: (target: JobTarget) => Thenable<SaveResult | undefined>;
+  /** Runs work as a command would (the webview's Save button gets the command wrapper's handling). */
+  readonly runAsCommand: RunAsCommand;
 }
 
 /** Key of a job's editor: one panel per job and connection. */
@@ -38,14 +41,12 @@ const DRAFT_DELAY_MS = 1000;
 export class MappingEditorManager implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private readonly sessions = new Map<string, MappingEditorSession>();
   private readonly opening = new Map<string, Promise<MappingEditorSession>>();
-  private readonly schemaDocs = new SchemaContentProvider();
   private readonly registration: vscode.Disposable;
   private disposing = false;
   private readonly pendingDrafts = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly deps: MappingEditorManagerDeps) {
     this.registration = vscode.Disposable.from(
-      vscode.workspace.registerTextDocumentContentProvider(SchemaContentProvider.scheme, this.schemaDocs),
       vscode.window.registerWebviewPanelSerializer(MAPPING_EDITOR_VIEW_TYPE, this),
     );
   }
@@ -111,7 +112,7 @@ export class MappingEditorManager implements vscode.Disposable, vscode.WebviewPa
   private async create(key: string, target: JobTarget, signal?: AbortSignal, restored?: vscode.WebviewPanel): Promise<MappingEditorSession> {
     const service = await this.deps.graph.service(target.connectionId);
     const [schema, operators, label] = await Promise.all([
-      service.schema.get(target.servicePrincipalId, target.jobId, signal) as Promise<RawSchema>,
+      service.schema.get(target.servicePrincipalId, target.jobId, signal),
       service.schema.filterOperators(target.servicePrincipalId, target.jobId, signal).catch((e: unknown) => {
         this.deps.logger.warn(`could not list filter operators: ${e instanceof Error ? e.message : String(e)}`);
         return [];
@@ -128,7 +129,7 @@ export class MappingEditorManager implements vscode.Disposable, vscode.WebviewPa
     const options = { enableScripts: true, localResourceRoots: mappingEditorResourceRoots(this.deps.extensionUri) };
     const panel = restored ?? vscode.window.createWebviewPanel(MAPPING_EDITOR_VIEW_TYPE, label, vscode.ViewColumn.Active, options);
     if (restored) panel.webview.options = options;
-    const session = new (loadMappingEditorRuntime().MappingEditorSession)(key, target, label, schema, filterOperators, panel, { ...this.deps, schemaDocs: this.schemaDocs, onDocumentChanged: (s) => this.scheduleDraft(s) }, recovered);
+    const session = new (loadMappingEditorRuntime().MappingEditorSession)(key, target, label, schema, filterOperators, panel, { ...this.deps, onDocumentChanged: (s) => this.scheduleDraft(s) }, recovered);
     this.sessions.set(key, session);
     session.onDidClose(() => this.closed(session));
     this.deps.logger.info(`opened the mapping editor for ${target.servicePrincipalId}/${target.jobId} (schema version ${String(schema.version)})${recovered ? ' with recovered unsaved edits' : ''}`);
@@ -200,6 +201,5 @@ export class MappingEditorManager implements vscode.Disposable, vscode.WebviewPa
     for (const session of this.sessions.values()) session.panel.dispose();
     this.sessions.clear();
     this.registration.dispose();
-    this.schemaDocs.dispose();
   }
 }

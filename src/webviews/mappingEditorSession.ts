@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { CommandId } from '../shared/commandIds';
 import type { GraphSessions } from '../auth/graphSessions';
-import type { JobTarget } from '../commands/jobTarget';
+import type { JobTarget } from '../shared/targets';
 import type { ProvisioningService } from '../graph';
 import { redactSecrets, type Logger } from '../shared/logger';
 import { UserFacingError } from '../shared/errors';
@@ -24,7 +25,8 @@ import type { DocumentMessage, EditorRequest, ExtensionToWebviewMessage, FilterO
 import { parseWebviewMessage } from '../shared/webviewProtocol';
 import { mappingEditorHtml } from './mappingEditorHtml';
 import { fill, mappingEditorStrings } from './mappingEditorStrings';
-import type { SchemaContentProvider } from './schemaContentProvider';
+import type { RunAsCommand } from './runAsCommand';
+import type { ReadOnlyDocuments } from '../host/readOnlyDocuments';
 
 /** What a save ended with. */
 export type SaveOutcome = 'saved' | 'unchanged' | 'cancelled' | 'conflict' | 'reloaded';
@@ -53,9 +55,9 @@ export interface SessionDeps {
   readonly extensionUri: vscode.Uri;
   readonly logger: Logger;
   readonly graph: GraphSessions;
-  readonly schemaDocs: SchemaContentProvider;
-  /** Runs the save through the command wrapper (progress, error sentence), as the Save button does. */
-  readonly runSave: (target: JobTarget) => Thenable<SaveResult | undefined>;
+  readonly documents: ReadOnlyDocuments;
+  /** Runs the Save button's save as the save command would (log, progress, error sentence, walkthrough). */
+  readonly runAsCommand: RunAsCommand;
   /** Called after every change of the document (the manager keeps a recoverable copy). */
   readonly onDocumentChanged?: (session: MappingEditorSession) => void;
 }
@@ -207,7 +209,10 @@ export class MappingEditorSession implements vscode.Disposable {
   private async answer(request: EditorRequest): Promise<ResponseResult> {
     switch (request.kind) {
       case 'save': {
-        const result = await this.deps.runSave(this.target);
+        const result = await this.deps.runAsCommand(CommandId.saveMappings, vscode.l10n.t('Save attribute mappings'), (context) => {
+          context.report(vscode.l10n.t('Saving the attribute mappings…'));
+          return this.save({ signal: context.signal });
+        });
         return { kind: 'save', outcome: result ? (result.outcome === 'conflict' || result.outcome === 'reloaded' ? 'cancelled' : result.outcome) : 'failed' };
       }
       case 'showChanges':
@@ -228,8 +233,7 @@ export class MappingEditorSession implements vscode.Disposable {
 
   private async users(search: string, top: number): Promise<SampleUser[]> {
     const service = await this.service();
-    const filter = search.trim() ? `&$filter=${encodeURIComponent(`startswith(displayName,'${search.trim().replace(/'/g, "''")}')`)}` : '';
-    const page = await service.graph.page<Record<string, unknown>>(`/users?$select=${previewUserSelect}&$top=${top}${filter}`, { operation: 'read sample users' });
+    const page = await service.apps.listUsers({ search, select: previewUserSelect, top });
     return page.items.slice(0, top).map((user) => ({
       id: String(user.id),
       label: `${String(user.displayName ?? user.id)}${user.userPrincipalName ? ` (${String(user.userPrincipalName)})` : ''}`,
@@ -252,8 +256,8 @@ export class MappingEditorSession implements vscode.Disposable {
   async showChanges(): Promise<void> {
     const after = this.schemaToWrite();
     const name = `${slug(this.label)}/${slug(this.target.jobId)}`;
-    const left = this.deps.schemaDocs.set(`${name}/loaded.json`, schemaText(this.doc.base));
-    const right = this.deps.schemaDocs.set(`${name}/unsaved.json`, schemaText(after));
+    const left = this.deps.documents.set(`schema/${name}/loaded.json`, schemaText(this.doc.base));
+    const right = this.deps.documents.set(`schema/${name}/unsaved.json`, schemaText(after));
     await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0}: loaded ↔ unsaved mappings', this.label), { preview: true });
   }
 
@@ -286,9 +290,11 @@ export class MappingEditorSession implements vscode.Disposable {
     this.post({ type: 'busy', busy: true });
     try {
       if (!options.skipConfirmation && !(await this.confirm(changes))) return { outcome: 'cancelled', version: this.doc.base.version };
+      // Like every other write: a Microsoft account is asked for the write permission before the PUT.
+      await this.deps.graph.ensureScopes(this.target.connectionId, 'manageJobs');
       const service = await this.service();
       const { servicePrincipalId: sp, jobId } = this.target;
-      const current = (await service.schema.get(sp, jobId, options.signal)) as RawSchema;
+      const current = await service.schema.get(sp, jobId, options.signal);
       if (current.version !== this.doc.base.version) {
         const decision = await this.resolveConflict(current, options);
         if (decision === 'cancel') return { outcome: 'conflict', version: current.version };
@@ -297,8 +303,8 @@ export class MappingEditorSession implements vscode.Disposable {
           return { outcome: 'reloaded', version: current.version };
         }
       }
-      await service.schema.put(sp, jobId, after as never, options.signal);
-      const saved = (await service.schema.get(sp, jobId, options.signal)) as RawSchema;
+      await service.schema.put(sp, jobId, after, options.signal);
+      const saved = await service.schema.get(sp, jobId, options.signal);
       this.deps.logger.info(`saved the mappings of ${sp}/${jobId}: ${changes.length} change(s), version ${String(this.doc.base.version)} → ${String(saved.version)}`);
       this.replaceDocument(createDocument(saved), 'saved');
       return { outcome: 'saved', version: saved.version };
@@ -341,8 +347,8 @@ export class MappingEditorSession implements vscode.Disposable {
       if (answer === reload) return 'reload';
       if (answer !== compare) return 'cancel';
       const name = `${slug(this.label)}/${slug(this.target.jobId)}`;
-      const left = this.deps.schemaDocs.set(`${name}/server.json`, schemaText(current));
-      const right = this.deps.schemaDocs.set(`${name}/unsaved.json`, schemaText(this.schemaToWrite()));
+      const left = this.deps.documents.set(`schema/${name}/server.json`, schemaText(current));
+      const right = this.deps.documents.set(`schema/${name}/unsaved.json`, schemaText(this.schemaToWrite()));
       await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0}: server ↔ unsaved mappings', this.label), { preview: true });
     }
   }
@@ -355,7 +361,7 @@ export class MappingEditorSession implements vscode.Disposable {
       if (answer !== discard) return false;
     }
     const service = await this.service();
-    const schema = (await service.schema.get(this.target.servicePrincipalId, this.target.jobId)) as RawSchema;
+    const schema = await service.schema.get(this.target.servicePrincipalId, this.target.jobId);
     this.replaceDocument(createDocument(schema), 'reloaded');
     return true;
   }
@@ -369,9 +375,7 @@ export class MappingEditorSession implements vscode.Disposable {
     const { servicePrincipalId: sp, jobId } = this.target;
     const job = await service.jobs.getJob(sp, jobId);
     if (!job.templateId) throw new UserFacingError(vscode.l10n.t('This job has no template to restore defaults from.'));
-    const template = await service.graph.get<RawSchema>(`/servicePrincipals/${encodeURIComponent(sp)}/synchronization/templates/${encodeURIComponent(job.templateId)}/schema`, {
-      operation: 'read the default mappings',
-    });
+    const template = await service.schema.templateSchema(sp, job.templateId);
     const shape = (s: RawSchema) => (s.synchronizationRules ?? []).map((r) => (r.objectMappings ?? []).map((o) => `${o.sourceObjectName}>${o.targetObjectName}`).join(',')).join(';');
     if (shape(template) !== shape(this.doc.base)) {
       throw new UserFacingError(vscode.l10n.t('The template\'s object mappings differ from this job\'s, so its defaults cannot be applied here.'));

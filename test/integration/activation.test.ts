@@ -2,10 +2,10 @@
 import * as assert from 'node:assert/strict';
 import { activateExtension } from './helpers/extension';
 
-const runtimeBundle = /[\\/]dist[\\/](graphRuntime|mappingEditorRuntime|featuresRuntime)\.js$/;
+const runtimeBundle = /[\\/]dist[\\/](graphRuntime|mappingEditorRuntime|commandHandlers)\.js$/;
 
 describe('Activation (real VS Code host)', () => {
-  it('activates without loading the Graph, mapping-editor or feature runtimes', async () => {
+  it('activates without loading the Graph, mapping-editor or command-handler bundles', async () => {
     const api = await activateExtension();
     assert.ok(api.services);
     await api.services.tree.getChildren();
@@ -13,10 +13,10 @@ describe('Activation (real VS Code host)', () => {
     assert.deepEqual(loaded, [], 'heavy bundles are required only when first needed');
   });
 
-  it('loads the features runtime when the first command runs', async () => {
+  it('loads the command handlers when the first command runs', async () => {
     await activateExtension();
     const { commands } = await import('vscode');
     await commands.executeCommand('entraProvisioning.refresh');
-    assert.ok(Object.keys(require.cache).some((path) => /[\\/]dist[\\/]featuresRuntime\.js$/.test(path)));
+    assert.ok(Object.keys(require.cache).some((path) => /[\\/]dist[\\/]commandHandlers\.js$/.test(path)));
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { StreamActivityResult } from '../../src/activity/activityCommands';
+import type { StreamActivityResult } from '../../src/commands/activityCommands';
 import { recordFromDetails } from '../../src/activity/eventDetails';
 import type { ActivityEvent } from '../../src/activity/types';
 import { connectTestSandbox, eventually, type ConnectedSandbox } from './helpers/sandbox';
@@ -74,7 +74,7 @@ describe('Activity streaming (real VS Code host, real sandbox)', () => {
     for (const step of event.provisioningSteps ?? []) assert.ok(text.includes(`${step.name} (${step.provisioningStepType})`), `step ${step.name}`);
     const property = event.modifiedProperties![0];
     assert.ok(text.includes(`| ${property.displayName} | ${property.oldValue ?? '—'} | ${property.newValue} |`), 'modified property with old → new');
-    assert.equal(document.uri.scheme, 'entra-provisioning-activity', 'served by the read-only content provider');
+    assert.equal(document.uri.scheme, 'entra-provisioning', 'served by the read-only content provider');
   });
 
   it('opens the details of an event the stream never saw (as the tree does), reading it from Graph', async () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { commandCatalog } from '../../src/commands/commandCatalog';
-import { allCommandIds } from '../../src/commands/commandIds';
+import { allCommandIds } from '../../src/shared/commandIds';
 import { activateExtension, declaredCommandIds, extensionId, waitFor } from './helpers/extension';
 
 describe('Extension smoke (real VS Code host)', () => {

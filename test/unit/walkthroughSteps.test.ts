@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/shared/commandIds';
 import { stepCompletedBy, stepContextKey, WALKTHROUGH, walkthroughId, walkthroughSteps } from '../../src/walkthrough/walkthroughSteps';
 
 interface ManifestStep {

@@ -5,13 +5,15 @@
  */
 import { compileExpression, ExpressionError } from '../../expressions';
 import type { CompiledExpression, EvaluateOptions, EvaluationResult, ExpressionMessageId, NestedMessages, SourceObject, SourceValue } from '../../expressions';
+import type { User } from '@microsoft/microsoft-graph-types';
 import type { AttributeMappingDraft, ObjectMappingDraft, ScopeClauseDraft, ScopeGroupDraft } from './document';
 
 /** The Graph user properties a preview reads (passed as `$select`). */
-export const previewUserSelect =
-  'id,displayName,givenName,surname,userPrincipalName,mail,mailNickname,department,jobTitle,country,city,state,streetAddress,postalCode,' +
-  'employeeId,preferredLanguage,mobilePhone,businessPhones,accountEnabled,userType,companyName,officeLocation,usageLocation,' +
-  'employeeType,createdDateTime,deletedDateTime,onPremisesExtensionAttributes,otherMails,proxyAddresses';
+export const previewUserSelect: readonly string[] = [
+  ...['id', 'displayName', 'givenName', 'surname', 'userPrincipalName', 'mail', 'mailNickname', 'department', 'jobTitle', 'country', 'city', 'state'],
+  ...['streetAddress', 'postalCode', 'employeeId', 'preferredLanguage', 'mobilePhone', 'businessPhones', 'accountEnabled', 'userType', 'companyName'],
+  ...['officeLocation', 'usageLocation', 'employeeType', 'createdDateTime', 'deletedDateTime', 'onPremisesExtensionAttributes', 'otherMails', 'proxyAddresses'],
+];
 
 // Graph property names whose provisioning attribute has another name.
 const aliases: Readonly<Record<string, string>> = { id: 'objectId', mobilePhone: 'mobile', streetAddress: 'streetAddress', usageLocation: 'usageLocation' };
@@ -20,7 +22,7 @@ const aliases: Readonly<Record<string, string>> = { id: 'objectId', mobilePhone:
  * The source object provisioning expressions see for a Graph user: attribute names as the service
  * uses them (`[mobile]`, `[objectId]`, `[extensionAttribute1]`, `[IsSoftDeleted]`), nulls left out.
  */
-export function sourceObjectFromGraphUser(user: Readonly<Record<string, unknown>>): Record<string, SourceValue> {
+export function sourceObjectFromGraphUser(user: User | Readonly<Record<string, unknown>>): Record<string, SourceValue> {
   const out: Record<string, SourceValue> = {};
   for (const [key, value] of Object.entries(user)) {
     if (key.startsWith('@odata') || value === null || value === undefined) continue;

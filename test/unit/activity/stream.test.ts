@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { ActivityStream } from '../../../src/activity/activityStream';
-import type { ActivityLine } from '../../../src/activity/formatter';
-import { recentEvents } from '../../../src/activity/recentEvents';
-import type { ActivityEvent } from '../../../src/activity/types';
+import { englishWords, formatEvent, type ActivityLine } from '../../../src/activity/formatter';
+import { isFailure, type ActivityEvent } from '../../../src/activity/types';
 import type { Sandbox } from '../../../src/sandbox/server';
 import { engineLog, serviceFor, startActivitySandbox } from './helpers';
 
@@ -97,31 +96,32 @@ describe('activity stream: job state lines, event lines, filters (real sandbox)'
     assert.ok(lines.some((l) => /^Contoso SCIM App \(sandbox\) · \S+: cycle finished/.test(l.text)));
   });
 
-  it('recentEvents returns the last N events of a job, newest first, with failures flagged', async () => {
+  it('logs.recent returns the last N events of a job, newest first, failures recognisable', async () => {
     const service = serviceFor(sandbox);
     const { servicePrincipalId, jobId } = sandbox.demo;
     await sandbox.engine.runCycleNow(servicePrincipalId, jobId);
     const failed = { ...engineLog(sandbox, jobId)[0], id: 'failed-entry', provisioningStatusInfo: { status: 'failure', errorInformation: { errorCode: 'SystemForCrossDomainIdentityManagementBadResponse', reason: 'The app answered 500.', additionalDetails: null, errorCategory: 'nonServiceFailure', recommendedAction: 'Check the app.' } } };
     sandbox.store.addAudit([failed as never]);
 
-    const recent = await recentEvents(service, servicePrincipalId, jobId, 7);
+    const recent = await service.logs.recent(servicePrincipalId, jobId, 7);
     const expected = engineLog(sandbox, jobId).reverse().slice(0, 7);
-    assert.deepEqual(recent.map((r) => r.event.id), expected.map((e) => e.id));
-    assert.equal(recent[0].event.id, 'failed-entry');
-    assert.deepEqual(recent.map((r) => r.failed), [true, false, false, false, false, false, false]);
-    assert.equal(recent[0].line.level, 'error');
-    assert.match(recent[0].line.text, /SystemForCrossDomainIdentityManagementBadResponse: The app answered 500\.  Recommended action: Check the app\./);
+    assert.deepEqual(recent.map((e) => e.id), expected.map((e) => e.id));
+    assert.equal(recent[0].id, 'failed-entry');
+    assert.deepEqual(recent.map(isFailure), [true, false, false, false, false, false, false]);
+    const line = formatEvent(recent[0], englishWords);
+    assert.equal(line.level, 'error');
+    assert.match(line.text, /SystemForCrossDomainIdentityManagementBadResponse: The app answered 500\.  Recommended action: Check the app\./);
   });
 
-  it('recentEvents follows next links when N is larger than a page', async () => {
+  it('logs.recent follows next links when N is larger than a page', async () => {
     const service = serviceFor(sandbox);
     const { servicePrincipalId, jobId } = sandbox.demo;
     await sandbox.engine.runCycleNow(servicePrincipalId, jobId);
     sandbox.store.touchUsers(sandbox.store.users.keys());
     await sandbox.engine.runCycleNow(servicePrincipalId, jobId);
     const total = engineLog(sandbox, jobId).length;
-    const recent = await recentEvents(service, servicePrincipalId, jobId, total + 10, { pageSize: 7 });
+    const recent = await service.logs.recent(servicePrincipalId, jobId, total + 10, { pageSize: 7 });
     assert.equal(recent.length, total);
-    assert.equal(new Set(recent.map((r) => r.event.id)).size, total);
+    assert.equal(new Set(recent.map((e) => e.id)).size, total);
   });
 });

@@ -1,16 +1,18 @@
 import * as vscode from 'vscode';
-import { CommandId } from '../commands/commandIds';
-import type { CommandDefinition } from '../commands/commandDefinition';
-import type { CommandContext } from '../commands/commandRunner';
-import { resolveJobTarget, type HasJobTarget } from '../commands/jobTarget';
-import type { Services } from '../commands/services';
+import { CommandId } from '../shared/commandIds';
+import type { CommandDefinition } from './commandDefinition';
+import type { CommandContext } from './commandRunner';
+import { hasAppTarget, hasJobTarget } from '../shared/targets';
+import { resolveJobTarget } from './jobTarget';
+import type { Services } from './services';
 import { UserFacingError } from '../shared/errors';
-import { activityDetailsUri } from './activityDetailsProvider';
-import type { StreamTarget } from './activityStreamer';
-import { KNOWN_ACTIONS, KNOWN_STATUSES } from './filters';
-import { formatEvent } from './formatter';
-import { localizedActivityWords } from './localizedWords';
-import type { ActivityEvent } from './types';
+import { renderEventDetails } from '../activity/eventDetails';
+import type { StreamTarget } from '../activity/activityStreamer';
+import { KNOWN_ACTIONS, KNOWN_STATUSES } from '../activity/filters';
+import { formatEvent } from '../activity/formatter';
+import { localizedActivityWords, localizedDetailsWords } from '../activity/localizedWords';
+import { redactSecrets } from '../shared/logger';
+import type { ActivityEvent } from '../activity/types';
 
 /** What `streamActivity` returns (scripts and tests read it). */
 export interface StreamActivityResult {
@@ -18,18 +20,6 @@ export interface StreamActivityResult {
   readonly key: string;
   readonly label: string;
   readonly alreadyStreaming: boolean;
-}
-
-function hasJobTarget(value: unknown): value is HasJobTarget {
-  return typeof value === 'object' && value !== null && typeof (value as HasJobTarget).jobTarget?.jobId === 'string';
-}
-
-/** Tree nodes for an app carry `appTarget` (checked by shape, so any node kind works). */
-function appTargetOf(value: unknown): { connectionId: string; servicePrincipalId: string; displayName?: string } | undefined {
-  const target = (value as { appTarget?: { connectionId?: unknown; servicePrincipalId?: unknown; displayName?: unknown } } | null)?.appTarget;
-  return target && typeof target.servicePrincipalId === 'string' && typeof target.connectionId === 'string'
-    ? { connectionId: target.connectionId, servicePrincipalId: target.servicePrincipalId, displayName: typeof target.displayName === 'string' ? target.displayName : undefined }
-    : undefined;
 }
 
 function text(value: unknown): string | undefined {
@@ -46,8 +36,10 @@ async function resolveStreamTarget(services: Services, context: CommandContext, 
     const t = arg.jobTarget;
     return { connectionId: t.connectionId, scope: { kind: 'job', servicePrincipalId: t.servicePrincipalId, jobId: t.jobId }, label: t.appDisplayName ? `${t.appDisplayName} (${t.jobId})` : t.jobId };
   }
-  const app = appTargetOf(arg);
-  if (app) return { connectionId: app.connectionId, scope: { kind: 'app', servicePrincipalId: app.servicePrincipalId }, label: app.displayName ?? app.servicePrincipalId };
+  if (hasAppTarget(arg)) {
+    const app = arg.appTarget;
+    return { connectionId: app.connectionId, scope: { kind: 'app', servicePrincipalId: app.servicePrincipalId }, label: app.displayName ?? app.servicePrincipalId };
+  }
   if (arg && typeof arg === 'object') {
     const given = arg as Record<string, unknown>;
     // Tenant nodes carry their connection; plain arguments may name one.
@@ -82,10 +74,7 @@ async function resolveStreamTarget(services: Services, context: CommandContext, 
 async function pickAppWithJobs(services: Services, context: CommandContext, connectionId: string): Promise<StreamTarget | undefined> {
   const service = await services.graph.service(connectionId);
   context.report(vscode.l10n.t('Loading enterprise apps with provisioning…'));
-  const apps = await service.graph.all<{ id: string; displayName?: string }>(
-    "/servicePrincipals?$select=id,displayName&$filter=tags/any(t:t eq 'WindowsAzureActiveDirectoryIntegratedApp')&$top=999",
-    { operation: 'list enterprise apps', signal: context.signal, limit: 2000 },
-  );
+  const apps = await service.apps.listAllAppNames(2000, context.signal);
   const jobs = await service.jobs.jobsForApps(apps.map((a) => a.id), context.signal);
   const items = apps
     .filter((a) => (jobs.get(a.id)?.jobs?.length ?? 0) > 0)
@@ -112,9 +101,7 @@ export function stopActivity(services: Services): { stopped: number } {
 /** Reads one event by id from Graph (events the stream has not seen, e.g. from the tree). */
 async function fetchEvent(services: Services, context: CommandContext, eventId: string, connectionId?: string): Promise<ActivityEvent> {
   const service = await services.graph.service(connectionId);
-  const filter = encodeURIComponent(`id eq '${eventId.replace(/'/g, "''")}'`);
-  const page = await service.graph.page<ActivityEvent>(`/auditLogs/provisioning?$filter=${filter}&$top=1`, { operation: 'read the provisioning event', signal: context.signal });
-  const event = page.items.find((e) => e.id === eventId);
+  const event = await service.logs.event(eventId, context.signal);
   if (!event) throw new UserFacingError(vscode.l10n.t('Provisioning event {0} was not found; the logs keep events for 30 days.', eventId));
   return event;
 }
@@ -145,10 +132,13 @@ export async function showActivityDetails(services: Services, context: CommandCo
     eventId = picked?.id;
     if (!eventId) return undefined;
   }
-  if (!services.activity.events.get(eventId)) services.activity.events.add([await fetchEvent(services, context, eventId, text(given.connectionId))]);
-  const uri = activityDetailsUri(eventId);
-  const document = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(document, { preview: true });
+  let event = services.activity.events.get(eventId);
+  if (!event) {
+    event = await fetchEvent(services, context, eventId, text(given.connectionId));
+    services.activity.events.add([event]);
+  }
+  const uri = services.documents.set(`events/${encodeURIComponent(eventId)}.md`, redactSecrets(renderEventDetails(event, localizedDetailsWords())));
+  await services.documents.show(uri);
   return { eventId, uri: uri.toString() };
 }
 

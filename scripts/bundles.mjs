@@ -1,0 +1,42 @@
+// The esbuild options of every bundle, in one place: scripts/build.mjs builds them, and a unit test
+// builds the activation bundle from the same options to check what it contains.
+import { existsSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** @returns {import('esbuild').BuildOptions[]} */
+export function bundleOptions({ production = false, withTests = false } = {}) {
+  const common = {
+    bundle: true,
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    logLevel: 'warning',
+    absWorkingDir: root,
+    legalComments: 'none',
+  };
+  const nodeCommon = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+  const builds = [
+    // The activation bundle. The others are required on first use by their loaders
+    // (src/auth/graphRuntimeLoader.ts, src/webviews/mappingEditorRuntimeLoader.ts,
+    // src/commands/commandHandlersLoader.ts), so activation does not load them.
+    { ...nodeCommon, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+    { ...nodeCommon, entryPoints: ['src/auth/graphRuntime.ts'], outfile: 'dist/graphRuntime.js' },
+    { ...nodeCommon, entryPoints: ['src/webviews/mappingEditorRuntime.ts'], outfile: 'dist/mappingEditorRuntime.js' },
+    { ...nodeCommon, entryPoints: ['src/commands/commandHandlers.ts'], outfile: 'dist/commandHandlers.js' },
+  ];
+  if (existsSync(join(root, 'src/sandbox/cli.ts'))) {
+    // keepNames: scimmy identifies SCIM resource types by their class names, which minification would rename.
+    builds.push({ ...nodeCommon, keepNames: true, entryPoints: ['src/sandbox/cli.ts'], outfile: 'dist/sandbox/cli.js' });
+  }
+  if (existsSync(join(root, 'webview/main.ts'))) {
+    builds.push({ ...common, platform: 'browser', format: 'esm', target: 'es2022', entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js' });
+  }
+  if (withTests) {
+    const dir = join(root, 'test/integration');
+    const entries = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => `test/integration/${f}`);
+    builds.push({ ...nodeCommon, sourcemap: 'inline', entryPoints: entries, outdir: 'out/test/integration', external: ['vscode', 'mocha'] });
+  }
+  return builds;
+}

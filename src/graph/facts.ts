@@ -1,0 +1,22 @@
+// The values of the Graph layer that need no Graph client: the only graph/ module the activation
+// bundle may take values from (a lint rule and test/unit/activationBundle.test.ts keep it so), so
+// that the Graph client and its API classes stay in the lazily loaded dist/graphRuntime.js.
+import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
+
+/** The service writes .NET's DateTime.MinValue (0001-01-01) for "never" (no run yet, no retry planned). */
+export function isNeverTime(iso: string | null | undefined): boolean {
+  return !iso || iso.startsWith('0001-01-01');
+}
+
+/** Whether the job is in quarantine because a cycle would delete more than the accidental-deletion threshold allows. */
+export function holdsDeletions(job: SynchronizationJob | undefined): boolean {
+  return job?.status?.quarantine?.reason === 'TooManyDeletes';
+}
+
+/** A value the service hid from us: nothing, or a run of asterisks. */
+export function isMaskedSecret(value: string | null | undefined): boolean {
+  return value === null || value === undefined || /^\*+$/.test(value);
+}
+
+/** Graph's "assigned without a specific role" id; such assignments are not provisioned. */
+export const DEFAULT_ACCESS_ROLE_ID = '00000000-0000-0000-0000-000000000000';

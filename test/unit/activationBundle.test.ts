@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { build, type Metafile } from 'esbuild';
+
+/**
+ * What dist/extension.js, the bundle VS Code loads at activation, is made of: built from the same
+ * options as scripts/build.mjs (production), without writing anything.
+ */
+async function activationInputs(): Promise<string[]> {
+  const { bundleOptions } = (await import('../../scripts/bundles.mjs')) as { bundleOptions: (o: { production: boolean }) => Array<Record<string, unknown>> };
+  const options = bundleOptions({ production: true }).find((o) => o.outfile === 'dist/extension.js');
+  assert.ok(options, 'scripts/bundles.mjs builds dist/extension.js');
+  const result = await build({ ...options, write: false, metafile: true, logLevel: 'silent' });
+  const output = Object.values((result.metafile as Metafile).outputs).find((o) => o.entryPoint === 'src/extension.ts');
+  assert.ok(output, 'the metafile has the activation bundle');
+  return Object.keys(output.inputs);
+}
+
+describe('The activation bundle (esbuild metafile)', function () {
+  this.timeout(60_000);
+  let inputs: string[];
+
+  before(async () => {
+    inputs = await activationInputs();
+  });
+
+  it('is built from the extension entry, the tree and the command registration', () => {
+    for (const expected of ['src/extension.ts', 'src/tree/provisioningTreeProvider.ts', 'src/commands/registerCommands.ts']) {
+      assert.ok(inputs.includes(expected), `${expected} is in the activation bundle`);
+    }
+  });
+
+  it('contains no Graph API module, no Graph client and no @azure/identity', () => {
+    const graphModules = inputs.filter((path) => path.startsWith('src/graph/') && path !== 'src/graph/facts.ts');
+    assert.deepEqual(graphModules, [], 'only src/graph/facts.ts may be bundled from src/graph/');
+    const clients = inputs.filter((path) => /node_modules\/(@azure\/identity|@azure\/msal-|@microsoft\/microsoft-graph-client)\//.test(path));
+    assert.deepEqual(clients, [], 'the Graph client and @azure/identity stay in dist/graphRuntime.js');
+  });
+
+  it('leaves the command handlers, the activity stream and the mapping editor session to their bundles', () => {
+    const lazy = inputs.filter((path) => /^src\/(activity\/activityStreamer|commands\/commandCatalog|webviews\/mappingEditorSession|expressions\/)/.test(path));
+    assert.deepEqual(lazy, []);
+  });
+});
