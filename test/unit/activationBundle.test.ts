@@ -6,7 +6,7 @@ import { build, type Metafile } from 'esbuild';
  * options as scripts/build.mjs (production), without writing anything.
  */
 async function activationInputs(): Promise<string[]> {
-  const { bundleOptions } = (await import('../../scripts/bundles.mjs')) as { bundleOptions: (o: { production: boolean }) => Array<Record<string, unknown>> };
+  const { bundleOptions } = await import('../../scripts/bundles.mjs');
   const options = bundleOptions({ production: true }).find((o) => o.outfile === 'dist/extension.js');
   assert.ok(options, 'scripts/bundles.mjs builds dist/extension.js');
   const result = await build({ ...options, write: false, metafile: true, logLevel: 'silent' });
