@@ -7,11 +7,13 @@
 import { EditError, EditorState, emptyMapping, expressionMessageText, flowTypeChoices, inScope, issueArgs, mappingTypes, newMappingId, previewMapping, resultText } from '../../src/shared/mappingEditor';
 import type { AttributeMappingDraft, EditOperation, Issue, MappingFields, ObjectMappingDraft, SampleUser, ScopeGroupDraft } from '../../src/shared/mappingEditor';
 import type { SourceObject, SourceValue } from '../../src/expressions';
-import { parseExtensionMessage, parseJobReference } from '../../src/shared/webviewProtocol';
-import type { JobReference, EditorRequest, ExtensionToWebviewMessage, FilterOperatorInfo, MappingEditorStringKey, MappingEditorStrings, ResponseResult, WebviewToExtensionMessage } from '../../src/shared/webviewProtocol';
+import { parseJobReference } from '../../src/shared/webviewProtocol';
+import type { JobReference, EditorRequest, FilterOperatorInfo, MappingEditorStringKey, MappingEditorStrings, ResponseResult, WebviewToExtensionMessage } from '../../src/shared/webviewProtocol';
 import { badge, button, checkbox, divider, dropdown, h, rowButton, textField } from '../components';
 import { expressionField } from './expressionField';
 import type { ExpressionField } from './expressionField';
+import { HostApi } from './hostApi';
+import type { HostMessage } from './hostApi';
 
 /** What acquireVsCodeApi() gives the page. */
 export interface VsCodeApi {
@@ -71,8 +73,7 @@ export class MappingEditorApp {
   private operators: readonly FilterOperatorInfo[] = [];
   private jobLabel = '';
   private view: ViewState;
-  private nextRequestId = 1;
-  private readonly pending = new Map<number, { resolve: (r: ResponseResult) => void; reject: (e: Error) => void }>();
+  private readonly host: HostApi;
   private busy = false;
   private sampleUsers: SampleUser[] = [];
   private bulkUsers: SampleUser[] | undefined;
@@ -85,7 +86,7 @@ export class MappingEditorApp {
   ) {
     this.root = root;
     this.view = loadViewState(api.getState());
-    window.addEventListener('message', (event: MessageEvent<unknown>) => this.receive(event.data));
+    this.host = new HostApi({ postMessage: (message) => api.postMessage(message), source: window, onMessage: (message) => this.handle(message) });
     window.addEventListener('keydown', (e) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
         e.preventDefault();
@@ -100,7 +101,7 @@ export class MappingEditorApp {
 
   /** Tells the extension the page is ready for data. */
   start(): void {
-    this.api.postMessage({ type: 'ready' });
+    this.host.send({ type: 'ready' });
   }
 
   private t(key: MappingEditorStringKey, ...args: string[]): string {
@@ -111,17 +112,7 @@ export class MappingEditorApp {
     this.api.setState(this.view);
   }
 
-  /** Handles one message from the extension, after checking it. */
-  receive(data: unknown): void {
-    const message = parseExtensionMessage(data);
-    if (!message) {
-      console.warn('mapping editor: ignored a message that is not part of the protocol');
-      return;
-    }
-    this.handle(message);
-  }
-
-  private handle(message: ExtensionToWebviewMessage): void {
+  private handle(message: HostMessage): void {
     switch (message.type) {
       case 'init':
         this.strings = message.strings;
@@ -161,22 +152,12 @@ export class MappingEditorApp {
         for (const child of this.root.children) if (child.id !== 'header') (child as HTMLElement).inert = message.busy;
         this.renderHeader();
         return;
-      case 'response': {
-        const waiting = this.pending.get(message.requestId);
-        if (!waiting) return;
-        this.pending.delete(message.requestId);
-        if (message.ok) waiting.resolve(message.result);
-        else waiting.reject(new Error(message.error));
-        return;
-      }
     }
   }
 
+  /** Asks the extension; a failure or time-out is shown as a notice, and still rejects for the caller. */
   private request(request: EditorRequest): Promise<ResponseResult> {
-    const requestId = this.nextRequestId++;
-    const promise = new Promise<ResponseResult>((resolve, reject) => this.pending.set(requestId, { resolve, reject }));
-    this.api.postMessage({ type: 'request', requestId, request });
-    return promise.catch((e: Error) => {
+    return this.host.request(request).catch((e: Error) => {
       this.showNotice(this.t('requestFailed', e.message));
       throw e;
     });
@@ -196,7 +177,7 @@ export class MappingEditorApp {
       if (e instanceof EditError) return;
       throw e;
     }
-    this.api.postMessage({ type: 'edit', edit });
+    this.host.send({ type: 'edit', edit });
     if (rerender) this.render();
     else this.refreshLive();
   }
