@@ -5,52 +5,21 @@
  * getState/setState; the document comes back from the extension after `ready`.
  */
 import { EditError, EditorState, emptyMapping, expressionMessageText, flowTypeChoices, inScope, issueArgs, mappingTypes, newMappingId, previewMapping, resultText } from '../../src/shared/mappingEditor';
-import type { AttributeMappingDraft, EditOperation, Issue, MappingFields, ObjectMappingDraft, SampleUser, ScopeGroupDraft } from '../../src/shared/mappingEditor';
+import type { AttributeMappingDraft, EditOperation, Issue, MappingFields, ObjectMappingDraft, ScopeGroupDraft } from '../../src/shared/mappingEditor';
 import type { SourceObject, SourceValue } from '../../src/expressions';
-import { parseJobReference } from '../../src/shared/webviewProtocol';
-import type { JobReference, EditorRequest, FilterOperatorInfo, MappingEditorStringKey, MappingEditorStrings, ResponseResult, WebviewToExtensionMessage } from '../../src/shared/webviewProtocol';
+import type { EditorRequest, MappingEditorStringKey, ResponseResult, WebviewToExtensionMessage } from '../../src/shared/webviewProtocol';
 import { badge, button, checkbox, divider, dropdown, h, rowButton, textField } from '../components';
 import { expressionField } from './expressionField';
 import type { ExpressionField } from './expressionField';
+import { EditorModel } from './editorModel';
+import { ViewStateStore } from './viewState';
+import type { WebviewStateStorage } from './viewState';
 import { HostApi } from './hostApi';
 import type { HostMessage } from './hostApi';
 
 /** What acquireVsCodeApi() gives the page. */
-export interface VsCodeApi {
+export interface VsCodeApi extends WebviewStateStorage {
   postMessage(message: WebviewToExtensionMessage): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-
-/** View state kept by the webview across hide/show (never the document: the extension owns it). */
-interface ViewState {
-  /** The job (from init): VS Code hands this state back to the extension to restore the panel after a reload. */
-  target?: JobReference;
-  objectMappingId?: string;
-  selectedMappingId?: string;
-  filter: string;
-  sample?: SampleUser;
-  typedValues: string;
-  previewCount: number;
-  scrollY: number;
-}
-
-function loadViewState(raw: unknown): ViewState {
-  const base: ViewState = { filter: '', typedValues: '', previewCount: 10, scrollY: 0 };
-  if (typeof raw !== 'object' || raw === null) return base;
-  const r = raw as Record<string, unknown>;
-  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const sample = r.sample as SampleUser | undefined;
-  return {
-    target: parseJobReference(r.target),
-    objectMappingId: text(r.objectMappingId),
-    selectedMappingId: text(r.selectedMappingId),
-    filter: text(r.filter) ?? '',
-    sample: sample && typeof sample.id === 'string' && typeof sample.attributes === 'object' ? sample : undefined,
-    typedValues: text(r.typedValues) ?? '',
-    previewCount: typeof r.previewCount === 'number' ? r.previewCount : 10,
-    scrollY: typeof r.scrollY === 'number' ? r.scrollY : 0,
-  };
 }
 
 function fill(template: string, ...args: string[]): string {
@@ -68,24 +37,18 @@ function typedSource(text: string): Record<string, SourceValue> {
 }
 
 export class MappingEditorApp {
-  private state: EditorState | undefined;
-  private strings: MappingEditorStrings | undefined;
-  private operators: readonly FilterOperatorInfo[] = [];
-  private jobLabel = '';
-  private view: ViewState;
+  private readonly model = new EditorModel();
+  private readonly view: ViewStateStore;
   private readonly host: HostApi;
-  private busy = false;
-  private sampleUsers: SampleUser[] = [];
-  private bulkUsers: SampleUser[] | undefined;
   private expression: ExpressionField | undefined;
   private readonly root: HTMLElement;
 
   constructor(
-    private readonly api: VsCodeApi,
+    api: VsCodeApi,
     root: HTMLElement,
   ) {
     this.root = root;
-    this.view = loadViewState(api.getState());
+    this.view = new ViewStateStore(api);
     this.host = new HostApi({ postMessage: (message) => api.postMessage(message), source: window, onMessage: (message) => this.handle(message) });
     window.addEventListener('keydown', (e) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
@@ -94,8 +57,8 @@ export class MappingEditorApp {
       }
     });
     window.addEventListener('scroll', () => {
-      this.view.scrollY = window.scrollY;
-      this.saveViewState();
+      this.view.state.scrollY = window.scrollY;
+      this.view.save();
     });
   }
 
@@ -105,48 +68,44 @@ export class MappingEditorApp {
   }
 
   private t(key: MappingEditorStringKey, ...args: string[]): string {
-    return fill(this.strings?.[key] ?? key, ...args);
-  }
-
-  private saveViewState(): void {
-    this.api.setState(this.view);
+    return fill(this.model.strings?.[key] ?? key, ...args);
   }
 
   private handle(message: HostMessage): void {
     switch (message.type) {
       case 'init':
-        this.strings = message.strings;
-        this.operators = message.filterOperators;
-        this.jobLabel = message.jobLabel;
-        this.view.target = message.target;
-        this.saveViewState();
-        this.state = new EditorState(message.document, message.filterOperators);
+        this.model.strings = message.strings;
+        this.model.operators = message.filterOperators;
+        this.model.jobLabel = message.jobLabel;
+        this.view.state.target = message.target;
+        this.view.save();
+        this.model.state = new EditorState(message.document, message.filterOperators);
         this.render();
-        window.scrollTo(0, this.view.scrollY);
-        if (!this.view.sample) void this.loadSamples('');
+        window.scrollTo(0, this.view.state.scrollY);
+        if (!this.view.state.sample) void this.loadSamples('');
         return;
       case 'document': {
-        if (!this.state) return;
+        if (!this.model.state) return;
         // Ids of mappings added before a save are positional afterwards: follow the selection by target.
         const om = this.current();
         const target = om ? this.selected(om)?.targetAttribute : undefined;
-        this.state.replace(message.document);
+        this.model.state.replace(message.document);
         const fresh = this.current();
         if (fresh && target && !this.selected(fresh)) {
-          this.view.selectedMappingId = fresh.attributeMappings.find((m) => m.targetAttribute === target)?.id;
-          this.saveViewState();
+          this.view.state.selectedMappingId = fresh.attributeMappings.find((m) => m.targetAttribute === target)?.id;
+          this.view.save();
         }
         this.render();
         return;
       }
       case 'focus':
-        this.view.objectMappingId = message.objectMappingId;
-        this.view.selectedMappingId = undefined;
-        this.saveViewState();
-        if (this.state) this.render();
+        this.view.state.objectMappingId = message.objectMappingId;
+        this.view.state.selectedMappingId = undefined;
+        this.view.save();
+        if (this.model.state) this.render();
         return;
       case 'busy':
-        this.busy = message.busy;
+        this.model.busy = message.busy;
         this.root.toggleAttribute('data-busy', message.busy);
         // No edits while a save runs: it writes what was confirmed.
         for (const child of this.root.children) if (child.id !== 'header') (child as HTMLElement).inert = message.busy;
@@ -170,9 +129,9 @@ export class MappingEditorApp {
 
   /** Applies an edit here and sends it to the extension. */
   private edit(edit: EditOperation, rerender: boolean): void {
-    if (!this.state) return;
+    if (!this.model.state) return;
     try {
-      this.state.apply(edit);
+      this.model.state.apply(edit);
     } catch (e) {
       if (e instanceof EditError) return;
       throw e;
@@ -183,24 +142,22 @@ export class MappingEditorApp {
   }
 
   private current(): ObjectMappingDraft | undefined {
-    const state = this.state;
-    if (!state) return undefined;
-    return state.objectMapping(this.view.objectMappingId) ?? state.doc.objectMappings[0];
+    return this.model.current(this.view.state);
   }
 
   private selected(om: ObjectMappingDraft | undefined): AttributeMappingDraft | undefined {
-    return om && this.state ? this.state.mapping(om, this.view.selectedMappingId) : undefined;
+    return this.model.selected(om, this.view.state);
   }
 
   private source(): SourceObject {
-    return this.view.sample?.attributes ?? typedSource(this.view.typedValues);
+    return this.view.state.sample?.attributes ?? typedSource(this.view.state.typedValues);
   }
 
   // ------------------------------------------------------------------------------------------
   // Rendering
 
   private render(): void {
-    const state = this.state;
+    const state = this.model.state;
     const om = this.current();
     if (!state || !om) {
       this.root.replaceChildren(h('p', {}, this.t('loading')));
@@ -230,29 +187,29 @@ export class MappingEditorApp {
 
   private renderHeader(): void {
     const header = this.root.querySelector('#header');
-    if (!header || !this.state) return;
-    const dirty = this.state.dirty;
+    if (!header || !this.model.state) return;
+    const dirty = this.model.state.dirty;
     // Per keystroke this usually changes nothing: rebuild only when dirty or busy flips.
-    const key = `${dirty}|${this.busy}`;
+    const key = `${dirty}|${this.model.busy}`;
     if (header.childElementCount > 0 && header.getAttribute('data-key') === key) return;
     header.setAttribute('data-key', key);
     header.replaceChildren(
-      h('h1', {}, `${this.t('title')} — ${this.jobLabel}`),
-      badge(this.busy ? this.t('saving') : dirty ? this.t('unsaved') : this.t('saved'), 'dirty-indicator'),
+      h('h1', {}, `${this.t('title')} — ${this.model.jobLabel}`),
+      badge(this.model.busy ? this.t('saving') : dirty ? this.t('unsaved') : this.t('saved'), 'dirty-indicator'),
       h(
         'div',
         { class: 'toolbar', role: 'toolbar' },
-        button(this.t('save'), () => void this.request({ kind: 'save' }), { appearance: 'primary', disabled: this.busy || !dirty, testId: 'save' }),
+        button(this.t('save'), () => void this.request({ kind: 'save' }), { appearance: 'primary', disabled: this.model.busy || !dirty, testId: 'save' }),
         button(this.t('showChanges'), () => void this.request({ kind: 'showChanges' }), { disabled: !dirty, testId: 'show-changes' }),
-        button(this.t('reload'), () => void this.request({ kind: 'reload' }), { disabled: this.busy }),
-        button(this.t('restoreDefaults'), () => void this.request({ kind: 'restoreDefaults' }), { disabled: this.busy }),
+        button(this.t('reload'), () => void this.request({ kind: 'reload' }), { disabled: this.model.busy }),
+        button(this.t('restoreDefaults'), () => void this.request({ kind: 'restoreDefaults' }), { disabled: this.model.busy }),
       ),
     );
     header.querySelector('[data-testid="dirty-indicator"]')?.setAttribute('data-dirty', String(dirty));
   }
 
   private renderObjectMapping(om: ObjectMappingDraft): HTMLElement {
-    const state = this.state!;
+    const state = this.model.state!;
     const choices = state.doc.objectMappings.map((o) => [o.id, o.name] as const);
     const actions = om.actions;
     const setAction = (key: 'Add' | 'Update' | 'Delete') => (checked: boolean) => this.edit({ kind: 'setActions', objectMappingId: om.id, actions: { ...actions, [key]: checked } }, true);
@@ -260,9 +217,9 @@ export class MappingEditorApp {
       'section',
       { class: 'object-mapping', 'aria-label': this.t('objectMapping') },
       dropdown(this.t('objectMapping'), choices, om.id, (id) => {
-        this.view.objectMappingId = id;
-        this.view.selectedMappingId = undefined;
-        this.saveViewState();
+        this.view.state.objectMappingId = id;
+        this.view.state.selectedMappingId = undefined;
+        this.view.save();
         this.render();
       }, 'object-mapping'),
       h('div', { class: 'row' }, checkbox(this.t('enabled'), om.enabled, (checked) => this.edit({ kind: 'setEnabled', objectMappingId: om.id, enabled: checked }, true), 'object-enabled')),
@@ -289,11 +246,11 @@ export class MappingEditorApp {
   }
 
   private renderList(om: ObjectMappingDraft): HTMLElement {
-    const filter = this.view.filter.toLowerCase();
+    const filter = this.view.state.filter.toLowerCase();
     const list = h('ol', { class: 'mapping-list', 'aria-label': this.t('attributeMappings') });
     om.attributeMappings.forEach((m, index) => {
       if (filter && !`${m.targetAttribute} ${this.summary(m)}`.toLowerCase().includes(filter)) return;
-      const selected = m.id === this.view.selectedMappingId;
+      const selected = m.id === this.view.state.selectedMappingId;
       const row = h(
         'li',
         { class: `mapping-row${selected ? ' selected' : ''}`, 'data-mapping-id': m.id, 'data-testid': `mapping-${m.targetAttribute}` },
@@ -312,15 +269,15 @@ export class MappingEditorApp {
           rowButton('↑', this.t('moveUp'), () => this.edit({ kind: 'moveMapping', objectMappingId: om.id, mappingId: m.id, toIndex: index - 1 }, true), index === 0),
           rowButton('↓', this.t('moveDown'), () => this.edit({ kind: 'moveMapping', objectMappingId: om.id, mappingId: m.id, toIndex: index + 1 }, true), index === om.attributeMappings.length - 1),
           rowButton('✕', this.t('delete'), () => {
-            if (this.view.selectedMappingId === m.id) this.view.selectedMappingId = undefined;
+            if (this.view.state.selectedMappingId === m.id) this.view.state.selectedMappingId = undefined;
             this.edit({ kind: 'deleteMapping', objectMappingId: om.id, mappingId: m.id }, true);
           }),
         ),
       );
       const select = row.querySelector<HTMLElement>('.mapping-select')!;
       select.addEventListener('click', () => {
-        this.view.selectedMappingId = m.id;
-        this.saveViewState();
+        this.view.state.selectedMappingId = m.id;
+        this.view.save();
         this.render();
         this.expression?.focus();
       });
@@ -345,18 +302,18 @@ export class MappingEditorApp {
       'section',
       { class: 'mappings', 'aria-label': this.t('attributeMappings') },
       h('h2', {}, this.t('attributeMappings')),
-      textField(this.t('filterMappings'), this.view.filter, (value) => {
-        this.view.filter = value;
-        this.saveViewState();
+      textField(this.t('filterMappings'), this.view.state.filter, (value) => {
+        this.view.state.filter = value;
+        this.view.save();
         const fresh = this.renderList(om).querySelector('.mapping-list')!;
         this.root.querySelector('.mapping-list')?.replaceWith(fresh);
         this.refreshLive();
       }),
       list,
       button(this.t('addMapping'), () => {
-        const id = newMappingId(this.state!.doc, om.id);
-        this.view.selectedMappingId = id;
-        this.saveViewState();
+        const id = newMappingId(this.model.state!.doc, om.id);
+        this.view.state.selectedMappingId = id;
+        this.view.save();
         this.edit({ kind: 'addMapping', objectMappingId: om.id, mappingId: id, fields: emptyMapping('Direct') }, true);
       }, { testId: 'add-mapping' }),
     );
@@ -367,7 +324,7 @@ export class MappingEditorApp {
   }
 
   private renderDetail(om: ObjectMappingDraft, m: AttributeMappingDraft): HTMLElement {
-    const catalog = this.state!.catalog(om.id);
+    const catalog = this.model.state!.catalog(om.id);
     const update = (patch: Partial<MappingFields>, rerender = false) => this.edit({ kind: 'updateMapping', objectMappingId: om.id, mappingId: m.id, patch }, rerender);
     const typeLabel: Record<string, string> = { Direct: this.t('typeDirect'), Constant: this.t('typeConstant'), Expression: this.t('typeExpression') };
     const withCurrent = (names: string[], current: string) => (current && !names.includes(current) ? [current, ...names] : names);
@@ -397,8 +354,8 @@ export class MappingEditorApp {
         attributes: () => catalog.source.map((a) => a.name),
         onInput: (value) => update({ expression: value }),
         strings: { signature: this.t('signature'), completionHint: this.t('completionHint'), errorAt: this.t('errorAt') },
-        messageText: (issue) => expressionMessageText(issue, this.strings),
-        helpText: (key, english) => this.strings?.[key] ?? english,
+        messageText: (issue) => expressionMessageText(issue, this.model.strings),
+        helpText: (key, english) => this.model.strings?.[key] ?? english,
       });
       parts.push(this.expression.element);
     }
@@ -421,11 +378,11 @@ export class MappingEditorApp {
     const results = h('div', { id: 'preview-result', class: 'preview-result', 'data-testid': 'preview-result', role: 'status', 'aria-live': 'polite' });
     const pick = dropdown(
       this.t('sampleUser'),
-      [['', '—'] as const, ...this.sampleUsers.map((u) => [u.id, u.label] as const), ...(this.view.sample && !this.sampleUsers.some((u) => u.id === this.view.sample!.id) ? [[this.view.sample.id, this.view.sample.label] as const] : [])],
-      this.view.sample?.id ?? '',
+      [['', '—'] as const, ...this.model.sampleUsers.map((u) => [u.id, u.label] as const), ...(this.view.state.sample && !this.model.sampleUsers.some((u) => u.id === this.view.state.sample!.id) ? [[this.view.state.sample.id, this.view.state.sample.label] as const] : [])],
+      this.view.state.sample?.id ?? '',
       (id) => {
-        this.view.sample = this.sampleUsers.find((u) => u.id === id) ?? (this.view.sample?.id === id ? this.view.sample : undefined);
-        this.saveViewState();
+        this.view.state.sample = this.model.sampleUsers.find((u) => u.id === id) ?? (this.view.state.sample?.id === id ? this.view.state.sample : undefined);
+        this.view.save();
         this.refreshLive();
       },
       'sample-user',
@@ -435,10 +392,10 @@ export class MappingEditorApp {
       if ((e as KeyboardEvent).key === 'Enter') void this.loadSamples(search.value).then(() => this.render());
     });
     const typed = h('textarea', { class: 'typed-values', rows: '3', 'aria-label': this.t('typedValues'), placeholder: 'givenName=Ana\nsurname=García' });
-    typed.value = this.view.typedValues;
+    typed.value = this.view.state.typedValues;
     typed.addEventListener('input', () => {
-      this.view.typedValues = typed.value;
-      this.saveViewState();
+      this.view.state.typedValues = typed.value;
+      this.view.save();
       this.refreshLive();
     });
     return h(
@@ -455,10 +412,10 @@ export class MappingEditorApp {
     try {
       const result = await this.request({ kind: 'searchUsers', query });
       if (result.kind !== 'users') return;
-      this.sampleUsers = [...result.users];
-      if (!this.view.sample && this.sampleUsers[0]) {
-        this.view.sample = this.sampleUsers[0];
-        this.saveViewState();
+      this.model.sampleUsers = [...result.users];
+      if (!this.view.state.sample && this.model.sampleUsers[0]) {
+        this.view.state.sample = this.model.sampleUsers[0];
+        this.view.save();
       }
       this.render();
     } catch {
@@ -467,10 +424,10 @@ export class MappingEditorApp {
   }
 
   private renderScope(om: ObjectMappingDraft): HTMLElement {
-    const catalog = this.state!.catalog(om.id);
+    const catalog = this.model.state!.catalog(om.id);
     const groups = om.scopeGroups;
     const set = (next: ScopeGroupDraft[], rerender: boolean) => this.edit({ kind: 'setScope', objectMappingId: om.id, groups: next }, rerender);
-    const operators = this.operators.length ? this.operators.map((o) => o.name) : ['EQUALS', 'NOT EQUALS', 'IS TRUE', 'IS FALSE', 'IS NULL', 'IS NOT NULL', 'REGEX MATCH', 'NOT REGEX MATCH'];
+    const operators = this.model.operators.length ? this.model.operators.map((o) => o.name) : ['EQUALS', 'NOT EQUALS', 'IS TRUE', 'IS FALSE', 'IS NULL', 'IS NOT NULL', 'REGEX MATCH', 'NOT REGEX MATCH'];
     const withGroup = (g: number, change: (group: ScopeGroupDraft) => ScopeGroupDraft) => groups.map((x, i) => (i === g ? change(x) : x));
     const section = h('section', { class: 'scope', 'aria-label': this.t('scope'), 'data-testid': 'scope' }, h('h2', {}, this.t('scope')));
     if (groups.length === 0) section.append(h('p', { class: 'muted' }, this.t('scopeAll')));
@@ -480,7 +437,7 @@ export class MappingEditorApp {
       group.clauses.forEach((clause, c) => {
         const withClause = (change: Partial<(typeof group.clauses)[number]>, rerender: boolean) =>
           set(withGroup(g, (x) => ({ ...x, clauses: x.clauses.map((y, j) => (j === c ? { ...y, ...change } : y)) })), rerender);
-        const unary = this.operators.find((o) => o.name === clause.operator)?.arity === 'Unary';
+        const unary = this.model.operators.find((o) => o.name === clause.operator)?.arity === 'Unary';
         box.append(
           h(
             'div',
@@ -507,19 +464,19 @@ export class MappingEditorApp {
   }
 
   private renderBulkPreview(om: ObjectMappingDraft): HTMLElement {
-    const count = textField(this.t('previewCount'), String(this.view.previewCount), (value) => {
+    const count = textField(this.t('previewCount'), String(this.view.state.previewCount), (value) => {
       const n = Number(value);
       if (Number.isInteger(n) && n >= 1 && n <= 100) {
-        this.view.previewCount = n;
-        this.saveViewState();
+        this.view.state.previewCount = n;
+        this.view.save();
       }
     }, { testId: 'preview-count', size: '4' });
     let query = '';
     const filter = textField(this.t('previewQuery'), '', (value) => (query = value.trim()), { testId: 'preview-query' });
     const run = button(this.t('previewFor'), () => {
-      void this.request({ kind: 'sampleUsers', count: this.view.previewCount, ...(query ? { query } : {}) }).then((result) => {
+      void this.request({ kind: 'sampleUsers', count: this.view.state.previewCount, ...(query ? { query } : {}) }).then((result) => {
         if (result.kind !== 'users') return;
-        this.bulkUsers = [...result.users];
+        this.model.bulkUsers = [...result.users];
         this.refreshBulk(om);
       });
     }, { testId: 'preview-many' });
@@ -528,7 +485,7 @@ export class MappingEditorApp {
 
   private refreshBulk(om: ObjectMappingDraft): void {
     const host = this.root.querySelector('#bulk-table');
-    if (!host || !this.bulkUsers) return;
+    if (!host || !this.model.bulkUsers) return;
     const mappings = om.attributeMappings;
     const table = h(
       'table',
@@ -537,7 +494,7 @@ export class MappingEditorApp {
       h(
         'tbody',
         {},
-        ...this.bulkUsers.map((user) => {
+        ...this.model.bulkUsers.map((user) => {
           const scoped = inScope(om.scopeGroups, user.attributes);
           return h(
             'tr',
@@ -546,7 +503,7 @@ export class MappingEditorApp {
             h('td', {}, scoped ? this.t('inScope') : this.t('outOfScope')),
             ...mappings.map((m) => {
               const r = previewMapping(m, user.attributes);
-              return h('td', { class: r.kind === 'error' ? 'error' : '' }, r.kind === 'error' ? expressionMessageText(r, this.strings) : resultText(r.value, this.t('nullValue')));
+              return h('td', { class: r.kind === 'error' ? 'error' : '' }, r.kind === 'error' ? expressionMessageText(r, this.model.strings) : resultText(r.value, this.t('nullValue')));
             }),
           );
         }),
@@ -593,12 +550,12 @@ export class MappingEditorApp {
   }
 
   private issueText(issue: Issue): string {
-    return this.t(`issue.${issue.code}` as MappingEditorStringKey, ...issueArgs(issue, this.strings));
+    return this.t(`issue.${issue.code}` as MappingEditorStringKey, ...issueArgs(issue, this.model.strings));
   }
 
   /** Everything that changes per keystroke, updated in place so focus and caret stay put. */
   private refreshLive(): void {
-    const state = this.state;
+    const state = this.model.state;
     const om = this.current();
     if (!state || !om) return;
     this.renderHeader();
@@ -637,9 +594,9 @@ export class MappingEditorApp {
             ...all.slice(0, 100).map((issue) => {
               const li = h('li', { class: issue.severity }, h('button', { class: 'link' }, this.issueText(issue)));
               li.querySelector('button')!.addEventListener('click', () => {
-                this.view.objectMappingId = issue.objectMappingId;
-                if (issue.mappingId) this.view.selectedMappingId = issue.mappingId;
-                this.saveViewState();
+                this.view.state.objectMappingId = issue.objectMappingId;
+                if (issue.mappingId) this.view.state.selectedMappingId = issue.mappingId;
+                this.view.save();
                 this.render();
               });
               return li;
@@ -653,14 +610,14 @@ export class MappingEditorApp {
       list.length === 0 ? h('p', { class: 'muted' }, this.t('noChanges')) : h('ul', {}, ...list.map((c) => h('li', {}, this.t(`change.${c.code}` as MappingEditorStringKey, ...c.args)))),
       list.length ? h('p', { class: 'warning' }, this.t('fullCycleWarning')) : '',
     );
-    if (this.bulkUsers) this.refreshBulk(om);
+    if (this.model.bulkUsers) this.refreshBulk(om);
   }
 
   private refreshPreview(m: AttributeMappingDraft): void {
     const box = this.root.querySelector('#preview-result');
     if (!box) return;
     const source = this.source();
-    if (!this.view.sample && Object.keys(source).length === 0) {
+    if (!this.view.state.sample && Object.keys(source).length === 0) {
       box.replaceChildren(h('span', { class: 'muted' }, this.t('noSample')));
       return;
     }
@@ -668,7 +625,7 @@ export class MappingEditorApp {
     const result = previewMapping(m, source);
     const scope = inScope(om.scopeGroups, source);
     if (result.kind === 'error') {
-      box.replaceChildren(h('span', { class: 'error' }, expressionMessageText(result, this.strings)));
+      box.replaceChildren(h('span', { class: 'error' }, expressionMessageText(result, this.model.strings)));
       box.setAttribute('data-state', 'error');
       return;
     }
