@@ -7,6 +7,7 @@
  * This class only wires the parts together: host messages in, edits out, and which sections are
  * drawn when. Each section's UI lives in `sections/`.
  */
+import { fillTemplate } from '../../src/expressions';
 import { EditError, EditorState, issueArgs } from '../../src/shared/mappingEditor';
 import type { AttributeMappingDraft, EditOperation, Issue, ObjectMappingDraft } from '../../src/shared/mappingEditor';
 import type { EditorRequest, MappingEditorStringKey, ResponseResult, WebviewToExtensionMessage } from '../../src/shared/webviewProtocol';
@@ -28,10 +29,6 @@ import { refreshProblems } from './sections/problems';
 import { loadSampleUsers, refreshSamplePreview } from './sections/samplePreview';
 import { scopeSection } from './sections/scope';
 import { targetAttributesSection } from './sections/targetAttributes';
-
-function fill(template: string, ...args: string[]): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) => args[Number(i)] ?? m);
-}
 
 /** What acquireVsCodeApi() gives the page. */
 export interface VsCodeApi extends WebviewStateStorage {
@@ -69,7 +66,7 @@ export class MappingEditorApp implements EditorContext {
   }
 
   t(key: MappingEditorStringKey, ...args: string[]): string {
-    return fill(this.model.strings?.[key] ?? key, ...args);
+    return fillTemplate(this.model.strings?.[key] ?? key, args);
   }
 
   issueText(issue: Issue): string {
