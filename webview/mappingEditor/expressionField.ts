@@ -7,6 +7,7 @@
 import { completeExpression, signatureAt } from '../../src/shared/mappingEditor/completion';
 import type { CompletionItem } from '../../src/shared/mappingEditor/completion';
 import type { FunctionHelpKey } from '../../src/expressions/functionCatalog';
+import { fillTemplate } from '../../src/expressions/messages';
 import type { Issue } from '../../src/shared/mappingEditor/validation';
 import { h } from '../components';
 
@@ -27,10 +28,6 @@ export interface ExpressionField {
   /** Shows the issues of the current text (called after each edit with the fresh validation). */
   showIssues(issues: readonly Issue[]): void;
   focus(): void;
-}
-
-function fill(template: string, ...args: string[]): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) => args[Number(i)] ?? m);
 }
 
 export function expressionField(options: ExpressionFieldOptions): ExpressionField {
@@ -191,7 +188,7 @@ export function expressionField(options: ExpressionFieldOptions): ExpressionFiel
     marker.replaceChildren(text.slice(0, start), h('span', { class: error ? 'error-range' : 'warning-range', 'data-testid': 'error-range' }, text.slice(start, end) || ' '), tail);
     placeMarker();
     message.className = `expression-message ${error ? 'error' : 'warning'}`;
-    message.textContent = fill(options.strings.errorAt, String(start + 1), options.messageText(first));
+    message.textContent = fillTemplate(options.strings.errorAt, [String(start + 1), options.messageText(first)]);
   }
 
   updateSignature();

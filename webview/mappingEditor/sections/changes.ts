@@ -1,0 +1,16 @@
+/** The unsaved changes, in words, with the warning that saving starts a full provisioning cycle. */
+import type { MappingEditorStringKey } from '../../../src/shared/webviewProtocol';
+import { h } from '../../components';
+import type { EditorContext } from '../editorContext';
+
+/** Fills `#changes` in place (per keystroke). */
+export function refreshChanges(ctx: EditorContext): void {
+  const state = ctx.model.state!;
+  const changes = ctx.root.querySelector('#changes');
+  const list = state.dirty ? state.changes() : [];
+  changes?.replaceChildren(
+    h('h2', {}, ctx.t('changes')),
+    list.length === 0 ? h('p', { class: 'muted' }, ctx.t('noChanges')) : h('ul', {}, ...list.map((c) => h('li', {}, ctx.t(`change.${c.code}` as MappingEditorStringKey, ...c.args)))),
+    list.length ? h('p', { class: 'warning' }, ctx.t('fullCycleWarning')) : '',
+  );
+}
