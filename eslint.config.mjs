@@ -20,7 +20,7 @@ const layers = {
 const hostFree = new Set(['graph', 'sandbox', 'shared', 'expressions']);
 /** The loaders of lazily loaded bundles, each with the one file allowed to import it. */
 const loaders = {
-  graphRuntimeLoader: 'src/auth/graphSessions.ts',
+  graphRuntimeLoader: 'src/auth/graphConnections.ts',
   mappingEditorRuntimeLoader: 'src/webviews/mappingEditorManager.ts',
   commandHandlersLoader: 'src/commands/registerCommands.ts',
 };
@@ -83,7 +83,7 @@ export default tseslint.config(
   {
     // The activity stream's logic is host-free (tested in plain Node); only these files face VS Code.
     files: ['src/activity/**'],
-    ignores: ['src/activity/activityStreamer.ts', 'src/activity/localizedWords.ts'],
+    ignores: ['src/activity/activityChannel.ts', 'src/activity/localizedWords.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The activity logic is host-free: only the streamer and its words import vscode.' }] }] },
   },
   {

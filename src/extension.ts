@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ConnectionStatusBar } from './auth/connectionStatusBar';
 import { ConnectionStore } from './auth/connectionStore';
-import { GraphSessions } from './auth/graphSessions';
+import { GraphConnections } from './auth/graphConnections';
 import { SandboxSessions } from './auth/sandboxSessions';
 import { CommandRunner } from './commands/commandRunner';
 import { registerCommands } from './commands/registerCommands';
@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const logger = new OutputChannelLogger(channel);
   const connections = new ConnectionStore(context.globalState);
   const sandboxes = new SandboxSessions();
-  const graph = new GraphSessions(connections, sandboxes, context.secrets, logger);
+  const graph = new GraphConnections(connections, sandboxes, context.secrets, logger);
   const tree = new ProvisioningTreeProvider(connections, graph, logger.child('tree'));
   const documents = new ReadOnlyDocuments();
   const walkthrough = new WalkthroughProgress(context.extension.id, logger.child('walkthrough'));

@@ -3,8 +3,8 @@ import { passesFilter, DEFAULT_FILTER, type ActivityFilter } from './filters';
 import { englishWords, formatEvent, formatJobChange, type ActivityLine, type ActivityWords } from './formatter';
 import type { JobChange } from './jobChanges';
 import { JobWatcher } from './jobWatcher';
-import { ActivityLogPoller } from './poller';
-import { runPollingLoop, type PauseGate } from './pollingLoop';
+import { ActivityLogPoller } from './logPoller';
+import { runPollingLoop, type PauseGate } from './backoffLoop';
 import type { ActivityEvent, ActivityScope } from './types';
 import { scopeQuery } from './types';
 

@@ -7,7 +7,7 @@ import { resolveJobTarget } from './jobTarget';
 import type { Services } from './services';
 import { UserFacingError } from '../shared/errors';
 import { renderEventDetails } from '../activity/eventDetails';
-import type { StreamTarget } from '../activity/activityStreamer';
+import type { StreamTarget } from '../activity/activityChannel';
 import { KNOWN_ACTIONS, KNOWN_STATUSES } from '../activity/filters';
 import { formatEvent } from '../activity/formatter';
 import { localizedActivityWords, localizedDetailsWords } from '../activity/localizedWords';

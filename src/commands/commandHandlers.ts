@@ -2,4 +2,4 @@
 // dist/commandHandlers.js and required when the first command runs (commandHandlersLoader.ts).
 // Activation registers the command ids and builds the tree; it does not pay for the handlers.
 export { commandCatalog } from './commandCatalog';
-export { ActivityStreamer } from '../activity/activityStreamer';
+export { ActivityChannel } from '../activity/activityChannel';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ActivityStreamer } from '../activity/activityStreamer';
+import type { ActivityChannel } from '../activity/activityChannel';
 import { allCommandIds, CommandId } from '../shared/commandIds';
 import { loadCommandHandlers } from './commandHandlersLoader';
 import type { CommandRunner } from './commandRunner';
@@ -14,11 +14,11 @@ import type { Services } from './services';
  * on first use; the returned services are the ones the handlers see (tests reach them).
  */
 export function registerCommands(runner: CommandRunner, base: Omit<Services, 'activity'>): { services: Services; disposables: vscode.Disposable[] } {
-  let activity: ActivityStreamer | undefined;
+  let activity: ActivityChannel | undefined;
   const services: Services = {
     ...base,
     get activity() {
-      return (activity ??= new (loadCommandHandlers().ActivityStreamer)(base.graph, base.connections, base.logger, CommandId.stopActivity));
+      return (activity ??= new (loadCommandHandlers().ActivityChannel)(base.graph, base.connections, base.logger, CommandId.stopActivity));
     },
   };
   const disposables = allCommandIds.map((id) =>

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
-import type { ActivityStreamer } from '../activity/activityStreamer';
+import type { ActivityChannel } from '../activity/activityChannel';
 import type { ConnectionStore } from '../auth/connectionStore';
-import type { GraphSessions } from '../auth/graphSessions';
+import type { GraphConnections } from '../auth/graphConnections';
 import type { SandboxSessions } from '../auth/sandboxSessions';
 import type { OutputChannelLogger } from '../host/outputChannelLogger';
 import type { ProvisioningTreeProvider } from '../tree/provisioningTreeProvider';
@@ -15,7 +15,7 @@ export interface Services {
   readonly logger: OutputChannelLogger;
   readonly connections: ConnectionStore;
   readonly sandboxes: SandboxSessions;
-  readonly graph: GraphSessions;
+  readonly graph: GraphConnections;
   readonly secrets: vscode.SecretStorage;
   readonly tree: ProvisioningTreeProvider;
   /** Open mapping editors (one per job); tests reach save through it. */
@@ -23,7 +23,7 @@ export interface Services {
   /** Read-only documents: reports, event details, schema snapshots. */
   readonly documents: ReadOnlyDocuments;
   /** Provisioning activity streams, their channel and the events they saw. */
-  readonly activity: ActivityStreamer;
+  readonly activity: ActivityChannel;
   /** Ticks the walkthrough's steps as their actions succeed. */
   readonly walkthrough: WalkthroughProgress;
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { cloudEndpoints, type CloudName } from '../auth/clouds';
 import type { ConnectionInfo, ConnectionKind } from '../auth/connectionStore';
-import { clientSecretKey } from '../auth/graphSessions';
+import { clientSecretKey } from '../auth/graphConnections';
 import { UserFacingError } from '../shared/errors';
 import type { CommandContext } from './commandRunner';
 import type { Services } from './services';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { clientSecretKey } from '../auth/graphSessions';
+import { clientSecretKey } from '../auth/graphConnections';
 import type { CommandContext } from './commandRunner';
 import type { Services } from './services';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ConnectionStore } from '../auth/connectionStore';
-import type { GraphSessions } from '../auth/graphSessions';
+import type { GraphConnections } from '../auth/graphConnections';
 import { AppNode } from './appNode';
 import { JobNode } from './jobNode';
 import { TenantNode } from './tenantNode';
@@ -17,7 +17,7 @@ export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNod
 
   constructor(
     private readonly connections: ConnectionStore,
-    private readonly graph: GraphSessions,
+    private readonly graph: GraphConnections,
     private readonly logger: Logger,
   ) {
     this.subscription = connections.onDidChange(() => this.changed.fire(undefined));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { GraphSessions } from '../auth/graphSessions';
+import type { GraphConnections } from '../auth/graphConnections';
 import type { ReadOnlyDocuments } from '../host/readOnlyDocuments';
 import type { JobTarget } from '../shared/targets';
 import type { Logger } from '../shared/logger';
@@ -14,7 +14,7 @@ import type { RunAsCommand } from './runAsCommand';
 export interface MappingEditorManagerDeps {
   readonly extensionUri: vscode.Uri;
   readonly logger: Logger;
-  readonly graph: GraphSessions;
+  readonly graph: GraphConnections;
   /** Where the schema snapshots of the "what will change" diff are shown from. */
   readonly documents: ReadOnlyDocuments;
   /** Where unsaved edits of a closed editor are kept until it is reopened (workspace state). */

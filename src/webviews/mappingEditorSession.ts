@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../shared/commandIds';
-import type { GraphSessions } from '../auth/graphSessions';
+import type { GraphConnections } from '../auth/graphConnections';
 import type { JobTarget } from '../shared/targets';
 import type { ProvisioningService } from '../graph';
 import { redactSecrets, type Logger } from '../shared/logger';
@@ -54,7 +54,7 @@ export interface SaveResult {
 export interface SessionDeps {
   readonly extensionUri: vscode.Uri;
   readonly logger: Logger;
-  readonly graph: GraphSessions;
+  readonly graph: GraphConnections;
   readonly documents: ReadOnlyDocuments;
   /** Runs the Save button's save as the save command would (log, progress, error sentence, walkthrough). */
   readonly runAsCommand: RunAsCommand;

@@ -37,7 +37,7 @@ describe('The activation bundle (esbuild metafile)', function () {
   });
 
   it('leaves the command handlers, the activity stream and the mapping editor session to their bundles', () => {
-    const lazy = inputs.filter((path) => /^src\/(activity\/activityStreamer|commands\/commandCatalog|webviews\/mappingEditorSession|expressions\/)/.test(path));
+    const lazy = inputs.filter((path) => /^src\/(activity\/activityChannel|commands\/commandCatalog|webviews\/mappingEditorSession|expressions\/)/.test(path));
     assert.deepEqual(lazy, []);
   });
 });

@@ -4,7 +4,7 @@ import { recordFromDetails, renderEventDetails } from '../../../src/activity/eve
 import { EventBuffer } from '../../../src/activity/eventBuffer';
 import { formatEvent, formatJobChange } from '../../../src/activity/formatter';
 import { jobChanges } from '../../../src/activity/jobChanges';
-import { backoffDelay, isFatal, MAX_BACKOFF_MS } from '../../../src/activity/pollingLoop';
+import { backoffDelay, isFatal, MAX_BACKOFF_MS } from '../../../src/activity/backoffLoop';
 import { logEntry } from './helpers';
 
 /** A job as Graph returns it, with the status fields a test sets. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { ActivityLogPoller } from '../../../src/activity/poller';
-import { PauseGate, runPollingLoop } from '../../../src/activity/pollingLoop';
+import { ActivityLogPoller } from '../../../src/activity/logPoller';
+import { PauseGate, runPollingLoop } from '../../../src/activity/backoffLoop';
 import type { ActivityEvent } from '../../../src/activity/types';
 import type { ProvisioningService } from '../../../src/graph';
 import type { Sandbox } from '../../../src/sandbox/server';

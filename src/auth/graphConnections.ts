@@ -24,7 +24,7 @@ export function clientSecretKey(connectionId: string): string {
  * One ProvisioningService per connection, built on first use (which is when the Graph runtime is
  * loaded), with the credential the connection's kind calls for.
  */
-export class GraphSessions implements vscode.Disposable {
+export class GraphConnections implements vscode.Disposable {
   private readonly services = new Map<string, Promise<ProvisioningService>>();
   private readonly subscription: vscode.Disposable;
 

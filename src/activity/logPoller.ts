@@ -1,5 +1,5 @@
 import type { Page } from '../graph/graphCaller';
-import { isFatal } from './pollingLoop';
+import { isFatal } from './backoffLoop';
 import type { ActivityEvent, LogSource } from './types';
 import { eventTime } from './types';
 

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { ConnectionStore } from '../auth/connectionStore';
-import type { GraphSessions } from '../auth/graphSessions';
+import type { GraphConnections } from '../auth/graphConnections';
 import { redactSecrets, type Logger } from '../shared/logger';
 import { ActivityStream } from './activityStream';
 import { EventBuffer } from './eventBuffer';
 import { DEFAULT_FILTER, type ActivityFilter } from './filters';
 import type { ActivityLine } from './formatter';
 import { localizedActivityWords } from './localizedWords';
-import { PauseGate } from './pollingLoop';
+import { PauseGate } from './backoffLoop';
 import type { ActivityScope } from './types';
 import { scopeKey } from './types';
 
@@ -35,7 +35,7 @@ const STREAMING_CONTEXT = 'entraProvisioning.activityStreaming';
  * the running streams, the "Streaming" status bar item (click stops), and pausing every stream
  * while the window is not focused (a focused window resumes them at once).
  */
-export class ActivityStreamer implements vscode.Disposable {
+export class ActivityChannel implements vscode.Disposable {
   /** Events seen by any stream, for the details document. */
   readonly events = new EventBuffer();
   /** Lines written to the channel, oldest first (bounded). */
@@ -51,7 +51,7 @@ export class ActivityStreamer implements vscode.Disposable {
   private readonly log: Logger;
 
   constructor(
-    private readonly graph: GraphSessions,
+    private readonly graph: GraphConnections,
     private readonly connections: ConnectionStore,
     logger: Logger,
     private readonly stopCommandId: string,
@@ -103,7 +103,7 @@ export class ActivityStreamer implements vscode.Disposable {
     const abort = new AbortController();
     // Claimed before the first await, so a second start of the same target meanwhile starts no second stream.
     this.streams.set(key, { target, abort });
-    let service: Awaited<ReturnType<GraphSessions['service']>>;
+    let service: Awaited<ReturnType<GraphConnections['service']>>;
     try {
       service = await this.graph.service(target.connectionId);
     } catch (error) {
