@@ -6,6 +6,20 @@ import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * Every module that imports `vscode` would otherwise get its own `__toESM(require("vscode"))`, a copy
+ * of the whole API object's keys at load time; routing the imports through one re-exporting module
+ * copies them once per bundle.
+ * @type {import('esbuild').Plugin}
+ */
+const vscodeImportedOnce = {
+  name: 'vscode-imported-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 /** @returns {import('esbuild').BuildOptions[]} */
 export function bundleOptions({ production = false, withTests = false } = {}) {
   const common = {
@@ -16,7 +30,7 @@ export function bundleOptions({ production = false, withTests = false } = {}) {
     absWorkingDir: root,
     legalComments: 'none',
   };
-  const nodeCommon = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+  const nodeCommon = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [vscodeImportedOnce] };
   const builds = [
     // The activation bundle. The others are required on first use by their loaders
     // (src/auth/graphRuntimeLoader.ts, src/webviews/mappingEditorRuntimeLoader.ts,
@@ -28,7 +42,7 @@ export function bundleOptions({ production = false, withTests = false } = {}) {
   ];
   if (existsSync(join(root, 'src/sandbox/cli.ts'))) {
     // keepNames: scimmy identifies SCIM resource types by their class names, which minification would rename.
-    builds.push({ ...nodeCommon, keepNames: true, entryPoints: ['src/sandbox/cli.ts'], outfile: 'dist/sandbox/cli.js' });
+    builds.push({ ...nodeCommon, plugins: [], keepNames: true, entryPoints: ['src/sandbox/cli.ts'], outfile: 'dist/sandbox/cli.js' });
   }
   if (existsSync(join(root, 'webview/main.ts'))) {
     builds.push({ ...common, platform: 'browser', format: 'esm', target: 'es2022', entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js' });
@@ -36,7 +50,7 @@ export function bundleOptions({ production = false, withTests = false } = {}) {
   if (withTests) {
     const dir = join(root, 'test/integration');
     const entries = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => `test/integration/${f}`);
-    builds.push({ ...nodeCommon, sourcemap: 'inline', entryPoints: entries, outdir: 'out/test/integration', external: ['vscode', 'mocha'] });
+    builds.push({ ...nodeCommon, plugins: [], sourcemap: 'inline', entryPoints: entries, outdir: 'out/test/integration', external: ['vscode', 'mocha'] });
   }
   return builds;
 }

@@ -4,7 +4,6 @@ import { CycleWaitBackoff, type CycleWait } from './cycleWaitBackoff';
 import { jobActivity } from './jobStatusText';
 import type { ProvisioningTreeProvider } from './provisioningTreeProvider';
 
-
 const INTERVAL_MS = 10_000;
 const PASS_TIMEOUT_MS = 30_000;
 
@@ -16,6 +15,7 @@ const PASS_TIMEOUT_MS = 30_000;
  */
 export class JobStatusRefresher implements vscode.Disposable {
   private timer?: NodeJS.Timeout;
+  private readonly visibility: vscode.Disposable;
   private inFlight?: Promise<number>;
   private redrawn = 0;
   private readonly cycleWait = new CycleWaitBackoff();
@@ -25,8 +25,16 @@ export class JobStatusRefresher implements vscode.Disposable {
     private readonly view: vscode.TreeView<unknown>,
     private readonly logger: Logger,
   ) {
+    // The timer runs only while the view is visible: a hidden view costs no wake-ups.
+    this.visibility = view.onDidChangeVisibility(({ visible }) => this.runTimer(visible));
+    this.runTimer(view.visible);
+  }
+
+  private runTimer(run: boolean): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
     // A slow tenant must not stack passes: the timer skips while one is under way.
-    this.timer = setInterval(() => {
+    if (run) this.timer = setInterval(() => {
       if (!this.inFlight) void this.tick();
     }, INTERVAL_MS);
   }
@@ -91,6 +99,7 @@ export class JobStatusRefresher implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.visibility.dispose();
     clearInterval(this.timer);
   }
 }

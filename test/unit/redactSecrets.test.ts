@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isSecretName, redactSecrets } from '../../src/shared/logger';
+import { isSecretName, redactSecrets, SECRET_NAMES, secretHint } from '../../src/shared/logger';
 
 describe('redactSecrets', () => {
   it('cuts bearer tokens', () => {
@@ -43,5 +43,19 @@ describe('redactSecrets: more shapes', () => {
     assert.equal(isSecretName('SecretToken'), true);
     assert.equal(isSecretName('userName'), false);
     assert.equal(isSecretName('BaseAddress'), false);
+  });
+});
+
+describe('redactSecrets: the quick check that lets ordinary lines skip the patterns', () => {
+  it('recognises every credential name, in any case', () => {
+    for (const name of SECRET_NAMES.split('|')) {
+      for (const form of [name, name.toUpperCase(), `"${name}": "x"`, `${name}=x`]) assert.ok(secretHint.test(form), `${form} is looked at`);
+    }
+  });
+
+  it('recognises every other shape a secret comes in', () => {
+    for (const text of ['Authorization: bearer abcdefgh1234', 'Basic dXNlcjpwYXNz', 'eyJhbGciOi.eyJ0aWQiOi.sig', 'https://admin:pa55@host', '{"key":"x","value":"y"}']) {
+      assert.ok(secretHint.test(text), text);
+    }
   });
 });
