@@ -4,6 +4,7 @@ import { ConnectionStore } from './auth/connectionStore';
 import { GraphConnections } from './auth/graphConnections';
 import { SandboxSessions } from './auth/sandboxSessions';
 import { CommandRunner } from './commands/commandRunner';
+import { commandTitles } from './commands/commandTitles';
 import { registerCommands } from './commands/registerCommands';
 import type { Services } from './commands/services';
 import { CommandId } from './shared/commandIds';
@@ -31,14 +32,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const tree = new ProvisioningTreeProvider(connections, graph, logger.child('tree'));
   const documents = new ReadOnlyDocuments();
   const walkthrough = new WalkthroughProgress(context.extension.id, logger.child('walkthrough'));
-  const runner = new CommandRunner(logger, (id, result) => walkthrough.commandFinished(id, result));
+  const titles = commandTitles(context.extensionPath, context.extension.packageJSON, vscode.env.language);
+  const runner = new CommandRunner(logger, titles, (id, result) => walkthrough.commandFinished(id, result));
   const mappingEditors = new MappingEditorManager({
     extensionUri: context.extensionUri,
     logger: logger.child('mappingEditor'),
     graph,
     documents,
     drafts: context.workspaceState,
-    runAsCommand: (id, title, work) => runner.runTask(id, title, work),
+    runAsCommand: (id, work) => runner.runTask(id, work),
   });
   const { services, disposables: commands } = registerCommands(runner, {
     extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, tree, documents, mappingEditors, walkthrough,

@@ -174,8 +174,8 @@ export async function filterActivity(_services: Services, context: CommandContex
 
 /** The activity commands, registered by activate() through the one wrapper. */
 export const activityCommands: CommandDefinition[] = [
-  { id: CommandId.streamActivity, handler: streamActivity, title: () => vscode.l10n.t('Stream provisioning activity') },
-  { id: CommandId.stopActivity, handler: stopActivity, title: () => vscode.l10n.t('Stop streaming') },
-  { id: CommandId.showActivityDetails, handler: showActivityDetails, title: () => vscode.l10n.t('Show provisioning event details') },
-  { id: CommandId.filterActivity, handler: filterActivity, title: () => vscode.l10n.t('Filter provisioning activity') },
+  { id: CommandId.streamActivity, handler: streamActivity },
+  { id: CommandId.stopActivity, handler: stopActivity },
+  { id: CommandId.showActivityDetails, handler: showActivityDetails },
+  { id: CommandId.filterActivity, handler: filterActivity },
 ];

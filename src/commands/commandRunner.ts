@@ -29,6 +29,8 @@ export class CommandRunner {
 
   constructor(
     private readonly logger: OutputChannelLogger,
+    /** A command's title for its progress and error sentence (see commandTitles.ts). */
+    private readonly titleOf: (id: CommandId) => string,
     /** Told every command's result (the walkthrough ticks the step a result completes). */
     private readonly onFinished: (id: CommandId, result: unknown) => void = () => undefined,
   ) {}
@@ -37,11 +39,11 @@ export class CommandRunner {
    * Runs work on behalf of a command without going through `executeCommand` (the mapping editor's
    * Save button): the same log lines, progress, error sentence and walkthrough tick.
    */
-  runTask<T>(id: CommandId, title: string, work: (context: CommandContext) => Promise<T>): Promise<T | undefined> {
-    return this.run(id, title, work, []) as Promise<T | undefined>;
+  runTask<T>(id: CommandId, work: (context: CommandContext) => Promise<T>): Promise<T | undefined> {
+    return this.run(id, work, []) as Promise<T | undefined>;
   }
 
-  async run(id: CommandId, title: string, handler: CommandHandler, args: unknown[]): Promise<unknown> {
+  async run(id: CommandId, handler: CommandHandler, args: unknown[]): Promise<unknown> {
     const runId = ++this.sequence;
     const log = this.logger.child('command');
     const started = Date.now();
@@ -63,7 +65,7 @@ export class CommandRunner {
     const work = Promise.resolve().then(() => handler(context, ...args));
     const timer = setTimeout(() => {
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: this.titleOf(id), cancellable: true },
         (progress, token) => {
           progressSink = progress;
           if (progressMessage) progress.report({ message: progressMessage });
@@ -85,7 +87,7 @@ export class CommandRunner {
       }
       log.error(`#${runId} ${id} failed after ${Date.now() - started} ms`);
       log.error(error instanceof Error ? error : String(error));
-      this.showFailure(title, error);
+      this.showFailure(this.titleOf(id), error);
       return undefined;
     } finally {
       clearTimeout(timer);

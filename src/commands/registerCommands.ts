@@ -25,7 +25,7 @@ export function registerCommands(runner: CommandRunner, base: Omit<Services, 'ac
     vscode.commands.registerCommand(id, (...args: unknown[]) => {
       const definition = loadCommandHandlers().commandCatalog.find((d) => d.id === id);
       if (!definition) throw new Error(`Command ${id} has no handler.`);
-      return runner.run(id, definition.title(), (context, ...rest) => definition.handler(services, context, ...rest), args);
+      return runner.run(id, (context, ...rest) => definition.handler(services, context, ...rest), args);
     }),
   );
   return { services, disposables: [...disposables, { dispose: () => activity?.dispose() }] };

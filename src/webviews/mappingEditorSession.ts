@@ -209,7 +209,7 @@ export class MappingEditorSession implements vscode.Disposable {
   private async answer(request: EditorRequest): Promise<ResponseResult> {
     switch (request.kind) {
       case 'save': {
-        const result = await this.deps.runAsCommand(CommandId.saveMappings, vscode.l10n.t('Save attribute mappings'), (context) => {
+        const result = await this.deps.runAsCommand(CommandId.saveMappings, (context) => {
           context.report(vscode.l10n.t('Saving the attribute mappings…'));
           return this.save({ signal: context.signal });
         });

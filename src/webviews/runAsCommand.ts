@@ -11,4 +11,4 @@ export interface CommandWork {
  * progress when slow, one error sentence with "Show Log", silent on cancel, walkthrough ticked.
  * Resolves to undefined when the work failed or was cancelled (the wrapper has told the user).
  */
-export type RunAsCommand = <T>(id: CommandId, title: string, work: (context: CommandWork) => Promise<T>) => Promise<T | undefined>;
+export type RunAsCommand = <T>(id: CommandId, work: (context: CommandWork) => Promise<T>) => Promise<T | undefined>;
