@@ -17,7 +17,7 @@ export interface DetailsWords {
   fullRecord(): string;
 }
 
-export const englishDetailsWords: DetailsWords = {
+const englishDetailsWords: DetailsWords = {
   title: (action, status, source) => `Provisioning ${action} (${status}): ${source}`,
   summary: () => 'Summary',
   field: (name) =>

@@ -56,7 +56,7 @@ export const englishWords: ActivityWords = {
 };
 
 /** `2025-03-01 12:00:05Z`: seconds are enough to read a stream; the details keep the full time. */
-export function shortTime(iso: string | null | undefined): string {
+function shortTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;

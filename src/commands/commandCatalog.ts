@@ -21,7 +21,7 @@ import { exportSchema, importSchema } from './schemaFiles';
 import { loadMoreApps, refresh, searchApps, toggleProvisioningOnly } from './treeCommands';
 
 /** Connection and view commands. */
-export const coreCommands: CommandDefinition[] = [
+const coreCommands: CommandDefinition[] = [
   { id: CommandId.showLog, handler: showLog },
   { id: CommandId.refresh, handler: refresh },
   { id: CommandId.signIn, handler: signIn },
@@ -32,7 +32,7 @@ export const coreCommands: CommandDefinition[] = [
 ];
 
 /** The enterprise-app and provisioning-job commands of the tree and the palette. */
-export const provisioningCommands: CommandDefinition[] = [
+const provisioningCommands: CommandDefinition[] = [
   { id: CommandId.searchApps, handler: searchApps },
   { id: CommandId.toggleProvisioningOnly, handler: toggleProvisioningOnly },
   { id: CommandId.loadMoreApps, handler: loadMoreApps },

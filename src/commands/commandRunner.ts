@@ -146,7 +146,7 @@ const signInErrorNames = new Set(['CredentialUnavailableError', 'AuthenticationR
  * (a TypeError's, say) means nothing to the user: it gets a plain sentence, and the log has the
  * details. Recognised by name, not instanceof: errors come from several bundles.
  */
-export function describeError(error: unknown): string {
+function describeError(error: unknown): string {
   const failure = error as Partial<GraphFailure> | undefined;
   if (error instanceof Error && failure?.name === 'ProvisioningApiError' && typeof failure.kind === 'string') {
     return redactSecrets(describeGraphFailure(failure as GraphFailure));

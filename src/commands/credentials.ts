@@ -10,7 +10,7 @@ import type { ProvisioningService } from '../graph/provisioningService';
 import type { Services } from './services';
 
 /** Validates a scripted `credentials` argument: a non-empty list of `{ key, value }` strings. */
-export function parseCredentials(value: unknown): SecretPair[] | undefined {
+function parseCredentials(value: unknown): SecretPair[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value) || value.length === 0 || value.some((c) => !c || typeof c.key !== 'string' || !c.key || typeof c.value !== 'string')) {
     throw new UserFacingError(vscode.l10n.t('credentials must be a non-empty list of {{ key, value }} strings.'));
@@ -19,7 +19,7 @@ export function parseCredentials(value: unknown): SecretPair[] | undefined {
 }
 
 /** Asks for the connector's admin credentials, one field after another; secrets are typed masked. */
-export async function askCredentials(service: ProvisioningService, target: JobTarget, context: CommandContext): Promise<SecretPair[] | undefined> {
+async function askCredentials(service: ProvisioningService, target: JobTarget, context: CommandContext): Promise<SecretPair[] | undefined> {
   const job = await service.jobs.getJob(target.servicePrincipalId, target.jobId, context.signal);
   const templates = await service.jobs.listTemplates(target.servicePrincipalId, context.signal);
   const fields = credentialFields(templates.find((t) => t.id === job.templateId));

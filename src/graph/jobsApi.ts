@@ -142,7 +142,7 @@ function parseJsonString(text: string | undefined): Record<string, unknown> {
 }
 
 /** The service answers with JSON documents inside the `key` (outcome) and `value` (report) strings. */
-export function decodeOnDemand(answer: { key?: string; value?: string } | undefined): OnDemandResult {
+function decodeOnDemand(answer: { key?: string; value?: string } | undefined): OnDemandResult {
   const outcome = parseJsonString(answer?.key);
   const report = parseJsonString(answer?.value);
   const details = (outcome.details ?? {}) as Record<string, unknown>;

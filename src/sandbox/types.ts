@@ -175,9 +175,6 @@ export interface JobStatus {
 /** Graph's synchronizationSchedule. */
 export interface JobSchedule { expiration: string | null; interval: string; state: 'Active' | 'Disabled' | 'Paused' }
 
-/** Graph schema types are large open documents; the engine reads only a few fields. */
-export type SchemaDocument = SynchronizationSchema;
-
 /** attributeMappingSource. */
 export interface MappingSource {
   expression: string | null;

@@ -75,7 +75,6 @@ export type MappingEditorStringKey = (typeof mappingEditorStringKeys)[number];
 
 /** The expression engine's sentences: one localized template per message id (`expr.expectedCommaOrParen`). */
 export type ExpressionStringKey = `expr.${ExpressionMessageId}`;
-export const expressionStringKeys: readonly ExpressionStringKey[] = expressionMessageIds.map((id): ExpressionStringKey => `expr.${id}`);
 
 /** The help sentences of the expression functions and their parameters (`fn.Join`, `fn.Join.separator`). */
 const functionHelpStringKeys: readonly FunctionHelpKey[] = functionHelpEntries().map((entry) => entry.key);
@@ -220,7 +219,7 @@ function isTargetAttribute(v: unknown): v is Omit<TargetAttributeDraft, 'origina
 }
 
 /** Narrows an edit received from the webview, or undefined when it is malformed. */
-export function parseEditOperation(v: unknown): EditOperation | undefined {
+function parseEditOperation(v: unknown): EditOperation | undefined {
   if (!isObj(v) || !isId(v.objectMappingId)) return undefined;
   const ok = (keys: string[], valid: boolean) => (valid && hasOnly(v, ['kind', 'objectMappingId', ...keys]) ? (v as unknown as EditOperation) : undefined);
   switch (v.kind) {

@@ -40,7 +40,7 @@ function intervalParts(interval: string | null | undefined): { d: number; h: num
 const NEVER_DAYS = 36500;
 
 /** ISO 8601 duration (PT40M, P10675199DT2H48M5.4775807S) in words; "never" for .NET's TimeSpan.MaxValue. */
-export function describeInterval(interval: string | null | undefined): string | undefined {
+function describeInterval(interval: string | null | undefined): string | undefined {
   if (!interval) return undefined;
   const parsed = intervalParts(interval);
   if (!parsed) return interval;
@@ -59,7 +59,7 @@ export function describeInterval(interval: string | null | undefined): string | 
  * schedule interval after the last cycle ended. Undefined when none is expected (paused, in
  * quarantine, never run, or no schedule).
  */
-export function nextCycleDueAt(job: SynchronizationJob): number | undefined {
+function nextCycleDueAt(job: SynchronizationJob): number | undefined {
   const ended = Date.parse(job.status?.lastExecution?.timeEnded ?? '');
   const interval = intervalParts(job.schedule?.interval);
   if (job.schedule?.state !== 'Active' || job.status?.code !== 'Active' || job.status?.quarantine || !Number.isFinite(ended) || !interval || interval.d > NEVER_DAYS) return undefined;
@@ -99,7 +99,7 @@ export function jobActivity(job: SynchronizationJob, now: Date): JobActivity {
  * the last one ended (every 40 minutes by default). Undefined when none is expected (paused, in
  * quarantine, running, never run, or no schedule).
  */
-export function describeNextCycle(job: SynchronizationJob, now: Date): string | undefined {
+function describeNextCycle(job: SynchronizationJob, now: Date): string | undefined {
   const dueAt = nextCycleDueAt(job);
   if (dueAt === undefined) return undefined;
   const due = new Date(dueAt);

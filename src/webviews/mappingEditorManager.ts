@@ -24,7 +24,7 @@ export interface MappingEditorManagerDeps {
 }
 
 /** Key of a job's editor: one panel per job and connection. */
-export function mappingEditorKey(target: Pick<JobTarget, 'connectionId' | 'servicePrincipalId' | 'jobId'>): string {
+function mappingEditorKey(target: Pick<JobTarget, 'connectionId' | 'servicePrincipalId' | 'jobId'>): string {
   return `${target.connectionId}/${target.servicePrincipalId}/${target.jobId}`;
 }
 

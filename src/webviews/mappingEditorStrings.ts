@@ -120,7 +120,7 @@ export function mappingEditorStrings(): MappingEditorStrings {
  * function catalog, not in `vscode.l10n.t` literals, so `npm run l10n:export` adds them to the bundle
  * with scripts/l10nFunctionHelp.ts; test/unit/localization.test.ts checks every one is translated.
  */
-export function functionHelpStrings(): Record<FunctionHelpKey, string> {
+function functionHelpStrings(): Record<FunctionHelpKey, string> {
   return Object.fromEntries(functionHelpEntries().map((entry) => [entry.key, vscode.l10n.t(entry.text)]));
 }
 
@@ -130,7 +130,7 @@ export function functionHelpStrings(): Record<FunctionHelpKey, string> {
  * so `npm run l10n:export` finds them (it does not follow the `t` alias above);
  * test/unit/expressions/messages.test.ts checks that they match the catalog.
  */
-export function expressionStrings(): Record<ExpressionStringKey, string> {
+function expressionStrings(): Record<ExpressionStringKey, string> {
   return {
     'expr.text': vscode.l10n.t('{0}'),
     'expr.internalError': vscode.l10n.t('Internal error: {0}'),

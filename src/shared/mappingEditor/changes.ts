@@ -69,11 +69,3 @@ export function describeChanges(doc: EditorDocument): Change[] {
     return old ? compareObjectMapping(old, om) : [];
   });
 }
-
-/**
- * True when the changes touch what the provisioning service evaluates (mappings, scope, actions,
- * enablement): the service then runs a full cycle on its next run.
- */
-export function triggersFullCycle(changes: readonly Change[]): boolean {
-  return changes.length > 0;
-}

@@ -198,7 +198,7 @@ function sameFields(a: MappingFields, b: MappingFields): boolean {
 }
 
 /** Graph's source tree for a mapping's fields; throws the engine's ExpressionError for a broken expression. */
-export function sourceOf(fields: MappingFields): AttributeMappingSource | null {
+function sourceOf(fields: MappingFields): AttributeMappingSource | null {
   switch (fields.mappingType) {
     case 'Direct':
       return toAttributeMappingSource({ kind: 'attribute', name: fields.sourceAttribute });
@@ -210,7 +210,7 @@ export function sourceOf(fields: MappingFields): AttributeMappingSource | null {
 }
 
 /** The raw mapping for a draft: the original when untouched, else the original's other fields with the edits. */
-export function rawMappingOf(draft: AttributeMappingDraft): RawAttributeMapping {
+function rawMappingOf(draft: AttributeMappingDraft): RawAttributeMapping {
   if (draft.original && sameFields(draft, fieldsOf(draft.original))) return draft.original;
   const raw: RawAttributeMapping = {
     ...(draft.original ?? { flowBehavior: 'FlowWhenChanged', exportMissingReferences: false }),

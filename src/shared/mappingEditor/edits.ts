@@ -20,8 +20,6 @@ export type EditOperation =
   | { readonly kind: 'addTargetAttribute'; readonly objectMappingId: string; readonly attribute: Omit<TargetAttributeDraft, 'original'> }
   | { readonly kind: 'deleteTargetAttribute'; readonly objectMappingId: string; readonly name: string };
 
-export type EditKind = EditOperation['kind'];
-
 /** An edit that does not fit the document (unknown id, duplicate id, index out of range). */
 export class EditError extends Error {
   override readonly name = 'EditError';

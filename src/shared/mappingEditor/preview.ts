@@ -120,7 +120,7 @@ function clauseText(v: SourceValue | null | undefined): string | null {
 }
 
 /** One scoping clause for one source object. Unknown operators are false: nobody comes into scope by accident. */
-export function clauseHolds(clause: ScopeClauseDraft, source: SourceObject): boolean {
+function clauseHolds(clause: ScopeClauseDraft, source: SourceObject): boolean {
   const value = clauseText(source[clause.sourceAttribute]);
   const op = clause.operator.toUpperCase().replace(/_/g, ' ');
   const operand = clause.values[0] ?? '';
