@@ -1,5 +1,5 @@
 /**
- * .NET-compatible casing (reference ToLower/ToUpper, PCase, §7, §10.19). JS casing differs from .NET
+ * .NET-compatible casing (Microsoft's ToLower, ToUpper and PCase reference). JS casing differs from .NET
  * invariant casing: JS applies full mappings (ß → SS, İ → i̇) and context rules (final sigma); .NET maps
  * each character to exactly one character. These helpers keep the one-to-one behaviour.
  */
@@ -74,7 +74,7 @@ const WORD_INTERNAL = /^[\p{M}\p{N}\p{Co}\p{Cs}\p{Cn}]$/u;
 
 /**
  * PCase. Without separators it emulates .NET TextInfo.ToTitleCase on the lower-cased input
- * (Decision §10.19): an ASCII apostrophe stays inside a word (`o'neil` → `O'neil`) and digits are part
+ * Decision: an ASCII apostrophe stays inside a word (`o'neil` → `O'neil`) and digits are part
  * of a word without starting one (`3rd` → `3Rd`). With separators, each character of `separators`
  * ends a word and the first character of every word is upper-cased.
  */

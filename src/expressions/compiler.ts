@@ -123,7 +123,7 @@ function asDate(v: Value): DateTime | undefined {
 }
 
 /**
- * Evaluates `left op right`. Decisions (§2.2, IIF): null compares as ""; two numbers compare
+ * Evaluates `left op right` (as IIF does). Decisions: null compares as ""; two numbers compare
  * numerically (the DateDiff example); a DateTime compares by time with a DateTime or date text;
  * everything else compares as ordinal, case-sensitive text like Switch.
  */

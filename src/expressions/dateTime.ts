@@ -1,5 +1,5 @@
 /**
- * DateTime values (reference §3, §7): always UTC, 100-ns tick precision, years 1–9999 like .NET, with
+ * DateTime values: always UTC, 100-ns tick precision, years 1–9999 like .NET, with
  * our own calendar arithmetic so that nothing depends on the JS Date parser or the machine's zone.
  */
 import { ExpressionError } from './errors';
@@ -84,7 +84,7 @@ export function makeDateTime(ms: number, subTicks = 0): DateTime {
 export function partsToDateTime(p: DateParts): DateTime {
   const days = daysFromCivil(p.year, p.month, p.day);
   const msOfDay = ((p.hour * 60 + p.minute) * 60 + p.second) * 1000 + Math.floor(p.fraction / 10_000);
-  // Decision (§10.10): text without an offset is UTC.
+  // Decision: text without an offset is UTC.
   const offsetMs = (p.offsetMinutes ?? 0) * 60_000;
   return makeDateTime(days * MS_PER_DAY + msOfDay - offsetMs, p.fraction % 10_000);
 }
@@ -161,7 +161,7 @@ function parseOffset(text: string): number | undefined {
  * Workday date-with-offset form `2020-03-16-07:00` and a space instead of `T`), the service's own
  * `M/d/yyyy h:mm:ss tt`, and RFC 1123. This is the documented subset of .NET's lenient DateTime.Parse,
  * not all of it. Returns undefined when the text is none of these.
- * Decision (§10.20): both `2020-12-31 23:59:59-08:00` (current NumFromDate example) and
+ * Decision: both `2020-12-31 23:59:59-08:00` (current NumFromDate example) and
  * `2020-12-31T23:59:59-08:00` (older docs) are accepted.
  */
 export function parseDateText(text: string): DateParts | undefined {
@@ -282,7 +282,7 @@ function addMonths(d: DateTime, months: number): DateTime {
 }
 
 /**
- * VB DateDiff (reference §4 DateDiff; Decision §10.11): d/y, h, n, s are whole units of the exact span
+ * VB DateDiff (Microsoft's DateDiff reference): d/y, h, n, s are whole units of the exact span
  * truncated toward zero; w is whole weeks of that span; ww counts week boundaries (both dates moved
  * back to their Sunday); m, q and yyyy compare calendar fields only.
  */

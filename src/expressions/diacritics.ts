@@ -1,5 +1,5 @@
 /**
- * NormalizeDiacritics (reference §4): the docs publish a table that is mostly "strip the accent" but
+ * NormalizeDiacritics: the docs publish a table that is mostly "strip the accent" but
  * also folds some letters that have no decomposition (æ → ae, ø → oe, ß → ss, ł → l, ı → i). The table's
  * special letters are listed here; accents on Latin letters are removed via Unicode decomposition.
  */

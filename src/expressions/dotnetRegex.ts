@@ -1,5 +1,5 @@
 /**
- * .NET regular expressions on the JS engine (reference Replace, §7). Patterns are translated to an
+ * .NET regular expressions on the JS engine (Microsoft's Replace reference). Patterns are translated to an
  * equivalent JS RegExp without the `u` flag, because .NET, like non-Unicode JS, matches UTF-16 code
  * units and accepts identity escapes such as `\@`; the Unicode-aware classes of .NET (`\d`, `\w`,
  * `\p{L}`) are expanded to explicit BMP ranges. Constructs JS cannot express are rejected with a reason.

@@ -404,7 +404,7 @@ export const functionDescriptions: readonly FunctionDescription[] = [
 const byLowerName = new Map(functionDescriptions.map((d) => [d.name.toLowerCase(), d]));
 
 /**
- * The description of a function. Decision (§10.1): names resolve case-insensitively (the docs
+ * The description of a function. Decision: names resolve case-insensitively (the docs
  * themselves write `switch(`); the editor warns when the spelling is not the canonical one.
  */
 export function describeFunction(name: string): FunctionDescription | undefined {

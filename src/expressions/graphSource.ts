@@ -1,5 +1,5 @@
 /**
- * Conversion to and from Graph's `attributeMappingSource` tree (graph reference §5.9, §5.12): what the
+ * Conversion to and from Graph's `attributeMappingSource` tree: what the
  * service stores for an Expression-type mapping, so the editor can save it.
  */
 import type { ComparisonOperator, Expression } from './ast';

@@ -28,7 +28,7 @@ export function lintExpression(tree: Expression, text?: string): ExpressionWarni
     if (node.kind !== 'call') return;
     const offset = at(node);
     if (text !== undefined && spanOf(node) && !text.startsWith(node.name, offset)) {
-      // Decision (§10.1): names are matched case-insensitively, but the documented spelling is safer.
+      // Decision: names are matched case-insensitively, but the documented spelling is safer.
       warnings.push(warning(offset, msg('exactSpelling', node.name)));
     }
     if (node.name === 'SelectUniqueValue' && !topLevel) {
@@ -36,7 +36,7 @@ export function lintExpression(tree: Expression, text?: string): ExpressionWarni
     }
     const first = node.args[0];
     if (node.name === 'Switch' && first?.kind === 'call' && NULL_TESTS.has(first.name)) {
-      // Decision (§10.6/§10.7): evaluated with the documented Switch semantics, with this warning.
+      // Decision: evaluated with the documented Switch semantics, with this warning.
       warnings.push(warning(offset, msg('switchOnNullTest', first.name)));
     }
     const pattern = node.name === 'Replace' ? node.args[2] : undefined;

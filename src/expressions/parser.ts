@@ -1,5 +1,5 @@
 /**
- * Recursive-descent parser for attribute-mapping expressions (grammar in the reference, §2.3). Every
+ * Recursive-descent parser for attribute-mapping expressions (grammar as Microsoft's expression reference writes it). Every
  * failure is an ExpressionError with the offset of the offending character.
  */
 import type { CallExpression, ComparisonOperator, Expression } from './ast';
@@ -102,7 +102,7 @@ class Parser {
     this.skipSpace();
     const operatorAt = this.pos;
     if (this.readOperator()) {
-      // Decision (§2.2): only a single comparison is documented; the docs say to nest IIF instead of AND/OR.
+      // Decision: only a single comparison is documented; the docs say to nest IIF instead of AND/OR.
       throw new ExpressionError(msg('oneComparisonOnly'), operatorAt);
     }
     return node;
@@ -185,7 +185,7 @@ class Parser {
       if (c === CH_BACKSLASH) {
         const next = t.charCodeAt(i + 1);
         if (next !== CH_QUOTE && next !== CH_BACKSLASH) {
-          // Decision (§10.2): only \" and \\ are defined; every regex in the docs doubles its backslashes.
+          // Decision: only \" and \\ are defined; every regex in the docs doubles its backslashes.
           throw new ExpressionError(
             i + 1 < t.length ? msg('unknownEscape', `\\${t[i + 1]}`) : msg('unknownEscapeAtEnd'),
             i,
@@ -215,7 +215,7 @@ class Parser {
     while (isDigit(t.charCodeAt(i))) i++;
     const next = t.charCodeAt(i);
     if (next === 0x2e /* . */ && isDigit(t.charCodeAt(i + 1))) {
-      // Decision (§2.2): only integers appear in the docs and there is no arithmetic; reject decimals.
+      // Decision: only integers appear in the docs and there is no arithmetic; reject decimals.
       throw new ExpressionError(msg('wholeNumbersOnly'), i, i + 1);
     }
     if (isLetter(next) || next === 0x5f) throw new ExpressionError(msg('unexpectedInNumber', describeChar(t, i)), i, i + 1);
@@ -237,7 +237,7 @@ class Parser {
     if (i === start + 2) throw new ExpressionError(msg('hexDigitsMissing'), start, i);
     if (isLetter(t.charCodeAt(i)) || isDigit(t.charCodeAt(i))) throw new ExpressionError(msg('unexpectedInHex', describeChar(t, i)), i, i + 1);
     this.pos = i;
-    // Decision (§2.2): the case of &H and of the digits is unspecified; accept both, store upper case.
+    // Decision: the case of &H and of the digits is unspecified; accept both, store upper case.
     const node: Expression = { kind: 'number', text: '&H' + t.slice(start + 2, i).toUpperCase() };
     setSpan(node, start, i);
     return node;
@@ -365,7 +365,7 @@ export function checkCallArguments(d: FunctionDescription, given: (Expression | 
   let args = given;
   let offsets = slotOffsets;
   if (d.name === 'FormatDateTime' && args.length === 3) {
-    // Decision (§10.9): three arguments are the legacy FormatDateTime(source, inputFormat, outputFormat)
+    // Decision: three arguments are the legacy FormatDateTime(source, inputFormat, outputFormat)
     // that Graph's function schema still lists; store it in the current four-slot shape.
     args = [args[0], null, args[1], args[2]];
     offsets = [offsets[0], offsets[1], offsets[1], offsets[2]];
@@ -404,7 +404,7 @@ export function checkCallArguments(d: FunctionDescription, given: (Expression | 
 }
 
 /**
- * Replace's behaviour is chosen by which slots are filled (reference §4, modes 1–5); a combination
+ * Replace's behaviour is chosen by which slots are filled (Microsoft's Replace reference, modes 1–5); a combination
  * that matches no documented mode is rejected here rather than guessed at evaluation time.
  */
 function checkReplaceMode(args: (Expression | null)[], nameAt: number): void {

@@ -125,7 +125,7 @@ export function intOf(site: CallSite, v: Value, index: number): number {
 }
 
 /**
- * Truth value of a condition. Decision (§4 CBool): Booleans are themselves, "True"/"False" in any case
+ * Truth value of a condition. Decision: Booleans are themselves, "True"/"False" in any case
  * are that value, numbers are true when not zero, null is false; any other text is an error.
  */
 export function truthOf(site: CallSite, v: Value, index: number): boolean {
@@ -146,7 +146,7 @@ export function dateOf(site: CallSite, v: Exclude<Value, null>, index: number): 
 }
 
 /**
- * Applies a text function to a value. Decision (§3, §10.15): a multi-valued input is processed value
+ * Applies a text function to a value. Decision: a multi-valued input is processed value
  * by value and gives a multi-valued result; null results are left out.
  */
 export function mapText(v: Exclude<Value, null>, f: (text: string) => Value): Value {

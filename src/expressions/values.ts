@@ -1,5 +1,5 @@
 /**
- * The value model of the evaluator (reference §3): what attribute values become inside the engine and
+ * The value model of the evaluator: what attribute values become inside the engine and
  * how results are rendered as the service's strings.
  */
 import { formatDateTimeText } from './dateTime';
@@ -36,10 +36,10 @@ export function booleanText(b: boolean): string {
 
 /**
  * Reads one attribute of the source object into the value model.
- * Decision (§3): string values "true"/"false" in any case are read as Booleans, because Graph's test
+ * Decision: string values "true"/"false" in any case are read as Booleans, because Graph's test
  * input passes "false" for Boolean attributes such as IsSoftDeleted; they render as True/False.
  * Decision: an empty array is an attribute with no values, i.e. null.
- * Decision (§10.1): attribute names match exactly (case-sensitive), as documented for directory
+ * Decision: attribute names match exactly (case-sensitive), as documented for directory
  * extensions; a case-insensitive fallback would scan the keys for every absent attribute.
  */
 export function readAttribute(source: SourceObject, name: string): Value {

@@ -121,7 +121,7 @@ export class MappingEditorManager implements vscode.Disposable, vscode.WebviewPa
         ? Promise.resolve(target.appDisplayName)
         : service.apps.getApp(target.servicePrincipalId, signal).then((sp) => sp.displayName ?? target.servicePrincipalId, () => target.servicePrincipalId),
     ]);
-    // Graph's type omits `name`, which the service returns (graph reference §5.11).
+    // Graph's type omits `name`, which the service returns (the filterOperators docs show it).
     const filterOperators: FilterOperatorInfo[] = (operators as { name?: unknown; arity?: string | null }[])
       .filter((o): o is { name: string; arity?: string | null } => typeof o.name === 'string')
       .map((o) => ({ name: o.name, arity: o.arity ?? 'Binary' }));

@@ -123,7 +123,7 @@ const formatDateTime: Implementation = (site) => {
       let p = parts;
       if (styles.has('AssumeUniversal') && p.offsetMinutes === null) p = { ...p, offsetMinutes: 0, utc: true };
       if (styles.has('AdjustToUniversal') && p.offsetMinutes !== null) p = dateTimeToParts(atSite(site, () => partsToDateTime(p)));
-      // Decision (§4 FormatDateTime): the result keeps the wall clock and offset of the input.
+      // Decision: the result keeps the wall clock and offset of the input.
       return formatWith(site, p, outputFormat);
     };
     // Decision: a DateTime value (CDate, Now…) is formatted directly, in UTC, without re-parsing.

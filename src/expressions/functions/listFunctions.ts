@@ -17,7 +17,7 @@ const item: Implementation = (site) => {
     const index = intOf(site, indexThunk(src, env), 1);
     if (v === null) return null;
     const items = itemsOf(v);
-    // Decision (§10.17): index 0 or past the end is an error (the docs' "do not use 0"; Connect raises).
+    // Decision: index 0 or past the end is an error (the docs' "do not use 0"; Connect raises).
     if (index < 1 || index > items.length) fail(site, msg('indexOutOfRange', site.call.name, index, items.length));
     return items[index - 1];
   };

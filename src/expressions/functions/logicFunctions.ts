@@ -18,7 +18,7 @@ const iif: Implementation = (site) => {
   const [condition, whenTrue, whenFalse] = site.args as Thunk[];
   const attributes = site.attributes;
   return (src, env) => {
-    // Decision (§10.8): the docs say an IIF whose attributes are null or empty cannot be evaluated
+    // Decision: the docs say an IIF whose attributes are null or empty cannot be evaluated
     // properly; the preview evaluates every argument eagerly and, when any attribute inside the IIF is
     // null or empty, returns null (nothing flows) with a warning, or fails in strict mode.
     for (const name of attributes) {
@@ -64,7 +64,7 @@ const switchFn: Implementation = (site) => {
       // Documented: keys compare case-sensitively (ordinal).
       if (key === text) return valueThunks[k](src, env);
     }
-    // Decision (§10.16): no matching key and no default → null (nothing flows).
+    // Decision: no matching key and no default → null (nothing flows).
     return defaultValue ? defaultValue(src, env) : null;
   };
   return (src, env) => {
@@ -82,7 +82,7 @@ const switchFn: Implementation = (site) => {
 const coalesce: Implementation = (site) => {
   const sources = site.args as Thunk[];
   return (src, env) => {
-    // Decision (§10.13): "" is a value, so it is returned; only null is skipped.
+    // Decision: "" is a value, so it is returned; only null is skipped.
     for (const s of sources) {
       const v = s(src, env);
       if (v !== null) return v;
@@ -100,8 +100,8 @@ const not: Implementation = (site) => {
   const input = single(site);
   return (src, env) => {
     const v = input(src, env);
-    // Decision (§10.14): null in, null out; otherwise documented: True → False, anything else → True
-    // (the Boolean text is read case-insensitively, see §3).
+    // Decision: null in, null out; otherwise documented: True → False, anything else → True
+    // (the Boolean text is read case-insensitively, see values.ts).
     if (v === null) return null;
     if (typeof v === 'boolean') return !v;
     return mapText(v, (text) => text.trim().toLowerCase() !== 'true');

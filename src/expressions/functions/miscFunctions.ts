@@ -9,7 +9,7 @@ const bitAnd: Implementation = (site) => {
     const x = a(src, env);
     const y = b(src, env);
     if (x === null || y === null) return null;
-    // BigInt keeps 64-bit flag values exact; hex literals are read as unsigned. (§10.21: the docs'
+    // BigInt keeps 64-bit flag values exact; hex literals are read as unsigned. (The docs'
     // explanation misstates &HF's bits, but its result 7 is what this computes.)
     return (bigIntOf(site, x, 0) & bigIntOf(site, y, 1)).toString();
   };
@@ -45,7 +45,7 @@ const randomString: Implementation = (site) => {
     const avoid = args[5] ? (optionalText(site, (args[5] as Thunk)(src, env), 5) ?? '') : '';
     if (length < 1 || length > MAX_RANDOM_LENGTH) fail(site, msg('randomLength', site.call.name, MAX_RANDOM_LENGTH, length));
     if (numbers.slice(1).some((n) => n < 0)) fail(site, msg('randomNegativeMinimum', site.call.name));
-    // Decision (§10.23): MinimumLowerCase is part of the required sum, as the examples respect it.
+    // Decision: MinimumLowerCase is part of the required sum, as the examples respect it.
     if (minDigits + minSpecial + minUpper + minLower > length) {
       fail(site, msg('randomMinimumsTooLarge', site.call.name, minDigits + minSpecial + minUpper + minLower, length));
     }

@@ -1,5 +1,5 @@
 /**
- * Replace (reference §4 Replace): which arguments are filled selects one of five documented modes; the
+ * Replace (Microsoft's Replace reference): which arguments are filled selects one of five documented modes; the
  * parser has already rejected combinations that match none of them.
  */
 import type { CompiledRegex, Replacer } from '../dotnetRegex';
@@ -110,7 +110,7 @@ export const replace: Implementation = (site) => {
   };
 
   if (has(REPLACEMENT_ATTRIBUTE)) {
-    // Mode 5 (current docs, §10.5): a source with a value flows unchanged; an empty or null source is
+    // Mode 5 (current docs): a source with a value flows unchanged; an empty or null source is
     // replaced by the named group of the pattern matched against the replacement attribute.
     const groupName = argText(site, GROUP);
     const other = site.args[REPLACEMENT_ATTRIBUTE] as Thunk;
@@ -153,7 +153,7 @@ export const replace: Implementation = (site) => {
   }
 
   // Mode 3: .NET Regex.Replace with a replacement template (${name}, $1 …).
-  // Decision (§10.4): results follow the regex, even where a documented output does not (the mobile
+  // Decision: results follow the regex, even where a documented output does not (the mobile
   // example keeps its '+', which the character class does not match).
   const constantReplacement = site.constants[REPLACEMENT];
   const fixedReplacer: Replacer | undefined =

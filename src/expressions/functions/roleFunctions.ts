@@ -16,7 +16,7 @@ function field(o: object, name: string): string | undefined {
 }
 
 /**
- * Roles of an [appRoleAssignments] value. Accepted shapes (reference §3): strings (Graph's test input),
+ * Roles of an [appRoleAssignments] value. Accepted shapes: strings (Graph's test input),
  * whose value and display name are that string, and objects with value/displayName (or display) and id.
  */
 function rolesOf(v: Value): Role[] {
@@ -43,13 +43,13 @@ const single: Implementation = (site) => {
     if (roles.length > 1) {
       env.warn(site.offset, msg('singleAppRoleSeveral'));
     }
-    // Decision (§10.24): the role's value is what flows.
+    // Decision: the role's value is what flows.
     return roles[0].value;
   };
 };
 
 /**
- * SCIM role objects. Decision (§10.25): the plain function labels roles with `displayName`, the
+ * SCIM role objects. Decision: the plain function labels roles with `displayName`, the
  * assertive one with `display`, as in each one's documented payload.
  */
 function complex(labelKey: 'displayName' | 'display'): Implementation {

@@ -10,7 +10,7 @@ import { isList, listItems, scalarText } from '../values';
 
 /**
  * A function of one text input (argument `primary`) and other arguments computed once per call.
- * Decision (§10.14): a null primary input gives null (nothing flows) unless the docs define otherwise.
+ * Decision: a null primary input gives null (nothing flows) unless the docs define otherwise.
  */
 function textFunction(site: CallSite, primary: number, body: (text: string, others: readonly Value[]) => Value, nullResult: Value = null): Thunk {
   const args = site.args;
@@ -54,7 +54,7 @@ const join: Implementation = (site) => {
     let sawValue = false;
     for (let i = 0; i < sources.length; i++) {
       const v = sources[i](src, env);
-      if (v === null) continue; // Decision (§10.12): null sources are skipped like empty ones.
+      if (v === null) continue; // Decision: null sources are skipped like empty ones.
       sawValue = true;
       if (typeof v === 'string') {
         if (v !== '') out = out === undefined ? v : out + sep + v;
@@ -101,7 +101,7 @@ const word: Implementation = (site) =>
       const n = intOf(site, numberValue, 1);
       const delimiters = optionalText(site, delimitersValue, 2) ?? '';
       if (n < 1) return '';
-      // Decision (§10.18): a string without delimiters is one word; empty words between consecutive
+      // Decision: a string without delimiters is one word; empty words between consecutive
       // delimiters are skipped.
       let index = 0;
       let start = -1;
@@ -143,7 +143,7 @@ const inStr: Implementation = (site) =>
 const split: Implementation = (site) => {
   const body = (text: string, [, delimiterValue]: readonly Value[]): Value => {
     const delimiter = optionalText(site, delimiterValue, 1) ?? '';
-    // Decision (§10.3): split on the whole delimiter text without trimming the parts (.NET String.Split).
+    // Decision: split on the whole delimiter text without trimming the parts (.NET String.Split).
     return delimiter === '' ? [text] : text.split(delimiter);
   };
   return textFunction(site, 0, body);

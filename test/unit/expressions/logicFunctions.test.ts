@@ -9,11 +9,11 @@ describe('conditions and null handling', () => {
     it('computes the default SCIM active attribute from IsSoftDeleted', () => {
       assert.equal(ev(ACTIVE, { IsSoftDeleted: false }), 'True');
       assert.equal(ev(ACTIVE, { IsSoftDeleted: true }), 'False');
-      // Graph's test input passes Booleans as lower-case text (§3).
+      // Graph's test input passes Booleans as lower-case text.
       assert.equal(ev(ACTIVE, { IsSoftDeleted: 'false' }), 'True');
       assert.equal(ev(ACTIVE, { IsSoftDeleted: 'TRUE' }), 'False');
     });
-    it('returns null with no default and no match (§10.16)', () => {
+    it('returns null with no default and no match', () => {
       assert.equal(ev(ACTIVE, {}), null);
       assert.equal(ev('Switch([x], , "a", "1")', { x: 'b' }), null);
     });
@@ -43,7 +43,7 @@ describe('conditions and null handling', () => {
     it('maps each value of a multi-valued source', () => {
       assert.deepEqual(ev('Switch([codes], "?", "a", "A", "b", "B")', { codes: ['a', 'b', 'c'] }), ['A', 'B', '?']);
     });
-    it('evaluates IsPresent as a source with the documented semantics and a lint warning (§10.6, §10.7)', () => {
+    it('evaluates IsPresent as a source with the documented semantics and a lint warning', () => {
       assert.equal(ev('Switch(IsPresent([jobTitle]), "DefaultValue", "True", [jobTitle])', { jobTitle: 'Dev' }), 'Dev');
       assert.equal(ev('Switch(IsPresent([jobTitle]), "DefaultValue", "True", [jobTitle])', {}), 'DefaultValue');
       const text = 'Switch(IsPresent([directManager]),[directManager], IsPresent([skiplevelManager]), [skiplevelManager], IsPresent([director]),[director])';
@@ -65,7 +65,7 @@ describe('conditions and null handling', () => {
       assert.equal(ev(or, { country: 'NZ', state: 'CA' }), 'True');
       assert.equal(ev(or, { country: 'NZ', state: 'WA' }), 'False');
     });
-    it('returns null with a warning when an attribute inside is null or empty, or fails in strict mode (§10.8)', () => {
+    it('returns null with a warning when an attribute inside is null or empty, or fails in strict mode', () => {
       const warnings: ExpressionWarning[] = [];
       assert.equal(ev('IIF([country]="USA",[country],[department])', { country: 'USA' }, { onWarning: (w) => warnings.push(w) }), null);
       assert.equal(warnings.length, 1);
@@ -99,7 +99,7 @@ describe('conditions and null handling', () => {
       assert.equal(ev('Coalesce([mail],[userPrincipalName])', { userPrincipalName: 'John.Doe@contoso.com' }), 'John.Doe@contoso.com');
       assert.equal(ev('Coalesce([mail],[userPrincipalName])', { mail: 'j@x', userPrincipalName: 'u@x' }), 'j@x');
     });
-    it('treats "" as a value (§10.13) and falls back to the last argument', () => {
+    it('treats "" as a value and falls back to the last argument', () => {
       assert.equal(ev('Coalesce([mail], "fallback")', { mail: '' }), '');
       assert.equal(ev('Coalesce([a], [b], "default")'), 'default');
       assert.equal(ev('Coalesce([a], [b])'), null);

@@ -71,13 +71,13 @@ describe('parseExpression', () => {
       assert.equal(call('IIF(DateDiff("d", Now(), CDate([x])) > 5, "False", "True")').args[0]?.kind, 'comparison');
     });
 
-    it('resolves function names case-insensitively to the canonical spelling (§10.1)', () => {
+    it('resolves function names case-insensitively to the canonical spelling', () => {
       assert.equal(call('switch([companyName], "x", "a", "b")').name, 'Switch');
       assert.equal(call('IsNullorEmpty([x])').name, 'IsNullOrEmpty');
       assert.equal(call('iif([a]="b","1","2")').name, 'IIF');
     });
 
-    it('rewrites the legacy three-argument FormatDateTime to the current shape (§10.9)', () => {
+    it('rewrites the legacy three-argument FormatDateTime to the current shape', () => {
       assert.deepEqual(parseExpression('FormatDateTime([x], "yyyyMMdd", "yyyy-MM-dd")'), parseExpression('FormatDateTime([x], , "yyyyMMdd", "yyyy-MM-dd")'));
     });
 
@@ -121,7 +121,7 @@ describe('parseExpression', () => {
       assertExpressionError(() => parseExpression('Join(",", [a], , [b])'), /argument 3 \(source\) of Join cannot be left empty/, 15);
     });
 
-    it('rejects escapes other than \\" and \\\\ (§10.2)', () => {
+    it('rejects escapes other than \\" and \\\\', () => {
       assertExpressionError(() => parseExpression('Replace([x], , "\\d+", , "", , )'), /Unknown escape '\\d'/, 16);
       assertExpressionError(() => parseExpression('"a\\nb"'), /Unknown escape '\\n'/, 2);
     });

@@ -72,7 +72,7 @@ const { tree } = fc.letrec<{ tree: Expression; operand: Expression }>((tie) => (
     fc.constantFrom(...callable).chain((d) => callOf(d, tie('tree'))),
     fc.tuple(tie('operand'), fc.constantFrom(...OPERATORS), tie('operand')).map(([left, operator, right]): Expression => ({ kind: 'comparison', operator, left, right })),
     fc.tuple(attributeName, attributeName, fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), fc.integer({ min: 0, max: 4 })).map(([name, other, a, b, mode]): Expression => {
-      // One canonical call per documented Replace mode (reference §4 Replace, modes 1–5).
+      // One canonical call per documented Replace mode (Microsoft's Replace reference, modes 1–5).
       const source: Expression = { kind: 'attribute', name };
       const s = (value: string): Expression => ({ kind: 'string', value });
       const shapes: (Expression | null)[][] = [
