@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
 import { DEFAULT_ACCESS_ROLE_ID } from '../graph/facts';
+import type { ProvisioningService } from '../graph/provisioningService';
 import { UserFacingError } from '../shared/errors';
+import type { AppTarget } from '../shared/targets';
 import { resolveAppTarget } from './appTarget';
 import type { CommandContext } from './commandRunner';
+import { InputFlow } from './inputFlow';
 import type { Services } from './services';
 
 /**
@@ -16,29 +19,34 @@ export async function addGalleryApp(services: Services, context: CommandContext,
   let { templateId, displayName } = (arg ?? {}) as { templateId?: unknown; displayName?: unknown };
   if (templateId !== undefined && (typeof templateId !== 'string' || !templateId)) throw new UserFacingError(vscode.l10n.t('templateId must be a non-empty string.'));
   let templateName: string | undefined;
-  if (templateId === undefined) {
-    const search = await vscode.window.showInputBox({ title: vscode.l10n.t('Add an app from the gallery'), prompt: vscode.l10n.t('Search the gallery (e.g. GoToMeeting)'), ignoreFocusOut: true }, context.token);
-    if (search === undefined) return undefined;
-    context.report(vscode.l10n.t('Searching the gallery…'));
-    const templates = await service.apps.listApplicationTemplates(search, context.signal);
-    if (templates.length === 0) throw new UserFacingError(vscode.l10n.t('No gallery app matches "{0}".', search));
-    const picked = await vscode.window.showQuickPick(
-      templates.map((t) => ({
-        label: t.displayName ?? t.id ?? '',
-        description: (t.supportedProvisioningTypes ?? []).includes('sync') ? vscode.l10n.t('supports provisioning') : undefined,
-        detail: [t.publisher, t.description].filter(Boolean).join(' — '),
-        id: t.id ?? '',
-      })),
-      { title: vscode.l10n.t('Add an app from the gallery'), matchOnDetail: true },
-      context.token,
-    );
-    if (!picked) return undefined;
-    templateId = picked.id;
-    templateName = picked.label;
-  }
-  if (displayName === undefined) {
-    displayName = await vscode.window.showInputBox({ title: vscode.l10n.t('Name of the new enterprise app'), value: templateName, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Required.')) }, context.token);
-    if (displayName === undefined) return undefined;
+  // One quick input through the steps (see InputFlow): the walkthrough would otherwise close the next step.
+  const flow = new InputFlow(context.token, vscode.l10n.t('Add App from Gallery stopped: no app was added.'));
+  try {
+    if (templateId === undefined) {
+      const search = await flow.input({ title: vscode.l10n.t('Add an app from the gallery'), prompt: vscode.l10n.t('Search the gallery (e.g. GoToMeeting)') });
+      if (search === undefined) return undefined;
+      context.report(vscode.l10n.t('Searching the gallery…'));
+      const templates = await flow.busy(() => service.apps.listApplicationTemplates(search, context.signal));
+      if (templates.length === 0) throw new UserFacingError(vscode.l10n.t('No gallery app matches "{0}".', search));
+      const [picked] = await flow.pick(
+        templates.map((t) => ({
+          label: t.displayName ?? t.id ?? '',
+          description: (t.supportedProvisioningTypes ?? []).includes('sync') ? vscode.l10n.t('supports provisioning') : undefined,
+          detail: [t.publisher, t.description].filter(Boolean).join(' — '),
+          id: t.id ?? '',
+        })),
+        { title: vscode.l10n.t('Add an app from the gallery'), matchOnDetail: true },
+      ) ?? [];
+      if (!picked) return undefined;
+      templateId = picked.id;
+      templateName = picked.label;
+    }
+    if (displayName === undefined) {
+      displayName = await flow.input({ title: vscode.l10n.t('Name of the new enterprise app'), value: templateName, validate: (v) => (v.trim() ? undefined : vscode.l10n.t('Required.')) });
+      if (displayName === undefined) return undefined;
+    }
+  } finally {
+    flow.dispose();
   }
   if (typeof displayName !== 'string' || !displayName.trim()) throw new UserFacingError(vscode.l10n.t('displayName must be a non-empty string.'));
   context.report(vscode.l10n.t('Adding {0}…', displayName));
@@ -54,35 +62,16 @@ export async function addGalleryApp(services: Services, context: CommandContext,
  * `{ assignmentId }` (the app's first real role when no role is given).
  */
 export async function assignUsers(services: Services, context: CommandContext, arg?: unknown): Promise<{ assignmentId: string; assignmentIds: string[] } | undefined> {
-  const app = await resolveAppTarget(services, context, arg);
-  if (!app) return undefined;
-  await services.graph.ensureScopes(app.connectionId, 'manageAssignments');
-  const service = await services.graph.service(app.connectionId);
-  const sp = await service.apps.getApp(app.servicePrincipalId, context.signal);
-  const roles = (sp.appRoles ?? []).filter((r) => r.isEnabled !== false && (r.allowedMemberTypes ?? ['User']).includes('User') && r.id !== DEFAULT_ACCESS_ROLE_ID);
-  const given = (arg ?? {}) as { principalId?: unknown; principalIds?: unknown; appRoleId?: unknown };
-  let principals: Array<{ id: string; name: string }>;
-  // Several principals from a script: `principalIds`; one: `principalId`.
-  let roleId: string | undefined;
-  if (given.principalId !== undefined || given.principalIds !== undefined) {
-    const ids = given.principalIds ?? [given.principalId];
-    if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string' || !id)) throw new UserFacingError(vscode.l10n.t('principalId must be a non-empty string.'));
-    principals = (ids as string[]).map((id) => ({ id, name: id }));
-    if (given.appRoleId !== undefined && typeof given.appRoleId !== 'string') throw new UserFacingError(vscode.l10n.t('appRoleId must be a string.'));
-    roleId = (given.appRoleId as string | undefined) ?? roles[0]?.id ?? DEFAULT_ACCESS_ROLE_ID;
-  } else {
-    const chosen = await pickPrincipals(services, app.connectionId, context);
-    if (!chosen?.length) return undefined;
-    principals = chosen;
-    const defaultAccess = { label: `$(warning) ${vscode.l10n.t('Default Access')}`, detail: vscode.l10n.t('Not provisioned: the provisioning service skips Default Access assignments.'), id: DEFAULT_ACCESS_ROLE_ID };
-    const role = await vscode.window.showQuickPick(
-      [...roles.map((r) => ({ label: r.displayName ?? r.value ?? r.id ?? '', detail: r.description ?? undefined, id: r.id ?? '' })), ...(roles.length === 0 ? [defaultAccess] : [])],
-      { title: vscode.l10n.t('Role for {0}', principals.map((p) => p.name).join(', ')) },
-      context.token,
-    );
-    if (!role) return undefined;
-    roleId = role.id;
+  // One quick input through the steps (see InputFlow): the walkthrough would otherwise close the next step.
+  const flow = new InputFlow(context.token, vscode.l10n.t('Assign Users and Groups stopped: nobody was assigned.'));
+  let request: AssignmentRequest | undefined;
+  try {
+    request = await askAssignment(services, context, arg, flow);
+  } finally {
+    flow.dispose();
   }
+  if (!request) return undefined;
+  const { app, service, principals, roleId } = request;
   if (roleId === DEFAULT_ACCESS_ROLE_ID) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Assigned with Default Access: the provisioning service does not provision such assignments. Give the app a role such as "User" and assign that.'));
   }
@@ -103,16 +92,49 @@ export async function assignUsers(services: Services, context: CommandContext, a
   return { assignmentId: ids[0], assignmentIds: ids };
 }
 
-async function pickPrincipals(services: Services, connectionId: string, context: CommandContext): Promise<Array<{ id: string; name: string }> | undefined> {
-  const service = await services.graph.service(connectionId);
-  const text = await vscode.window.showInputBox({ title: vscode.l10n.t('Assign users and groups'), prompt: vscode.l10n.t('Start of a user\'s or group\'s display name') }, context.token);
+interface AssignmentRequest {
+  readonly app: AppTarget;
+  readonly service: ProvisioningService;
+  readonly principals: ReadonlyArray<{ id: string; name: string }>;
+  readonly roleId: string;
+}
+
+/** The app, principals and role to assign: from a script's argument, or asked step by step in `flow`. */
+async function askAssignment(services: Services, context: CommandContext, arg: unknown, flow: InputFlow): Promise<AssignmentRequest | undefined> {
+  const app = await resolveAppTarget(services, context, arg, flow);
+  if (!app) return undefined;
+  await services.graph.ensureScopes(app.connectionId, 'manageAssignments');
+  const service = await services.graph.service(app.connectionId);
+  const sp = await flow.busy(() => service.apps.getApp(app.servicePrincipalId, context.signal));
+  const roles = (sp.appRoles ?? []).filter((r) => r.isEnabled !== false && (r.allowedMemberTypes ?? ['User']).includes('User') && r.id !== DEFAULT_ACCESS_ROLE_ID);
+  const given = (arg ?? {}) as { principalId?: unknown; principalIds?: unknown; appRoleId?: unknown };
+  // Several principals from a script: `principalIds`; one: `principalId`.
+  if (given.principalId !== undefined || given.principalIds !== undefined) {
+    const ids = given.principalIds ?? [given.principalId];
+    if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string' || !id)) throw new UserFacingError(vscode.l10n.t('principalId must be a non-empty string.'));
+    if (given.appRoleId !== undefined && typeof given.appRoleId !== 'string') throw new UserFacingError(vscode.l10n.t('appRoleId must be a string.'));
+    const roleId = (given.appRoleId as string | undefined) ?? roles[0]?.id ?? DEFAULT_ACCESS_ROLE_ID;
+    return { app, service, principals: (ids as string[]).map((id) => ({ id, name: id })), roleId };
+  }
+  const principals = await pickPrincipals(service, flow, context);
+  if (!principals?.length) return undefined;
+  const defaultAccess = { label: `$(warning) ${vscode.l10n.t('Default Access')}`, detail: vscode.l10n.t('Not provisioned: the provisioning service skips Default Access assignments.'), id: DEFAULT_ACCESS_ROLE_ID };
+  const [role] = await flow.pick(
+    [...roles.map((r) => ({ label: r.displayName ?? r.value ?? r.id ?? '', detail: r.description ?? undefined, id: r.id ?? '' })), ...(roles.length === 0 ? [defaultAccess] : [])],
+    { title: vscode.l10n.t('Role for {0}', principals.map((p) => p.name).join(', ')) },
+  ) ?? [];
+  return role ? { app, service, principals, roleId: role.id } : undefined;
+}
+
+async function pickPrincipals(service: ProvisioningService, flow: InputFlow, context: CommandContext): Promise<Array<{ id: string; name: string }> | undefined> {
+  const text = await flow.input({ title: vscode.l10n.t('Assign users and groups'), prompt: vscode.l10n.t('Start of a user\'s or group\'s display name') });
   if (text === undefined) return undefined;
-  const [users, groups] = await Promise.all([service.apps.searchUsers(text, context.signal), service.apps.searchGroups(text, context.signal)]);
+  const [users, groups] = await flow.busy(() => Promise.all([service.apps.searchUsers(text, context.signal), service.apps.searchGroups(text, context.signal)]));
   const items = [
     ...users.items.map((u) => ({ label: `$(person) ${u.displayName ?? ''}`, description: u.userPrincipalName ?? '', id: u.id ?? '', name: u.displayName ?? '' })),
     ...groups.items.map((g) => ({ label: `$(organization) ${g.displayName ?? ''}`, description: vscode.l10n.t('group'), id: g.id ?? '', name: g.displayName ?? '' })),
   ];
   if (items.length === 0) throw new UserFacingError(vscode.l10n.t('No user or group matches "{0}".', text));
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Assign users and groups'), canPickMany: true, matchOnDescription: true }, context.token);
+  const picked = await flow.pick(items, { title: vscode.l10n.t('Assign users and groups'), canPickMany: true, matchOnDescription: true });
   return picked?.map((p) => ({ id: p.id, name: p.name }));
 }
