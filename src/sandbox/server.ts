@@ -139,8 +139,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   const engine = new ProvisioningEngine(store, { gotoMeetingUrl }, { intervalSeconds: options.cycleIntervalSeconds, settle: scimHost.settle });
   const ctx: SandboxContext = { store, faults, random: createRandom((options.seed ?? 1) ^ 0x5eed), engine };
-  const graphServer = createServer(createGraphApp(ctx, { token: options.token }));
-  let graphPort: number;
+  let graphPort = 0;
+  let persister: JsonPersister | undefined;
+  const graphServer = createServer(createGraphApp(ctx, { token: options.token, port: () => graphPort, durable: dataDir ? () => persister!.flush() : undefined }));
   try {
     graphPort = await listenOnLoopback(graphServer, options.port ?? 0);
   } catch (e) {
@@ -148,7 +149,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw e;
   }
 
-  let persister: JsonPersister | undefined;
   if (dataDir) {
     persister = new JsonPersister(dataDir, { [STATE_FILE]: () => store.snapshot(), [SCIM_FILE]: () => scim.snapshot() }, 1000);
     store.onChange(() => persister!.markDirty());

@@ -9,7 +9,8 @@ import { synchronizationRouter } from './synchronization';
 import { auditLogsRouter } from './auditLogs';
 import { batchRouter } from './batch';
 import { schemaExtensions } from './schemaExtensions';
-import { bearerAuth, errorHandler, faultInjection, requestIds, sendGraphError } from '../http/middleware';
+import { answerWhenDurable, bearerAuth, errorHandler, faultInjection, requestIds, sendGraphError } from '../http/middleware';
+import { limitJsonDepth, loopbackHostOnly } from '../http/requestLimits';
 
 /** Largest request body accepted, matching Graph's 4 MB request limit. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -18,6 +19,13 @@ export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export interface GraphAppOptions {
   /** Bearer token to require; undefined accepts any non-empty bearer token. */
   token?: string;
+  /** The port the server listens on (known once it listens): requests for another Host are refused. */
+  port: () => number;
+  /**
+   * Resolves once every change made so far is written to disk (with `--data`); write requests are
+   * answered only after it, so an acknowledged write survives a crash.
+   */
+  durable?: () => Promise<void>;
 }
 
 /** Builds the express app that serves `/v1.0` (and `/beta`, same handlers). */
@@ -27,10 +35,13 @@ export function createGraphApp(ctx: SandboxContext, options: GraphAppOptions): e
   app.disable('etag');
   app.set('json spaces', 0);
   app.use(requestIds);
+  app.use(loopbackHostOnly(options.port, (res, message) => sendGraphError(res, 400, 'BadRequest', message)));
   app.use(bearerAuth(options.token));
   // $batch is exempt so that faults hit each inner request separately, as Graph throttles them.
   app.use(faultInjection(ctx.faults, ctx.random, (req) => /\/\$batch$/.test(req.path)));
   app.use(express.json({ limit: MAX_BODY_BYTES, type: () => true, strict: true }));
+  app.use(limitJsonDepth((res, message) => sendGraphError(res, 400, 'BadRequest', message)));
+  if (options.durable) app.use(answerWhenDurable(options.durable));
 
   const api = express.Router();
   api.use(appIdAlias(ctx));

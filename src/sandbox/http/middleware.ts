@@ -100,3 +100,34 @@ export function errorHandler(err: unknown, _req: Request, res: Response, _next: 
   }
   sendGraphError(res, 500, 'generalException', 'An unexpected error occurred in the sandbox.');
 }
+
+/**
+ * Holds the answer to a write request until `durable()` has put every change on disk, so that a 2xx
+ * is only ever sent for a change that survives a crash. Concurrent writes share one disk write (the
+ * persister writes once for all changes made before it starts). A failed disk write turns the answer
+ * into a 503: the change is in memory, but the client was not told it is safe.
+ */
+export function answerWhenDurable(durable: () => Promise<void>) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') {
+      next();
+      return;
+    }
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    res.end = ((...args: unknown[]) => {
+      if (res.statusCode >= 300) return end(...args);
+      durable().then(
+        () => end(...args),
+        (error: unknown) => {
+          process.stderr.write(`[sandbox] could not save state: ${(error as Error).message}\n`);
+          res.removeHeader('content-length');
+          res.removeHeader('content-type');
+          res.status(503).setHeader('content-type', 'application/json; charset=utf-8');
+          end(JSON.stringify(graphErrorBody('serviceNotAvailable', 'The change could not be saved to the sandbox\'s data folder; it may be lost on restart. Try again.', String(res.locals.requestId ?? ''), String(res.locals.clientRequestId ?? ''))));
+        },
+      );
+      return res;
+    }) as Response['end'];
+    next();
+  };
+}

@@ -5,6 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { ScimResourceStore } from './resourceStore';
 import type { ScimResource } from './resourceStore';
 import { declareScimResources } from './resources';
+import { loopbackHostOnly } from '../http/requestLimits';
 import type { ScimHandlerContext } from './resources';
 
 /** One request the SCIM app answered, for tests and the demo log. */
@@ -29,6 +30,26 @@ export interface ScimServerOptions {
   token: string;
   gotoMeetingUser: string;
   gotoMeetingPassword: string;
+}
+
+/** Answers with a SCIM error document (RFC 7644 §3.12). */
+function sendScimError(res: Response, status: number, detail: string): void {
+  res.status(status).type('application/scim+json').send(JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(status), detail }));
+}
+
+/**
+ * Checks the credentials before anything else reads the request (its body, its query), so a caller
+ * without them learns nothing but 401.
+ */
+function authenticateFirst(ok: (req: Request) => boolean, scheme: 'Bearer' | 'Basic', detail: string) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (ok(req)) {
+      next();
+      return;
+    }
+    res.setHeader('WWW-Authenticate', scheme === 'Basic' ? 'Basic realm="GoToMeeting"' : 'Bearer');
+    sendScimError(res, 401, detail);
+  };
 }
 
 function sameSecret(a: string, b: string): boolean {
@@ -165,32 +186,35 @@ export class ScimTargets {
     };
   }
 
-  /** Builds the express app: `/scim/v2` (bearer token) and `/gotomeeting/v2` (basic auth). */
-  createApp(): express.Express {
+  /**
+   * Builds the express app: `/scim/v2` (bearer token) and `/gotomeeting/v2` (basic auth). `port` is
+   * the port it listens on, once known: requests for another Host are refused.
+   */
+  createApp(port: () => number): express.Express {
     const app = express();
     app.disable('x-powered-by');
     // No ETags: SCIM clients here never send If-None-Match, and hashing every answer costs time.
     app.set('etag', false);
+    app.use(loopbackHostOnly(port, (res, message) => sendScimError(res, 400, message)));
     const { token, gotoMeetingUser, gotoMeetingPassword } = this.options;
-    app.use(SCIM_BASE_PATH, this.record('scim'), new SCIMMYRouters({
+    const bearerOk = (req: Request) => {
+      const m = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '');
+      return m !== null && sameSecret(m[1].trim(), token);
+    };
+    const basicOk = (req: Request) => {
+      const m = /^Basic\s+(.+)$/i.exec(req.get('authorization') ?? '');
+      const decoded = m ? Buffer.from(m[1], 'base64').toString('utf8') : '';
+      const colon = decoded.indexOf(':');
+      return colon > 0 && sameSecret(decoded.slice(0, colon), gotoMeetingUser) && sameSecret(decoded.slice(colon + 1), gotoMeetingPassword);
+    };
+    app.use(SCIM_BASE_PATH, this.record('scim'), authenticateFirst(bearerOk, 'Bearer', 'Invalid or missing bearer token.'), new SCIMMYRouters({
       type: 'bearer',
-      handler: (req) => {
-        const m = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '');
-        if (!m || !sameSecret(m[1].trim(), token)) throw new Error('Invalid or missing bearer token.');
-        return 'provisioning';
-      },
+      handler: () => 'provisioning',
       context: () => this.scim,
     }));
-    app.use(GOTOMEETING_BASE_PATH, this.record('gotomeeting'), new SCIMMYRouters({
+    app.use(GOTOMEETING_BASE_PATH, this.record('gotomeeting'), authenticateFirst(basicOk, 'Basic', 'Invalid admin user name or password.'), new SCIMMYRouters({
       type: 'basic',
-      handler: (req) => {
-        const m = /^Basic\s+(.+)$/i.exec(req.get('authorization') ?? '');
-        const decoded = m ? Buffer.from(m[1], 'base64').toString('utf8') : '';
-        const colon = decoded.indexOf(':');
-        const ok = colon > 0 && sameSecret(decoded.slice(0, colon), gotoMeetingUser) && sameSecret(decoded.slice(colon + 1), gotoMeetingPassword);
-        if (!ok) throw new Error('Invalid admin user name or password.');
-        return 'admin';
-      },
+      handler: () => 'admin',
       context: () => this.gotoMeeting,
     }));
     return app;

@@ -34,8 +34,10 @@ export interface ScimHostOptions extends ScimServerOptions {
 async function startInProcess(options: ScimHostOptions): Promise<ScimHost> {
   const targets = new ScimTargets(options);
   if (options.initial) targets.load(options.initial);
-  const server = createServer(targets.createApp());
+  let bound = 0;
+  const server = createServer(targets.createApp(() => bound));
   const port = await listenOnLoopback(server, options.port);
+  bound = port;
   return {
     targets,
     port,

@@ -58,10 +58,12 @@ export function runScimWorker(data: ScimWorkerData): void {
     flush();
     port.postMessage({ type: 'barrier', id: m.id ?? 0 } satisfies WorkerMessage);
   });
-  const server = createServer(targets.createApp());
+  let bound = 0;
+  const server = createServer(targets.createApp(() => bound));
   server.once('error', (e) => port.postMessage({ type: 'failed', message: e.message } satisfies WorkerMessage));
   server.listen(data.port, '127.0.0.1', () => {
-    port.postMessage({ type: 'ready', port: (server.address() as AddressInfo).port } satisfies WorkerMessage);
+    bound = (server.address() as AddressInfo).port;
+    port.postMessage({ type: 'ready', port: bound } satisfies WorkerMessage);
   });
 }
 

@@ -1,13 +1,20 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, open, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
- * Writes a JSON file atomically: a temp file in the same folder, then rename, so a crash mid-write
- * leaves the previous state intact rather than half a file.
+ * Writes a JSON file atomically and durably: a temp file in the same folder, flushed to disk, then
+ * renamed over the old one, so a crash mid-write leaves the previous state intact rather than half a
+ * file. Readable by the owner only: the state holds saved app credentials.
  */
 export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, JSON.stringify(value));
+  const file = await open(tmp, 'w', 0o600);
+  try {
+    await file.writeFile(JSON.stringify(value));
+    await file.sync();
+  } finally {
+    await file.close();
+  }
   await rename(tmp, path);
 }
 
@@ -47,7 +54,8 @@ export class JsonPersister {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.flush();
+      // A failed background save is retried with the next change; the process keeps serving.
+      this.flush().catch((error: unknown) => process.stderr.write(`[sandbox] could not save state to ${this.dir}: ${(error as Error).message}\n`));
     }, this.delayMs);
     this.timer.unref();
   }
@@ -58,14 +66,24 @@ export class JsonPersister {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    this.writing = this.writing.then(async () => {
+    // Chained after any write under way (whose outcome its own callers have seen), so that every
+    // change made before this call is in the write that follows.
+    const write = this.writing.catch(() => undefined).then(async () => {
       if (!this.dirty) return;
       this.dirty = false;
-      await mkdir(this.dir, { recursive: true });
-      for (const [name, produce] of Object.entries(this.files)) {
-        await writeJsonAtomic(join(this.dir, name), produce());
+      try {
+        await mkdir(this.dir, { recursive: true, mode: 0o700 });
+        // The folder holds credentials: private to the user, also when it existed before.
+        await chmod(this.dir, 0o700);
+        for (const [name, produce] of Object.entries(this.files)) {
+          await writeJsonAtomic(join(this.dir, name), produce());
+        }
+      } catch (error) {
+        this.dirty = true;
+        throw error;
       }
     });
-    return this.writing;
+    this.writing = write;
+    return write;
   }
 }
