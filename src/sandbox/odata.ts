@@ -56,9 +56,27 @@ function unsupported(message: string): GraphError {
   return badRequest(message, 'Request_UnsupportedQuery');
 }
 
+/**
+ * How deeply parentheses, `not` and lambdas may nest, and how many `and`/`or` a $filter may chain:
+ * the parser and the evaluator recurse over the tree, so a hostile filter must not reach the stack's
+ * end (Graph, too, refuses overly complex queries).
+ */
+const MAX_FILTER_NESTING = 32;
+const MAX_FILTER_CLAUSES = 200;
+
 class Parser {
   private pos = 0;
+  private nesting = 0;
+  private clauses = 0;
   constructor(private readonly tokens: Token[]) {}
+
+  private enter(): void {
+    if (++this.nesting > MAX_FILTER_NESTING) throw unsupported(`The $filter nests deeper than ${MAX_FILTER_NESTING} levels.`);
+  }
+
+  private chained(): void {
+    if (++this.clauses > MAX_FILTER_CLAUSES) throw unsupported(`The $filter joins more than ${MAX_FILTER_CLAUSES} conditions with and/or.`);
+  }
 
   parse(): FilterNode {
     const node = this.or();
@@ -78,17 +96,26 @@ class Parser {
 
   private or(): FilterNode {
     let left = this.and();
-    while (this.isWord('or')) { this.pos++; left = { kind: 'or', left, right: this.and() }; }
+    while (this.isWord('or')) { this.pos++; this.chained(); left = { kind: 'or', left, right: this.and() }; }
     return left;
   }
 
   private and(): FilterNode {
     let left = this.unary();
-    while (this.isWord('and')) { this.pos++; left = { kind: 'and', left, right: this.unary() }; }
+    while (this.isWord('and')) { this.pos++; this.chained(); left = { kind: 'and', left, right: this.unary() }; }
     return left;
   }
 
   private unary(): FilterNode {
+    this.enter();
+    try {
+      return this.operand();
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private operand(): FilterNode {
     if (this.isWord('not')) { this.pos++; return { kind: 'not', operand: this.unary() }; }
     const t = this.peek();
     if (t?.t === 'punct' && t.v === '(') {

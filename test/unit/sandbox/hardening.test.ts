@@ -133,3 +133,21 @@ describe('sandbox hardening: acknowledged writes are on disk (--data)', function
     }
   });
 });
+
+describe('sandbox hardening: $filter complexity', () => {
+  let sandbox: Sandbox;
+  before(async () => { sandbox = await startSandbox({ users: 5 }); });
+  after(async () => { await sandbox.close(); });
+
+  it('answers 400 for 1,000 nested parentheses or 300 chained conditions, and keeps serving', async () => {
+    const deep = `${'('.repeat(1000)}displayName eq 'a'${')'.repeat(1000)}`;
+    const long = Array.from({ length: 300 }, (_, i) => `displayName eq 'u${i}'`).join(' or ');
+    for (const filter of [deep, `${'not '.repeat(1000)}displayName eq 'a'`, long]) {
+      const res = await graph(sandbox, 'GET', `/users?$filter=${encodeURIComponent(filter)}`);
+      assert.equal(res.status, 400);
+      assert.equal(errorCode(res.body), 'Request_UnsupportedQuery');
+    }
+    const nested = await graph(sandbox, 'GET', `/users?$filter=${encodeURIComponent("((displayName eq 'a') or (not (accountEnabled eq true)))")}`);
+    assert.equal(nested.status, 200);
+  });
+});
