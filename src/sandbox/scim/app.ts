@@ -1,5 +1,6 @@
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
+import SCIMMY from 'scimmy';
 import SCIMMYRouters from 'scimmy-routers';
 import { timingSafeEqual } from 'node:crypto';
 import { ScimResourceStore } from './resourceStore';
@@ -50,6 +51,58 @@ function authenticateFirst(ok: (req: Request) => boolean, scheme: 'Bearer' | 'Ba
     res.setHeader('WWW-Authenticate', scheme === 'Basic' ? 'Basic realm="GoToMeeting"' : 'Bearer');
     sendScimError(res, 401, detail);
   };
+}
+
+/** Attribute names that reach into JavaScript's object machinery rather than a SCIM resource. */
+const objectMachinery = /(^|[^\w$])(__proto__|prototype|constructor)(?![\w$])/;
+
+/** The filter scimmy builds from a query parameter (attribute lists become `a pr and b pr`). */
+const filterText: Record<string, (value: string) => string> = {
+  filter: (value) => value,
+  attributes: (value) => value.split(',').map((a) => `${a} pr`).join(' and '),
+  excludedAttributes: (value) => value.split(',').map((a) => `${a} np`).join(' and '),
+  sortBy: (value) => `${value} pr`,
+};
+
+/**
+ * Checks the query parameters that name attributes before scimmy does: a filter it cannot parse,
+ * or a path into JavaScript's object machinery (`attributes=__proto__`), makes it fail with an
+ * internal error, where a SCIM service answers 400 for a client's mistake.
+ */
+function checkQuery(req: Request, res: Response, next: NextFunction): void {
+  for (const [name, toFilter] of Object.entries(filterText)) {
+    const value = req.query[name];
+    if (value === undefined) continue;
+    // Quoted values are data ("userName eq \"constructor\"" is a fair question), not attribute paths.
+    let ok = typeof value === 'string' && !objectMachinery.test(value.replace(/"(?:[^"\\]|\\.)*"/g, '""'));
+    if (ok && (value as string).trim()) {
+      try {
+        new SCIMMY.Types.Filter(toFilter(value as string));
+      } catch {
+        ok = false;
+      }
+    }
+    if (!ok) {
+      res.status(400).type('application/scim+json').send(JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', scimType: name === 'filter' ? 'invalidFilter' : 'invalidValue', detail: `The ${name} parameter is not a valid SCIM ${name === 'filter' ? 'filter' : 'attribute list'} for this resource.` }));
+      return;
+    }
+  }
+  next();
+}
+
+/**
+ * A 5xx from the SCIM library carries its internal error text (a TypeError's message, say): logged
+ * here, and answered with a plain sentence, so nothing internal leaves the server.
+ */
+function hideInternalErrors(req: Request, res: Response, next: NextFunction): void {
+  const send = res.send.bind(res);
+  res.send = (body?: unknown) => {
+    if (res.statusCode < 500) return send(body);
+    process.stderr.write(`[sandbox] SCIM ${req.method} ${req.path} failed: ${typeof body === 'string' ? body.slice(0, 500) : String(body)}\n`);
+    res.type('application/scim+json');
+    return send(JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(res.statusCode), detail: 'The SCIM app could not handle this request.' }));
+  };
+  next();
 }
 
 function sameSecret(a: string, b: string): boolean {
@@ -207,12 +260,12 @@ export class ScimTargets {
       const colon = decoded.indexOf(':');
       return colon > 0 && sameSecret(decoded.slice(0, colon), gotoMeetingUser) && sameSecret(decoded.slice(colon + 1), gotoMeetingPassword);
     };
-    app.use(SCIM_BASE_PATH, this.record('scim'), authenticateFirst(bearerOk, 'Bearer', 'Invalid or missing bearer token.'), new SCIMMYRouters({
+    app.use(SCIM_BASE_PATH, this.record('scim'), authenticateFirst(bearerOk, 'Bearer', 'Invalid or missing bearer token.'), checkQuery, hideInternalErrors, new SCIMMYRouters({
       type: 'bearer',
       handler: () => 'provisioning',
       context: () => this.scim,
     }));
-    app.use(GOTOMEETING_BASE_PATH, this.record('gotomeeting'), authenticateFirst(basicOk, 'Basic', 'Invalid admin user name or password.'), new SCIMMYRouters({
+    app.use(GOTOMEETING_BASE_PATH, this.record('gotomeeting'), authenticateFirst(basicOk, 'Basic', 'Invalid admin user name or password.'), checkQuery, hideInternalErrors, new SCIMMYRouters({
       type: 'basic',
       handler: () => 'admin',
       context: () => this.gotoMeeting,

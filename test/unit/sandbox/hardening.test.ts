@@ -151,3 +151,39 @@ describe('sandbox hardening: $filter complexity', () => {
     assert.equal(nested.status, 200);
   });
 });
+
+describe('sandbox hardening: SCIM query parameters', () => {
+  let sandbox: Sandbox;
+  before(async () => { sandbox = await startSandbox({ users: 3 }); });
+  after(async () => { await sandbox.close(); });
+
+  const scim = async (path: string) => {
+    const res = await fetch(`${sandbox.scimUrl}${path}`, { headers: { authorization: `Bearer ${sandbox.scimToken}` } });
+    return { status: res.status, text: await res.text() };
+  };
+
+  it('answers attribute paths into JavaScript\'s object machinery with a SCIM 400, not a 500 with internal text', async () => {
+    for (const query of ['attributes=__proto__', 'excludedAttributes=__proto__', 'filter=__proto__%20eq%20%22x%22', 'sortBy=constructor', 'attributes=name.__proto__', 'filter=prototype%20pr']) {
+      for (const kind of ['Users', 'Groups']) {
+        const res = await scim(`/${kind}?${query}`);
+        assert.equal(res.status, 400, `${kind}?${query}`);
+        const body = JSON.parse(res.text) as { schemas: string[]; detail: string };
+        assert.deepEqual(body.schemas, ['urn:ietf:params:scim:api:messages:2.0:Error']);
+        assert.doesNotMatch(body.detail, /Cannot read|TypeError|undefined|null/);
+      }
+    }
+    const quoted = await scim(`/Users?filter=${encodeURIComponent('userName eq "constructor"')}`);
+    assert.equal(quoted.status, 200, 'a quoted value is data, not a path');
+  });
+
+  it('never answers 5xx for odd query parameters', async () => {
+    const odd = ['', ' ', '"', '((', 'eq', 'userName eq', 'userName eq "', '[', ']', '.', '..', 'a.b.c.d.e', '%00', 'ü', '0', '-1', '1e9', 'true', 'null', 'userName pr and', 'emails[type eq "work"].value', 'name.givenName sw "A"'];
+    const params = ['filter', 'attributes', 'excludedAttributes', 'sortBy', 'sortOrder', 'startIndex', 'count'];
+    for (const param of params) {
+      for (const value of odd) {
+        const res = await scim(`/Users?${param}=${encodeURIComponent(value)}`);
+        assert.ok(res.status < 500, `Users?${param}=${value} → ${res.status} ${res.text.slice(0, 120)}`);
+      }
+    }
+  });
+});
