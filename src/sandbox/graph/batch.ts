@@ -17,6 +17,40 @@ interface InnerRequest {
   headers: Record<string, string>;
   body: unknown;
   dependsOn: string[];
+  /** Why this request cannot be run (answered 400 on its own; the rest of the batch runs). */
+  invalid?: string;
+}
+
+/** RFC 9110 token characters: what a header name may be made of. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Headers that describe the connection or the framing of the outer request, not the inner one: the
+ * sandbox sets them itself (a client's `content-length: 100` would hold the inner request open
+ * waiting for bytes that never come; a client's `host` would address another server).
+ */
+const FRAMING_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'te', 'trailer', 'expect', 'proxy-authorization', 'proxy-connection']);
+
+/** The inner request's headers, or why they cannot be sent. */
+function innerHeaders(raw: Record<string, unknown>): { headers: Record<string, string>; invalid?: string } {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const text = String(value);
+    if (!HEADER_NAME.test(name)) return { headers, invalid: `'${name.slice(0, 40)}' is not a valid header name.` };
+    if (/[\r\n\0]/.test(text)) return { headers, invalid: `The value of header '${name}' contains a line break or NUL.` };
+    if (!FRAMING_HEADERS.has(name.toLowerCase())) headers[name.toLowerCase()] = text;
+  }
+  return { headers };
+}
+
+/**
+ * The inner request's URL as it can be sent: characters HTTP does not allow in a request line are
+ * percent-encoded (clients write `$filter=displayName eq 'a b'` unencoded in a batch body, and Graph
+ * takes it); control characters make the request invalid.
+ */
+function innerUrl(url: string): { url: string; invalid?: string } {
+  if (/[\x00-\x1f\x7f]/.test(url)) return { url, invalid: 'The request URL contains control characters.' };
+  const path = url.startsWith('/') ? url : `/${url}`;
+  return { url: path.replace(/[^\x21-\x7e]/g, (c) => encodeURIComponent(c)) };
 }
 
 /** One entry of the batch response. */
@@ -38,9 +72,9 @@ function parseRequests(body: unknown): InnerRequest[] {
     if (typeof r.url !== 'string' || !r.url || /^https?:/i.test(r.url)) throw badRequest(`requests[${i}].url must be a relative URL such as /users.`, 'BadRequest');
     if (r.headers !== undefined && (typeof r.headers !== 'object' || r.headers === null || Array.isArray(r.headers))) throw badRequest(`requests[${i}].headers must be an object.`, 'BadRequest');
     if (r.dependsOn !== undefined && (!Array.isArray(r.dependsOn) || !r.dependsOn.every((d) => typeof d === 'string'))) throw badRequest(`requests[${i}].dependsOn must be an array of request ids.`, 'BadRequest');
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries((r.headers ?? {}) as Record<string, unknown>)) headers[k.toLowerCase()] = String(v);
-    return { id: r.id, method: r.method.toUpperCase(), url: r.url.startsWith('/') ? r.url : `/${r.url}`, headers, body: r.body, dependsOn: (r.dependsOn as string[] | undefined) ?? [] };
+    const { headers, invalid: badHeader } = innerHeaders((r.headers ?? {}) as Record<string, unknown>);
+    const { url, invalid: badUrl } = innerUrl(r.url);
+    return { id: r.id, method: r.method.toUpperCase(), url, headers, body: r.body, dependsOn: (r.dependsOn as string[] | undefined) ?? [], invalid: badUrl ?? badHeader };
   });
   const ids = new Map(out.map((r) => [r.id.toLowerCase(), r]));
   for (const r of out) {
@@ -117,13 +151,15 @@ export function batchRouter(): Router {
             body: graphErrorBody('FailedDependency', 'The request was not run because a request it depends on failed.', requestId, requestId),
           };
         }
-        if (inner.body !== undefined && !inner.headers['content-type']) {
-          return {
-            id: inner.id, status: 400, headers: { 'Content-Type': 'application/json' },
-            body: graphErrorBody('BadRequest', "A request with a body needs a 'Content-Type' header.", requestId, requestId),
-          };
+        const invalid = inner.invalid ?? (inner.body !== undefined && !inner.headers['content-type'] ? "A request with a body needs a 'Content-Type' header." : undefined);
+        if (invalid) {
+          return { id: inner.id, status: 400, headers: { 'Content-Type': 'application/json' }, body: graphErrorBody('BadRequest', invalid, requestId, requestId) };
         }
-        return dispatch(port, prefix, authorization, inner);
+        // Whatever goes wrong sending one inner request is that request's failure, not the batch's.
+        return dispatch(port, prefix, authorization, inner).catch(() => ({
+          id: inner.id, status: 400, headers: { 'Content-Type': 'application/json' },
+          body: graphErrorBody('BadRequest', 'The request could not be sent as written.', requestId, requestId),
+        }));
       })();
       results.set(key, p);
       return p;

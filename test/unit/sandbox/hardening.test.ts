@@ -187,3 +187,32 @@ describe('sandbox hardening: SCIM query parameters', () => {
     }
   });
 });
+
+describe('sandbox hardening: $batch sub-requests', () => {
+  let sandbox: Sandbox;
+  before(async () => { sandbox = await startSandbox({ users: 5 }); });
+  after(async () => { await sandbox.close(); });
+
+  it('answers each malformed sub-request on its own, and ignores framing headers', async () => {
+    const requests = [
+      { id: 'space', method: 'GET', url: "/users?$filter=displayName eq 'a b'" },
+      { id: 'badName', method: 'GET', url: '/users?$top=1', headers: { 'bad name': 'x' } },
+      { id: 'crlf', method: 'GET', url: '/users?$top=1', headers: { 'x-note': 'a\r\nInjected: 1' } },
+      { id: 'length', method: 'GET', url: '/users?$top=1', headers: { 'content-length': '100' } },
+      { id: 'host', method: 'GET', url: '/users?$top=1', headers: { host: 'attacker.example' } },
+      { id: 'control', method: 'GET', url: '/users?$top=1\u0000' },
+      { id: 'unicode', method: 'GET', url: "/users?$filter=startswith(displayName,'Zoë')" },
+    ];
+    const res = await graph(sandbox, 'POST', '/$batch', { requests });
+    assert.equal(res.status, 200);
+    const byId = new Map((res.body.responses as Array<{ id: string; status: number; body: unknown }>).map((r) => [r.id, r]));
+    assert.equal(byId.get('space')!.status, 200, 'spaces in the URL are encoded, as Graph takes them');
+    assert.equal(byId.get('badName')!.status, 400);
+    assert.equal(byId.get('crlf')!.status, 400);
+    assert.equal(byId.get('length')!.status, 200, 'a client content-length does not hold the request open');
+    assert.equal(byId.get('host')!.status, 200, 'a client host header is not forwarded');
+    assert.equal(byId.get('control')!.status, 400);
+    assert.equal(byId.get('unicode')!.status, 200);
+    for (const id of ['badName', 'crlf', 'control']) assert.equal(errorCode(byId.get(id)!.body), 'BadRequest');
+  });
+});
