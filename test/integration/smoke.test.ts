@@ -18,14 +18,13 @@ describe('Extension smoke (real VS Code host)', () => {
     assert.equal(typeof process.versions.node, 'string', 'runs in a Node extension host');
   });
 
-  it('registers exactly the commands package.json declares, and the code lists the same', async () => {
+  // That package.json and CommandId list the same ids is checked in the unit tier (test/unit/commandIds.test.ts).
+  it('registers exactly the commands package.json declares', async () => {
     await activateExtension();
     const declared = new Set(declaredCommandIds());
-    const inCode = new Set<string>(allCommandIds);
     const registered = new Set((await vscode.commands.getCommands(true)).filter((id) => id.startsWith('entraProvisioning.')));
     // VS Code adds view commands such as `entraProvisioning.apps.focus`; only ours count.
     for (const id of registered) if (/^entraProvisioning\.apps\./.test(id)) registered.delete(id);
-    assert.deepEqual([...declared].sort(), [...inCode].sort(), 'package.json and CommandId agree');
     assert.deepEqual([...registered].sort(), [...declared].sort(), 'every declared command is registered and vice versa');
   });
 
