@@ -5,6 +5,7 @@ import type { HasJobTarget } from '../shared/targets';
 import { FolderNode } from './folderNode';
 import type { JobNode } from './jobNode';
 import { LeafNode } from './leafNode';
+import { activityEventContext, RowKind } from './contextValues';
 import type { TreeNode } from './treeNode';
 import { clockTime } from '../shared/clockTime';
 import { CommandId } from '../shared/commandIds';
@@ -33,7 +34,7 @@ function word(value: string): string {
 /** The job's last provisioning events, newest first, failures highlighted. */
 export class ActivityNode extends FolderNode implements HasJobTarget {
   constructor(private readonly job: JobNode) {
-    super(`${job.id}/activity`, job, vscode.l10n.t('Recent activity'), 'pulse', 'activity');
+    super(`${job.id}/activity`, job, vscode.l10n.t('Recent activity'), 'pulse', RowKind.activity);
   }
 
   get jobTarget() {
@@ -43,7 +44,7 @@ export class ActivityNode extends FolderNode implements HasJobTarget {
   protected async load(): Promise<TreeNode[]> {
     const service = await this.job.appNode.tenant.service();
     const events = await service.logs.recent(this.job.appNode.servicePrincipalId, this.job.jobId, RECENT);
-    if (events.length === 0) return [new LeafNode(`${this.id}/none`, this, { label: vscode.l10n.t('No provisioning events yet'), icon: new vscode.ThemeIcon('info'), contextValue: 'activityEmpty' })];
+    if (events.length === 0) return [new LeafNode(`${this.id}/none`, this, { label: vscode.l10n.t('No provisioning events yet'), icon: new vscode.ThemeIcon('info'), contextValue: RowKind.activityEmpty })];
     return events.map((event) => {
       const status = String(event.provisioningStatusInfo?.status ?? 'unknown').toLowerCase();
       const action = String(event.provisioningAction ?? 'other').toLowerCase();
@@ -59,7 +60,7 @@ export class ActivityNode extends FolderNode implements HasJobTarget {
           failed && error ? `\n${escapeMarkdown(error.errorCode ?? '')}: ${escapeMarkdown(redactSecrets(error.reason ?? ''))}\n\n${escapeMarkdown(error.recommendedAction ?? '')}` : '',
         ].join('\n')),
         icon: failed ? new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon(actionIcons[action] ?? 'info', status === 'skipped' ? new vscode.ThemeColor('disabledForeground') : undefined),
-        contextValue: `activityEvent ${status}`,
+        contextValue: activityEventContext(status),
         command: { command: CommandId.showActivityDetails, title: vscode.l10n.t('Show details'), arguments: [{ eventId: event.id }] },
       }, event);
     });

@@ -6,6 +6,7 @@ import { AssignmentsNode } from './assignmentsNode';
 import { JobNode } from './jobNode';
 import { describeJobStatus } from './jobStatusText';
 import { InfoNode } from './messageNodes';
+import { appContext, RowKind } from './contextValues';
 import type { TenantNode } from './tenantNode';
 import type { TreeNode } from './treeNode';
 
@@ -52,7 +53,7 @@ export class AppNode implements TreeNode, HasAppTarget {
     item.tooltip = new vscode.MarkdownString(
       [`**${escapeMarkdown(app?.displayName ?? '')}**`, '', vscode.l10n.t('Object ID: {0}', this.servicePrincipalId), '', vscode.l10n.t('Application ID: {0}', app?.appId ?? '-')].join('\n'),
     );
-    item.contextValue = ['app', jobs.length > 0 ? 'hasJobs' : 'noJobs'].join(' ');
+    item.contextValue = appContext(jobs.length > 0);
     return item;
   }
 
@@ -64,7 +65,7 @@ export class AppNode implements TreeNode, HasAppTarget {
           command: CommandId.createJob,
           title: vscode.l10n.t('Create provisioning job'),
           arguments: [this],
-        }, 'createJob'),
+        }, RowKind.createJob),
       );
       nodes.push(new AssignmentsNode(this, undefined));
     }

@@ -6,6 +6,7 @@ import type { AppNode } from './appNode';
 import { FolderNode } from './folderNode';
 import type { JobNode } from './jobNode';
 import { LeafNode } from './leafNode';
+import { assignmentContext, RowKind } from './contextValues';
 import type { TreeNode } from './treeNode';
 
 /** Users and groups assigned to the app, with their role; "Default Access" is flagged (it is not provisioned). */
@@ -14,7 +15,7 @@ export class AssignmentsNode extends FolderNode implements HasAppTarget {
     private readonly appNode: AppNode,
     job: JobNode | undefined,
   ) {
-    super(`${(job ?? appNode).id}/assignments`, job ?? appNode, vscode.l10n.t('Assigned users and groups'), 'organization', 'assignments');
+    super(`${(job ?? appNode).id}/assignments`, job ?? appNode, vscode.l10n.t('Assigned users and groups'), 'organization', RowKind.assignments);
   }
 
   get appTarget() {
@@ -29,7 +30,7 @@ export class AssignmentsNode extends FolderNode implements HasAppTarget {
       return [new LeafNode(`${this.id}/none`, this, {
         label: vscode.l10n.t('Nobody is assigned. Assign users or groups…'),
         icon: new vscode.ThemeIcon('person-add'),
-        contextValue: 'assignmentsEmpty',
+        contextValue: RowKind.assignmentsEmpty,
         command: { command: CommandId.assignUsers, title: vscode.l10n.t('Assign users and groups'), arguments: [this] },
       })];
     }
@@ -47,7 +48,7 @@ export class AssignmentsNode extends FolderNode implements HasAppTarget {
           icon: defaultAccess
             ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
             : new vscode.ThemeIcon(assignment.principalType === 'Group' ? 'organization' : 'person'),
-          contextValue: `assignment ${assignment.principalType?.toLowerCase() ?? ''}${defaultAccess ? ' defaultAccess' : ''}`,
+          contextValue: assignmentContext(assignment.principalType, defaultAccess),
         }, { servicePrincipalId: this.appNode.servicePrincipalId, assignmentId: assignment.id, principalId: assignment.principalId, principalType: assignment.principalType });
       });
   }

@@ -5,12 +5,13 @@ import { isMaskedSecret } from '../graph/facts';
 import { FolderNode } from './folderNode';
 import type { JobNode } from './jobNode';
 import { LeafNode } from './leafNode';
+import { RowKind } from './contextValues';
 import type { TreeNode } from './treeNode';
 
 /** The job's saved admin credentials and settings: keys only, never values. */
 export class CredentialsNode extends FolderNode implements HasJobTarget {
   constructor(private readonly job: JobNode) {
-    super(`${job.id}/credentials`, job, vscode.l10n.t('Admin credentials'), 'key', 'credentials');
+    super(`${job.id}/credentials`, job, vscode.l10n.t('Admin credentials'), 'key', RowKind.credentials);
   }
 
   get jobTarget() {
@@ -22,14 +23,14 @@ export class CredentialsNode extends FolderNode implements HasJobTarget {
     const secrets = await service.secrets.list(this.job.appNode.servicePrincipalId);
     const edit = { command: CommandId.saveCredentials, title: vscode.l10n.t('Save admin credentials'), arguments: [this] };
     if (secrets.length === 0) {
-      return [new LeafNode(`${this.id}/none`, this, { label: vscode.l10n.t('No credentials saved. Enter them…'), icon: new vscode.ThemeIcon('warning'), contextValue: 'credentialsMissing', command: edit })];
+      return [new LeafNode(`${this.id}/none`, this, { label: vscode.l10n.t('No credentials saved. Enter them…'), icon: new vscode.ThemeIcon('warning'), contextValue: RowKind.credentialsMissing, command: edit })];
     }
     return secrets.map((secret) => new LeafNode(`${this.id}/${secret.key}`, this, {
       label: secret.key,
       // The value is never shown: credential values come back masked, and settings are shown by their own commands.
       description: isMaskedSecret(secret.value) ? vscode.l10n.t('saved (hidden)') : vscode.l10n.t('set'),
       icon: new vscode.ThemeIcon(isMaskedSecret(secret.value) ? 'lock' : 'symbol-key'),
-      contextValue: 'credential',
+      contextValue: RowKind.credential,
       command: edit,
     }));
   }

@@ -4,6 +4,7 @@ import { holdsDeletions } from '../graph/facts';
 import { ActivityNode } from './activityNode';
 import type { AppNode } from './appNode';
 import { AssignmentsNode } from './assignmentsNode';
+import { jobContext } from './contextValues';
 import { CredentialsNode } from './credentialsNode';
 import { describeJobStatus, type JobHealth } from './jobStatusText';
 import { MappingsNode } from './mappingsNode';
@@ -59,9 +60,7 @@ export class JobNode implements TreeNode, HasJobTarget, HasAppTarget {
     const [icon, color] = icons[view?.health ?? 'unknown'];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     item.tooltip = view ? new vscode.MarkdownString(view.details) : undefined;
-    const code = (job?.status?.code ?? 'unknown').toLowerCase();
-    const heldDeletions = holdsDeletions(job) ? 'heldDeletions' : '';
-    item.contextValue = ['job', `status-${code}`, view?.health ?? 'unknown', view?.running ? 'running' : '', heldDeletions].filter(Boolean).join(' ');
+    item.contextValue = jobContext({ statusCode: job?.status?.code, health: view?.health ?? 'unknown', running: view?.running ?? false, heldDeletions: holdsDeletions(job) });
     return item;
   }
 

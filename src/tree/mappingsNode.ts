@@ -4,12 +4,13 @@ import type { HasJobTarget } from '../shared/targets';
 import { FolderNode } from './folderNode';
 import type { JobNode } from './jobNode';
 import { LeafNode } from './leafNode';
+import { RowKind } from './contextValues';
 import type { TreeNode } from './treeNode';
 
 /** One row per object mapping of the job's schema; a click opens the mapping editor. */
 export class MappingsNode extends FolderNode implements HasJobTarget {
   constructor(private readonly job: JobNode) {
-    super(`${job.id}/mappings`, job, vscode.l10n.t('Attribute mappings'), 'symbol-field', 'mappings');
+    super(`${job.id}/mappings`, job, vscode.l10n.t('Attribute mappings'), 'symbol-field', RowKind.mappings);
   }
 
   get jobTarget() {
@@ -29,7 +30,7 @@ export class MappingsNode extends FolderNode implements HasJobTarget {
           description: [mapping.enabled ? vscode.l10n.t('{0} attributes', attributes.length) : vscode.l10n.t('disabled'), matching.length ? vscode.l10n.t('matched on {0}', matching.map((m) => m.targetAttributeName).join(', ')) : ''].filter(Boolean).join(' · '),
           tooltip: new vscode.MarkdownString(attributes.map((a) => `- ${inlineCode(a.targetAttributeName ?? '')} ← ${inlineCode(a.source?.expression ?? a.defaultValue ?? '')}`).join('\n')),
           icon: new vscode.ThemeIcon(mapping.enabled ? 'symbol-field' : 'circle-slash'),
-          contextValue: 'mapping',
+          contextValue: RowKind.mapping,
           command: { command: 'entraProvisioning.openMappingEditor', title: vscode.l10n.t('Open mapping editor'), arguments: [{ ...this.job.jobTarget, objectMapping: mapping.name }] },
         }));
       }

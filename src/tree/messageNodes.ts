@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../shared/commandIds';
 import { redactSecrets } from '../shared/logger';
+import { RowKind } from './contextValues';
 import type { TreeNode } from './treeNode';
 
 /** A failed load: says what failed and retries the load on click (the tree never goes dead). */
@@ -22,7 +23,7 @@ export class ErrorNode implements TreeNode {
     item.description = vscode.l10n.t('Retry');
     item.tooltip = redactSecrets(message);
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-    item.contextValue = 'error';
+    item.contextValue = RowKind.error;
     item.command = { command: CommandId.refresh, title: vscode.l10n.t('Retry'), arguments: [this.parent] };
     return item;
   }
@@ -44,7 +45,7 @@ export class InfoNode implements TreeNode {
     private readonly label: string,
     private readonly icon: string,
     private readonly command?: vscode.Command,
-    private readonly contextValue = 'info',
+    private readonly contextValue: string = RowKind.info,
   ) {}
 
   getTreeItem(): vscode.TreeItem {

@@ -5,6 +5,7 @@ import { CommandId } from '../shared/commandIds';
 import type { ProvisioningService } from '../graph/provisioningService';
 import { AppNode } from './appNode';
 import { ErrorNode, InfoNode } from './messageNodes';
+import { RowKind, tenantContext } from './contextValues';
 import { TenantModel } from './tenantModel';
 import type { TreeHost, TreeNode } from './treeNode';
 
@@ -38,7 +39,7 @@ export class TenantNode implements TreeNode {
     ].filter(Boolean);
     item.description = [this.connection.accountLabel, ...filters].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(this.connection.kind === 'sandbox' ? 'beaker' : 'organization');
-    item.contextValue = ['tenant', this.connection.kind, this.isCurrent ? 'current' : '', this.model.search ? 'filtered' : '', this.model.provisioningOnly ? 'provisioningOnly' : ''].filter(Boolean).join(' ');
+    item.contextValue = tenantContext(this.connection.kind, { current: this.isCurrent, filtered: !!this.model.search, provisioningOnly: this.model.provisioningOnly });
     item.tooltip = new vscode.MarkdownString(
       [`**${escapeMarkdown(this.connection.label)}**`, '', vscode.l10n.t('Tenant ID: {0}', this.connection.tenantId), '', vscode.l10n.t('Graph: {0}', this.connection.graphBaseUrl)].join('\n'),
     );
@@ -54,7 +55,7 @@ export class TenantNode implements TreeNode {
     const apps = this.model.visibleApps();
     const nodes: TreeNode[] = apps.map((app) => this.appNode(app.id as string));
     if (this.model.nextLink) {
-      nodes.push(new InfoNode(`${this.id}/more`, this, vscode.l10n.t('Load more apps…'), 'ellipsis', { command: CommandId.loadMoreApps, title: vscode.l10n.t('Load more'), arguments: [this] }, 'loadMore'));
+      nodes.push(new InfoNode(`${this.id}/more`, this, vscode.l10n.t('Load more apps…'), 'ellipsis', { command: CommandId.loadMoreApps, title: vscode.l10n.t('Load more'), arguments: [this] }, RowKind.loadMore));
     }
     if (nodes.length === 0) {
       nodes.push(new InfoNode(`${this.id}/empty`, this, this.model.search ? vscode.l10n.t('No app matches "{0}"', this.model.search) : vscode.l10n.t('No enterprise apps yet. Add one from the gallery…'), 'info', this.model.search ? undefined : { command: CommandId.addGalleryApp, title: '', arguments: [] }));

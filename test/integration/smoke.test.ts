@@ -6,7 +6,7 @@ import { allCommandIds } from '../../src/shared/commandIds';
 import { activateExtension, declaredCommandIds, extensionId, waitFor } from './helpers/extension';
 
 describe('Extension smoke (real VS Code host)', () => {
-  it('activates and exposes its services', async () => {
+  it('activates in a Node extension host (from the installed package in the VSIX run) and returns its services', async () => {
     const api = await activateExtension();
     assert.equal(vscode.extensions.getExtension(extensionId)?.isActive, true);
     const installedInto = process.env.ENTRA_EXPECT_INSTALLED;
@@ -14,18 +14,21 @@ describe('Extension smoke (real VS Code host)', () => {
       // The packaged-VSIX run: the extension must come from the installed package, not a dev folder.
       assert.ok(vscode.extensions.getExtension(extensionId)!.extensionPath.startsWith(installedInto), vscode.extensions.getExtension(extensionId)!.extensionPath);
     }
-    assert.ok(api.services.connections, 'the connection store is built');
+    const { services } = api;
+    for (const name of ['logger', 'connections', 'sandboxes', 'graph', 'secrets', 'tree', 'mappingEditors', 'documents', 'activity', 'walkthrough'] as const) {
+      assert.ok(services[name], `the API's services include ${name}`);
+    }
+    assert.equal(typeof api.jobStatus.tick, 'function', 'the API includes the job status refresher');
     assert.equal(typeof process.versions.node, 'string', 'runs in a Node extension host');
   });
 
-  it('registers exactly the commands package.json declares, and the code lists the same', async () => {
+  // That package.json and CommandId list the same ids is checked in the unit tier (test/unit/commandIds.test.ts).
+  it('registers exactly the commands package.json declares', async () => {
     await activateExtension();
     const declared = new Set(declaredCommandIds());
-    const inCode = new Set<string>(allCommandIds);
     const registered = new Set((await vscode.commands.getCommands(true)).filter((id) => id.startsWith('entraProvisioning.')));
     // VS Code adds view commands such as `entraProvisioning.apps.focus`; only ours count.
     for (const id of registered) if (/^entraProvisioning\.apps\./.test(id)) registered.delete(id);
-    assert.deepEqual([...declared].sort(), [...inCode].sort(), 'package.json and CommandId agree');
     assert.deepEqual([...registered].sort(), [...declared].sort(), 'every declared command is registered and vice versa');
   });
 
@@ -43,16 +46,18 @@ describe('Extension smoke (real VS Code host)', () => {
     }
   });
 
-  it('resolves the tree view, empty while signed out', async () => {
+  // Other in-host tests leave connections behind, so the tree is not empty here: one root per connection
+  // (none while signed out) is what holds in every run.
+  it('shows its tree view with one root node per tenant connection', async () => {
     const api = await activateExtension();
     await vscode.commands.executeCommand('workbench.view.extension.entraProvisioning');
     await vscode.commands.executeCommand('entraProvisioning.apps.focus');
+    await waitFor(() => api.jobStatus.viewVisible, 'the Enterprise apps view to become visible');
     const roots = await api.services.tree.getChildren();
-    assert.ok(Array.isArray(roots));
-    assert.equal(roots.length, api.services.connections.list().length, 'one root node per connection');
+    assert.deepEqual(roots.map((n) => n.id), api.services.connections.list().map((c) => `tenant/${c.id}`), 'one root node per connection, in order');
   });
 
-  it('has its log output channel', async () => {
+  it('opens its log output channel with Show Log', async () => {
     await activateExtension();
     await vscode.commands.executeCommand('entraProvisioning.showLog');
     const isChannel = (d: vscode.TextDocument) => d.uri.scheme === 'output' && /Entra Provisioning/i.test(decodeURIComponent(d.uri.toString()));
@@ -61,7 +66,7 @@ describe('Extension smoke (real VS Code host)', () => {
 });
 
 describe('Manifest links (real VS Code host)', () => {
-  it('points every command: link of the welcome view and the walkthrough at a declared command', () => {
+  it('points every command: link of the welcome view and the walkthrough at a declared command, and ships every step\'s image', () => {
     const extension = vscode.extensions.getExtension(extensionId)!;
     const nls = JSON.parse(readFileSync(`${extension.extensionPath}/package.nls.json`, 'utf8')) as Record<string, string>;
     const manifest = extension.packageJSON as { contributes: { walkthroughs: Array<{ steps: Array<{ description: string; media: { svg?: string } }> }>; viewsWelcome: Array<{ contents: string }> } };
@@ -74,13 +79,16 @@ describe('Manifest links (real VS Code host)', () => {
     for (const step of manifest.contributes.walkthroughs[0].steps) assert.ok(step.media.svg && existsSync(`${extension.extensionPath}/${step.media.svg}`), `${step.media.svg} exists`);
   });
 
-  it('opens the walkthrough in the editor area', async () => {
+  // Which walkthrough the tab shows is not checked here: in this in-host run (fresh profile, extension test
+  // mode) the tab after this command is VS Code's own "Walkthrough: Setup VS Code Web", which the old
+  // /Walkthrough/ check took for ours, while in the UI tier the same command shows "Walkthrough: Entra
+  // Provisioning". test/ui/walkthrough.test.ts runs it from the palette and waits for its nine steps.
+  it('runs Open Walkthrough, and VS Code opens a walkthrough tab in the editor area', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('entraProvisioning.openWalkthrough');
     const activeLabel = () => vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '';
     await waitFor(() => activeLabel() !== '', 'an active editor tab');
-    const label = activeLabel();
-    assert.match(label, /Welcome|Walkthrough|Provision users/i, `active tab: ${label}`);
+    assert.match(activeLabel(), /^(Walkthrough: .+|Welcome)$/, 'the Welcome (getting started) editor');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

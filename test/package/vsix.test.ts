@@ -1,5 +1,5 @@
-// The packaged VSIX: within its size budget and holding only what runs (no sources, tests, maps or
-// test VS Code builds). Reads the real archive built by `npm run package`.
+// The packaged VSIX: within its size budget, holding only what runs (no sources, tests, maps or test
+// VS Code builds) and the images its README shows. Reads the real archive built by `npm run package`.
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +9,37 @@ const root = join(__dirname, '..', '..');
 const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
 export const vsixPath = process.env.ENTRA_VSIX ?? join(root, `${name}-${version}.vsix`);
 const MAX_BYTES = 2 * 1024 * 1024;
+
+/** The text of one file in the archive. */
+function readEntry(path: string, fileName: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error);
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName !== fileName) return zip.readEntry();
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError || !stream) return reject(streamError);
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => {
+            zip.close();
+            resolve(Buffer.concat(chunks).toString('utf8'));
+          });
+          stream.on('error', reject);
+        });
+      });
+      zip.on('end', () => reject(new Error(`${fileName} is not in ${path}`)));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+/** Relative image paths a Markdown text shows (`![alt](path)` and `<img src="path">`), without web links. */
+function imagesOf(markdown: string): string[] {
+  const paths = [...markdown.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g), ...markdown.matchAll(/<img\b[^>]*\bsrc=["']([^"']+)["']/gi)].map((m) => m[1]);
+  return paths.filter((p) => !/^[a-z][\w+.-]*:/i.test(p)).map((p) => decodeURI(p.replace(/^\.\//, '').split(/[?#]/)[0]));
+}
 
 function entries(path: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
@@ -50,5 +81,12 @@ describe('VSIX package', () => {
       assert.ok(files.includes(needed), `${needed} is packed`);
     }
     assert.ok(files.some((f) => /^LICENSE(\.txt)?$/.test(f)), 'the license is packed');
+  });
+
+  it('contains every image the packed README shows (the extension page in VS Code loads them from the package)', async () => {
+    const files = new Set(await entries(vsixPath));
+    const images = imagesOf(await readEntry(vsixPath, 'extension/readme.md'));
+    assert.ok(images.length >= 3, `README shows ${images.length} images`);
+    assert.deepEqual(images.filter((image) => !files.has(`extension/${image}`)), [], 'shown by README.md but not packed');
   });
 });
