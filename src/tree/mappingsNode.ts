@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { inlineCode } from './markdown';
+import { CommandId } from '../shared/commandIds';
 import type { HasJobTarget } from '../shared/targets';
 import { FolderNode } from './folderNode';
 import type { JobNode } from './jobNode';
@@ -31,7 +32,7 @@ export class MappingsNode extends FolderNode implements HasJobTarget {
           tooltip: new vscode.MarkdownString(attributes.map((a) => `- ${inlineCode(a.targetAttributeName ?? '')} ← ${inlineCode(a.source?.expression ?? a.defaultValue ?? '')}`).join('\n')),
           icon: new vscode.ThemeIcon(mapping.enabled ? 'symbol-field' : 'circle-slash'),
           contextValue: RowKind.mapping,
-          command: { command: 'entraProvisioning.openMappingEditor', title: vscode.l10n.t('Open mapping editor'), arguments: [{ ...this.job.jobTarget, objectMapping: mapping.name }] },
+          command: { command: CommandId.openMappingEditor, title: vscode.l10n.t('Open mapping editor'), arguments: [{ ...this.job.jobTarget, objectMapping: mapping.name }] },
         }));
       }
     }
