@@ -33,6 +33,12 @@ export class ExpressionError extends Error {
     if (m.nested) this.nested = m.nested;
   }
 
+  /** The same error with its range inside a text of `length` characters (a squiggle cannot go past the end). */
+  within(length: number): ExpressionError {
+    if (this.offset <= length && (this.end === undefined || this.end <= length)) return this;
+    return new ExpressionError(this.expressionMessage, Math.min(this.offset, length), this.end === undefined ? undefined : Math.min(this.end, length));
+  }
+
   /** The error's sentence as a message, to nest inside another one. */
   get expressionMessage(): ExpressionMessage {
     return this.nested ? { id: this.messageId, args: this.args, nested: this.nested } : { id: this.messageId, args: this.args };

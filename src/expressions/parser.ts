@@ -59,7 +59,11 @@ export function parseExpression(text: string): Expression {
       text.length,
     );
   }
-  return new Parser(text).parseTop();
+  try {
+    return new Parser(text).parseTop();
+  } catch (error) {
+    throw error instanceof ExpressionError ? error.within(text.length) : error;
+  }
 }
 
 class Parser {
@@ -211,7 +215,7 @@ class Parser {
     const start = this.pos;
     let i = start;
     if (t.charCodeAt(i) === 0x2d) i++;
-    if (!isDigit(t.charCodeAt(i))) throw new ExpressionError(msg('digitsAfterMinus'), start, i + 1);
+    if (!isDigit(t.charCodeAt(i))) throw new ExpressionError(msg('digitsAfterMinus'), start, Math.min(i + 1, t.length));
     while (isDigit(t.charCodeAt(i))) i++;
     const next = t.charCodeAt(i);
     if (next === 0x2e /* . */ && isDigit(t.charCodeAt(i + 1))) {

@@ -179,8 +179,11 @@ function isBool(v: unknown): v is boolean {
 function isInt(v: unknown, min: number, max: number): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 }
+/** A dense array of at most `max` items that all pass `item` (every() would skip the holes of a sparse one). */
 function isList<T>(v: unknown, item: (x: unknown) => x is T, max = MAX_LIST): v is T[] {
-  return Array.isArray(v) && v.length <= max && v.every(item);
+  if (!Array.isArray(v) || v.length > max) return false;
+  for (let i = 0; i < v.length; i++) if (!(i in v) || !item(v[i])) return false;
+  return true;
 }
 function hasOnly(v: Obj, keys: readonly string[]): boolean {
   return Object.keys(v).every((k) => keys.includes(k));

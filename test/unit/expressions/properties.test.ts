@@ -126,7 +126,11 @@ describe('expression engine properties', () => {
         // The editor's non-throwing check rejects whatever the parser rejects, with an offset in the text.
         const checked = validateExpression(text);
         if (!tree) assert.equal(checked.ok, false);
-        if (!checked.ok) assert.ok(checked.error.offset >= 0 && checked.error.offset <= text.length);
+        if (!checked.ok) {
+          const { offset, end } = checked.error;
+          assert.ok(offset >= 0 && offset <= text.length, `offset ${offset} of ${JSON.stringify(text)}`);
+          assert.ok(end === undefined || (end >= offset && end <= text.length), `end ${end} of ${JSON.stringify(text)}`);
+        }
       }),
       { numRuns: 3000 },
     );

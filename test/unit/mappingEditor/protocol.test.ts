@@ -40,6 +40,13 @@ describe('webview protocol validation', () => {
     for (const message of bad) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message)?.slice(0, 120));
   });
 
+  it('rejects a list with holes (postMessage keeps them; every() would skip them)', () => {
+    const values = ['1', , '2'];
+    const clause = { sourceAttribute: 'a', operator: 'EQUALS', values };
+    assert.equal(parseWebviewMessage({ type: 'edit', edit: { kind: 'setScope', objectMappingId: 'r0o0', groups: [{ name: 'g', clauses: [clause] }] } }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'edit', edit: { kind: 'setScope', objectMappingId: 'r0o0', groups: [, { name: 'g', clauses: [] }] } }), undefined);
+  });
+
   it('checks the extension messages the webview receives', () => {
     const strings = untranslatedEditorStrings();
     const document = createDocument(scimSchema());
