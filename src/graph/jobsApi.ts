@@ -1,5 +1,5 @@
 import type { SynchronizationJob, SynchronizationTemplate } from '@microsoft/microsoft-graph-types';
-import { sendBatched } from './batch';
+import { retryAfterOf, sendBatched } from './batch';
 import { errorFromResponse, ProvisioningApiError } from './errors';
 import type { GraphCaller } from './graphCaller';
 import { paths } from './paths';
@@ -124,7 +124,8 @@ export class JobsApi {
         result.set(spId, { jobs: ((response.body as { value?: SynchronizationJob[] })?.value) ?? [] });
       } else {
         const body = (response.body as { error?: { code?: string; message?: string; innerError?: { 'request-id'?: string } } })?.error;
-        result.set(spId, { error: errorFromResponse(response.status, body, body?.innerError?.['request-id'], { operation: 'load provisioning job status', permission: Permission.readSync }) });
+        const retryAfterSeconds = response.status === 429 || response.status === 503 ? retryAfterOf(response) : undefined;
+        result.set(spId, { error: errorFromResponse(response.status, body, body?.innerError?.['request-id'], { operation: 'load provisioning job status', permission: Permission.readSync, retryAfterSeconds }) });
       }
     });
     return result;

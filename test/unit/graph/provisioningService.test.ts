@@ -62,6 +62,22 @@ describe('ProvisioningService against the sandbox', function () {
       assert.ok(demo?.jobs?.some((j) => j.id === sandbox.demo.jobId), 'the demo job is listed');
     });
 
+    it('re-sends each throttled inner request after its own Retry-After until every app is answered', async () => {
+      const apps = (await service.graph.all<{ id: string }>('/servicePrincipals?$select=id&$top=999', { operation: 'list' })).map((a) => a.id);
+      const calm = await service.jobs.jobsForApps(apps);
+      sandbox.faults.throttleRate = 0.5;
+      try {
+        const started = Date.now();
+        const stormy = await service.jobs.jobsForApps(apps);
+        const failed = [...stormy].filter(([, entry]) => entry.error);
+        assert.deepEqual(failed.map(([id, entry]) => `${id}: ${entry.error?.message}`), [], 'no app is left with an error');
+        assert.deepEqual(new Map([...stormy].map(([id, e]) => [id, e.jobs?.map((j) => j.id)])), new Map([...calm].map(([id, e]) => [id, e.jobs?.map((j) => j.id)])), 'the same jobs as without faults');
+        assert.ok(Date.now() - started >= 1000, 'the throttled requests waited out their Retry-After (1 s)');
+      } finally {
+        sandbox.faults.throttleRate = 0;
+      }
+    });
+
     it('reports a per-app error inside the batch without failing the others', async () => {
       const jobs = await service.jobs.jobsForApps([sandbox.demo.servicePrincipalId, 'no-such-app']);
       assert.ok(jobs.get(sandbox.demo.servicePrincipalId)?.jobs);
