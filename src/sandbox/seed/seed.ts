@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { instantiateTemplate } from '../apps';
 import { createRandom } from '../random';
 import type { Random } from '../random';
@@ -122,10 +123,16 @@ export function seedTenant(opts: SeedOptions): SandboxStore {
     applicationTemplates: [], templateSyncIds: {}, synchronization: {}, audit: [],
     scimBaseUrl: opts.scimUrl,
     gotoMeetingUrl: opts.gotoMeetingUrl,
-    scimToken: `sandbox-scim-${rnd.hex(24)}`,
+    // Random, not from the seed: every sandbox's connector secrets differ (kept in its data folder
+    // with --data), so knowing the seed does not open someone else's sandbox.
+    scimToken: `sandbox-scim-${randomBytes(24).toString('hex')}`,
     gotoMeetingUser: `admin@gotomeeting-sandbox.example`,
-    gotoMeetingPassword: `Sandbox-${rnd.hex(12)}`,
+    gotoMeetingPassword: `Sandbox-${randomBytes(12).toString('hex')}`,
   };
+  // The secrets used to come from the seed; drawing the same numbers keeps every seeded id and name
+  // what it was for a given seed.
+  rnd.hex(24);
+  rnd.hex(12);
   const gallery = galleryTemplates();
   data.applicationTemplates = gallery.templates;
   data.templateSyncIds = gallery.syncIds;
