@@ -104,6 +104,15 @@ export function dropdown(label: string, options: readonly (readonly [string, str
   return wrapper;
 }
 
+/**
+ * A target attribute's name that keeps its end visible when cut: long SCIM names share their start
+ * (`urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:…`) and differ at the end. The whole
+ * name is in the tooltip.
+ */
+export function targetName(name: string, placeholder = '—'): HTMLElement {
+  return h('span', { class: 'target target-name', title: name || undefined }, h('bdi', { dir: 'ltr' }, name || placeholder));
+}
+
 /** A small count or status badge. */
 export function badge(text: string, testId?: string): HTMLElement {
   return h('vscode-badge', { 'data-testid': testId }, text);

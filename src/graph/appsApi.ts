@@ -99,6 +99,19 @@ export class AppsApi {
     });
   }
 
+  /**
+   * The ids of a group's direct user members: what a group assignment entitles (provisioning does not
+   * follow nested groups).
+   */
+  async listGroupMemberUserIds(groupId: string, signal?: AbortSignal): Promise<string[]> {
+    const members = await this.graph.all<{ id?: string; '@odata.type'?: string }>(paths.groupMembers(groupId) + query({ $select: 'id', $top: 999 }), {
+      operation: 'list the members of an assigned group',
+      permission: Permission.readDirectory,
+      signal,
+    });
+    return members.filter((m) => typeof m.id === 'string' && (m['@odata.type'] ?? '#microsoft.graph.user') === '#microsoft.graph.user').map((m) => m.id as string);
+  }
+
   searchGroups(search: string, signal?: AbortSignal): Promise<Page<Group>> {
     return this.graph.page<Group>(paths.groups + query({ $select: 'id,displayName,description', $filter: search.trim() ? `startswith(displayName,${odataString(search.trim())})` : undefined, $top: 50 }), {
       operation: 'search groups',

@@ -18,5 +18,4 @@ export function isMaskedSecret(value: string | null | undefined): boolean {
   return value === null || value === undefined || /^\*+$/.test(value);
 }
 
-/** Graph's "assigned without a specific role" id; such assignments are not provisioned. */
-export const DEFAULT_ACCESS_ROLE_ID = '00000000-0000-0000-0000-000000000000';
+export { DEFAULT_ACCESS_ROLE_ID } from '../shared/scoping';

@@ -17,6 +17,7 @@ export const paths = {
   schema: (spId: string, jobId: string) => `/servicePrincipals/${e(spId)}/synchronization/jobs/${e(jobId)}/schema`,
   users: '/users',
   groups: '/groups',
+  groupMembers: (groupId: string) => `/groups/${e(groupId)}/members`,
   organization: '/organization',
   provisioningLogs: '/auditLogs/provisioning',
 };

@@ -123,7 +123,7 @@ export const NEVER_INTERVAL = 'P10675199DT2H48M5.4775807S';
 export const NEVER_TIME = '0001-01-01T00:00:00Z';
 
 /** The role id meaning "assigned without a specific role". */
-export const DEFAULT_ACCESS_ROLE_ID = '00000000-0000-0000-0000-000000000000';
+export { DEFAULT_ACCESS_ROLE_ID } from '../shared/scoping';
 
 /** Graph's synchronizationError. */
 export interface SynchronizationError { code: string; message: string; tenantActionable: boolean }

@@ -60,14 +60,15 @@ export const mappingEditorStringKeys = [
   'defaultValue', 'targetAttribute', 'applyMapping', 'flowAlways', 'flowObjectAddOnly', 'matchingPriority', 'matchingHelp',
   'scope', 'scopeAll', 'addGroup', 'addClause', 'deleteGroup', 'deleteClause', 'groupName', 'operator', 'values', 'valuesHelp',
   'preview', 'sampleUser', 'searchUsers', 'previewQuery', 'noSample', 'typedValues', 'typedValuesHelp', 'previewNothing', 'previewDefault',
-  'previewFor', 'previewCount', 'inScope', 'outOfScope', 'user', 'targetAttributes', 'attributeName', 'attributeType',
+  'previewForOne', 'previewForMany', 'previewCount', 'inScope', 'outOfScopeNotAssigned', 'outOfScopeFiltered', 'outOfScopeDeleted',
+  'inScopeFilterOnly', 'noUsersMatch', 'saveBlockedOne', 'saveBlockedMany', 'defaultValueShort', 'yes', 'no', 'and', 'user', 'targetAttributes', 'attributeName', 'attributeType',
   'multivalued', 'required', 'addAttribute', 'problems', 'noProblems', 'changes', 'noChanges', 'fullCycleWarning', 'selectMapping',
   'signature', 'completionHint', 'loading', 'nullValue', 'matching', 'errorAt', 'requestFailed', 'advanced', 'filterMappings',
   // Validation issues (see IssueCode) and change summaries (see ChangeCode).
   'issue.targetMissing', 'issue.targetDuplicate', 'issue.targetUnknown', 'issue.sourceMissing', 'issue.sourceUnknown',
   'issue.expressionEmpty', 'issue.expressionError', 'issue.expressionWarning', 'issue.matchingDuplicate', 'issue.matchingNone',
   'issue.scopeAttributeMissing', 'issue.scopeOperatorUnknown', 'issue.scopeValueMissing', 'issue.actionsNone',
-  'change.enabledChanged', 'change.actionsChanged', 'change.scopeChanged', 'change.mappingAdded', 'change.mappingRemoved',
+  'change.turnedOn', 'change.turnedOff', 'change.empty', 'change.field', 'change.actionsChanged', 'change.scopeChanged', 'change.mappingAdded', 'change.mappingRemoved',
   'change.mappingChanged', 'change.mappingsReordered', 'change.targetAttributeAdded', 'change.targetAttributeRemoved',
 ] as const;
 
@@ -324,7 +325,9 @@ function placeholderSet(text: string): string {
 }
 
 function isSampleUser(v: unknown): v is SampleUser {
-  return isObj(v) && isId(v.id) && isText(v.label, 1000) && isObj(v.attributes);
+  const assignment = isObj(v) ? v.assignment : undefined;
+  return isObj(v) && isId(v.id) && isText(v.label, 1000) && isObj(v.attributes)
+    && (assignment === undefined || (isObj(assignment) && hasOnly(assignment, ['assigned', 'syncAll']) && isBool(assignment.assigned) && isBool(assignment.syncAll)));
 }
 
 function parseResult(v: unknown): ResponseResult | undefined {

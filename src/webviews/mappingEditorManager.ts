@@ -183,17 +183,34 @@ export class MappingEditorManager implements vscode.Disposable, vscode.WebviewPa
     this.sessions.delete(session.key);
     void this.writeDraft(session);
     if (!session.dirty) return;
-    // A webview panel cannot refuse to close: the edits are kept; offer to bring them back.
+    // A webview panel cannot refuse to close: the edits are kept, and the notification asks what a
+    // dirty editor's close would have asked (Save / Don't Save), acting on the kept copy.
     this.deps.logger.info(`kept the unsaved mapping edits of ${session.key} after its editor was closed`);
     if (this.disposing) return;
+    const save = vscode.l10n.t('Save');
+    const dontSave = vscode.l10n.t("Don't Save");
     const reopen = vscode.l10n.t('Reopen');
-    const discard = vscode.l10n.t('Discard Changes');
     void vscode.window
-      .showWarningMessage(vscode.l10n.t('The mapping editor of {0} was closed with unsaved changes. They are kept until you reopen it.', session.label), reopen, discard)
+      .showWarningMessage(vscode.l10n.t('Do you want to save the changes you made to the mappings of {0}? The editor was closed; the changes are kept until you decide.', session.label), save, dontSave, reopen)
       .then((answer) => {
-        if (answer === reopen) void this.open(session.target);
-        else if (answer === discard) void this.deps.drafts.update(DRAFT_PREFIX + session.key, undefined);
+        const decision = answer === save ? 'save' : answer === dontSave ? 'discard' : answer === reopen ? 'reopen' : undefined;
+        if (decision) void this.resolveDraft(session.target, decision).catch((e: unknown) => this.deps.logger.error(e instanceof Error ? e : String(e)));
       });
+  }
+
+  /**
+   * What the closed-with-unsaved-changes notification does with the kept copy: `save` reopens the
+   * editor with it and runs the save as the Save button does (diff, confirmation; a failure or a
+   * cancel leaves the edits open in the editor), `discard` drops it, `reopen` brings the editor back.
+   */
+  async resolveDraft(target: JobTarget, decision: 'save' | 'discard' | 'reopen', options: Omit<SaveOptions, 'signal'> = {}): Promise<SaveResult | undefined> {
+    if (decision === 'discard') {
+      await this.deps.drafts.update(DRAFT_PREFIX + mappingEditorKey(target), undefined);
+      return undefined;
+    }
+    const session = await this.open(target);
+    if (decision === 'reopen') return undefined;
+    return session.saveAsCommand(options);
   }
 
   dispose(): void {

@@ -5,16 +5,18 @@ import type { JobTarget } from '../shared/targets';
 import type { ProvisioningService } from '../graph';
 import { redactSecrets, type Logger } from '../shared/logger';
 import { UserFacingError } from '../shared/errors';
+import { assignedUserIds, DEFAULT_ACCESS_ROLE_ID } from '../shared/scoping';
 import {
   applyEdit,
   canSave,
+  changeText,
   createDocument,
   describeChanges,
   EditError,
   isDirty,
   issueArgs,
   previewUserSelect,
-  schemaText,
+  readableMappings,
   sourceObjectFromGraphUser,
   toSchema,
   validateDocument,
@@ -82,6 +84,8 @@ export class MappingEditorSession implements vscode.Disposable {
   private saving = false;
   private refusedWhileSaving = false;
   private focusId: string | undefined;
+  /** The right-hand documents of the diffs this editor opened. */
+  private readonly diffs = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly posted = new vscode.EventEmitter<ExtensionToWebviewMessage>();
   private readonly closed = new vscode.EventEmitter<void>();
@@ -209,10 +213,7 @@ export class MappingEditorSession implements vscode.Disposable {
   private async answer(request: EditorRequest): Promise<ResponseResult> {
     switch (request.kind) {
       case 'save': {
-        const result = await this.deps.runAsCommand(CommandId.saveMappings, (context) => {
-          context.report(vscode.l10n.t('Saving the attribute mappings…'));
-          return this.save({ signal: context.signal });
-        });
+        const result = await this.saveAsCommand();
         return { kind: 'save', outcome: result ? (result.outcome === 'conflict' || result.outcome === 'reloaded' ? 'cancelled' : result.outcome) : 'failed' };
       }
       case 'showChanges':
@@ -233,12 +234,35 @@ export class MappingEditorSession implements vscode.Disposable {
 
   private async users(search: string, top: number): Promise<SampleUser[]> {
     const service = await this.service();
-    const page = await service.apps.listUsers({ search, select: previewUserSelect, top });
+    const [page, scope] = await Promise.all([service.apps.listUsers({ search, select: previewUserSelect, top }), this.jobScope(service)]);
     return page.items.slice(0, top).map((user) => ({
       id: String(user.id),
       label: `${String(user.displayName ?? user.id)}${user.userPrincipalName ? ` (${String(user.userPrincipalName)})` : ''}`,
       attributes: sourceObjectFromGraphUser(user),
+      ...(scope ? { assignment: { assigned: scope.assigned.has(String(user.id)), syncAll: scope.syncAll } } : {}),
     }));
+  }
+
+  /**
+   * What the preview's scope needs besides a user's attributes: the job's scope setting and who is
+   * assigned to the app. Undefined when it cannot be read (the preview then says it checked the
+   * filter only) rather than a guess.
+   */
+  private async jobScope(service: ProvisioningService): Promise<{ syncAll: boolean; assigned: ReadonlySet<string> } | undefined> {
+    const sp = this.target.servicePrincipalId;
+    try {
+      const secrets = await service.secrets.list(sp);
+      const syncAll = secrets.find((s) => s.key === 'SyncAll')?.value?.toLowerCase() === 'true';
+      if (syncAll) return { syncAll, assigned: new Set() };
+      const assignments = (await service.apps.listAssignments(sp)).map((a) => ({ principalId: a.principalId ?? '', principalType: a.principalType, appRoleId: a.appRoleId ?? DEFAULT_ACCESS_ROLE_ID }));
+      const groups = assignments.filter((a) => a.principalType === 'Group' && a.appRoleId !== DEFAULT_ACCESS_ROLE_ID);
+      const members = new Map(await Promise.all(groups.map(async (g) => [g.principalId, await service.apps.listGroupMemberUserIds(g.principalId)] as const)));
+      const users = new Set(assignments.filter((a) => a.principalType === 'User').map((a) => a.principalId));
+      return { syncAll, assigned: assignedUserIds(assignments, (id) => members.get(id) ?? (users.has(id) ? [id] : [])) };
+    } catch (e) {
+      this.deps.logger.warn(`could not read the scope of ${sp}/${this.target.jobId} for the preview: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
   }
 
   private validationContext(): ValidationContext {
@@ -252,19 +276,42 @@ export class MappingEditorSession implements vscode.Disposable {
     };
   }
 
-  /** Opens a diff editor: the schema as loaded (left) against the schema a save would write (right). */
+  /**
+   * Opens a diff editor of the mappings as loaded (left) against the unsaved ones (right), one line
+   * per mapping in the editor's words: a change reads as that mapping's old and new line.
+   */
   async showChanges(): Promise<void> {
-    const after = this.schemaToWrite();
-    const name = `${slug(this.label)}/${slug(this.target.jobId)}`;
-    const left = this.deps.documents.set(`schema/${name}/loaded.json`, schemaText(this.doc.base));
-    const right = this.deps.documents.set(`schema/${name}/unsaved.json`, schemaText(after));
-    await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0}: loaded ↔ unsaved mappings', this.label), { preview: true });
+    this.schemaToWrite();
+    await this.showDiff(createDocument(this.doc.base), 'loaded', vscode.l10n.t('{0}: loaded ↔ unsaved mappings', this.label));
+  }
+
+  /** Diffs `before` against the document's unsaved mappings; the tab is closed after a save. */
+  private async showDiff(before: EditorDocument, name: 'loaded' | 'server', title: string): Promise<void> {
+    const folder = `mappings/${slug(this.label)}/${slug(this.target.jobId)}`;
+    const left = this.deps.documents.set(`${folder}/${name}.txt`, this.readable(before));
+    const right = this.deps.documents.set(`${folder}/unsaved.txt`, this.readable(this.doc));
+    this.diffs.add(right.toString());
+    await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true });
+  }
+
+  private readable(doc: EditorDocument): string {
+    const strings = mappingEditorStrings() as Record<string, string>;
+    return readableMappings(doc.objectMappings, (key, ...args) => fill(strings[key] ?? key, args));
+  }
+
+  /** Closes the diff tabs this editor opened: after a save they compare against what is gone. */
+  private async closeDiffs(): Promise<void> {
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputTextDiff && this.diffs.has(tab.input.modified.toString()));
+    this.diffs.clear();
+    if (tabs.length) await vscode.window.tabGroups.close(tabs, true);
   }
 
   private schemaToWrite(): RawSchema {
     const problems = validateDocument(this.doc, this.validationContext()).filter((i) => i.severity === 'error');
     if (!canSave(problems)) {
-      throw new UserFacingError(vscode.l10n.t('Fix the {0} problem(s) shown in the mapping editor first ({1}).', problems.length, this.describeIssue(problems[0])));
+      throw new UserFacingError(problems.length === 1
+        ? vscode.l10n.t('Fix the problem shown in the mapping editor first ({0}).', this.describeIssue(problems[0]))
+        : vscode.l10n.t('Fix the {0} problems shown in the mapping editor first ({1}).', problems.length, this.describeIssue(problems[0])));
     }
     const { ['@odata.context']: _context, ...schema } = toSchema(this.doc);
     return schema;
@@ -305,8 +352,9 @@ export class MappingEditorSession implements vscode.Disposable {
       }
       await service.schema.put(sp, jobId, after, options.signal);
       const saved = await service.schema.get(sp, jobId, options.signal);
-      this.deps.logger.info(`saved the mappings of ${sp}/${jobId}: ${changes.length} change(s), version ${String(this.doc.base.version)} → ${String(saved.version)}`);
+      this.deps.logger.info(`saved the mappings of ${sp}/${jobId}: ${changes.length} changes, version ${String(this.doc.base.version)} → ${String(saved.version)}`);
       this.replaceDocument(createDocument(saved), 'saved');
+      await this.closeDiffs();
       return { outcome: 'saved', version: saved.version };
     } finally {
       this.saving = false;
@@ -318,15 +366,25 @@ export class MappingEditorSession implements vscode.Disposable {
     }
   }
 
+  /** Saves as the save command does (progress, one error sentence); undefined when it failed or was cancelled. */
+  saveAsCommand(options: Omit<SaveOptions, 'signal'> = {}): Promise<SaveResult | undefined> {
+    return this.deps.runAsCommand(CommandId.saveMappings, (context) => {
+      context.report(vscode.l10n.t('Saving the attribute mappings…'));
+      return this.save({ ...options, signal: context.signal });
+    });
+  }
+
   /** Shows the diff and asks, naming the changes and warning that a full cycle follows. */
   private async confirm(changes: ReturnType<typeof describeChanges>): Promise<boolean> {
     await this.showChanges();
     const strings = mappingEditorStrings() as Record<string, string>;
-    const lines = changes.slice(0, 12).map((c) => `• ${fill(strings[`change.${c.code}`] ?? c.code, c.args)}`);
+    const lines = changes.slice(0, 12).map((c) => `• ${changeText(c, (key, ...args) => fill(strings[key] ?? key, args))}`);
     if (changes.length > 12) lines.push(vscode.l10n.t('…and {0} more', changes.length - 12));
     const saveChoice = vscode.l10n.t('Save');
     const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Save {0} change(s) to the attribute mappings of {1}?', changes.length, this.label),
+      changes.length === 1
+        ? vscode.l10n.t('Save 1 change to the attribute mappings of {0}?', this.label)
+        : vscode.l10n.t('Save {0} changes to the attribute mappings of {1}?', changes.length, this.label),
       { modal: true, detail: `${lines.join('\n')}\n\n${strings.fullCycleWarning}` },
       saveChoice,
     );
@@ -346,10 +404,7 @@ export class MappingEditorSession implements vscode.Disposable {
       if (answer === overwrite) return 'overwrite';
       if (answer === reload) return 'reload';
       if (answer !== compare) return 'cancel';
-      const name = `${slug(this.label)}/${slug(this.target.jobId)}`;
-      const left = this.deps.documents.set(`schema/${name}/server.json`, schemaText(current));
-      const right = this.deps.documents.set(`schema/${name}/unsaved.json`, schemaText(this.schemaToWrite()));
-      await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0}: server ↔ unsaved mappings', this.label), { preview: true });
+      await this.showDiff(createDocument(current), 'server', vscode.l10n.t('{0}: server ↔ unsaved mappings', this.label));
     }
   }
 

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RawSchema } from '../../src/shared/mappingEditor';
+import { previewObjectMapping } from '../../src/shared/mappingEditor';
+import type { RawSchema, SampleUser } from '../../src/shared/mappingEditor';
+import { DEFAULT_ACCESS_ROLE_ID } from '../../src/shared/scoping';
 import type { ExtensionToWebviewMessage, ResponseMessage } from '../../src/shared/webviewProtocol';
 import type { MappingEditorSession } from '../../src/webviews/mappingEditorSession';
 import { connectTestSandbox, eventually, type ConnectedSandbox } from './helpers/sandbox';
@@ -238,6 +240,123 @@ describe('Mapping editor (real VS Code host, sandbox tenant)', function () {
     assert.ok(chosen?.ok && chosen.result.kind === 'users');
     assert.ok(chosen.result.users.length >= 1);
     for (const user of chosen.result.users) assert.ok(String(user.attributes.displayName).startsWith(String(first.attributes.displayName).slice(0, 3)));
+  });
+
+  it('previews the same scope as provisioning on demand: assigned, unassigned, group-assigned, filtered out, and with "all users"', async () => {
+    const before = await schemaOnServer();
+    const store = connected.sandbox.store;
+    const assignments = store.assignmentsFor(sp);
+    const direct = new Set(assignments.filter((a) => a.appRoleId !== DEFAULT_ACCESS_ROLE_ID && store.users.has(a.principalId)).map((a) => a.principalId));
+    const group = assignments.find((a) => a.appRoleId !== DEFAULT_ACCESS_ROLE_ID && store.groups.has(a.principalId));
+    assert.ok(group, 'the sandbox assigns a group');
+    const members = new Set(store.groups.get(group.principalId)!.members);
+    const users = [...store.users.values()].filter((u) => !u.deletedDateTime);
+    const assigned = users.filter((u) => direct.has(u.id));
+    const viaGroup = users.find((u) => members.has(u.id) && !direct.has(u.id));
+    const unassigned = users.find((u) => !members.has(u.id) && !direct.has(u.id));
+    assert.ok(assigned.length >= 2 && viaGroup && unassigned, 'the seed has every kind of user');
+    const [kept, filtered] = assigned;
+
+    // A scoping filter that leaves out one assigned user, saved as the editor saves it.
+    const session = await openEditor();
+    const om = userMappings(session);
+    await exchange(session, { type: 'edit', edit: { kind: 'setScope', objectMappingId: om.id, groups: [{ name: 'not one', clauses: [{ sourceAttribute: 'objectId', operator: 'NOT EQUALS', values: [filtered.id] }] }] } });
+    assert.equal((await session.save({ skipConfirmation: true })).outcome, 'saved');
+
+    /** The preview's verdict, from the sample users the webview receives, computed as the webview computes it. */
+    async function previewed(): Promise<Map<string, SampleUser & { inScope: boolean }>> {
+      const replies = await exchange(session, { type: 'request', requestId: 21, request: { kind: 'sampleUsers', count: 100 } }, (m) => m.type === 'response');
+      const response = replies.find((m): m is ResponseMessage => m.type === 'response');
+      assert.ok(response?.ok && response.result.kind === 'users', JSON.stringify(response));
+      const current = userMappings(session);
+      return new Map(response.result.users.map((u) => [u.id, { ...u, inScope: previewObjectMapping(session.document, current, u).scope.verdict.inScope }]));
+    }
+    /** What provisioning on demand answers: the scoping step skipped means out of scope. */
+    async function onDemand(userId: string): Promise<{ inScope: boolean; scoping: string }> {
+      const result = await vscode.commands.executeCommand<{ ok: boolean; steps: Array<{ name: string; status: string; description: string }> }>('entraProvisioning.provisionOnDemand', { servicePrincipalId: sp, jobId, subject: { objectId: userId, objectTypeName: 'User' } });
+      const scoping = result?.steps.find((step) => step.name === 'EntrySynchronizationScoping');
+      assert.ok(scoping, JSON.stringify(result));
+      // Out of scope reads "not in scope" (skipped) or, for a user provisioned before, "left the scope".
+      return { inScope: /\bis in scope\b/.test(scoping.description), scoping: scoping.description };
+    }
+
+    try {
+      const preview = await previewed();
+      const cases = { assigned: kept, unassigned, groupAssigned: viaGroup, filteredOut: filtered };
+      const expected = { assigned: true, unassigned: false, groupAssigned: true, filteredOut: false };
+      for (const [kind, user] of Object.entries(cases)) {
+        const shown = preview.get(user.id);
+        assert.ok(shown, `${kind}: the preview lists ${user.displayName}`);
+        const served = await onDemand(user.id);
+        assert.equal(shown.inScope, served.inScope, `${kind}: the preview says ${shown.inScope ? 'in' : 'out of'} scope, provisioning on demand says ${served.scoping}`);
+        assert.equal(shown.inScope, expected[kind as keyof typeof expected], `${kind}: ${served.scoping}`);
+      }
+      assert.match((await onDemand(unassigned.id)).scoping, /not assigned/);
+      assert.deepEqual(previewObjectMapping(session.document, userMappings(session), preview.get(unassigned.id)!).scope.verdict, { inScope: false, reason: 'notAssigned' });
+
+      // "All users and groups": the unassigned user comes into scope on both sides; the filter still holds.
+      await vscode.commands.executeCommand('entraProvisioning.editProvisioningSettings', { servicePrincipalId: sp, jobId, scope: 'all' });
+      const all = await previewed();
+      for (const user of [unassigned, filtered]) {
+        const served = await onDemand(user.id);
+        assert.equal(all.get(user.id)?.inScope, served.inScope, `with all users, ${user.displayName}: ${served.scoping}`);
+      }
+      assert.equal(all.get(unassigned.id)?.inScope, true);
+      assert.equal(all.get(filtered.id)?.inScope, false);
+    } finally {
+      await vscode.commands.executeCommand('entraProvisioning.editProvisioningSettings', { servicePrincipalId: sp, jobId, scope: 'assigned' });
+      await putSchema({ ...before, version: undefined });
+      await session.reload(false);
+    }
+  });
+
+  it('shows changes as mapping lines in the UI\'s words, and closes that diff once saved', async () => {
+    const session = await openEditor();
+    const om = userMappings(session);
+    const title = om.attributeMappings.find((m) => m.targetAttribute === 'title');
+    assert.ok(title);
+    await exchange(session, { type: 'edit', edit: { kind: 'updateMapping', objectMappingId: om.id, mappingId: title.id, patch: { mappingType: 'Expression', expression: 'ToUpper([jobTitle])' } } });
+    await exchange(session, { type: 'request', requestId: 31, request: { kind: 'showChanges' } }, (m) => m.type === 'response');
+    const diffTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.path.includes('/mappings/'));
+    const [tab] = await eventually(() => (diffTabs().length ? diffTabs() : undefined), 15_000, 'the diff tab');
+    const input = tab.input as vscode.TabInputTextDiff;
+    const [left, right] = await Promise.all([vscode.workspace.openTextDocument(input.original), vscode.workspace.openTextDocument(input.modified)]);
+    const loaded = title.mappingType === 'Direct' ? `[${title.sourceAttribute}]` : title.expression;
+    assert.ok(left.getText().includes(`  title ← ${loaded}`), left.getText());
+    assert.ok(right.getText().includes('  title ← ToUpper([jobTitle])'), right.getText());
+    assert.ok(right.getText().includes('Provision Microsoft Entra ID Users'), 'the object mapping named as the user knows it');
+    assert.doesNotMatch(right.getText(), /"parameters"|"type": "Function"|"source"/, 'no Graph JSON or parse trees');
+
+    assert.equal((await session.save({ skipConfirmation: true })).outcome, 'saved');
+    assert.equal(diffTabs().length, 0, 'the diff of the saved changes is closed');
+  });
+
+  it('offers Save and Don\'t Save for the edits of an editor closed unsaved, acting on the kept copy', async () => {
+    const target = { connectionId: connected.connectionId, servicePrincipalId: sp, jobId };
+    const manager = connected.api.services.mappingEditors;
+    const closeDirty = async (defaultValue: string) => {
+      const session = await openEditor();
+      const om = userMappings(session);
+      await exchange(session, { type: 'edit', edit: { kind: 'updateMapping', objectMappingId: om.id, mappingId: om.attributeMappings[2].id, patch: { defaultValue } } });
+      const closed = new Promise<void>((resolve) => session.onDidClose(() => resolve()));
+      session.panel.dispose();
+      await closed;
+      await eventually(() => manager.hasDraft(target), 10_000, 'the kept copy');
+      return om.attributeMappings[2].targetAttribute;
+    };
+
+    const target2 = await closeDirty('dropped');
+    await manager.resolveDraft(target, 'discard');
+    assert.equal(manager.hasDraft(target), false, "Don't Save drops the kept copy");
+    assert.equal((await openEditor()).dirty, false);
+
+    await closeDirty('saved from the notification');
+    const result = await manager.resolveDraft(target, 'save', { skipConfirmation: true });
+    assert.equal(result?.outcome, 'saved');
+    const saved = (await schemaOnServer()).synchronizationRules![0].objectMappings![0].attributeMappings!.find((m) => m.targetAttributeName === target2);
+    assert.equal(saved?.defaultValue, 'saved from the notification', 'Save wrote the kept edits');
+    assert.equal(manager.get(target)?.dirty, false);
+    await eventually(() => !manager.hasDraft(target), 10_000, 'the copy to go once saved');
   });
 
   it('sends the edited document again when the webview reloads (hidden and shown), and focuses a tree row\'s object mapping', async () => {

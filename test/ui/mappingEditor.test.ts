@@ -148,7 +148,11 @@ describe('UI: mapping editor (Playwright, real workbench, sandbox)', () => {
     await view.locator('[data-testid="save"]').click();
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 30_000 });
-    assert.match(await dialog.innerText(), /full cycle/);
+    const asked = await dialog.innerText();
+    assert.match(asked, /full cycle/);
+    assert.match(asked, /Save 1 change to the attribute mappings/, 'a real plural');
+    assert.match(asked, /Provision Microsoft Entra ID Users: mapping to title changed: Mapping type: Direct → Expression/, 'the UI\'s words, old → new');
+    assert.doesNotMatch(asked, /\(s\)|mappingType|matchingPriority|Azure Active Directory/);
     await page.waitForTimeout(300);
     await workbench.screenshot('mapping-editor-save-confirmation');
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
@@ -160,6 +164,7 @@ describe('UI: mapping editor (Playwright, real workbench, sandbox)', () => {
     await frame.locator('[data-testid="dirty-indicator"]', { hasText: 'All changes saved' }).waitFor({ timeout: 30_000 });
     assert.match(await frame.locator('[data-testid="mapping-title"] .source').innerText(), /Join\(" ", \[givenName\], \[surname\]\)/);
     await workbench.screenshot('mapping-editor-saved');
+    assert.equal(await page.locator('.tabs-container .tab', { hasText: 'loaded ↔ unsaved' }).count(), 0, 'the diff of the saved changes was closed');
 
     // Preview for N users: what every mapping sends for each, and who is in scope.
     await frame.locator('[data-testid="preview-many"]').click();
@@ -168,6 +173,109 @@ describe('UI: mapping editor (Playwright, real workbench, sandbox)', () => {
     assert.equal(await rows.count(), 10);
     await rows.first().scrollIntoViewIfNeeded();
     await workbench.screenshot('mapping-editor-preview-users');
+  });
+
+  it('keeps blocking problems, long names, the sample search, the table of users and unsaved edits where the user looks', async () => {
+    const { page } = workbench;
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    type Box = { left: number; right: number; top: number; bottom: number };
+    type El = { getBoundingClientRect(): Box; scrollWidth: number; clientWidth: number; getAttribute(name: string): string | null; querySelector(s: string): El & { firstChild: unknown }; closest(s: string): El };
+    type Doc = { createRange(): { setStart(node: unknown, offset: number): void; setEnd(node: unknown, offset: number): void; getBoundingClientRect(): Box }; documentElement: { scrollWidth: number; clientWidth: number } };
+
+    // The service's object mapping name is shown with the product's name.
+    const objectMappings = (await frame.locator('[data-testid="object-mapping"] vscode-option').allTextContents()).map((t) => t.trim());
+    assert.ok(objectMappings.includes('Provision Microsoft Entra ID Users'), objectMappings.join(', '));
+    assert.ok(!objectMappings.some((name) => name.includes('Azure Active Directory')), objectMappings.join(', '));
+
+    // A long target name keeps its end visible (its start gives way), with the whole name as tooltip.
+    const longName = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber';
+    const target = frame.locator(`[data-testid="mapping-${longName}"] .mapping-select`);
+    await target.scrollIntoViewIfNeeded();
+    const cut = await target.evaluate((button: El) => {
+      const doc = (globalThis as unknown as { document: Doc }).document;
+      const name = button.querySelector('.target');
+      const text = name.querySelector('bdi')?.firstChild ?? name.firstChild;
+      const length = (text as { length: number }).length;
+      const range = doc.createRange();
+      range.setStart(text, length - 1);
+      range.setEnd(text, length);
+      const last = range.getBoundingClientRect();
+      const box = name.getBoundingClientRect();
+      return { last, box, button: button.getBoundingClientRect(), title: name.getAttribute('title') };
+    });
+    assert.ok(cut.last.right <= cut.box.right + 1 && cut.last.left >= cut.box.left - 1 && cut.last.right <= cut.button.right, `the last letter is visible (${JSON.stringify(cut)})`);
+    assert.equal(cut.title, longName);
+    await workbench.screenshot('mapping-editor-long-names');
+
+    // A missing matching attribute disables Save and says so in the header, next to Save.
+    await frame.locator('[data-testid="mapping-userName"] .mapping-select').click();
+    const precedence = frame.locator('[data-testid="matching-priority"] input');
+    await precedence.fill('0');
+    const blocked = frame.locator('[data-testid="save-blocked"]');
+    await blocked.waitFor({ timeout: 10_000 });
+    assert.match(await blocked.innerText(), /no matching attribute/);
+    assert.equal(await frame.locator('[data-testid="save"]').getAttribute('disabled'), '', 'Save is disabled while an error blocks it');
+    const header = await frame.locator('#header').evaluate((h: El) => h.getBoundingClientRect());
+    const shown = await blocked.evaluate((b: El) => b.getBoundingClientRect());
+    assert.ok(shown.top >= header.top && shown.bottom <= header.bottom + 1, 'the reason is in the sticky header');
+    await workbench.screenshot('mapping-editor-save-blocked');
+    await precedence.fill('1');
+    await blocked.waitFor({ state: 'detached', timeout: 10_000 });
+
+    // The sample-user search filters the picker as one types, and the preview follows.
+    const options = frame.locator('[data-testid="sample-user"] vscode-option');
+    const names = (await options.allTextContents()).map((n) => n.trim()).filter((n) => n !== '—');
+    const before = await frame.locator('[data-testid="preview-value"]').innerText();
+    // A prefix the current sample does not have, so the preview has to move to a matching user.
+    const wanted = names.map((n) => n.slice(0, 3)).find((prefix) => !before.toLowerCase().startsWith(prefix.toLowerCase()));
+    assert.ok(wanted, `the sample users differ (${names.join(', ')})`);
+    await frame.locator('[data-testid="sample-search"] input').pressSequentially(wanted, { delay: 20 });
+    const only = async () => (await options.allTextContents()).map((n) => n.trim()).filter((n) => n !== '—');
+    for (let i = 0; i < 100 && !(await only()).every((n) => n.startsWith(wanted)); i++) await page.waitForTimeout(100);
+    const filtered = await only();
+    assert.ok(filtered.length > 0 && filtered.every((n) => n.startsWith(wanted)), `only users starting with ${wanted} (got ${filtered.join(', ')})`);
+    const after = await frame.locator('[data-testid="preview-value"]').innerText();
+    assert.ok(filtered.some((label) => label.includes(`(${after})`)), `the preview shows a matching user's userName (${after})`);
+    assert.match(await frame.locator('[data-testid="preview-scope"]').innerText(), /scope/);
+    await workbench.screenshot('mapping-editor-sample-search');
+
+    // "Preview for N users" says how many, and its table scrolls inside its section.
+    const heading = frame.locator('[data-testid="preview-many-heading"]');
+    assert.equal(await heading.innerText(), 'Preview for 10 users');
+    await frame.locator('[data-testid="preview-count"] input').fill('1');
+    assert.equal(await heading.innerText(), 'Preview for 1 user');
+    await frame.locator('[data-testid="preview-count"] input').fill('10');
+    await frame.locator('[data-testid="preview-many"]').click();
+    await frame.locator('[data-testid="bulk-table"] tbody tr').nth(9).waitFor({ timeout: 30_000 });
+    const wrap = frame.locator('[data-testid="bulk-table-wrap"]');
+    await wrap.scrollIntoViewIfNeeded();
+    const fit = await wrap.evaluate((w: El) => {
+      const doc = (globalThis as unknown as { document: Doc }).document;
+      return { wrap: w.getBoundingClientRect(), scrollWidth: w.scrollWidth, clientWidth: w.clientWidth, pageScroll: doc.documentElement.scrollWidth, pageWidth: doc.documentElement.clientWidth };
+    });
+    assert.ok(fit.pageScroll <= fit.pageWidth, `the page does not scroll sideways (${JSON.stringify(fit)})`);
+    assert.ok(fit.wrap.right <= fit.pageWidth, `the table's section fits the page (${JSON.stringify(fit)})`);
+    assert.ok(fit.scrollWidth > fit.clientWidth, 'the wide table scrolls inside its section');
+    assert.match(await frame.locator('[data-testid="bulk-scope"]').first().innerText(), /scope/);
+    await workbench.screenshot('mapping-editor-preview-table');
+
+    // Closing with unsaved edits: the notification asks Save / Don't Save, as closing a file does.
+    await frame.locator('[data-testid="mapping-displayName"] .mapping-select').click();
+    await frame.locator('[data-testid="default-value"] input').fill('Closed unsaved');
+    await frame.locator('[data-testid="dirty-indicator"]', { hasText: 'Unsaved' }).waitFor({ timeout: 10_000 });
+    const tab = page.locator('.tabs-container .tab', { hasText: 'Mappings: Contoso SCIM App' }).first();
+    await tab.hover();
+    await tab.locator('.tab-actions .action-label').first().click();
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Do you want to save the changes' }).first();
+    await toast.waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(500);
+    await workbench.screenshot('mapping-editor-closed-unsaved');
+    for (const label of ['Save', "Don't Save", 'Reopen']) assert.equal(await toast.getByRole('button', { name: label, exact: true }).count(), 1, `offers ${label}`);
+    await toast.getByRole('button', { name: 'Reopen', exact: true }).click();
+    const reopened = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await reopened.locator('[data-testid="dirty-indicator"]', { hasText: 'Unsaved' }).waitFor({ timeout: 30_000 });
+    await reopened.locator('[data-testid="mapping-title"] .mapping-select').click();
+    await reopened.locator('[data-testid="preview-value"]').waitFor({ timeout: 30_000 });
   });
 
   it('follows the color theme', async () => {
@@ -198,6 +306,12 @@ describe('UI: mapping editor (Playwright, real workbench, sandbox)', () => {
     assert.notEqual(dark, light, 'the editor background follows the theme');
     const [r, g, b] = (dark.match(/\d+/g) ?? []).map(Number);
     assert.ok(r + g + b < 200, `a dark background (got ${dark})`);
+    // A preview value is data, not an error: the editor's foreground, not <code>'s theme colour.
+    const colours = await frame.locator('[data-testid="preview-value"]').evaluate((value) => {
+      const styles = globalThis as unknown as { getComputedStyle(element: unknown): { color: string }; document: { body: unknown } };
+      return { value: styles.getComputedStyle(value).color, body: styles.getComputedStyle(styles.document.body).color };
+    });
+    assert.equal(colours.value, colours.body, 'the preview value is in the normal foreground');
     await workbench.screenshot('mapping-editor-dark');
   });
 });

@@ -85,7 +85,7 @@ export class MappingEditorApp implements EditorContext {
         this.model.state = new EditorState(message.document, message.filterOperators);
         this.render();
         window.scrollTo(0, view.scrollY);
-        if (!view.sample) void loadSampleUsers(this, '');
+        void loadSampleUsers(this, view.sampleQuery);
         return;
       case 'document': {
         if (!this.model.state) return;

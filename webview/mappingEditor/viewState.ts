@@ -14,6 +14,8 @@ export interface ViewState {
   selectedMappingId?: string;
   filter: string;
   sample?: SampleUser;
+  /** What the sample-user search holds: the picker lists the users whose display name starts with it. */
+  sampleQuery: string;
   typedValues: string;
   previewCount: number;
   scrollY: number;
@@ -27,7 +29,7 @@ export interface WebviewStateStorage {
 
 /** Reads a stored state field by field: it was written by an older version, or tampered with, as far as we know. */
 function loadViewState(raw: unknown): ViewState {
-  const base: ViewState = { filter: '', typedValues: '', previewCount: 10, scrollY: 0 };
+  const base: ViewState = { filter: '', sampleQuery: '', typedValues: '', previewCount: 10, scrollY: 0 };
   if (typeof raw !== 'object' || raw === null) return base;
   const r = raw as Record<string, unknown>;
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -38,6 +40,7 @@ function loadViewState(raw: unknown): ViewState {
     selectedMappingId: text(r.selectedMappingId),
     filter: text(r.filter) ?? '',
     sample: sample && typeof sample.id === 'string' && typeof sample.attributes === 'object' ? sample : undefined,
+    sampleQuery: text(r.sampleQuery) ?? '',
     typedValues: text(r.typedValues) ?? '',
     previewCount: typeof r.previewCount === 'number' ? r.previewCount : 10,
     scrollY: typeof r.scrollY === 'number' ? r.scrollY : 0,

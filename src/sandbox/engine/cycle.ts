@@ -10,7 +10,8 @@ import type { CompiledMapping } from './mapping';
 import { groupSourceObject, processGroup } from './processGroup';
 import { processUser } from './processUser';
 import { ScimClient } from './scimClient';
-import { assignedGroupIds, assignedUserIds, passesScope } from './scoping';
+import { assignedGroupIds, assignedUserIds, outOfScopeSentence, passesScope } from './scoping';
+import { scopeVerdict, scopingFilterOf } from '../../shared/scoping';
 import { userSourceObject } from './sourceObject';
 import { recordCycle, recordFailure, recordProgress } from './status';
 import { connect, testConnection } from './target';
@@ -87,10 +88,12 @@ export async function prepareJob(deps: CycleDeps, spId: string, job: JobRecord):
 
 /** Whether a user is entitled to an account, and if not, why. */
 export function entitlement(p: PreparedJob, user: DirectoryUser): { entitled: boolean; reason: string } {
-  if (user.deletedDateTime) return { entitled: false, reason: 'the user is deleted (in the recycle bin)' };
-  if (p.assigned && !p.assigned.has(user.id)) return { entitled: false, reason: 'the user is not assigned to the application (Default Access assignments do not count)' };
-  if (!passesScope(p.objectMapping.scope, userSourceObject(user, false, []))) return { entitled: false, reason: 'the user does not pass the scoping filter' };
-  return { entitled: true, reason: '' };
+  const verdict = scopeVerdict(
+    { deleted: Boolean(user.deletedDateTime), assigned: p.assigned?.has(user.id) ?? true, syncAll: p.syncAll },
+    scopingFilterOf(p.objectMapping.scope),
+    userSourceObject(user, false, []),
+  );
+  return verdict.inScope ? { entitled: true, reason: '' } : { entitled: false, reason: outOfScopeSentence[verdict.reason] };
 }
 
 /** Whether a group is assigned (or SyncAll) and passes the group scoping filter, and if not, why. */

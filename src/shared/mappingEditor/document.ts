@@ -10,6 +10,15 @@ import type { AttributeMappingSource } from '../../expressions';
 export type { RawObject, RawSchema, RawRule, RawObjectMapping, RawFilter, RawFilterGroup, RawAttributeMapping, RawDirectory, RawObjectDefinition, RawAttributeDefinition } from '../synchronizationSchema';
 import type { RawSchema, RawFilter, RawAttributeMapping, RawDirectory, RawObjectDefinition, RawAttributeDefinition } from '../synchronizationSchema';
 
+/**
+ * An object mapping's name as the user reads it. The service's templates still call the source
+ * "Azure Active Directory" ("Provision Azure Active Directory Users"), and that name stays in the
+ * schema and in what is saved; the product is Microsoft Entra ID.
+ */
+export function objectMappingDisplayName(name: string): string {
+  return name.replace(/\bAzure Active Directory\b/g, 'Microsoft Entra ID').replace(/\bAzure AD\b/g, 'Microsoft Entra ID');
+}
+
 /** How a mapping gets its value, as the portal names it. */
 export type MappingType = 'Direct' | 'Constant' | 'Expression';
 export const mappingTypes: readonly MappingType[] = ['Direct', 'Constant', 'Expression'];

@@ -1,12 +1,14 @@
 /**
  * Preview: what each mapping would send to the app for a sample user, and whether the user is in the
- * scoping filter's scope. Runs the expression engine locally (in the webview), so it costs no round
+ * job's scope (decided by src/shared/scoping.ts, as the provisioning engine decides it). Runs the expression engine locally (in the webview), so it costs no round
  * trip per keystroke.
  */
 import { compileExpression, ExpressionError } from '../../expressions';
 import type { CompiledExpression, EvaluateOptions, EvaluationResult, ExpressionMessageId, NestedMessages, SourceObject, SourceValue } from '../../expressions';
 import type { User } from '@microsoft/microsoft-graph-types';
-import type { AttributeMappingDraft, ObjectMappingDraft, ScopeClauseDraft, ScopeGroupDraft } from './document';
+import type { AttributeMappingDraft, EditorDocument, ObjectMappingDraft } from './document';
+import { scopeVerdict, scopingFilterOf } from '../scoping';
+import type { ScopeVerdict, ScopingFilter } from '../scoping';
 
 /** The Graph user properties a preview reads (passed as `$select`). */
 export const previewUserSelect: readonly string[] = [
@@ -46,6 +48,16 @@ export interface SampleUser {
   readonly id: string;
   readonly label: string;
   readonly attributes: Readonly<Record<string, SourceValue>>;
+  /** What the job's scope makes of the user besides its attributes, as the extension read it from Graph. */
+  readonly assignment?: SampleAssignment;
+}
+
+/** A sample user's assignment to the job's app, and the job's scope setting. */
+export interface SampleAssignment {
+  /** Assigned with a real role (not Default Access), directly or as a member of an assigned group. */
+  readonly assigned: boolean;
+  /** The job syncs all users and groups (`SyncAll`), not only assigned ones. */
+  readonly syncAll: boolean;
 }
 
 export type PreviewResult =
@@ -112,75 +124,43 @@ export function previewMapping(m: AttributeMappingDraft, source: SourceObject, o
   return { kind: 'value', value, usedDefault: false };
 }
 
-function clauseText(v: SourceValue | null | undefined): string | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'boolean') return v ? 'True' : 'False';
-  if (Array.isArray(v)) return v.length ? String(v[0]) : null;
-  return String(v);
+/**
+ * The scope verdict of a sample: the object mapping's scoping filter as edited (with the schema's
+ * input filter groups, which the editor does not show), the assignment the extension looked up, and
+ * the decision the provisioning engine makes. `assignmentChecked` is false for typed values: no
+ * tenant user stands behind them, so only the filter (and deletion) was checked.
+ */
+export function sampleScope(doc: EditorDocument, om: ObjectMappingDraft, source: SourceObject, assignment: SampleAssignment | undefined): SampleScope {
+  const filter = { groups: om.scopeGroups, inputFilterGroups: inputFilterGroups(doc, om.id) };
+  const subject = { deleted: source.IsSoftDeleted === true, assigned: assignment?.assigned ?? true, syncAll: assignment?.syncAll ?? false };
+  return { verdict: scopeVerdict(subject, filter, source), assignmentChecked: assignment !== undefined };
 }
 
-/** One scoping clause for one source object. Unknown operators are false: nobody comes into scope by accident. */
-function clauseHolds(clause: ScopeClauseDraft, source: SourceObject): boolean {
-  const value = clauseText(source[clause.sourceAttribute]);
-  const op = clause.operator.toUpperCase().replace(/_/g, ' ');
-  const operand = clause.values[0] ?? '';
-  if (op === 'IS NULL') return value === null || value === '';
-  if (op === 'IS NOT NULL') return value !== null && value !== '';
-  if (op === 'IS TRUE') return value?.toLowerCase() === 'true';
-  if (op === 'IS FALSE') return value?.toLowerCase() === 'false';
-  if (value === null || value === '') return false;
-  const integer = (s: string) => (/^-?\d+$/.test(s) ? Number(s) : undefined);
-  switch (op) {
-    case 'EQUALS':
-      return clause.values.includes(value);
-    case 'NOT EQUALS':
-      return !clause.values.includes(value);
-    case 'INCLUDES':
-      return value.includes(operand);
-    case 'ENDS WITH':
-      return value.endsWith(operand);
-    case 'REGEX MATCH':
-    case 'NOT REGEX MATCH': {
-      let matches: boolean;
-      try {
-        matches = new RegExp(operand).test(value);
-      } catch {
-        return false;
-      }
-      return op === 'REGEX MATCH' ? matches : !matches;
-    }
-    case 'GREATER THAN':
-    case 'GREATER THAN OR EQUALS':
-    case 'LESS THAN':
-    case 'LESS THAN OR EQUALS': {
-      const a = integer(value);
-      const b = integer(operand);
-      if (a === undefined || b === undefined) return false;
-      if (op === 'GREATER THAN') return a > b;
-      if (op === 'GREATER THAN OR EQUALS') return a >= b;
-      if (op === 'LESS THAN') return a < b;
-      return a <= b;
-    }
-    default:
-      return false;
-  }
+export interface SampleScope {
+  readonly verdict: ScopeVerdict;
+  readonly assignmentChecked: boolean;
 }
 
-/** In scope when there are no groups, or when every clause of at least one group holds. */
-export function inScope(groups: readonly ScopeGroupDraft[], source: SourceObject): boolean {
-  return groups.length === 0 || groups.some((g) => g.clauses.every((c) => clauseHolds(c, source)));
+/** The schema's input filter groups of an object mapping (its id is its position: `r<rule>o<object>`, see createDocument). */
+function inputFilterGroups(doc: EditorDocument, objectMappingId: string): ScopingFilter['inputFilterGroups'] {
+  const at = /^r(\d+)o(\d+)$/.exec(objectMappingId);
+  const scope = at ? doc.base.synchronizationRules?.[Number(at[1])]?.objectMappings?.[Number(at[2])]?.scope : undefined;
+  const groups = (scope as { inputFilterGroups?: unknown } | null | undefined)?.inputFilterGroups;
+  // The schema came through a message: only well-formed groups are read.
+  if (!Array.isArray(groups) || !groups.every((g) => typeof g === 'object' && g !== null)) return [];
+  return scopingFilterOf({ inputFilterGroups: groups }).inputFilterGroups;
 }
 
 export interface ObjectPreview {
-  readonly inScope: boolean;
+  readonly scope: SampleScope;
   readonly results: readonly { readonly mappingId: string; readonly targetAttribute: string; readonly result: PreviewResult }[];
 }
 
-/** Every mapping's result for one source object, and whether the object is in scope. */
-export function previewObjectMapping(om: ObjectMappingDraft, source: SourceObject, options?: EvaluateOptions): ObjectPreview {
+/** Every mapping's result for one sample user, and whether the user is in scope. */
+export function previewObjectMapping(doc: EditorDocument, om: ObjectMappingDraft, user: Pick<SampleUser, 'attributes' | 'assignment'>, options?: EvaluateOptions): ObjectPreview {
   return {
-    inScope: inScope(om.scopeGroups, source),
-    results: om.attributeMappings.map((m) => ({ mappingId: m.id, targetAttribute: m.targetAttribute, result: previewMapping(m, source, options) })),
+    scope: sampleScope(doc, om, user.attributes, user.assignment),
+    results: om.attributeMappings.map((m) => ({ mappingId: m.id, targetAttribute: m.targetAttribute, result: previewMapping(m, user.attributes, options) })),
   };
 }
 

@@ -7,6 +7,7 @@
 import { localizeMessage, validateExpression } from '../../expressions';
 import type { ExpressionMessageId, NestedMessages } from '../../expressions';
 import type { AttributeMappingDraft, EditorDocument, ObjectMappingDraft } from './document';
+import { objectMappingDisplayName } from './document';
 
 export type IssueCode =
   | 'targetMissing'
@@ -101,10 +102,10 @@ export function validateObjectMapping(om: ObjectMappingDraft, context: Validatio
     }
   }
   if (om.enabled && om.attributeMappings.length > 0 && priorities.size === 0) {
-    issues.push({ severity: 'error', code: 'matchingNone', args: [om.name], field: 'matchingPriority', objectMappingId: om.id });
+    issues.push({ severity: 'error', code: 'matchingNone', args: [objectMappingDisplayName(om.name)], field: 'matchingPriority', objectMappingId: om.id });
   }
   if (om.enabled && !om.actions.Add && !om.actions.Update && !om.actions.Delete) {
-    issues.push({ severity: 'warning', code: 'actionsNone', args: [om.name], field: 'actions', objectMappingId: om.id });
+    issues.push({ severity: 'warning', code: 'actionsNone', args: [objectMappingDisplayName(om.name)], field: 'actions', objectMappingId: om.id });
   }
   om.scopeGroups.forEach((group, g) => {
     group.clauses.forEach((clause, c) => {

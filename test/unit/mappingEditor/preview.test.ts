@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describeFunction } from '../../../src/expressions';
-import { completeExpression, createDocument, emptyMapping, inScope, previewMapping, previewObjectMapping, signatureAt, sourceObjectFromGraphUser } from '../../../src/shared/mappingEditor';
+import { completeExpression, createDocument, emptyMapping, previewMapping, previewObjectMapping, sampleScope, signatureAt, sourceObjectFromGraphUser } from '../../../src/shared/mappingEditor';
 import { ana, scimSchema } from './fixtures';
 
 describe('mapping editor preview and completion', () => {
@@ -14,15 +14,35 @@ describe('mapping editor preview and completion', () => {
   });
 
   it('previews a whole object mapping and its scope', () => {
-    const om = createDocument(scimSchema()).objectMappings[0];
-    const preview = previewObjectMapping(om, ana);
-    assert.equal(preview.inScope, true);
+    const doc = createDocument(scimSchema());
+    const om = doc.objectMappings[0];
+    const preview = previewObjectMapping(doc, om, { attributes: ana, assignment: { assigned: true, syncAll: false } });
+    assert.deepEqual(preview.scope, { verdict: { inScope: true }, assignmentChecked: true });
     const active = preview.results.find((r) => r.targetAttribute === 'active');
     assert.deepEqual(active?.result, { kind: 'value', value: 'True', usedDefault: false });
+    const withScope = (groups: typeof om.scopeGroups) => ({ ...om, scopeGroups: groups });
     const scoped = [{ name: 'g', clauses: [{ sourceAttribute: 'department', operator: 'EQUALS', values: ['Marketing'] }] }];
-    assert.equal(inScope(scoped, ana), false);
-    assert.equal(inScope([...scoped, { name: 'h', clauses: [{ sourceAttribute: 'country', operator: 'REGEX MATCH', values: ['^U'] }] }], ana), true);
-    assert.equal(inScope([{ name: 'u', clauses: [{ sourceAttribute: 'IsSoftDeleted', operator: 'IS FALSE', values: [] }] }], ana), true);
+    const assigned = { assigned: true, syncAll: false };
+    assert.deepEqual(sampleScope(doc, withScope(scoped), ana, assigned).verdict, { inScope: false, reason: 'filteredOut' });
+    assert.deepEqual(sampleScope(doc, withScope([...scoped, { name: 'h', clauses: [{ sourceAttribute: 'country', operator: 'REGEX MATCH', values: ['^U'] }] }]), ana, assigned).verdict, { inScope: true });
+    assert.deepEqual(sampleScope(doc, withScope([{ name: 'u', clauses: [{ sourceAttribute: 'IsSoftDeleted', operator: 'IS FALSE', values: [] }] }]), ana, assigned).verdict, { inScope: true });
+  });
+
+  it('applies the assignment and the job\'s "all users" setting to the scope, and says when it could not check them', () => {
+    const doc = createDocument(scimSchema());
+    const om = doc.objectMappings[0];
+    assert.deepEqual(sampleScope(doc, om, ana, { assigned: false, syncAll: false }).verdict, { inScope: false, reason: 'notAssigned' });
+    assert.deepEqual(sampleScope(doc, om, ana, { assigned: false, syncAll: true }).verdict, { inScope: true });
+    assert.deepEqual(sampleScope(doc, om, { ...ana, IsSoftDeleted: true }, { assigned: true, syncAll: true }).verdict, { inScope: false, reason: 'deleted' });
+    assert.equal(sampleScope(doc, om, ana, undefined).assignmentChecked, false, 'typed values have no assignment');
+  });
+
+  it('applies the schema\'s input filter groups too, as the engine does', () => {
+    const schema = scimSchema();
+    const raw = schema.synchronizationRules![0].objectMappings![0];
+    raw.scope = { groups: [], inputFilterGroups: [{ name: 'i', clauses: [{ sourceOperandName: 'department', operatorName: 'EQUALS', targetOperand: { values: ['Nobody'] } }] }] };
+    const doc = createDocument(schema);
+    assert.deepEqual(sampleScope(doc, doc.objectMappings[0], ana, { assigned: true, syncAll: false }).verdict, { inScope: false, reason: 'filteredOut' });
   });
 
   it('turns a Graph user into the attributes expressions read', () => {

@@ -66,5 +66,9 @@ describe('webview protocol validation', () => {
     assert.equal(parseExtensionMessage({ type: 'document', document: { base: {}, objectMappings: [{ id: 1 }] }, reason: 'saved' }), undefined);
     assert.equal(parseExtensionMessage({ type: 'response', requestId: 4, ok: true, result: { kind: 'save', outcome: 'saved' } })?.type, 'response');
     assert.equal(parseExtensionMessage({ type: 'response', requestId: 4, ok: true, result: { kind: 'save', outcome: 'maybe' } }), undefined);
+    const users = (assignment: unknown) => ({ type: 'response', requestId: 5, ok: true, result: { kind: 'users', users: [{ id: 'u', label: 'U', attributes: {}, assignment }] } });
+    assert.equal(parseExtensionMessage(users({ assigned: false, syncAll: false }))?.type, 'response', 'a sample user carries its assignment');
+    assert.equal(parseExtensionMessage(users(undefined))?.type, 'response', 'or none, when it could not be read');
+    assert.equal(parseExtensionMessage(users({ assigned: 'yes', syncAll: false })), undefined);
   });
 });

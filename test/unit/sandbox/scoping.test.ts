@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { evaluateClause, passesScope } from '../../../src/sandbox/engine/scoping';
+import { passesScope } from '../../../src/sandbox/engine/scoping';
 import type { FilterClause } from '../../../src/sandbox/types';
+import { assignedUserIds, clauseHolds, DEFAULT_ACCESS_ROLE_ID, scopeVerdict, scopingFilterOf } from '../../../src/shared/scoping';
 
 const clause = (sourceOperandName: string, operatorName: string, ...values: string[]): FilterClause => ({ sourceOperandName, operatorName, targetOperand: { values } });
 const user = { department: 'Sales', userPrincipalName: 'ada@contoso.com', accountEnabled: true, IsSoftDeleted: false, employeeId: '1500000', city: '' };
 
-describe('sandbox scoping filters', () => {
+describe('scoping filters (shared by the sandbox engine and the mapping editor preview)', () => {
   it('implements the documented operators', () => {
     const cases: [FilterClause, boolean][] = [
       [clause('department', 'EQUALS', 'Sales'), true],
@@ -27,7 +28,7 @@ describe('sandbox scoping filters', () => {
       [clause('userPrincipalName', 'ENDS_WITH', '.com'), true],
       [clause('department', 'IS MEMBER OF', 'x'), false],
     ];
-    for (const [c, expected] of cases) assert.equal(evaluateClause(c, user), expected, `${c.sourceOperandName} ${c.operatorName} ${c.targetOperand.values.join(',')}`);
+    for (const [c, expected] of cases) assert.equal(clauseHolds({ sourceAttribute: c.sourceOperandName, operator: c.operatorName, values: c.targetOperand.values }, user), expected, `${c.sourceOperandName} ${c.operatorName} ${c.targetOperand.values.join(',')}`);
   });
 
   it('ANDs clauses in a group and ORs groups; no filter means in scope', () => {
@@ -35,5 +36,30 @@ describe('sandbox scoping filters', () => {
     const scope = (groups: FilterClause[][]) => ({ groups: groups.map((clauses, i) => ({ name: `g${i}`, clauses })), inputFilterGroups: [], categoryFilterGroups: [] });
     assert.equal(passesScope(scope([[clause('department', 'EQUALS', 'Sales'), clause('accountEnabled', 'IS FALSE')]]), user), false);
     assert.equal(passesScope(scope([[clause('department', 'EQUALS', 'Sales'), clause('accountEnabled', 'IS FALSE')], [clause('employeeId', 'Greater_Than', '1')]]), user), true);
+  });
+
+  it('ANDs the input filter groups with the scoping filter groups', () => {
+    const both = { groups: [{ name: 'a', clauses: [clause('department', 'EQUALS', 'Sales')] }], inputFilterGroups: [{ name: 'b', clauses: [clause('city', 'IS NOT NULL')] }], categoryFilterGroups: [] };
+    assert.equal(passesScope(both, user), false, 'city is empty');
+    assert.equal(passesScope(both, { ...user, city: 'Oslo' }), true);
+  });
+
+  it('decides scope in the service\'s order: deleted, then assignment (unless all users are synced), then the filter', () => {
+    const filter = scopingFilterOf({ groups: [{ clauses: [clause('department', 'EQUALS', 'Sales')] }] });
+    const subject = { deleted: false, assigned: true, syncAll: false };
+    assert.deepEqual(scopeVerdict(subject, filter, user), { inScope: true });
+    assert.deepEqual(scopeVerdict({ ...subject, assigned: false }, filter, user), { inScope: false, reason: 'notAssigned' });
+    assert.deepEqual(scopeVerdict({ ...subject, assigned: false, syncAll: true }, filter, user), { inScope: true });
+    assert.deepEqual(scopeVerdict({ ...subject, assigned: false, syncAll: true }, filter, { ...user, department: 'HR' }), { inScope: false, reason: 'filteredOut' });
+    assert.deepEqual(scopeVerdict({ ...subject, deleted: true }, filter, user), { inScope: false, reason: 'deleted' });
+  });
+
+  it('counts users assigned directly and through a group, but not Default Access', () => {
+    const members: Record<string, string[]> = { group: ['u2', 'u3'], u1: ['u1'], u4: ['u4'] };
+    const ids = assignedUserIds(
+      [{ principalId: 'u1', appRoleId: 'role' }, { principalId: 'group', appRoleId: 'role' }, { principalId: 'u4', appRoleId: DEFAULT_ACCESS_ROLE_ID }],
+      (id) => members[id] ?? [],
+    );
+    assert.deepEqual([...ids].sort(), ['u1', 'u2', 'u3']);
   });
 });

@@ -1,4 +1,5 @@
 /** The unsaved changes, in words, with the warning that saving starts a full provisioning cycle. */
+import { changeText } from '../../../src/shared/mappingEditor';
 import type { MappingEditorStringKey } from '../../../src/shared/webviewProtocol';
 import { h } from '../../components';
 import type { EditorContext } from '../editorContext';
@@ -10,7 +11,7 @@ export function refreshChanges(ctx: EditorContext): void {
   const list = state.dirty ? state.changes() : [];
   changes?.replaceChildren(
     h('h2', {}, ctx.t('changes')),
-    list.length === 0 ? h('p', { class: 'muted' }, ctx.t('noChanges')) : h('ul', {}, ...list.map((c) => h('li', {}, ctx.t(`change.${c.code}` as MappingEditorStringKey, ...c.args)))),
+    list.length === 0 ? h('p', { class: 'muted' }, ctx.t('noChanges')) : h('ul', {}, ...list.map((c) => h('li', {}, changeText(c, (key, ...args) => ctx.t(key as MappingEditorStringKey, ...args))))),
     list.length ? h('p', { class: 'warning' }, ctx.t('fullCycleWarning')) : '',
   );
 }

@@ -4,7 +4,7 @@
  */
 import { emptyMapping, newMappingId } from '../../../src/shared/mappingEditor';
 import type { AttributeMappingDraft, Issue, ObjectMappingDraft } from '../../../src/shared/mappingEditor';
-import { button, h, rowButton, textField } from '../../components';
+import { button, h, rowButton, targetName, textField } from '../../components';
 import type { EditorContext } from '../editorContext';
 
 /** A mapping's source side in one line, as its row shows it. */
@@ -53,9 +53,9 @@ function mappingRows(ctx: EditorContext, om: ObjectMappingDraft): HTMLElement {
       h(
         'button',
         { class: 'mapping-select', 'aria-pressed': selected ? 'true' : 'false', 'aria-label': `${m.targetAttribute} ← ${summary(m)}` },
-        h('span', { class: 'target' }, m.targetAttribute || '—'),
+        targetName(m.targetAttribute),
         h('span', { class: 'arrow', 'aria-hidden': 'true' }, ' ← '),
-        h('span', { class: 'source' }, summary(m)),
+        h('span', { class: 'source', title: summary(m) }, summary(m)),
         m.matchingPriority > 0 ? h('span', { class: 'matching' }, ` ${ctx.t('matching', String(m.matchingPriority))}`) : null,
         h('span', { class: 'row-issue', 'aria-hidden': 'true' }),
       ),
@@ -115,8 +115,7 @@ export function refreshMappingRows(ctx: EditorContext, objectIssues: readonly Is
     if (selected && id === selected.id) {
       const source = row.querySelector('.source');
       if (source) source.textContent = summary(selected);
-      const target = row.querySelector('.target');
-      if (target) target.textContent = selected.targetAttribute || '—';
+      row.querySelector('.target')?.replaceWith(targetName(selected.targetAttribute));
     }
   }
 }

@@ -1,10 +1,11 @@
 /** The object mapping bar: which object mapping is shown, whether it is enabled, and its target actions. */
+import { objectMappingDisplayName } from '../../../src/shared/mappingEditor';
 import type { ObjectMappingDraft } from '../../../src/shared/mappingEditor';
 import { checkbox, dropdown, h } from '../../components';
 import type { EditorContext } from '../editorContext';
 
 export function objectMappingSection(ctx: EditorContext, om: ObjectMappingDraft): HTMLElement {
-  const choices = ctx.model.state!.doc.objectMappings.map((o) => [o.id, o.name] as const);
+  const choices = ctx.model.state!.doc.objectMappings.map((o) => [o.id, objectMappingDisplayName(o.name)] as const);
   const actions = om.actions;
   const setAction = (key: 'Add' | 'Update' | 'Delete') => (checked: boolean) => ctx.edit({ kind: 'setActions', objectMappingId: om.id, actions: { ...actions, [key]: checked } }, true);
   return h(

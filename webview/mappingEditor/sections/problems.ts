@@ -1,8 +1,17 @@
 /** The problems of the whole document; clicking one shows the mapping it is about. */
+import type { Issue } from '../../../src/shared/mappingEditor';
 import { badge, h } from '../../components';
 import type { EditorContext } from '../editorContext';
 
 const shownAtMost = 100;
+
+/** Shows the object mapping and mapping an issue is about. */
+export function showIssue(ctx: EditorContext, issue: Issue): void {
+  ctx.view.state.objectMappingId = issue.objectMappingId;
+  if (issue.mappingId) ctx.view.state.selectedMappingId = issue.mappingId;
+  ctx.view.save();
+  ctx.render();
+}
 
 /** Fills `#problems` in place (per keystroke). */
 export function refreshProblems(ctx: EditorContext): void {
@@ -17,12 +26,7 @@ export function refreshProblems(ctx: EditorContext): void {
           { class: 'problem-list' },
           ...all.slice(0, shownAtMost).map((issue) => {
             const li = h('li', { class: issue.severity }, h('button', { class: 'link' }, ctx.issueText(issue)));
-            li.querySelector('button')!.addEventListener('click', () => {
-              ctx.view.state.objectMappingId = issue.objectMappingId;
-              if (issue.mappingId) ctx.view.state.selectedMappingId = issue.mappingId;
-              ctx.view.save();
-              ctx.render();
-            });
+            li.querySelector('button')!.addEventListener('click', () => showIssue(ctx, issue));
             return li;
           }),
         ),

@@ -2,8 +2,8 @@
  * The single-user preview under the detail form: what the selected mapping gives for one sample user
  * (picked from the tenant, or typed as `name=value` lines), computed here per keystroke.
  */
-import { expressionMessageText, inScope, previewMapping, resultText } from '../../../src/shared/mappingEditor';
-import type { AttributeMappingDraft, ObjectMappingDraft } from '../../../src/shared/mappingEditor';
+import { expressionMessageText, previewMapping, resultText, sampleScope } from '../../../src/shared/mappingEditor';
+import type { AttributeMappingDraft, ObjectMappingDraft, SampleScope } from '../../../src/shared/mappingEditor';
 import type { SourceObject, SourceValue } from '../../../src/expressions';
 import { dropdown, h, textField } from '../../components';
 import type { EditorContext } from '../editorContext';
@@ -24,25 +24,14 @@ function previewSource(ctx: EditorContext): SourceObject {
 
 export function samplePreviewBox(ctx: EditorContext): HTMLElement {
   const view = ctx.view.state;
-  const users = ctx.model.sampleUsers;
   const results = h('div', { id: 'preview-result', class: 'preview-result', 'data-testid': 'preview-result', role: 'status', 'aria-live': 'polite' });
-  // The remembered sample stays choosable after a hide/show, when the fresh search no longer lists it.
-  const remembered = view.sample && !users.some((u) => u.id === view.sample!.id) ? [[view.sample.id, view.sample.label] as const] : [];
-  const pick = dropdown(
-    ctx.t('sampleUser'),
-    [['', '—'] as const, ...users.map((u) => [u.id, u.label] as const), ...remembered],
-    view.sample?.id ?? '',
-    (id) => {
-      view.sample = ctx.model.sampleUsers.find((u) => u.id === id) ?? (view.sample?.id === id ? view.sample : undefined);
-      ctx.view.save();
-      ctx.refreshLive();
-    },
-    'sample-user',
-  );
-  const search = textField(ctx.t('searchUsers'), '', () => undefined, { testId: 'sample-search' });
-  search.addEventListener('keydown', (e) => {
-    if ((e as KeyboardEvent).key === 'Enter') void loadSampleUsers(ctx, search.value).then(() => ctx.render());
-  });
+  const search = textField(ctx.t('searchUsers'), view.sampleQuery, (value) => {
+    view.sampleQuery = value.trim();
+    ctx.view.save();
+    // One request per pause in typing, not per key.
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => void loadSampleUsers(ctx, view.sampleQuery), 250);
+  }, { testId: 'sample-search' });
   const typed = h('textarea', { class: 'typed-values', rows: '3', 'aria-label': ctx.t('typedValues'), placeholder: 'givenName=Ana\nsurname=García' });
   typed.value = view.typedValues;
   typed.addEventListener('input', () => {
@@ -55,28 +44,66 @@ export function samplePreviewBox(ctx: EditorContext): HTMLElement {
     { class: 'preview', 'aria-label': ctx.t('preview') },
     h('h3', {}, ctx.t('preview')),
     results,
-    h('div', { class: 'row' }, pick, search),
+    h('div', { class: 'row' }, h('div', { id: 'sample-picker' }, samplePicker(ctx)), search),
     h('details', {}, h('summary', {}, ctx.t('typedValues')), h('div', { class: 'hint' }, ctx.t('typedValuesHelp')), typed),
   );
 }
 
-/** Fetches sample users whose name starts with `query`; the first becomes the sample when none was chosen. */
+let searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** The sample-user drop-down: the users the search found (all users when it is empty). */
+function samplePicker(ctx: EditorContext): HTMLElement {
+  const view = ctx.view.state;
+  const users = ctx.model.sampleUsers;
+  if (view.sampleQuery && users.length === 0) return h('p', { class: 'muted', 'data-testid': 'sample-none' }, ctx.t('noUsersMatch'));
+  // The remembered sample stays choosable after a hide/show, when the fresh list no longer has it.
+  const remembered = view.sample && !view.sampleQuery && !users.some((u) => u.id === view.sample!.id) ? [[view.sample.id, view.sample.label] as const] : [];
+  return dropdown(
+    ctx.t('sampleUser'),
+    [['', '—'] as const, ...users.map((u) => [u.id, u.label] as const), ...remembered],
+    view.sample?.id ?? '',
+    (id) => {
+      view.sample = ctx.model.sampleUsers.find((u) => u.id === id) ?? (view.sample?.id === id ? view.sample : undefined);
+      ctx.view.save();
+      ctx.refreshLive();
+    },
+    'sample-user',
+  );
+}
+
+/**
+ * Fetches the users whose display name starts with `query` and shows them in the picker. The sample
+ * follows the search: it becomes the first match when the chosen user does not match, and none when
+ * nobody does. A remembered sample is refreshed too (its assignment may have changed).
+ */
 export async function loadSampleUsers(ctx: EditorContext, query: string): Promise<void> {
   try {
     const result = await ctx.request({ kind: 'searchUsers', query });
-    if (result.kind !== 'users') return;
+    const view = ctx.view.state;
+    // A later search is on its way: its answer is the one to show.
+    if (result.kind !== 'users' || query !== view.sampleQuery) return;
     ctx.model.sampleUsers = [...result.users];
-    if (!ctx.view.state.sample && ctx.model.sampleUsers[0]) {
-      ctx.view.state.sample = ctx.model.sampleUsers[0];
-      ctx.view.save();
-    }
-    ctx.render();
+    const fresh = view.sample && result.users.find((u) => u.id === view.sample!.id);
+    if (fresh) view.sample = fresh;
+    else if (query || !view.sample) view.sample = result.users[0];
+    ctx.view.save();
+    ctx.root.querySelector('#sample-picker')?.replaceChildren(samplePicker(ctx));
+    ctx.refreshLive();
   } catch {
     // Shown as a notice by request(); typed values still work.
   }
 }
 
-/** Shows in place what `m` gives for the sample, and whether the sample is in scope. */
+/** The scope verdict in words (shared by the single-user preview and the table of users). */
+export function scopeText(ctx: EditorContext, scope: SampleScope): string {
+  const { verdict } = scope;
+  if (verdict.inScope) return scope.assignmentChecked ? ctx.t('inScope') : ctx.t('inScopeFilterOnly');
+  if (verdict.reason === 'notAssigned') return ctx.t('outOfScopeNotAssigned');
+  if (verdict.reason === 'deleted') return ctx.t('outOfScopeDeleted');
+  return ctx.t('outOfScopeFiltered');
+}
+
+/** Shows in place what `m` gives for the sample, and whether the sample is in the job's scope. */
 export function refreshSamplePreview(ctx: EditorContext, om: ObjectMappingDraft, m: AttributeMappingDraft): void {
   const box = ctx.root.querySelector('#preview-result');
   if (!box) return;
@@ -86,9 +113,10 @@ export function refreshSamplePreview(ctx: EditorContext, om: ObjectMappingDraft,
     return;
   }
   const result = previewMapping(m, source);
-  const scope = inScope(om.scopeGroups, source);
+  const scope = sampleScope(ctx.model.state!.doc, om, source, ctx.view.state.sample?.assignment);
+  const scopeNote = h('span', { class: scope.verdict.inScope ? 'muted' : 'warning', 'data-testid': 'preview-scope' }, ` · ${scopeText(ctx, scope)}`);
   if (result.kind === 'error') {
-    box.replaceChildren(h('span', { class: 'error' }, expressionMessageText(result, ctx.model.strings)));
+    box.replaceChildren(h('span', { class: 'error' }, expressionMessageText(result, ctx.model.strings)), scopeNote);
     box.setAttribute('data-state', 'error');
     return;
   }
@@ -96,6 +124,6 @@ export function refreshSamplePreview(ctx: EditorContext, om: ObjectMappingDraft,
   box.replaceChildren(
     h('code', { class: 'preview-value', 'data-testid': 'preview-value' }, result.value === null ? ctx.t('previewNothing') : resultText(result.value, ctx.t('nullValue'))),
     result.usedDefault ? h('span', { class: 'muted' }, ` (${ctx.t('previewDefault')})`) : '',
-    h('span', { class: scope ? 'muted' : 'warning' }, ` · ${scope ? ctx.t('inScope') : ctx.t('outOfScope')}`),
+    scopeNote,
   );
 }
