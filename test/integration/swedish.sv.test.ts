@@ -35,7 +35,7 @@ describe('Swedish display language (real VS Code host, --locale sv)', () => {
     const extension = vscode.extensions.getExtension(extensionId)!;
     const bundle = JSON.parse(readFileSync(join(extension.extensionPath, 'l10n', 'bundle.l10n.sv.json'), 'utf8')) as Record<string, string>;
     assert.ok(vscode.l10n.bundle, 'VS Code loaded a bundle for this extension');
-    for (const key of ['Show Log', 'Test connection', 'Admin credentials']) {
+    for (const key of ['Show Log', 'Recent activity', 'Admin credentials']) {
       assert.ok(bundle[key], `${key} has a Swedish translation`);
       assert.equal(vscode.l10n.bundle?.[key], bundle[key]);
     }

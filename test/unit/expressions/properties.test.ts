@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { cases } from '../faultScale';
 import {
   describeFunction,
   evaluateExpression,
@@ -132,7 +133,7 @@ describe('expression engine properties', () => {
           assert.ok(end === undefined || (end >= offset && end <= text.length), `end ${end} of ${JSON.stringify(text)}`);
         }
       }),
-      { numRuns: 3000 },
+      { numRuns: cases(3000) },
     );
   });
 
@@ -142,7 +143,7 @@ describe('expression engine properties', () => {
         const first = tryParse(text);
         if (first) assert.deepEqual(parseExpression(formatExpression(first)), first);
       }),
-      { numRuns: 3000 },
+      { numRuns: cases(3000) },
     );
   });
 
@@ -157,7 +158,7 @@ describe('expression engine properties', () => {
         fc.pre(spaced.length <= 10_000);
         assert.deepEqual(parseExpression(spaced), t);
       }),
-      { numRuns: 1000 },
+      { numRuns: cases(1000) },
     );
   });
 
@@ -168,7 +169,7 @@ describe('expression engine properties', () => {
         assert.deepEqual(fromAttributeMappingSource(source), t);
         assert.deepEqual(fromAttributeMappingSource(JSON.parse(JSON.stringify(source))), t);
       }),
-      { numRuns: 1000 },
+      { numRuns: cases(1000) },
     );
   });
 
@@ -186,7 +187,7 @@ describe('expression engine properties', () => {
           assert.ok(e instanceof ExpressionError, `${text}: ${String(e)}`);
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: cases(2000) },
     );
   });
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { cases } from '../faultScale';
 import { GraphError } from '../../../src/sandbox/http/graphError';
 import { filterPredicate, parseFilter, parseSearch, matchesSearch } from '../../../src/sandbox/odata';
 
@@ -49,7 +50,7 @@ describe('sandbox OData query parsing', () => {
         assert.ok(e instanceof GraphError, `threw ${String(e)}`);
         assert.equal(e.status, 400);
       }
-    }), { numRuns: 2000 });
+    }), { numRuns: cases(2000) });
   });
 
   it('never fails with anything but a 400 GraphError on filter-like text', () => {
@@ -60,6 +61,6 @@ describe('sandbox OData query parsing', () => {
       } catch (e) {
         assert.ok(e instanceof GraphError, `threw ${String(e)}`);
       }
-    }), { numRuns: 2000 });
+    }), { numRuns: cases(2000) });
   });
 });
