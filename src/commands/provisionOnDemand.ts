@@ -85,7 +85,7 @@ function renderReport(headline: string, target: JobTarget, subject: OnDemandSubj
   const lines = [
     `# ${inlineText(headline)}`,
     '',
-    vscode.l10n.t('Provisioned on demand, {0}', new Date().toLocaleString(vscode.env.language)),
+    vscode.l10n.t('On-demand run, {0}', new Date().toLocaleString(vscode.env.language)),
     '',
     `- **${vscode.l10n.t('User or group')}:** ${inlineText(names.user)} (${subject.objectTypeName}, \`${subject.objectId}\`)`,
     `- **${vscode.l10n.t('App')}:** ${inlineText(names.app)}`,
