@@ -5,7 +5,20 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseStartArgs, startUsage } from './startArgs.mjs';
 import { startCodeServer, workbenchUrl } from './vscode/codeServer.mjs';
+
+let options;
+try {
+  options = parseStartArgs(process.argv.slice(2));
+} catch (error) {
+  console.error(error.message);
+  process.exit(2);
+}
+if (options.help) {
+  console.log(startUsage);
+  process.exit(0);
+}
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const playground = join(root, '.vscode-test', 'playground');
@@ -28,12 +41,15 @@ function onPath(cmd) {
 const desktop = process.env.ENTRA_START_SERVER === '1' ? undefined : onPath('code');
 if (desktop) {
   console.log('Opening desktop VS Code with the extension loaded on the sandbox playground…');
-  spawn(desktop, ['--new-window', `--extensionDevelopmentPath=${root}`, playground], { stdio: 'inherit', detached: true }).unref();
+  // Desktop VS Code shows a display language only with its language pack installed (Configure
+  // Display Language); without one it stays English.
+  const locale = options.locale ? ['--locale', options.locale] : [];
+  spawn(desktop, ['--new-window', ...locale, `--extensionDevelopmentPath=${root}`, playground], { stdio: 'inherit', detached: true }).unref();
 } else {
   const port = Number(process.env.ENTRA_PORT ?? 0);
-  const server = await startCodeServer({ root, folder: playground, port, log: (line) => { if (process.env.ENTRA_START_VERBOSE) console.log(line); } });
+  const server = await startCodeServer({ root, folder: playground, port, locale: options.locale, log: (line) => { if (process.env.ENTRA_START_VERBOSE) console.log(line); } });
   const url = workbenchUrl({ baseUrl: server.baseUrl, port: server.port, folder: playground, extensionPath: root });
-  console.log('\nVS Code (code-server) is running with the Entra Provisioning extension loaded.');
+  console.log(`\nVS Code (code-server) is running with the Entra Provisioning extension loaded${options.locale ? ` (display language: ${options.locale})` : ''}.`);
   console.log(`Open: ${url}`);
   console.log('Click the Entra Provisioning icon in the activity bar: it connects to the sandbox tenant. Ctrl-C stops.\n');
   const opener = process.env.DISPLAY || process.env.WAYLAND_DISPLAY ? onPath('xdg-open') : undefined;

@@ -29,8 +29,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const connections = new ConnectionStore(context.globalState);
   const sandboxes = new SandboxSessions();
   const graph = new GraphConnections(connections, sandboxes, context.secrets, logger);
-  const tree = new ProvisioningTreeProvider(connections, graph, logger.child('tree'));
   const documents = new ReadOnlyDocuments();
+  const tree = new ProvisioningTreeProvider(connections, graph, logger.child('tree'), documents);
   const walkthrough = new WalkthroughProgress(context.extension.id, logger.child('walkthrough'));
   const titles = commandTitles(context.extensionPath, context.extension.packageJSON, vscode.env.language);
   const runner = new CommandRunner(logger, titles, (id, result) => walkthrough.commandFinished(id, result));

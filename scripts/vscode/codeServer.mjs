@@ -43,6 +43,24 @@ export const missingBrowserMessage =
 export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
 
 /**
+ * Lets the workbench take `locale` as its display language in any browser. The server serves a
+ * display language only when a language pack for it is installed (without one the page stays
+ * English whatever `--locale` says), and there is no Swedish pack for VS Code's own words. So this
+ * registers an empty pack: VS Code's own words fall back to English, `vscode.env.language` becomes
+ * `locale`, and extensions load their bundles for it.
+ * @param {string} userData the server's user-data folder
+ * @param {string} locale e.g. `sv`
+ */
+function registerDisplayLanguage(userData, locale) {
+  if (/^en(-|$)/i.test(locale)) return;
+  const translations = join(userData, 'display-language', `${locale}.i18n.json`);
+  mkdirSync(join(userData, 'display-language'), { recursive: true });
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const pack = { hash: `entra-display-language-${locale}`, extensions: [{ extensionIdentifier: { id: `entra-provisioning.display-language-${locale}` }, version: '0.0.0' }], translations: { vscode: translations }, label: locale };
+  writeFileSync(join(userData, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
+}
+
+/**
  * Starts code-server and resolves once it listens.
  * @param {{ root: string, folder?: string, settings?: object, env?: NodeJS.ProcessEnv, locale?: string, port?: number, log?: (line: string) => void, extensionsDir?: string }} options
  * @returns {Promise<{ baseUrl: string, port: number, folder: string, tmp: string, close: () => Promise<void> }>}
@@ -56,6 +74,7 @@ export async function startCodeServer(options) {
   mkdirSync(join(userData, 'User'), { recursive: true });
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...(options.settings ?? {}) }, null, 2));
   writeFileSync(join(tmp, 'config.yaml'), 'auth: none\n');
+  if (options.locale) registerDisplayLanguage(userData, options.locale);
   const extensionsDir = options.extensionsDir ?? join(tmp, 'extensions');
   const args = [
     entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${options.port ?? 0}`,

@@ -1,10 +1,12 @@
 import { isSecretName } from '../shared/logger';
+import { describeOutcome, englishOutcomeWords, type OutcomeWords } from './outcome';
 import type { ActivityEvent } from './types';
 import { eventAction, eventStatus } from './types';
 
 /** Headings and labels of the details document (English by default, localized by the extension). */
 export interface DetailsWords {
-  title(action: string, status: string, source: string): string;
+  /** The headline: what happened, in words. */
+  outcome: OutcomeWords;
   summary(): string;
   field(name: 'time' | 'action' | 'status' | 'app' | 'job' | 'cycle' | 'change' | 'source' | 'target' | 'initiatedBy' | 'duration' | 'id'): string;
   error(): string;
@@ -18,7 +20,7 @@ export interface DetailsWords {
 }
 
 const englishDetailsWords: DetailsWords = {
-  title: (action, status, source) => `Provisioning ${action} (${status}): ${source}`,
+  outcome: englishOutcomeWords,
   summary: () => 'Summary',
   field: (name) =>
     ({
@@ -35,19 +37,27 @@ const englishDetailsWords: DetailsWords = {
   fullRecord: () => 'Full record',
 };
 
-/** A table cell: one line, pipes escaped, empty shown as a dash. */
-function cell(value: unknown): string {
+/**
+ * Text from the tenant or an app, inert inside rendered Markdown: one line, and no character that
+ * could start markup, a link, an image or HTML (the preview renders HTML). Empty shows as a dash.
+ */
+export function inlineText(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*[\r\n]+\s*/g, ' ');
+  return text.replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`).replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
 function row(cells: readonly unknown[]): string {
-  return `| ${cells.map(cell).join(' | ')} |`;
+  return `| ${cells.map(inlineText).join(' | ')} |`;
 }
 
 function table(header: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string[] {
-  return [`| ${header.map(cell).join(' | ')} |`, `|${header.map(() => ' --- |').join('')}`, ...rows.map(row)];
+  return [`| ${header.map(inlineText).join(' | ')} |`, `|${header.map(() => ' --- |').join('')}`, ...rows.map(row)];
+}
+
+/** `label: value` lines of a summary, as a list (a two-column table would need a header row of its own). */
+function fields(entries: ReadonlyArray<readonly [string, unknown]>): string[] {
+  return entries.map(([label, value]) => `- **${inlineText(label)}:** ${inlineText(value)}`);
 }
 
 function who(i: { displayName?: string | null; id?: string | null } | null | undefined): string {
@@ -62,6 +72,20 @@ function fenceFor(text: string): string {
   return '`'.repeat(longest + 1);
 }
 
+/** What happened to the event's user, in words ("Created Adele Vance in GoToMeeting"). */
+export function eventHeadline(event: ActivityEvent, words: DetailsWords = englishDetailsWords): string {
+  const info = event.provisioningStatusInfo?.errorInformation;
+  const skipReason = event.provisioningSteps?.map((s) => (s.details as Record<string, unknown> | null | undefined)?.SkipReason).find((r): r is string => typeof r === 'string');
+  return describeOutcome({
+    action: eventAction(event),
+    status: eventStatus(event),
+    user: event.sourceIdentity?.displayName?.trim() || event.sourceIdentity?.id || '—',
+    app: event.targetSystem?.displayName?.trim() || event.servicePrincipal?.displayName?.trim() || event.servicePrincipal?.id || '—',
+    code: skipReason ?? info?.errorCode ?? undefined,
+    reason: info?.reason ?? undefined,
+  }, words.outcome);
+}
+
 /**
  * The full record of one event as Markdown: a summary, the error, every step, the modified
  * properties with old → new values, and the raw JSON (parseable back to the event).
@@ -74,9 +98,11 @@ export function renderEventDetails(original: ActivityEvent, words: DetailsWords 
   };
   const action = eventAction(event);
   const status = eventStatus(event);
-  const lines: string[] = [`# ${words.title(action, status, who(event.sourceIdentity) || '—').replace(/[\r\n]+/g, ' ')}`, '', `## ${words.summary()}`, ''];
+  const info = event.provisioningStatusInfo?.errorInformation;
+  const headline = eventHeadline(event, words);
+  const lines: string[] = [`# ${inlineText(headline)}`, '', `## ${words.summary()}`, ''];
   lines.push(
-    ...table(['', ''], [
+    ...fields([
       [words.field('time'), event.activityDateTime],
       [words.field('action'), action],
       [words.field('status'), status],
@@ -92,11 +118,10 @@ export function renderEventDetails(original: ActivityEvent, words: DetailsWords 
     ]),
   );
 
-  const info = event.provisioningStatusInfo?.errorInformation;
   if (info && (info.errorCode || info.reason)) {
     lines.push('', `## ${words.error()}`, '');
     lines.push(
-      ...table(['', ''], [
+      ...fields([
         [words.errorField('code'), info.errorCode],
         [words.errorField('category'), info.errorCategory],
         [words.errorField('reason'), info.reason],
@@ -111,7 +136,7 @@ export function renderEventDetails(original: ActivityEvent, words: DetailsWords 
   lines.push(...table(words.stepColumns(), steps.map((s, i) => [String(i + 1), `${s.name ?? ''} (${s.provisioningStepType ?? ''})`, s.status, s.description])));
   for (const [i, s] of steps.entries()) {
     const details = s.details && typeof s.details === 'object' ? Object.entries(s.details as Record<string, unknown>).filter(([k]) => !k.startsWith('@odata')) : [];
-    if (details.length) lines.push('', `${i + 1}. ${cell(s.name)}: ${details.map(([k, v]) => `${cell(k)} = ${cell(v)}`).join(', ')}`);
+    if (details.length) lines.push('', `${i + 1}. ${inlineText(s.name)}: ${details.map(([k, v]) => `${inlineText(k)} = ${inlineText(v)}`).join(', ')}`);
   }
 
   const modified = event.modifiedProperties ?? [];

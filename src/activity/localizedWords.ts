@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DetailsWords } from './eventDetails';
 import type { ActivityWords } from './formatter';
+import type { OutcomeWords } from './outcome';
 
 /** The stream's words through `vscode.l10n.t` (the host-free formatter takes them as a parameter). */
 export function localizedActivityWords(): ActivityWords {
@@ -52,7 +53,7 @@ export function localizedDetailsWords(): DetailsWords {
     recommendedAction: vscode.l10n.t('Recommended action'),
   };
   return {
-    title: (action, status, source) => vscode.l10n.t('Provisioning {0} ({1}): {2}', action, status, source),
+    outcome: localizedOutcomeWords(),
     summary: () => vscode.l10n.t('Summary'),
     field: (name) => fields[name],
     error: () => vscode.l10n.t('Error'),
@@ -63,5 +64,25 @@ export function localizedDetailsWords(): DetailsWords {
     propertyColumns: () => [vscode.l10n.t('Property'), vscode.l10n.t('Old value'), vscode.l10n.t('New value')],
     noModifiedProperties: () => vscode.l10n.t('None.'),
     fullRecord: () => vscode.l10n.t('Full record'),
+  };
+}
+
+/** What provisioning did to a user, in words, through `vscode.l10n.t` ({0} the user, {1} the app). */
+export function localizedOutcomeWords(): OutcomeWords {
+  return {
+    created: (user, app) => vscode.l10n.t('Created {0} in {1}', user, app),
+    updated: (user, app) => vscode.l10n.t('Updated {0} in {1}', user, app),
+    disabled: (user, app) => vscode.l10n.t('Disabled {0} in {1}', user, app),
+    deleted: (user, app) => vscode.l10n.t('Deleted {0} from {1}', user, app),
+    provisioned: (user, app) => vscode.l10n.t('Provisioned {0} to {1}', user, app),
+    withWarning: (user, app) => vscode.l10n.t('Provisioned {0} to {1}, with a warning', user, app),
+    skipped: (user, reason) => vscode.l10n.t('Skipped {0}: {1}', user, reason),
+    failed: (user, app, reason) => vscode.l10n.t('Could not provision {0} to {1}: {2}', user, app, reason),
+    skipReason: (code, app) =>
+      ({
+        noteffectivelyentitled: vscode.l10n.t('not assigned to {0}, or outside its scoping filter', app),
+        redundantexport: vscode.l10n.t('already up to date in {0}', app),
+        accidentaldeletionthreshold: vscode.l10n.t('held back by the accidental-deletion threshold'),
+      })[code.toLowerCase()],
   };
 }

@@ -6,7 +6,8 @@ import { hasAppTarget, hasJobTarget } from '../shared/targets';
 import { resolveJobTarget } from './jobTarget';
 import type { Services } from './services';
 import { UserFacingError } from '../shared/errors';
-import { renderEventDetails } from '../activity/eventDetails';
+import { eventHeadline, renderEventDetails } from '../activity/eventDetails';
+import { documentName } from '../host/readOnlyDocuments';
 import type { StreamTarget } from '../activity/activityChannel';
 import { KNOWN_ACTIONS, KNOWN_STATUSES } from '../activity/filters';
 import { formatEvent } from '../activity/formatter';
@@ -137,8 +138,11 @@ export async function showActivityDetails(services: Services, context: CommandCo
     event = await fetchEvent(services, context, eventId, text(given.connectionId));
     services.activity.events.add([event]);
   }
-  const uri = services.documents.set(`events/${encodeURIComponent(eventId)}.md`, redactSecrets(renderEventDetails(event, localizedDetailsWords())));
-  await services.documents.show(uri);
+  const words = localizedDetailsWords();
+  // Named after what happened, so the preview's tab says it; the event id keeps each event's own path.
+  const name = documentName(redactSecrets(eventHeadline(event, words)), '.md');
+  const uri = services.documents.set(`events/${encodeURIComponent(eventId)}/${name}`, redactSecrets(renderEventDetails(event, words)));
+  await services.documents.showRendered(uri);
   return { eventId, uri: uri.toString() };
 }
 

@@ -1,6 +1,12 @@
 import * as vscode from 'vscode';
+import { inlineText } from '../activity/eventDetails';
+import { localizedOutcomeWords } from '../activity/localizedWords';
+import { describeOutcome } from '../activity/outcome';
 import type { OnDemandResult, OnDemandSubject } from '../graph/jobsApi';
+import { documentName } from '../host/readOnlyDocuments';
+import { clockTime } from '../shared/clockTime';
 import { UserFacingError } from '../shared/errors';
+import { onDemandReportsFolder } from '../tree/onDemandResultsNode';
 import { isSecretName, redactSecrets } from '../shared/logger';
 import type { CommandContext } from './commandRunner';
 import { jobForWrite } from './jobActions';
@@ -9,8 +15,9 @@ import type { ProvisioningService } from '../graph/provisioningService';
 import type { Services } from './services';
 
 /**
- * Provisions one user or group now, without waiting for the next cycle, and shows what the service
- * did step by step. Scripted: `{ servicePrincipalId, jobId, subject: { objectId, objectTypeName } }`
+ * Provisions one user or group now, without waiting for the next cycle, and reports what the service
+ * did step by step: each run its own document, kept under the job in the tree, and shown rendered
+ * when a person asked. Scripted: `{ servicePrincipalId, jobId, subject: { objectId, objectTypeName } }`
  * → `{ ok, steps: [{ name, status, description }] }`.
  */
 export async function provisionOnDemand(services: Services, context: CommandContext, arg?: unknown): Promise<{ ok: boolean; steps: OnDemandResult['steps'] } | undefined> {
@@ -18,18 +25,22 @@ export async function provisionOnDemand(services: Services, context: CommandCont
   const resolved = await jobForWrite(services, context, arg);
   if (!resolved) return undefined;
   const { target, service } = resolved;
-  const subject = given ?? (await pickSubject(service, target, context));
-  if (!subject) return undefined;
+  const picked = given ? { subject: given } : await pickSubject(service, target, context);
+  if (!picked) return undefined;
+  const { subject } = picked;
   const schema = await service.schema.get(target.servicePrincipalId, target.jobId, context.signal);
   // The rule whose object mappings handle this kind of object (users by default).
   const rule = schema.synchronizationRules?.find((r) => r.objectMappings?.some((m) => m.enabled && m.sourceObjectName?.toLowerCase() === subject.objectTypeName.toLowerCase())) ?? schema.synchronizationRules?.[0];
   if (!rule?.id) throw new UserFacingError(vscode.l10n.t('The job\'s schema has no synchronization rule to provision with.'));
   context.report(vscode.l10n.t('Provisioning on demand…'));
   const result = await service.jobs.provisionOnDemand(target.servicePrincipalId, target.jobId, rule.id, [subject], context.signal);
-  const report = renderReport(target, subject, result);
-  if (!given) {
-    await services.documents.show(services.documents.add('reports', 'provision-on-demand.md', report));
-  }
+  const names = await reportNames(service, target, subject, result, picked.displayName, context.signal);
+  const headline = redactSecrets(describeOutcome({ action: result.action, status: result.result, user: names.user, app: names.app, code: result.errorCode, reason: result.errorMessage }, localizedOutcomeWords()));
+  const time = clockTime(new Date(), vscode.env.language, { seconds: true });
+  const name = documentName(vscode.l10n.t('{0} in {1}, {2}', names.user, names.app, time), '.md');
+  const uri = services.documents.add(onDemandReportsFolder(target), name, renderReport(headline, target, subject, names, result), headline);
+  services.tree.onDemandReportAdded(target);
+  if (!given) await services.documents.showRendered(uri);
   return { ok: result.ok, steps: result.steps };
 }
 
@@ -42,7 +53,17 @@ function parseSubject(value: unknown): OnDemandSubject | undefined {
   return { objectId, objectTypeName: objectTypeName[0].toUpperCase() + objectTypeName.slice(1).toLowerCase() };
 }
 
-async function pickSubject(service: ProvisioningService, target: JobTarget, context: CommandContext): Promise<OnDemandSubject | undefined> {
+/**
+ * The subject's and app's names for the report: from the result, the pick or the target, else read
+ * through Graph (the service's report often leaves the subject's name out); the id when unreadable.
+ */
+async function reportNames(service: ProvisioningService, target: JobTarget, subject: OnDemandSubject, result: OnDemandResult, pickedName: string | undefined, signal: AbortSignal | undefined): Promise<{ user: string; app: string }> {
+  const user = result.subjectDisplayName ?? pickedName ?? (await service.apps.directoryObjectName(subject.objectId, subject.objectTypeName === 'Group' ? 'Group' : 'User', signal).catch(() => undefined));
+  const app = target.appDisplayName ?? result.targetSystemName ?? (await service.apps.getApp(target.servicePrincipalId, signal).then((a) => a.displayName ?? undefined, () => undefined));
+  return { user: user || subject.objectId, app: app || target.servicePrincipalId };
+}
+
+async function pickSubject(service: ProvisioningService, target: JobTarget, context: CommandContext): Promise<{ subject: OnDemandSubject; displayName?: string } | undefined> {
   const assignments = await service.apps.listAssignments(target.servicePrincipalId, context.signal);
   const items = assignments.map((a) => ({
     label: a.principalDisplayName ?? a.principalId ?? '',
@@ -52,29 +73,35 @@ async function pickSubject(service: ProvisioningService, target: JobTarget, cont
   const search = vscode.l10n.t('Search the directory for a user…');
   const picked = await vscode.window.showQuickPick([...items, { label: `$(search) ${search}`, description: '', subject: undefined }], { title: vscode.l10n.t('Provision on demand: who?'), matchOnDescription: true }, context.token);
   if (!picked) return undefined;
-  if (picked.subject) return picked.subject;
+  if (picked.subject) return { subject: picked.subject, displayName: picked.label || undefined };
   const text = await vscode.window.showInputBox({ title: search, prompt: vscode.l10n.t('Start of the display name') }, context.token);
   if (!text) return undefined;
   const users = await service.apps.searchUsers(text, context.signal);
   const user = await vscode.window.showQuickPick(users.items.map((u) => ({ label: u.displayName ?? '', description: u.userPrincipalName ?? '', id: u.id ?? '' })), { title: search }, context.token);
-  return user ? { objectId: user.id, objectTypeName: 'User' } : undefined;
+  return user ? { subject: { objectId: user.id, objectTypeName: 'User' }, displayName: user.label || undefined } : undefined;
 }
 
-function renderReport(target: JobTarget, subject: OnDemandSubject, result: OnDemandResult): string {
+function renderReport(headline: string, target: JobTarget, subject: OnDemandSubject, names: { user: string; app: string }, result: OnDemandResult): string {
   const lines = [
-    `# ${vscode.l10n.t('Provision on demand')}: ${result.result}`,
+    `# ${inlineText(headline)}`,
     '',
-    `${vscode.l10n.t('App')}: ${target.appDisplayName ?? target.servicePrincipalId} · ${vscode.l10n.t('Job')}: \`${target.jobId}\` · ${subject.objectTypeName} \`${subject.objectId}\``,
+    vscode.l10n.t('On-demand run, {0}', new Date().toLocaleString(vscode.env.language)),
+    '',
+    `- **${vscode.l10n.t('User or group')}:** ${inlineText(names.user)} (${subject.objectTypeName}, \`${subject.objectId}\`)`,
+    `- **${vscode.l10n.t('App')}:** ${inlineText(names.app)}`,
+    `- **${vscode.l10n.t('Job')}:** \`${target.jobId}\``,
+    `- **${vscode.l10n.t('Result')}:** ${inlineText(result.result)}${result.errorCode ? ` (${inlineText(result.errorCode)})` : ''}`,
     '',
   ];
-  if (result.errorCode || result.errorMessage) lines.push(`> ${result.errorCode ?? ''} ${result.errorMessage ?? ''}`, '');
+  if (result.errorMessage) lines.push(`> ${inlineText(redactSecrets(result.errorMessage))}`, '');
   lines.push(`## ${vscode.l10n.t('Steps')}`, '');
-  result.steps.forEach((step, i) => lines.push(`${i + 1}. **${step.name}** — ${step.status}: ${step.description}`));
+  if (result.steps.length === 0) lines.push(vscode.l10n.t('The service reported no steps.'));
+  result.steps.forEach((step, i) => lines.push(`${i + 1}. **${inlineText(step.name)}** — ${inlineText(step.status)}: ${inlineText(redactSecrets(step.description))}`));
   if (result.modifiedProperties.length) {
-    lines.push('', `## ${vscode.l10n.t('Modified properties')}`, '', `| ${vscode.l10n.t('Attribute')} | ${vscode.l10n.t('Old value')} | ${vscode.l10n.t('New value')} |`, '|---|---|---|');
+    lines.push('', `## ${vscode.l10n.t('Modified properties')}`, '', `| ${vscode.l10n.t('Attribute')} | ${vscode.l10n.t('Old value')} | ${vscode.l10n.t('New value')} |`, '| --- | --- | --- |');
     // A credential attribute's values never go into a document.
-    const shown = (name: string, value: string | null) => (value === null ? '' : isSecretName(name) ? '***' : redactSecrets(value));
-    for (const p of result.modifiedProperties) lines.push(`| ${p.displayName} | ${shown(p.displayName, p.oldValue)} | ${shown(p.displayName, p.newValue)} |`);
+    const shown = (name: string, value: string | null) => (value === null ? '' : isSecretName(name) ? '***' : inlineText(redactSecrets(value)));
+    for (const p of result.modifiedProperties) lines.push(`| ${inlineText(p.displayName)} | ${shown(p.displayName, p.oldValue)} | ${shown(p.displayName, p.newValue)} |`);
   }
   return lines.join('\n') + '\n';
 }

@@ -112,6 +112,13 @@ export class AppsApi {
     return members.filter((m) => typeof m.id === 'string' && (m['@odata.type'] ?? '#microsoft.graph.user') === '#microsoft.graph.user').map((m) => m.id as string);
   }
 
+  /** A user's or group's display name (undefined when it has none). */
+  async directoryObjectName(id: string, type: 'User' | 'Group', signal?: AbortSignal): Promise<string | undefined> {
+    const path = `${type === 'Group' ? paths.groups : paths.users}/${encodeURIComponent(id)}`;
+    const object = await this.graph.get<{ displayName?: string | null }>(path + query({ $select: 'displayName' }), { operation: `read the ${type.toLowerCase()}`, permission: Permission.readDirectory, signal });
+    return object.displayName ?? undefined;
+  }
+
   searchGroups(search: string, signal?: AbortSignal): Promise<Page<Group>> {
     return this.graph.page<Group>(paths.groups + query({ $select: 'id,displayName,description', $filter: search.trim() ? `startswith(displayName,${odataString(search.trim())})` : undefined, $top: 50 }), {
       operation: 'search groups',

@@ -27,6 +27,12 @@ export interface OnDemandResult {
   readonly errorMessage?: string;
   readonly steps: OnDemandStep[];
   readonly modifiedProperties: Array<{ displayName: string; oldValue: string | null; newValue: string | null }>;
+  /** What the service did: `Create`, `Update`, `Disable`, `Delete`, `Other` (absent when it did not say). */
+  readonly action?: string;
+  /** The subject's display name as the report gives it (often absent). */
+  readonly subjectDisplayName?: string;
+  /** The target app's name as the report gives it. */
+  readonly targetSystemName?: string;
 }
 
 export interface CredentialCheck {
@@ -150,6 +156,7 @@ function decodeOnDemand(answer: { key?: string; value?: string } | undefined): O
   const result = typeof outcome.result === 'string' ? outcome.result : 'Unknown';
   const steps = Array.isArray(report.provisioningSteps) ? (report.provisioningSteps as Array<Record<string, unknown>>) : [];
   const modified = Array.isArray(report.modifiedProperties) ? (report.modifiedProperties as Array<Record<string, unknown>>) : [];
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : undefined);
   return {
     ok: result.toLowerCase() === 'success',
     result,
@@ -161,5 +168,8 @@ function decodeOnDemand(answer: { key?: string; value?: string } | undefined): O
       oldValue: p.oldValue == null ? null : String(p.oldValue),
       newValue: p.newValue == null ? null : String(p.newValue),
     })),
+    action: text(report.action),
+    subjectDisplayName: text((report.sourceIdentity as Record<string, unknown> | undefined)?.displayName),
+    targetSystemName: text((report.targetSystem as Record<string, unknown> | undefined)?.name),
   };
 }

@@ -8,6 +8,7 @@ import { jobContext } from './contextValues';
 import { CredentialsNode } from './credentialsNode';
 import { describeJobStatus, type JobHealth } from './jobStatusText';
 import { MappingsNode } from './mappingsNode';
+import { OnDemandResultsNode } from './onDemandResultsNode';
 import type { TreeNode } from './treeNode';
 
 const icons: Record<JobHealth, [string, string?]> = {
@@ -25,6 +26,7 @@ const icons: Record<JobHealth, [string, string?]> = {
 export class JobNode implements TreeNode, HasJobTarget, HasAppTarget {
   readonly id: string;
   private children?: TreeNode[];
+  private onDemandResults?: OnDemandResultsNode;
 
   constructor(
     readonly appNode: AppNode,
@@ -66,7 +68,11 @@ export class JobNode implements TreeNode, HasJobTarget, HasAppTarget {
 
   getChildren(): TreeNode[] {
     this.children ??= [new CredentialsNode(this), new MappingsNode(this), new AssignmentsNode(this.appNode, this), new ActivityNode(this)];
-    return this.children;
+    // Shown once the job has a report, so an empty folder does not crowd every job.
+    const host = this.appNode.tenant.host;
+    if (host.onDemandReports(this.jobTarget).length === 0) return this.children;
+    this.onDemandResults ??= new OnDemandResultsNode(this, () => host.onDemandReports(this.jobTarget));
+    return [...this.children, this.onDemandResults];
   }
 
   getParent(): AppNode {

@@ -7,6 +7,9 @@ import { TenantNode } from './tenantNode';
 import type { TreeHost, TreeNode } from './treeNode';
 import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
 import type { Logger } from '../shared/logger';
+import type { ReadOnlyDocuments, StoredDocument } from '../host/readOnlyDocuments';
+import type { JobTarget } from '../shared/targets';
+import { onDemandReportsFolder } from './onDemandResultsNode';
 
 /** Data provider of the `entraProvisioning.apps` view: tenants at the root, everything else below. */
 export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNode>, TreeHost, vscode.Disposable {
@@ -19,6 +22,7 @@ export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNod
     private readonly connections: ConnectionStore,
     private readonly graph: GraphConnections,
     private readonly logger: Logger,
+    private readonly documents: ReadOnlyDocuments,
   ) {
     this.subscription = connections.onDidChange(() => this.changed.fire(undefined));
   }
@@ -87,6 +91,16 @@ export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNod
   async loadMore(tenant: TenantNode, signal?: AbortSignal): Promise<void> {
     await tenant.model.loadMore(signal);
     this.redraw(tenant);
+  }
+
+  onDemandReports(target: JobTarget): readonly StoredDocument[] {
+    return this.documents.list(onDemandReportsFolder(target));
+  }
+
+  /** Redraws a job's row after a provision-on-demand report was stored for it, so the row lists it. */
+  onDemandReportAdded(target: JobTarget): void {
+    const tenant = this.tenant(target.connectionId);
+    if (tenant?.model.isLoaded && tenant.model.app(target.servicePrincipalId)) this.redraw(tenant.appNode(target.servicePrincipalId).jobNode(target.jobId));
   }
 
   /** Redraws a node from what is already loaded (no reload of a tenant's apps). */

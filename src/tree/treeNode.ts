@@ -1,4 +1,6 @@
 import type * as vscode from 'vscode';
+import type { StoredDocument } from '../host/readOnlyDocuments';
+import type { JobTarget } from '../shared/targets';
 
 /** A node of the provisioning tree. Ids are paths of Graph ids, so a refresh keeps expansion. */
 export interface TreeNode {
@@ -8,7 +10,9 @@ export interface TreeNode {
   getParent(): TreeNode | undefined;
 }
 
-/** What nodes need from the provider: fire a change for a node (undefined: everything). */
+/** What nodes need from the provider: fire a change for a node (undefined: everything), the job's reports. */
 export interface TreeHost {
   refresh(node?: TreeNode): Promise<void>;
+  /** The job's provision-on-demand reports of this session, newest first. */
+  onDemandReports(target: JobTarget): readonly StoredDocument[];
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { StreamActivityResult } from '../../src/commands/activityCommands';
 import { recordFromDetails } from '../../src/activity/eventDetails';
 import type { ActivityEvent } from '../../src/activity/types';
+import { markdownPreviews } from './helpers/extension';
 import { connectTestSandbox, eventually, type ConnectedSandbox } from './helpers/sandbox';
 
 const INTERVAL_SECONDS = 2;
@@ -61,9 +62,9 @@ describe('Activity streaming (real VS Code host, real sandbox)', () => {
     assert.ok(!lines.some((l) => l.text.includes(sandbox.token!)), 'no token in the channel');
   });
 
-  it('opens an event\'s full record as a read-only Markdown document that matches the event', async () => {
+  it('opens an event\'s full record rendered, headed and named by what happened, with a record that matches the event', async () => {
     const { sandbox } = connected;
-    const event = engineLog(connected, sandbox.demo.jobId).find((e) => (e.modifiedProperties?.length ?? 0) > 0)!;
+    const event = engineLog(connected, sandbox.demo.jobId).find((e) => (e.modifiedProperties?.length ?? 0) > 0 && e.provisioningAction === 'create')!;
     const result = await vscode.commands.executeCommand<{ eventId: string; uri: string }>('entraProvisioning.showActivityDetails', { eventId: event.id });
     assert.equal(result?.eventId, event.id);
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.uri);
@@ -71,6 +72,12 @@ describe('Activity streaming (real VS Code host, real sandbox)', () => {
     assert.equal(document.languageId, 'markdown');
     const text = document.getText();
     assert.deepEqual(recordFromDetails(text), event, 'the record is the event Graph returned');
+    const headline = `Created ${event.sourceIdentity!.displayName} in ${event.targetSystem!.displayName}`;
+    assert.equal(text.split('\n')[0], `# ${headline}`, 'the outcome in words first');
+    assert.ok(vscode.Uri.parse(result.uri).path.endsWith(`/${headline}.md`), `named by the outcome: ${result.uri}`);
+    const preview = await eventually(() => markdownPreviews().find((t) => t.label.includes(headline)), 20_000, 'a Markdown preview tab of the details');
+    assert.ok(preview, 'shown rendered');
+    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === result.uri), 'not as Markdown source');
     for (const step of event.provisioningSteps ?? []) assert.ok(text.includes(`${step.name} (${step.provisioningStepType})`), `step ${step.name}`);
     const property = event.modifiedProperties![0];
     assert.ok(text.includes(`| ${property.displayName} | ${property.oldValue ?? '—'} | ${property.newValue} |`), 'modified property with old → new');
@@ -90,8 +97,9 @@ describe('Activity streaming (real VS Code host, real sandbox)', () => {
     const result = await vscode.commands.executeCommand<{ uri: string }>('entraProvisioning.showActivityDetails', { eventId: failed.id });
     const text = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result?.uri)?.getText() ?? '';
     assert.deepEqual(recordFromDetails(text), failed);
-    assert.match(text, /^\| Code \| SystemForCrossDomainIdentityManagementBadResponse \|$/m);
-    assert.match(text, /^\| Recommended action \| Check the app\. \|$/m);
+    assert.match(text, /^# Could not provision .+: The app answered 500\.$/m);
+    assert.match(text, /^- \*\*Code:\*\* SystemForCrossDomainIdentityManagementBadResponse$/m);
+    assert.match(text, /^- \*\*Recommended action:\*\* Check the app\.$/m);
   });
 
   it('filterActivity changes what the stream shows at once, through the settings', async () => {

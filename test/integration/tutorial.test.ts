@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { GOTOMEETING_TEMPLATE_ID } from '../../src/sandbox/seed/templates';
 import type { TreeNode } from '../../src/tree/treeNode';
+import { markdownPreviews } from './helpers/extension';
 import { connectTestSandbox, eventually, type ConnectedSandbox } from './helpers/sandbox';
 
 const run = <T>(command: string, arg?: unknown) => vscode.commands.executeCommand<T>(`entraProvisioning.${command}`, arg);
@@ -182,6 +183,31 @@ describe('Tutorial: provision GoToMeeting (real VS Code host, sandbox)', functio
     assert.ok(result.steps.length >= 3);
     const inApp = env.sandbox.scim.listGoToMeetingUsers() as Array<{ userName?: string }>;
     assert.ok(inApp.some((u) => u.userName === 'grace.od@contoso-sandbox.example'));
+  });
+
+  it('keeps each on-demand run as its own report under the job, in words and names, opened rendered', async () => {
+    const svc = await service();
+    const [grace] = (await svc.apps.searchUsers('Grace On-Demand')).items;
+    // The same user again: nothing left to export, so the service skips her.
+    const again = await run<{ ok: boolean; steps: unknown[] }>('provisionOnDemand', { servicePrincipalId: spId, jobId, subject: { objectId: grace.id, objectTypeName: 'User' } });
+    assert.deepEqual(Object.keys(again ?? {}).sort(), ['ok', 'steps'], 'the command result keeps its shape');
+    const jobNode = tenantNode().appNode(spId).jobNode(jobId);
+    const folder = await child(jobNode, '/onDemand');
+    const rows = await Promise.all((await folder.getChildren()).map((n) => n.getTreeItem()));
+    assert.deepEqual(
+      rows.map((r) => r.label),
+      ['Skipped Grace On-Demand: already up to date in GoToMeeting', 'Created Grace On-Demand in GoToMeeting'],
+      'both runs, newest first, each headed by what happened',
+    );
+    const [skipped, created] = rows.map((r) => r.command!.arguments![0] as vscode.Uri);
+    assert.notEqual(skipped.toString(), created.toString(), 'the second run did not overwrite the first');
+    const text = (await vscode.workspace.openTextDocument(created)).getText();
+    assert.match(text, /^# Created Grace On-Demand in GoToMeeting\n/);
+    assert.ok(!text.split('\n')[0].includes(grace.id!), 'the headline names the user, not her id');
+    assert.match(decodeURIComponent(created.path), /\/Grace On-Demand in GoToMeeting, [^/]+\.md$/, 'named after user, app and time');
+
+    await vscode.commands.executeCommand(rows[1].command!.command, ...rows[1].command!.arguments!);
+    await eventually(() => markdownPreviews().some((t) => t.label.includes('Grace On-Demand in GoToMeeting')), 20_000, 'the report rendered in a Markdown preview');
   });
 
   it('exports the schema to JSON and applies an edited copy back', async () => {

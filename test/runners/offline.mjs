@@ -41,14 +41,6 @@ export async function runOffline(options) {
     });
     browser = await chromium.launch({ executablePath: browserPath, headless: true, args: chromiumArgs });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    if (options.locale) {
-      // The web workbench takes its display language from what a language pack's NLS script sets;
-      // there is no Swedish pack for VS Code's own UI, so set the language the same way: extensions
-      // then get it as vscode.env.language and load their own bundles for it.
-      await page.addInitScript((locale) => {
-        globalThis._VSCODE_NLS_LANGUAGE = locale;
-      }, options.locale);
-    }
     const exitCode = new Promise((resolve) => {
       // The workbench forwards every console line of the page and the extension host; until the
       // suite announces itself the lines are the workbench's own start-up noise.

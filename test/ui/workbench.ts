@@ -23,12 +23,6 @@ export async function openWorkbench(options: { locale?: string; settings?: objec
   try {
     browser = await chromium.launch({ executablePath: browserPath, headless: true, args: chromiumArgs });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    if (options.locale) {
-      // As in the offline runner: the display language a language pack's NLS script would set.
-      await page.addInitScript((locale) => {
-        (globalThis as { _VSCODE_NLS_LANGUAGE?: string })._VSCODE_NLS_LANGUAGE = locale;
-      }, options.locale);
-    }
     await page.goto(workbenchUrl({ baseUrl: server.baseUrl, port: server.port, folder: server.folder, extensionPath: root }));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const opened = browser;

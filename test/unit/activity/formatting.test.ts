@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
 import { recordFromDetails, renderEventDetails } from '../../../src/activity/eventDetails';
+import type { ActivityEvent } from '../../../src/activity/types';
 import { EventBuffer } from '../../../src/activity/eventBuffer';
 import { formatEvent, formatJobChange } from '../../../src/activity/formatter';
 import { jobChanges } from '../../../src/activity/jobChanges';
@@ -50,16 +51,40 @@ describe('activity formatting', () => {
     assert.equal(line.level, 'warn');
   });
 
-  it('renders the full record as Markdown: summary, error, steps, old → new values, and the JSON', () => {
+  it('renders the full record as Markdown: the outcome in words, summary, error, steps, old → new values, and the JSON', () => {
     const markdown = renderEventDetails(failure);
     assert.deepEqual(recordFromDetails(markdown), failure, 'the JSON block is the event');
-    assert.match(markdown, /^# Provisioning update \(failure\): Ada Lovelace \(u1\)$/m);
-    assert.match(markdown, /^\| Code \| SystemForCrossDomainIdentityManagementBadResponse \|$/m);
-    assert.match(markdown, /^\| Reason \| The app answered 500: Internal error\. \|$/m);
-    assert.match(markdown, /^\| Recommended action \| Check the app logs\. \|$/m);
+    assert.match(markdown, /^# Could not provision Ada Lovelace to Contoso SCIM: The app answered 500: Internal error\.$/m);
+    assert.doesNotMatch(markdown, /^\| *(—|) *\| *(—|) *\|$/m, 'no table with an empty header row');
+    assert.match(markdown, /^- \*\*Source:\*\* Ada Lovelace \(u1\)$/m);
+    assert.match(markdown, /^- \*\*Code:\*\* SystemForCrossDomainIdentityManagementBadResponse$/m);
+    assert.match(markdown, /^- \*\*Reason:\*\* The app answered 500: Internal error\.$/m);
+    assert.match(markdown, /^- \*\*Recommended action:\*\* Check the app logs\.$/m);
     assert.match(markdown, /^\| 2 \| EntryExportUpdate \(export\) \| failure \| PATCH failed \\\| 500 \|$/m, 'pipes in data do not break the table');
     assert.match(markdown, /^2\. EntryExportUpdate: ReportableIdentifier = ada$/m);
     assert.match(markdown, /^\| displayName \| Ada \| Ada Lovelace \|$/m);
+  });
+
+  it('heads each outcome with what happened to whom, in words', () => {
+    const headline = (overrides: Partial<ActivityEvent>) => /^# (.*)$/m.exec(renderEventDetails(logEntry(overrides)))?.[1];
+    assert.equal(headline({ provisioningAction: 'create', targetSystem: { id: 'sp1', displayName: 'GoToMeeting' } }), 'Created Ada Lovelace in GoToMeeting');
+    assert.equal(headline({ provisioningAction: 'disable' }), 'Disabled Ada Lovelace in Contoso SCIM');
+    assert.equal(
+      headline({
+        provisioningAction: 'other',
+        provisioningStatusInfo: { status: 'skipped', errorInformation: null },
+        provisioningSteps: [{ name: 'EntrySynchronizationScoping', provisioningStepType: 'scoping', status: 'skipped', description: 'not in scope', details: { SkipReason: 'NotEffectivelyEntitled' } }],
+      }),
+      'Skipped Ada Lovelace: not assigned to Contoso SCIM, or outside its scoping filter',
+    );
+    assert.equal(headline({ sourceIdentity: { id: 'u1', displayName: null, identityType: 'User' } }), 'Created u1 in Contoso SCIM', 'the id only when there is no name');
+  });
+
+  it('keeps names from the tenant inert in the rendered preview (no HTML, links or markup)', () => {
+    const markdown = renderEventDetails(logEntry({ sourceIdentity: { id: 'u1', displayName: '<img src=https://x.example/t.png> [click](https://x.example) *Ada*', identityType: 'User' } }));
+    const title = /^# (.*)$/m.exec(markdown)?.[1] ?? '';
+    assert.equal(title, 'Created \\<img src=https://x.example/t.png\\> \\[click\\](https://x.example) \\*Ada\\* in Contoso SCIM');
+    assert.ok(!/(^|[^\\])</.test(markdown.split('```')[0]), 'every < escaped outside the JSON block');
   });
 
   it('keeps the JSON block intact when the data holds backtick fences', () => {
