@@ -239,7 +239,8 @@ describe('Mapping editor (real VS Code host, sandbox tenant)', function () {
     const chosen = named.find((m): m is ResponseMessage => m.type === 'response');
     assert.ok(chosen?.ok && chosen.result.kind === 'users');
     assert.ok(chosen.result.users.length >= 1);
-    for (const user of chosen.result.users) assert.ok(String(user.attributes.displayName).startsWith(String(first.attributes.displayName).slice(0, 3)));
+    const prefix = String(first.attributes.displayName).slice(0, 3);
+    for (const user of chosen.result.users) assert.ok(String(user.attributes.displayName).toLowerCase().startsWith(prefix.toLowerCase()), `${String(user.attributes.displayName)} starts with ${prefix}`);
   });
 
   it('previews the same scope as provisioning on demand: assigned, unassigned, group-assigned, filtered out, and with "all users"', async () => {
