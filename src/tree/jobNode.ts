@@ -5,7 +5,7 @@ import { ActivityNode } from './activityNode';
 import type { AppNode } from './appNode';
 import { AssignmentsNode } from './assignmentsNode';
 import { CredentialsNode } from './credentialsNode';
-import { describeJobStatus, type JobHealth } from './jobStatusText';
+import { describeJobStatus, jobLabel, type JobHealth } from './jobStatusText';
 import { MappingsNode } from './mappingsNode';
 import type { TreeNode } from './treeNode';
 
@@ -53,7 +53,7 @@ export class JobNode implements TreeNode, HasJobTarget, HasAppTarget {
   getTreeItem(): vscode.TreeItem {
     const job = this.job;
     const view = job ? describeJobStatus(job, new Date()) : undefined;
-    const item = new vscode.TreeItem(vscode.l10n.t('Provisioning ({0})', job?.templateId ?? this.jobId), vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(jobLabel(job, { jobId: this.jobId, jobsOfApp: this.appNode.jobs.length }), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = view?.description ?? vscode.l10n.t('not found');
     const [icon, color] = icons[view?.health ?? 'unknown'];
@@ -61,7 +61,8 @@ export class JobNode implements TreeNode, HasJobTarget, HasAppTarget {
     item.tooltip = view ? new vscode.MarkdownString(view.details) : undefined;
     const code = (job?.status?.code ?? 'unknown').toLowerCase();
     const heldDeletions = holdsDeletions(job) ? 'heldDeletions' : '';
-    item.contextValue = ['job', `status-${code}`, view?.health ?? 'unknown', view?.running ? 'running' : '', heldDeletions].filter(Boolean).join(' ');
+    const sandbox = this.appNode.tenant.connection.kind === 'sandbox' ? 'sandbox' : '';
+    item.contextValue = ['job', `status-${code}`, view?.health ?? 'unknown', view?.running ? 'running' : '', heldDeletions, sandbox].filter(Boolean).join(' ');
     return item;
   }
 
