@@ -1,8 +1,8 @@
 import type { ProvisioningService } from '../graph/provisioningService';
 import { passesFilter, DEFAULT_FILTER, type ActivityFilter } from './filters';
-import { englishWords, formatEvent, formatJobChange, type ActivityLine, type ActivityWords } from './formatter';
-import type { JobChange } from './jobChanges';
-import { JobWatcher } from './jobWatcher';
+import { englishWords, formatEvent, formatIdleCycles, formatJobChange, type ActivityLine, type ActivityWords } from './formatter';
+import { isIdleCycle, type JobChange } from './jobChanges';
+import { JobWatcher, type NamedJobChange } from './jobWatcher';
 import { ActivityLogPoller } from './logPoller';
 import { runPollingLoop, type PauseGate } from './backoffLoop';
 import type { ActivityEvent, ActivityScope } from './types';
@@ -45,6 +45,8 @@ export class ActivityStream {
   private readonly words: ActivityWords;
   /** Events passed to the sink or filtered out, for counts. */
   eventCount = 0;
+  /** Jobs (`spId/jobId`) whose last cycles changed nothing: the cycles not listed since, and when the last ended. */
+  private readonly idle = new Map<string, { label: string; unlisted: number; lastEnded?: string }>();
 
   constructor(private readonly options: ActivityStreamOptions) {
     this.poller = new ActivityLogPoller({
@@ -65,15 +67,45 @@ export class ActivityStream {
     status.commit();
     const { changes } = status;
     const { sink } = this.options;
-    for (const c of changes) if (!AFTER_EVENTS.has(c.change.kind)) sink(formatJobChange(c.label, c.change, this.words));
+    for (const c of changes) if (!AFTER_EVENTS.has(c.change.kind)) this.writeChange(c);
     if (events.length) {
       this.eventCount += events.length;
       this.options.onEvents?.(events);
       const filter = this.options.filter?.() ?? DEFAULT_FILTER;
       const withApp = this.options.scope.kind !== 'job';
-      for (const event of events) if (passesFilter(filter, event)) sink(formatEvent(event, this.words, withApp));
+      for (const event of events) {
+        if (!passesFilter(filter, event)) continue;
+        this.wake(`${event.servicePrincipal?.id ?? scopeQuery(this.options.scope).servicePrincipalId}/${event.jobId}`);
+        sink(formatEvent(event, this.words, withApp));
+      }
     }
-    for (const c of changes) if (AFTER_EVENTS.has(c.change.kind)) sink(formatJobChange(c.label, c.change, this.words));
+    for (const c of changes) if (AFTER_EVENTS.has(c.change.kind)) this.writeChange(c);
+  }
+
+  /** Writes a job change; of a run of idle cycles only the first gets a line, the others a count once the job wakes. */
+  private writeChange(c: NamedJobChange): void {
+    const key = `${c.servicePrincipalId}/${c.jobId}`;
+    if (c.change.kind === 'cycleFinished' && isIdleCycle(c.change)) {
+      const idle = this.idle.get(key);
+      if (idle) {
+        idle.unlisted++;
+        idle.lastEnded = c.change.ended;
+        return;
+      }
+      this.idle.set(key, { label: c.label, unlisted: 0 });
+      this.options.sink({ level: 'info', text: this.words.cycleIdle(c.label) });
+      return;
+    }
+    this.wake(key);
+    this.options.sink(formatJobChange(c.label, c.change, this.words));
+  }
+
+  /** Something happened to a job that was idle: the idle cycles not listed are counted first. */
+  private wake(key: string): void {
+    const idle = this.idle.get(key);
+    if (!idle) return;
+    this.idle.delete(key);
+    if (idle.unlisted > 0) this.options.sink(formatIdleCycles(idle.label, idle.unlisted, idle.lastEnded, this.words));
   }
 
   /**

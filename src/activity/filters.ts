@@ -1,3 +1,4 @@
+import { isOnDemand } from '../shared/provisioningEvents';
 import type { ActivityEvent } from './types';
 import { eventAction, eventStatus } from './types';
 
@@ -14,8 +15,12 @@ export const KNOWN_ACTIONS = ['create', 'update', 'disable', 'delete', 'stagedDe
 /** Default: hide "skipped", the out-of-scope noise that floods real tenants. */
 export const DEFAULT_FILTER: ActivityFilter = { hideStatuses: ['skipped'], hideActions: [] };
 
-/** Whether an event is shown under a filter. */
+/**
+ * Whether an event is shown under a filter. Provisioning on demand is always shown: someone asked for
+ * that one user, and its answer is often "skipped" (nothing to change), which the default hides.
+ */
 export function passesFilter(filter: ActivityFilter, event: ActivityEvent): boolean {
+  if (isOnDemand(event)) return true;
   const status = eventStatus(event);
   const action = eventAction(event);
   return !filter.hideStatuses.some((s) => s.toLowerCase() === status) && !filter.hideActions.some((a) => a.toLowerCase() === action);

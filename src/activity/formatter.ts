@@ -1,3 +1,6 @@
+import { localTime } from '../shared/clockTime';
+import { describeSchedule, describeStatusCode, englishStatusWords, summarizeJob, type JobStatusWords } from '../shared/jobStatus';
+import { isOnDemand } from '../shared/provisioningEvents';
 import type { JobChange } from './jobChanges';
 import type { ActivityEvent } from './types';
 import { eventAction, eventStatus } from './types';
@@ -18,56 +21,58 @@ export interface ActivityLine {
  * `vscode.l10n.t`, so the formatter stays testable in plain Node and the text stays translatable.
  */
 export interface ActivityWords {
-  cycle(cycleId: string): string;
+  /** A job's status and schedule: the same words as the tree's. */
+  readonly status: JobStatusWords;
+  /** A service time as a local time (the channel stamps each line with its own time; this is the event's). */
+  time(iso: string): string | undefined;
   nobody(): string;
   error(code: string, reason: string): string;
   recommendedAction(action: string): string;
-  watching(job: string, code: string): string;
-  watchingQuarantined(job: string, code: string): string;
+  /** Replaces the action of an entry from provisioning on demand; `action` is undefined for Graph's "other". */
+  onDemand(action: string | undefined): string;
+  watching(job: string, status: string, schedule: string): string;
   cycleStarted(job: string, total: number | undefined): string;
   progress(job: string, completed: number, total: number): string;
-  cycleFinished(job: string, state: string, imported: number, exported: number, escrowed: number, seconds: number | undefined): string;
+  cycleFinished(job: string, outcome: string, imported: number, exported: number, escrowed: number, seconds: number | undefined): string;
+  /** The first of a run of cycles that changed nothing; the rest are counted, not listed. */
+  cycleIdle(job: string): string;
+  /** Written when something happens again after `count` unlisted idle cycles, the last at `last`. */
+  idleCycles(job: string, count: number, last: string | undefined): string;
   cycleFailed(job: string, code: string, message: string): string;
   quarantineEntered(job: string, reason: string, nextAttempt: string | undefined): string;
   quarantineLeft(job: string): string;
   paused(job: string): string;
-  resumed(job: string): string;
-  statusChanged(job: string, from: string, to: string): string;
+  resumed(job: string, schedule: string): string;
+  statusChanged(job: string, from: string, to: string, schedule: string): string;
 }
 
 /** English words, for plain Node (tests, benchmarks). */
 export const englishWords: ActivityWords = {
-  cycle: (id) => `cycle ${id}`,
+  status: englishStatusWords,
+  time: (iso) => localTime(iso, 'en', new Date(), { seconds: true }),
   nobody: () => '(none)',
   error: (code, reason) => `${code}: ${reason}`,
   recommendedAction: (action) => `Recommended action: ${action}`,
-  watching: (job, code) => `Watching ${job} (status ${code}).`,
-  watchingQuarantined: (job, code) => `Watching ${job} (status ${code}); it is in quarantine.`,
+  onDemand: (action) => (action ? `${action} on demand` : 'on-demand provisioning'),
+  watching: (job, status, schedule) => `Watching ${job}: ${status}, ${schedule}.`,
   cycleStarted: (job, total) => (total === undefined ? `${job}: cycle started.` : `${job}: cycle started, ${total} objects to process.`),
   progress: (job, completed, total) => `${job}: ${completed} of ${total} objects processed.`,
-  cycleFinished: (job, state, imported, exported, escrowed, seconds) =>
-    `${job}: cycle finished (${state}): ${imported} imported, ${exported} exported, ${escrowed} escrowed${seconds === undefined ? '' : ` in ${seconds.toFixed(1)} s`}.`,
+  cycleFinished: (job, outcome, imported, exported, escrowed, seconds) =>
+    `${job}: cycle finished (${outcome}): ${imported} imported, ${exported} exported, ${escrowed} escrowed${seconds === undefined ? '' : ` in ${seconds.toFixed(1)} s`}.`,
+  cycleIdle: (job) => `${job}: cycle finished with nothing to change. Further cycles like it are counted, not listed.`,
+  idleCycles: (job, count, last) =>
+    last ? (count === 1 ? `${job}: 1 more cycle with nothing to change, at ${last}.` : `${job}: ${count} more cycles with nothing to change, the last at ${last}.`) : `${job}: ${count} more cycles with nothing to change.`,
   cycleFailed: (job, code, message) => `${job}: cycle failed: ${code}: ${message}`,
   quarantineEntered: (job, reason, next) => `${job}: entered quarantine (${reason})${next ? `; next attempt ${next}` : ''}.`,
   quarantineLeft: (job) => `${job}: left quarantine.`,
   paused: (job) => `${job}: paused.`,
-  resumed: (job) => `${job}: resumed.`,
-  statusChanged: (job, from, to) => `${job}: status ${from} → ${to}.`,
+  resumed: (job, schedule) => `${job}: resumed, ${schedule}.`,
+  statusChanged: (job, from, to, schedule) => `${job}: ${from} → ${to}, ${schedule}.`,
 };
 
-/** `2025-03-01 12:00:05Z`: seconds are enough to read a stream; the details keep the full time. */
-function shortTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) return iso;
-  return new Date(time).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
-}
-
+/** Who an identity is, as the user knows it: the display name, the id only when there is no name. */
 function identity(i: ActivityEvent['sourceIdentity'], words: ActivityWords): string {
-  const name = i?.displayName?.trim();
-  const id = i?.id?.trim();
-  if (name && id && name !== id) return `${name} (${id})`;
-  return name || id || words.nobody();
+  return i?.displayName?.trim() || i?.id?.trim() || words.nobody();
 }
 
 function oneLine(text: string): string {
@@ -77,16 +82,16 @@ function oneLine(text: string): string {
 const levelOfStatus: Record<string, LineLevel> = { failure: 'error', warning: 'warn' };
 
 /**
- * One line per event: time, cycle, action, status, source → target, and for failures the error
- * code, reason and recommended action. `withApp` prefixes the app name (streams of many jobs).
+ * One line per event: action, status, source → target, and for failures the error code, reason and
+ * recommended action. The channel stamps the time; the cycle is in the lines around the events and
+ * in the details. `withApp` prefixes the app name (streams of many jobs).
  */
 export function formatEvent(event: ActivityEvent, words: ActivityWords = englishWords, withApp = false): ActivityLine {
   const status = eventStatus(event);
+  const action = eventAction(event);
   const parts = [
-    shortTime(event.activityDateTime),
     ...(withApp ? [`[${event.servicePrincipal?.displayName ?? event.servicePrincipal?.id ?? '?'}]`] : []),
-    words.cycle((event.cycleId ?? '—').slice(0, 8)),
-    eventAction(event),
+    isOnDemand(event) ? words.onDemand(action === 'other' ? undefined : action) : action,
     status,
     `${identity(event.sourceIdentity, words)} → ${identity(event.targetIdentity, words)}`,
   ];
@@ -102,8 +107,10 @@ export function formatEvent(event: ActivityEvent, words: ActivityWords = english
 /** One line per job change; `job` names the job (app and template, or the job id). */
 export function formatJobChange(job: string, change: JobChange, words: ActivityWords = englishWords): ActivityLine {
   switch (change.kind) {
-    case 'watching':
-      return { level: change.quarantined ? 'warn' : 'info', text: change.quarantined ? words.watchingQuarantined(job, change.code) : words.watching(job, change.code) };
+    case 'watching': {
+      const summary = summarizeJob(change.job, new Date(), words.status);
+      return { level: change.quarantined ? 'warn' : 'info', text: words.watching(job, summary.status, summary.schedule) };
+    }
     case 'cycleStarted':
       return { level: 'info', text: words.cycleStarted(job, change.total) };
     case 'progress':
@@ -112,17 +119,22 @@ export function formatJobChange(job: string, change: JobChange, words: ActivityW
       if (change.state === 'Failed' && change.errorCode) return { level: 'error', text: words.cycleFailed(job, change.errorCode, oneLine(change.errorMessage ?? '')) };
       return {
         level: change.state === 'Succeeded' ? 'info' : 'warn',
-        text: words.cycleFinished(job, change.state, change.imported, change.exported, change.escrowed, change.seconds),
+        text: words.cycleFinished(job, words.status.cycleOutcome(change.state), change.imported, change.exported, change.escrowed, change.seconds),
       };
     case 'quarantineEntered':
-      return { level: 'error', text: words.quarantineEntered(job, change.errorCode ? `${change.reason}, ${change.errorCode}` : change.reason, change.nextAttempt ? shortTime(change.nextAttempt) : undefined) };
+      return { level: 'error', text: words.quarantineEntered(job, change.errorCode ? `${change.reason}, ${change.errorCode}` : change.reason, change.nextAttempt ? words.time(change.nextAttempt) : undefined) };
     case 'quarantineLeft':
       return { level: 'info', text: words.quarantineLeft(job) };
     case 'paused':
       return { level: 'warn', text: words.paused(job) };
     case 'resumed':
-      return { level: 'info', text: words.resumed(job) };
+      return { level: 'info', text: words.resumed(job, describeSchedule(change.job, words.status)) };
     case 'statusChanged':
-      return { level: 'info', text: words.statusChanged(job, change.from, change.to) };
+      return { level: 'info', text: words.statusChanged(job, describeStatusCode(change.from, words.status), describeStatusCode(change.to, words.status), describeSchedule(change.job, words.status)) };
   }
+}
+
+/** The line that sums up the idle cycles a stream did not list, once something happens again. */
+export function formatIdleCycles(job: string, count: number, lastEnded: string | undefined, words: ActivityWords = englishWords): ActivityLine {
+  return { level: 'info', text: words.idleCycles(job, count, lastEnded ? words.time(lastEnded) : undefined) };
 }

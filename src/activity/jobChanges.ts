@@ -3,7 +3,7 @@ import { isNeverTime } from '../graph/facts';
 
 /** A change in a job's status worth a line in the stream. */
 export type JobChange =
-  | { readonly kind: 'watching'; readonly code: string; readonly quarantined: boolean }
+  | { readonly kind: 'watching'; readonly code: string; readonly quarantined: boolean; readonly job: SynchronizationJob }
   | { readonly kind: 'cycleStarted'; readonly total?: number }
   | { readonly kind: 'progress'; readonly completed: number; readonly total: number }
   | {
@@ -13,14 +13,16 @@ export type JobChange =
       readonly exported: number;
       readonly escrowed: number;
       readonly seconds?: number;
+      /** When the cycle ended (ISO), for the summary of idle cycles. */
+      readonly ended?: string;
       readonly errorCode?: string;
       readonly errorMessage?: string;
     }
   | { readonly kind: 'quarantineEntered'; readonly reason: string; readonly nextAttempt?: string; readonly errorCode?: string }
   | { readonly kind: 'quarantineLeft' }
   | { readonly kind: 'paused' }
-  | { readonly kind: 'resumed' }
-  | { readonly kind: 'statusChanged'; readonly from: string; readonly to: string };
+  | { readonly kind: 'resumed'; readonly job: SynchronizationJob }
+  | { readonly kind: 'statusChanged'; readonly from: string; readonly to: string; readonly job: SynchronizationJob };
 
 type Status = NonNullable<SynchronizationJob['status']>;
 
@@ -48,14 +50,14 @@ function paused(job: SynchronizationJob): boolean {
 export function jobChanges(previous: SynchronizationJob | undefined, next: SynchronizationJob): JobChange[] {
   const status = next.status ?? undefined;
   const code = status?.code ?? 'unknown';
-  if (!previous) return [{ kind: 'watching', code, quarantined: !!status?.quarantine }];
+  if (!previous) return [{ kind: 'watching', code, quarantined: !!status?.quarantine, job: next }];
 
   const changes: JobChange[] = [];
   const before = previous.status ?? undefined;
   const wasPaused = paused(previous);
   const isPaused = paused(next);
   if (!wasPaused && isPaused) changes.push({ kind: 'paused' });
-  if (wasPaused && !isPaused) changes.push({ kind: 'resumed' });
+  if (wasPaused && !isPaused) changes.push({ kind: 'resumed', job: next });
 
   const oldProgress = progressOf(before);
   const newProgress = progressOf(status);
@@ -78,6 +80,7 @@ export function jobChanges(previous: SynchronizationJob | undefined, next: Synch
       exported: e.countExported ?? 0,
       escrowed: e.countEscrowed ?? 0,
       seconds: Number.isFinite(began) && Number.isFinite(ended) ? Math.max(0, (ended - began) / 1000) : undefined,
+      ended: e.timeEnded ?? undefined,
       errorCode: e.error?.code ?? undefined,
       errorMessage: e.error?.message ?? undefined,
     });
@@ -95,7 +98,15 @@ export function jobChanges(previous: SynchronizationJob | undefined, next: Synch
   const oldCode = before?.code ?? 'unknown';
   // Pause and quarantine already have their own lines.
   if (oldCode !== code && !['Paused', 'Quarantine'].includes(code) && !['Paused', 'Quarantine'].includes(oldCode)) {
-    changes.push({ kind: 'statusChanged', from: oldCode, to: code });
+    changes.push({ kind: 'statusChanged', from: oldCode, to: code, job: next });
   }
   return changes;
+}
+
+/**
+ * Whether a finished cycle changed nothing: it succeeded and exported nothing, with nothing left to
+ * retry. A job on a short schedule finishes one such cycle after another; the stream lists only the first.
+ */
+export function isIdleCycle(change: JobChange): boolean {
+  return change.kind === 'cycleFinished' && change.state === 'Succeeded' && change.exported === 0 && change.escrowed === 0 && !change.errorCode;
 }

@@ -7,7 +7,7 @@ import type { ActivityScope } from './types';
 export interface NamedJobChange {
   readonly servicePrincipalId: string;
   readonly jobId: string;
-  /** App name and template, e.g. `Contoso SCIM · scim`. */
+  /** The app's name, with the job's template when the app has several jobs, e.g. `Contoso SCIM (scim)`. */
   readonly label: string;
   readonly change: JobChange;
 }
@@ -40,9 +40,13 @@ export class JobWatcher {
     const jobs = await this.read(signal);
     this.rounds++;
     const changes: NamedJobChange[] = [];
+    const jobsPerApp = new Map<string, number>();
+    for (const { spId } of jobs) jobsPerApp.set(spId, (jobsPerApp.get(spId) ?? 0) + 1);
     for (const { spId, job } of jobs) {
       if (!job.id) continue;
-      const label = `${this.appNames.get(spId) ?? spId} · ${job.templateId ?? job.id}`;
+      // Named as the tree names them: by the app, and by the template only where the app has several jobs.
+      const app = this.appNames.get(spId) ?? spId;
+      const label = (jobsPerApp.get(spId) ?? 0) > 1 ? `${app} (${job.templateId ?? job.id})` : app;
       for (const change of jobChanges(this.last.get(`${spId}/${job.id}`), job)) changes.push({ servicePrincipalId: spId, jobId: job.id, label, change });
     }
     const commit = () => {

@@ -2,30 +2,40 @@ import * as vscode from 'vscode';
 import type { DetailsWords } from './eventDetails';
 import type { ActivityWords } from './formatter';
 import type { OutcomeWords } from './outcome';
+import { localizedStatusWords } from '../host/jobStatusWords';
+import { localTime } from '../shared/clockTime';
 
 /** The stream's words through `vscode.l10n.t` (the host-free formatter takes them as a parameter). */
 export function localizedActivityWords(): ActivityWords {
   return {
-    cycle: (id) => vscode.l10n.t('cycle {0}', id),
+    status: localizedStatusWords(),
+    time: (iso) => localTime(iso, vscode.env.language, new Date(), { seconds: true }),
     nobody: () => vscode.l10n.t('(none)'),
     error: (code, reason) => vscode.l10n.t('{0}: {1}', code, reason),
     recommendedAction: (action) => vscode.l10n.t('Recommended action: {0}', action),
-    watching: (job, code) => vscode.l10n.t('Watching {0} (status {1}).', job, code),
-    watchingQuarantined: (job, code) => vscode.l10n.t('Watching {0} (status {1}); it is in quarantine.', job, code),
+    onDemand: (action) => (action ? vscode.l10n.t('{0} on demand', action) : vscode.l10n.t('on-demand provisioning')),
+    watching: (job, status, schedule) => vscode.l10n.t('Watching {0}: {1}, {2}.', job, status, schedule),
     cycleStarted: (job, total) =>
       total === undefined ? vscode.l10n.t('{0}: cycle started.', job) : vscode.l10n.t('{0}: cycle started, {1} objects to process.', job, total),
     progress: (job, completed, total) => vscode.l10n.t('{0}: {1} of {2} objects processed.', job, completed, total),
-    cycleFinished: (job, state, imported, exported, escrowed, seconds) =>
+    cycleFinished: (job, outcome, imported, exported, escrowed, seconds) =>
       seconds === undefined
-        ? vscode.l10n.t('{0}: cycle finished ({1}): {2} imported, {3} exported, {4} escrowed.', job, state, imported, exported, escrowed)
-        : vscode.l10n.t('{0}: cycle finished ({1}): {2} imported, {3} exported, {4} escrowed in {5} s.', job, state, imported, exported, escrowed, seconds.toFixed(1)),
+        ? vscode.l10n.t('{0}: cycle finished ({1}): {2} imported, {3} exported, {4} escrowed.', job, outcome, imported, exported, escrowed)
+        : vscode.l10n.t('{0}: cycle finished ({1}): {2} imported, {3} exported, {4} escrowed in {5} s.', job, outcome, imported, exported, escrowed, seconds.toFixed(1)),
+    cycleIdle: (job) => vscode.l10n.t('{0}: cycle finished with nothing to change. Further cycles like it are counted, not listed.', job),
+    idleCycles: (job, count, last) =>
+      last
+        ? count === 1
+          ? vscode.l10n.t('{0}: 1 more cycle with nothing to change, at {1}.', job, last)
+          : vscode.l10n.t('{0}: {1} more cycles with nothing to change, the last at {2}.', job, count, last)
+        : vscode.l10n.t('{0}: {1} more cycles with nothing to change.', job, count),
     cycleFailed: (job, code, message) => vscode.l10n.t('{0}: cycle failed: {1}: {2}', job, code, message),
     quarantineEntered: (job, reason, next) =>
       next ? vscode.l10n.t('{0}: entered quarantine ({1}); next attempt {2}.', job, reason, next) : vscode.l10n.t('{0}: entered quarantine ({1}).', job, reason),
     quarantineLeft: (job) => vscode.l10n.t('{0}: left quarantine.', job),
     paused: (job) => vscode.l10n.t('{0}: paused.', job),
-    resumed: (job) => vscode.l10n.t('{0}: resumed.', job),
-    statusChanged: (job, from, to) => vscode.l10n.t('{0}: status {1} → {2}.', job, from, to),
+    resumed: (job, schedule) => vscode.l10n.t('{0}: resumed, {1}.', job, schedule),
+    statusChanged: (job, from, to, schedule) => vscode.l10n.t('{0}: {1} → {2}, {3}.', job, from, to, schedule),
   };
 }
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../shared/commandIds';
 import type { CommandDefinition } from './commandDefinition';
 import type { CommandContext } from './commandRunner';
-import { hasAppTarget, hasJobTarget } from '../shared/targets';
+import { hasAppTarget, hasJobTarget, type AppTarget, type JobTarget } from '../shared/targets';
 import { resolveJobTarget } from './jobTarget';
 import type { Services } from './services';
 import { UserFacingError } from '../shared/errors';
@@ -27,20 +27,39 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value ? value : undefined;
 }
 
+/** An app's name as the tree shows it: from the tree when it has loaded the app, else read once. */
+async function appName(services: Services, context: CommandContext, connectionId: string, servicePrincipalId: string): Promise<string> {
+  const known = services.tree.tenant(connectionId)?.model.app(servicePrincipalId)?.displayName;
+  if (known) return known;
+  try {
+    const service = await services.graph.service(connectionId);
+    return (await service.apps.getApp(servicePrincipalId, context.signal)).displayName ?? servicePrincipalId;
+  } catch {
+    // The stream's first round reports a wrong id properly; the label falls back to the id.
+    return servicePrincipalId;
+  }
+}
+
+function jobStream(t: JobTarget, label: string): StreamTarget {
+  return { connectionId: t.connectionId, scope: { kind: 'job', servicePrincipalId: t.servicePrincipalId, jobId: t.jobId }, label };
+}
+
+function appStream(app: AppTarget): StreamTarget {
+  return { connectionId: app.connectionId, scope: { kind: 'app', servicePrincipalId: app.servicePrincipalId }, label: app.displayName ?? app.servicePrincipalId };
+}
+
 /**
  * What to stream: a job node or `{ servicePrincipalId, jobId }` (one job), an app node or
  * `{ servicePrincipalId }` (every job of the app), any other object such as a tenant node (every
- * job in the tenant), or, with no argument, a quick pick of those three.
+ * job in the tenant), or, with no argument, a quick pick of those three, led by the row selected in
+ * the tree (so streaming the selected job takes one Enter).
  */
 async function resolveStreamTarget(services: Services, context: CommandContext, arg: unknown): Promise<StreamTarget | undefined> {
   if (hasJobTarget(arg)) {
     const t = arg.jobTarget;
-    return { connectionId: t.connectionId, scope: { kind: 'job', servicePrincipalId: t.servicePrincipalId, jobId: t.jobId }, label: t.appDisplayName ? `${t.appDisplayName} (${t.jobId})` : t.jobId };
+    return jobStream(t, t.appDisplayName ?? (await appName(services, context, t.connectionId, t.servicePrincipalId)));
   }
-  if (hasAppTarget(arg)) {
-    const app = arg.appTarget;
-    return { connectionId: app.connectionId, scope: { kind: 'app', servicePrincipalId: app.servicePrincipalId }, label: app.displayName ?? app.servicePrincipalId };
-  }
+  if (hasAppTarget(arg)) return appStream(arg.appTarget);
   if (arg && typeof arg === 'object') {
     const given = arg as Record<string, unknown>;
     // Tenant nodes carry their connection; plain arguments may name one.
@@ -50,19 +69,31 @@ async function resolveStreamTarget(services: Services, context: CommandContext, 
     if (given.jobId !== undefined && !jobId) throw new UserFacingError(vscode.l10n.t('Give jobId as a non-empty string.'));
     if (given.servicePrincipalId !== undefined && !servicePrincipalId) throw new UserFacingError(vscode.l10n.t('Give servicePrincipalId as a non-empty string.'));
     if (jobId && !servicePrincipalId) throw new UserFacingError(vscode.l10n.t('Give the servicePrincipalId of the app that owns job {0}.', jobId));
-    if (servicePrincipalId && jobId) return { connectionId, scope: { kind: 'job', servicePrincipalId, jobId }, label: jobId };
-    if (servicePrincipalId) return { connectionId, scope: { kind: 'app', servicePrincipalId }, label: servicePrincipalId };
+    if (servicePrincipalId && jobId) return jobStream({ connectionId, servicePrincipalId, jobId }, await appName(services, context, connectionId, servicePrincipalId));
+    if (servicePrincipalId) return { connectionId, scope: { kind: 'app', servicePrincipalId }, label: await appName(services, context, connectionId, servicePrincipalId) };
     return { connectionId, scope: { kind: 'tenant' }, label: services.graph.connection(connectionId).label };
   }
 
   const connection = services.graph.connection();
-  const choices = [
-    { label: vscode.l10n.t('$(sync) A provisioning job…'), scope: 'job' as const },
-    { label: vscode.l10n.t('$(window) An enterprise app (all its jobs)…'), scope: 'app' as const },
-    { label: vscode.l10n.t('$(organization) Every job in {0}', connection.label), scope: 'tenant' as const },
-  ];
+  const selected = services.tree.selectedNode();
+  const selectedJob = hasJobTarget(selected) ? selected.jobTarget : undefined;
+  const selectedApp = !selectedJob && hasAppTarget(selected) ? selected.appTarget : undefined;
+  const choices: Array<vscode.QuickPickItem & { scope: 'job' | 'app' | 'tenant'; target?: StreamTarget }> = [];
+  if (selectedJob) {
+    const target = jobStream(selectedJob, selectedJob.appDisplayName ?? (await appName(services, context, selectedJob.connectionId, selectedJob.servicePrincipalId)));
+    choices.push({ label: `$(sync) ${target.label}`, description: vscode.l10n.t('the job selected in the tree'), scope: 'job', target });
+  } else if (selectedApp) {
+    const target = appStream(selectedApp);
+    choices.push({ label: `$(window) ${target.label}`, description: vscode.l10n.t('the app selected in the tree, all its jobs'), scope: 'app', target });
+  }
+  choices.push(
+    { label: vscode.l10n.t('$(sync) A provisioning job…'), scope: 'job' },
+    { label: vscode.l10n.t('$(window) An enterprise app (all its jobs)…'), scope: 'app' },
+    { label: vscode.l10n.t('$(organization) Every job in {0}', connection.label), scope: 'tenant' },
+  );
   const choice = await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Stream provisioning activity of…') }, context.token);
   if (!choice) return undefined;
+  if (choice.target) return choice.target;
   if (choice.scope === 'tenant') return { connectionId: connection.id, scope: { kind: 'tenant' }, label: connection.label };
   if (choice.scope === 'job') {
     const job = await resolveJobTarget(services, context, undefined);

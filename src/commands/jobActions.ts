@@ -1,7 +1,10 @@
+import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
 import * as vscode from 'vscode';
 import type { ProvisioningService } from '../graph/provisioningService';
 import { holdsDeletions } from '../graph/facts';
+import { localizedStatusWords } from '../host/jobStatusWords';
 import { UserFacingError } from '../shared/errors';
+import { describeSchedule } from '../shared/jobStatus';
 import type { CommandContext } from './commandRunner';
 import type { JobTarget } from '../shared/targets';
 import { resolveJobTarget } from './jobTarget';
@@ -20,10 +23,24 @@ export async function jobForWrite(services: Services, context: CommandContext, a
   return { target, service: await services.graph.service(target.connectionId) };
 }
 
-async function statusAfter(services: Services, context: CommandContext, target: JobTarget, service: ProvisioningService): Promise<JobStatusResult> {
+/** The job as it is after a call, read once (the tree redraws from the same read). */
+async function jobAfter(services: Services, context: CommandContext, target: JobTarget, service: ProvisioningService): Promise<SynchronizationJob> {
   const jobs = await services.tree.jobsChanged(target.connectionId, target.servicePrincipalId, context.signal);
-  const job = jobs?.find((j) => j.id === target.jobId) ?? (await service.jobs.getJob(target.servicePrincipalId, target.jobId, context.signal));
+  return jobs?.find((j) => j.id === target.jobId) ?? (await service.jobs.getJob(target.servicePrincipalId, target.jobId, context.signal));
+}
+
+async function statusAfter(services: Services, context: CommandContext, target: JobTarget, service: ProvisioningService): Promise<JobStatusResult> {
+  const job = await jobAfter(services, context, target, service);
   return { status: job.status?.code ?? 'Unknown' };
+}
+
+/**
+ * Says that a cycle runs now and when later ones follow, from the job's own schedule (40 minutes on
+ * Entra, whatever the sandbox was started with), so the notification agrees with the tree.
+ */
+function announceCycle(job: SynchronizationJob, scheduled: (schedule: string) => string, unscheduled: () => string): void {
+  const schedule = job.schedule?.state === 'Active' ? describeSchedule(job, localizedStatusWords()) : undefined;
+  void vscode.window.showInformationMessage(schedule ? scheduled(schedule) : unscheduled());
 }
 
 /** Turns provisioning on: the first cycle starts now, later ones follow the schedule. */
@@ -33,9 +50,14 @@ export async function startJob(services: Services, context: CommandContext, arg?
   const { target, service } = resolved;
   context.report(vscode.l10n.t('Starting provisioning…'));
   await service.jobs.start(target.servicePrincipalId, target.jobId, context.signal);
-  const result = await statusAfter(services, context, target, service);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Provisioning started for {0}. The first cycle runs now; later cycles run about every 40 minutes.', target.appDisplayName ?? target.servicePrincipalId));
-  return result;
+  const job = await jobAfter(services, context, target, service);
+  const app = target.appDisplayName ?? target.servicePrincipalId;
+  announceCycle(
+    job,
+    (schedule) => vscode.l10n.t('Provisioning started for {0}. The first cycle runs now; later cycles run {1}.', app, schedule),
+    () => vscode.l10n.t('Provisioning started for {0}. The first cycle runs now.', app),
+  );
+  return { status: job.status?.code ?? 'Unknown' };
 }
 
 /** Stops (pauses) provisioning; the job keeps its state and resumes where it was on start. */
@@ -102,5 +124,12 @@ export async function restartJob(services: Services, context: CommandContext, ar
     throw new UserFacingError(vscode.l10n.t('resetScope must be a list of: {0}.', [...knownScopes].join(', ')));
   }
   await service.jobs.restart(target.servicePrincipalId, target.jobId, scope as string[], context.signal);
-  return statusAfter(services, context, target, service);
+  const job = await jobAfter(services, context, target, service);
+  const app = target.appDisplayName ?? target.servicePrincipalId;
+  announceCycle(
+    job,
+    (schedule) => vscode.l10n.t('Provisioning of {0} restarted. A cycle runs now; later cycles run {1}.', app, schedule),
+    () => vscode.l10n.t('Provisioning of {0} restarted. A cycle runs now.', app),
+  );
+  return { status: job.status?.code ?? 'Unknown' };
 }

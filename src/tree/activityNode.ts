@@ -7,7 +7,8 @@ import type { JobNode } from './jobNode';
 import { LeafNode } from './leafNode';
 import { activityEventContext, RowKind } from './contextValues';
 import type { TreeNode } from './treeNode';
-import { clockTime } from '../shared/clockTime';
+import { localTime } from '../shared/clockTime';
+import { isOnDemand } from '../shared/provisioningEvents';
 import { CommandId } from '../shared/commandIds';
 
 const RECENT = 15;
@@ -50,13 +51,19 @@ export class ActivityNode extends FolderNode implements HasJobTarget {
       const action = String(event.provisioningAction ?? 'other').toLowerCase();
       const failed = status === 'failure';
       const error = event.provisioningStatusInfo?.errorInformation;
+      const onDemand = isOnDemand(event);
+      const actionWord = onDemand ? (action === 'other' ? vscode.l10n.t('on demand') : vscode.l10n.t('{0} on demand', word(action))) : word(action);
+      // The person is what a reader scans for, then what happened (or, when it did not succeed, the
+      // status); the rows come newest first, and the time is in the tooltip, so the row fits the sidebar.
       return new LeafNode(`${this.id}/${event.id}`, this, {
-        label: `${word(action)} ${event.sourceIdentity?.displayName ?? event.sourceIdentity?.id ?? ''}`,
-        description: `${word(status)} · ${clockTime(new Date(event.activityDateTime ?? 0), vscode.env.language, { seconds: true })}`,
+        label: event.sourceIdentity?.displayName || event.sourceIdentity?.id || '',
+        description: status === 'success' ? actionWord : word(status),
         tooltip: new vscode.MarkdownString([
-          `**${word(action)}** ${escapeMarkdown(event.sourceIdentity?.displayName ?? '')} → ${escapeMarkdown(event.targetIdentity?.displayName ?? event.targetIdentity?.id ?? '')}`,
+          `**${actionWord}** ${escapeMarkdown(event.sourceIdentity?.displayName ?? '')} → ${escapeMarkdown(event.targetIdentity?.displayName ?? event.targetIdentity?.id ?? '')}`,
           '',
           `${vscode.l10n.t('Status')}: ${word(status)}`,
+          '',
+          `${vscode.l10n.t('Time')}: ${localTime(event.activityDateTime, vscode.env.language, new Date(), { seconds: true }) ?? '-'}`,
           failed && error ? `\n${escapeMarkdown(error.errorCode ?? '')}: ${escapeMarkdown(redactSecrets(error.reason ?? ''))}\n\n${escapeMarkdown(error.recommendedAction ?? '')}` : '',
         ].join('\n')),
         icon: failed ? new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon(actionIcons[action] ?? 'info', status === 'skipped' ? new vscode.ThemeColor('disabledForeground') : undefined),

@@ -4,7 +4,9 @@ import type { AppTarget, HasAppTarget } from '../shared/targets';
 import { CommandId } from '../shared/commandIds';
 import { AssignmentsNode } from './assignmentsNode';
 import { JobNode } from './jobNode';
-import { describeJobStatus } from './jobStatusText';
+import { jobLabel } from './jobStatusText';
+import { localizedStatusWords } from '../host/jobStatusWords';
+import { summarizeJob } from '../shared/jobStatus';
 import { InfoNode } from './messageNodes';
 import { appContext, RowKind } from './contextValues';
 import type { TenantNode } from './tenantNode';
@@ -40,20 +42,29 @@ export class AppNode implements TreeNode, HasAppTarget {
     const item = new vscode.TreeItem(app?.displayName ?? this.servicePrincipalId, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const error = this.tenant.model.jobErrors.get(this.servicePrincipalId);
+    // App names are long: the row keeps only what needs attention, the job rows and the tooltip say the rest.
+    const statusLines: string[] = [];
     if (error) {
-      item.description = vscode.l10n.t('could not load provisioning status');
+      item.description = vscode.l10n.t('status unavailable');
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+      statusLines.push(vscode.l10n.t('Could not load the provisioning status.'));
     } else if (jobs.length === 0) {
-      item.description = vscode.l10n.t('no provisioning');
+      item.description = vscode.l10n.t('not set up');
       item.iconPath = new vscode.ThemeIcon('window');
+      statusLines.push(vscode.l10n.t('No provisioning job yet.'));
     } else {
-      item.description = jobs.map((j) => describeJobStatus(j, new Date()).description.split(' · ')[0]).join(', ');
       item.iconPath = new vscode.ThemeIcon('window', new vscode.ThemeColor('charts.blue'));
+      const now = new Date();
+      const words = localizedStatusWords();
+      for (const job of jobs) {
+        const view = summarizeJob(job, now, words);
+        statusLines.push(`${escapeMarkdown(jobLabel(job, { jobsOfApp: jobs.length }))}: ${escapeMarkdown(view.status)}, ${escapeMarkdown(view.schedule)}`);
+      }
     }
     item.tooltip = new vscode.MarkdownString(
-      [`**${escapeMarkdown(app?.displayName ?? '')}**`, '', vscode.l10n.t('Object ID: {0}', this.servicePrincipalId), '', vscode.l10n.t('Application ID: {0}', app?.appId ?? '-')].join('\n'),
+      [`**${escapeMarkdown(app?.displayName ?? '')}**`, '', ...statusLines.flatMap((line) => [line, '']), vscode.l10n.t('Object ID: {0}', this.servicePrincipalId), '', vscode.l10n.t('Application ID: {0}', app?.appId ?? '-')].join('\n'),
     );
-    item.contextValue = appContext(jobs.length > 0);
+    item.contextValue = appContext(jobs.length > 0, this.tenant.connection.kind === 'sandbox');
     return item;
   }
 

@@ -103,7 +103,8 @@ export const unmatchedTokens: Readonly<Record<string, string>> = {
 
   ...Object.fromEntries([
     ...Object.values(TenantToken),
-    ...Object.values(ConnectionKindToken),
+    // `sandbox` also marks app and job rows: the admin center is not offered there.
+    ...Object.values(ConnectionKindToken).filter((token) => token !== ConnectionKindToken.sandbox),
     ...Object.values(JobStatusToken).filter((token) => token !== JobStatusToken.active),
     ...Object.values(JobHealthToken),
     JobToken.running,
@@ -119,9 +120,9 @@ export function tenantContext(kind: ConnectionKind, state: { current: boolean; f
   return join([RowKind.tenant, ConnectionKindToken[kind], state.current && TenantToken.current, state.filtered && TenantToken.filtered, state.provisioningOnly && TenantToken.provisioningOnly]);
 }
 
-/** An app row: `app hasJobs|noJobs`. */
-export function appContext(hasJobs: boolean): string {
-  return join([RowKind.app, hasJobs ? AppToken.hasJobs : AppToken.noJobs]);
+/** An app row: `app hasJobs|noJobs [sandbox]`. */
+export function appContext(hasJobs: boolean, sandbox: boolean): string {
+  return join([RowKind.app, hasJobs ? AppToken.hasJobs : AppToken.noJobs, sandbox && ConnectionKindToken.sandbox]);
 }
 
 const statusByCode: Readonly<Record<string, string>> = {
@@ -132,10 +133,10 @@ const statusByCode: Readonly<Record<string, string>> = {
   notconfigured: JobStatusToken.notConfigured,
 };
 
-/** A job row: `job status-<code> <health> [running] [heldDeletions]`. */
-export function jobContext(state: { statusCode?: string | null; health: JobHealth; running: boolean; heldDeletions: boolean }): string {
+/** A job row: `job status-<code> <health> [running] [heldDeletions] [sandbox]`. */
+export function jobContext(state: { statusCode?: string | null; health: JobHealth; running: boolean; heldDeletions: boolean; sandbox: boolean }): string {
   const status = statusByCode[(state.statusCode ?? '').toLowerCase()] ?? JobStatusToken.unknown;
-  return join([RowKind.job, status, JobHealthToken[state.health], state.running && JobToken.running, state.heldDeletions && JobToken.heldDeletions]);
+  return join([RowKind.job, status, JobHealthToken[state.health], state.running && JobToken.running, state.heldDeletions && JobToken.heldDeletions, state.sandbox && ConnectionKindToken.sandbox]);
 }
 
 const principalByType: Readonly<Record<string, string>> = { user: AssignmentToken.user, group: AssignmentToken.group, serviceprincipal: AssignmentToken.servicePrincipal };

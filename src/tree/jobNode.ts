@@ -6,7 +6,7 @@ import type { AppNode } from './appNode';
 import { AssignmentsNode } from './assignmentsNode';
 import { jobContext } from './contextValues';
 import { CredentialsNode } from './credentialsNode';
-import { describeJobStatus, type JobHealth } from './jobStatusText';
+import { describeJobStatus, jobLabel, type JobHealth } from './jobStatusText';
 import { MappingsNode } from './mappingsNode';
 import { OnDemandResultsNode } from './onDemandResultsNode';
 import type { TreeNode } from './treeNode';
@@ -56,13 +56,13 @@ export class JobNode implements TreeNode, HasJobTarget, HasAppTarget {
   getTreeItem(): vscode.TreeItem {
     const job = this.job;
     const view = job ? describeJobStatus(job, new Date()) : undefined;
-    const item = new vscode.TreeItem(vscode.l10n.t('Provisioning ({0})', job?.templateId ?? this.jobId), vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(jobLabel(job, { jobId: this.jobId, jobsOfApp: this.appNode.jobs.length }), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = view?.description ?? vscode.l10n.t('not found');
     const [icon, color] = icons[view?.health ?? 'unknown'];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     item.tooltip = view ? new vscode.MarkdownString(view.details) : undefined;
-    item.contextValue = jobContext({ statusCode: job?.status?.code, health: view?.health ?? 'unknown', running: view?.running ?? false, heldDeletions: holdsDeletions(job) });
+    item.contextValue = jobContext({ statusCode: job?.status?.code, health: view?.health ?? 'unknown', running: view?.running ?? false, heldDeletions: holdsDeletions(job), sandbox: this.appNode.tenant.connection.kind === 'sandbox' });
     return item;
   }
 

@@ -17,6 +17,7 @@ export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNod
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
   private readonly tenants = new Map<string, TenantNode>();
+  private selection: readonly TreeNode[] = [];
 
   constructor(
     private readonly connections: ConnectionStore,
@@ -72,6 +73,17 @@ export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNod
       this.logger.warn(`could not redraw app ${servicePrincipalId}: ${(error as Error).message}`);
       return undefined;
     }
+  }
+
+  /** Follows the view's selection, so commands run from the palette can offer the selected row first. */
+  trackSelection(view: vscode.TreeView<TreeNode>): vscode.Disposable {
+    this.selection = view.selection;
+    return view.onDidChangeSelection((event) => (this.selection = event.selection));
+  }
+
+  /** The row selected in the view (the first, when several are), if any. */
+  selectedNode(): TreeNode | undefined {
+    return this.selection[0];
   }
 
   /** Filters a tenant's apps by a server-side search ('' shows all) and reloads them. */

@@ -43,7 +43,7 @@ describe('Accidental-deletion threshold (real VS Code host, sandbox)', function 
     const tenant = env.api.services.tree.tenant(env.connectionId)!;
     await tenant.model.refreshJobs([spId]);
     const item = await tenant.appNode(spId).jobNode(jobId).getTreeItem();
-    assert.match(String(item.description), /Quarantine/);
+    assert.equal(item.description, 'In quarantine');
     const details = (item.tooltip as vscode.MarkdownString).value;
     assert.match(details, /TooManyDeletes/);
     assert.match(details, /Allow Held Deletions/);

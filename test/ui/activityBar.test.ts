@@ -19,7 +19,7 @@ describe('UI: activity bar container (Playwright, real workbench)', () => {
     await container.waitFor({ timeout: 60_000 });
     await container.click();
     const sidebar = page.locator('[id="workbench.parts.sidebar"]');
-    await sidebar.getByText('Enterprise Apps', { exact: false }).first().waitFor({ timeout: 30_000 });
+    await sidebar.locator('.composite.title').getByText('Entra Provisioning', { exact: false }).first().waitFor({ timeout: 30_000 });
     const welcome = sidebar.locator('.welcome-view-content');
     await welcome.getByRole('button', { name: 'Connect to Sandbox Tenant' }).waitFor({ timeout: 30_000 });
     assert.ok(await welcome.getByRole('button', { name: 'Sign in to Microsoft Entra ID' }).isVisible());

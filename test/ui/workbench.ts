@@ -55,7 +55,7 @@ export async function connectSandboxAndExpandDemoApp(page: Page): Promise<{ tree
   const app = tree.getByRole('treeitem', { name: /Contoso SCIM App \(sandbox\)/ }).first();
   await app.waitFor({ timeout: 60_000 });
   await app.click();
-  const job = tree.getByRole('treeitem', { name: /^Provisioning \(scim\)/ }).first();
+  const job = tree.getByRole('treeitem', { name: /^Provisioning\b/ }).first();
   await job.waitFor({ timeout: 30_000 });
   return { tree, job };
 }
@@ -98,4 +98,23 @@ export async function palette(page: Page, title: string): Promise<void> {
   await page.keyboard.type(title);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
+}
+
+/**
+ * The elements under `scope` matching `selector` whose text is cut off (wider than their box, which
+ * VS Code ends with an ellipsis), each as "text (needed > shown px)".
+ */
+export async function truncatedTexts(scope: Locator, selector: string): Promise<string[]> {
+  return scope.locator(selector).evaluateAll((elements) =>
+    elements.filter((e) => e.scrollWidth > e.clientWidth).map((e) => `${(e.textContent ?? '').trim()} (${e.scrollWidth} > ${e.clientWidth} px)`),
+  );
+}
+
+/** The menu items a tree row's context menu offers (the menu is closed again). */
+export async function contextMenuItems(page: Page, row: Locator, present: string): Promise<string[]> {
+  await row.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: present, exact: true }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  const items = (await page.getByRole('menuitem').allTextContents()).map((text) => text.trim()).filter(Boolean);
+  await page.keyboard.press('Escape');
+  return items;
 }

@@ -6,6 +6,7 @@ import { EventBuffer } from '../../../src/activity/eventBuffer';
 import { formatEvent, formatJobChange } from '../../../src/activity/formatter';
 import { jobChanges } from '../../../src/activity/jobChanges';
 import { backoffDelay, isFatal, MAX_BACKOFF_MS } from '../../../src/activity/backoffLoop';
+import { localTime } from '../../../src/shared/clockTime';
 import { logEntry } from './helpers';
 
 /** A job as Graph returns it, with the status fields a test sets. */
@@ -28,9 +29,9 @@ const failure = logEntry({
 });
 
 describe('activity formatting', () => {
-  it('writes one line per event: time, cycle, action, status, source → target', () => {
+  it('writes one line per event: action, status, source → target by name, with no time of its own (the channel stamps one)', () => {
     const line = formatEvent(logEntry());
-    assert.equal(line.text, '2025-03-01 12:00:05Z  cycle 0a1b2c3d  create  success  Ada Lovelace (u1) → ada@contoso.com (t1)');
+    assert.equal(line.text, 'create  success  Ada Lovelace → ada@contoso.com');
     assert.equal(line.level, 'info');
     assert.equal(line.eventId, 'e1');
   });
@@ -40,14 +41,14 @@ describe('activity formatting', () => {
     assert.equal(line.level, 'error');
     assert.equal(
       line.text,
-      '2025-03-01 12:00:05Z  [Contoso SCIM]  cycle 0a1b2c3d  update  failure  Ada Lovelace (u1) → ada@contoso.com (t1)  SystemForCrossDomainIdentityManagementBadResponse: The app answered 500: Internal error.  Recommended action: Check the app logs.',
+      '[Contoso SCIM]  update  failure  Ada Lovelace → ada@contoso.com  SystemForCrossDomainIdentityManagementBadResponse: The app answered 500: Internal error.  Recommended action: Check the app logs.',
     );
     assert.ok(!line.text.includes('\n'));
   });
 
   it('names a missing target and compares Graph\'s drifting casing case-insensitively', () => {
     const line = formatEvent(logEntry({ targetIdentity: { id: '', displayName: '' }, provisioningStatusInfo: { status: 'Warning' as never } }));
-    assert.match(line.text, /  create  warning  Ada Lovelace \(u1\) → \(none\)$/);
+    assert.equal(line.text, 'create  warning  Ada Lovelace → (none)');
     assert.equal(line.level, 'warn');
   });
 
@@ -102,9 +103,10 @@ describe('activity formatting', () => {
 
 describe('activity job state changes', () => {
   it('reports the first observation, with quarantine', () => {
-    assert.deepEqual(jobChanges(undefined, job()), [{ kind: 'watching', code: 'Active', quarantined: false }]);
-    const line = formatJobChange('Contoso · scim', jobChanges(undefined, job({ code: 'Quarantine', quarantine: { reason: 'EncounteredQuarantineException' } }))[0]);
-    assert.equal(line.text, 'Watching Contoso · scim (status Quarantine); it is in quarantine.');
+    assert.deepEqual(jobChanges(undefined, job()), [{ kind: 'watching', code: 'Active', quarantined: false, job: job() }]);
+    const line = formatJobChange('Contoso', jobChanges(undefined, job({ code: 'Quarantine', quarantine: { reason: 'EncounteredQuarantineException' } }))[0]);
+    assert.equal(line.text, 'Watching Contoso: In quarantine, every 40 minutes.');
+    assert.equal(line.level, 'warn');
   });
 
   it('reports a cycle starting, progressing and finishing with its counts', () => {
@@ -120,7 +122,7 @@ describe('activity job state changes', () => {
     const finished = jobChanges(halfway, done);
     assert.deepEqual(finished.map((c) => c.kind), ['cycleFinished']);
     const line = formatJobChange('J', finished[0]);
-    assert.equal(line.text, 'J: cycle finished (EntryLevelErrors): 400 imported, 12 exported, 2 escrowed in 9.5 s.');
+    assert.equal(line.text, 'J: cycle finished (some objects failed): 400 imported, 12 exported, 2 escrowed in 9.5 s.');
     assert.equal(line.level, 'warn');
     assert.deepEqual(jobChanges(done, done), [], 'nothing new, nothing written');
   });
@@ -132,7 +134,9 @@ describe('activity job state changes', () => {
     const quarantined = job({ code: 'Quarantine', lastExecution: failed.status!.lastExecution, quarantine: { reason: 'EncounteredQuarantineException', nextAttempt: '2025-03-01T12:40:00Z', error: { code: 'CredentialsInvalid' } } });
     const entered = jobChanges(failed, quarantined);
     assert.deepEqual(entered.map((c) => c.kind), ['quarantineEntered']);
-    assert.equal(formatJobChange('J', entered[0]).text, 'J: entered quarantine (EncounteredQuarantineException, CredentialsInvalid); next attempt 2025-03-01 12:40:00Z.');
+    // A local time, as everywhere else (the stream used to write this one in UTC).
+    const nextAttempt = localTime('2025-03-01T12:40:00Z', 'en', new Date(), { seconds: true });
+    assert.equal(formatJobChange('J', entered[0]).text, `J: entered quarantine (EncounteredQuarantineException, CredentialsInvalid); next attempt ${nextAttempt}.`);
     assert.deepEqual(jobChanges(quarantined, job({ lastExecution: failed.status!.lastExecution })).map((c) => c.kind), ['quarantineLeft']);
 
     // Held deletions wait for the admin: the service's "never" time is no next attempt.
@@ -140,8 +144,11 @@ describe('activity job state changes', () => {
     assert.equal(formatJobChange('J', jobChanges(job(), held)[0]).text, 'J: entered quarantine (TooManyDeletes, TooManyDeletes).');
 
     assert.deepEqual(jobChanges(job(), job({ code: 'Paused' }, 'Paused')), [{ kind: 'paused' }]);
-    assert.deepEqual(jobChanges(job({ code: 'Paused' }, 'Paused'), job()), [{ kind: 'resumed' }]);
-    assert.deepEqual(jobChanges(job({ code: 'NotRun' }), job()), [{ kind: 'statusChanged', from: 'NotRun', to: 'Active' }]);
+    assert.deepEqual(jobChanges(job({ code: 'Paused' }, 'Paused'), job()), [{ kind: 'resumed', job: job() }]);
+    assert.equal(formatJobChange('J', jobChanges(job({ code: 'Paused' }, 'Paused'), job())[0]).text, 'J: resumed, every 40 minutes.');
+    const started = jobChanges(job({ code: 'NotRun' }, 'Disabled'), job());
+    assert.deepEqual(started, [{ kind: 'statusChanged', from: 'NotRun', to: 'Active', job: job() }]);
+    assert.equal(formatJobChange('J', started[0]).text, 'J: Not started → Active, every 40 minutes.', 'status codes in the words the tree uses');
   });
 });
 

@@ -27,7 +27,7 @@ describe('activity stream: job state lines, event lines, filters (real sandbox)'
       filter: () => ({ hideStatuses: ['skipped'], hideActions: [] }),
     });
     await stream.round();
-    assert.match(lines[0].text, /^Watching Contoso SCIM App \(sandbox\) · \S+ \(status NotRun\)\.$/);
+    assert.equal(lines[0].text, 'Watching Contoso SCIM App (sandbox): Not started, not scheduled.');
 
     const cycle = sandbox.engine.nextCycle(jobId);
     await service.jobs.start(servicePrincipalId, jobId);
@@ -42,9 +42,9 @@ describe('activity stream: job state lines, event lines, filters (real sandbox)'
       const event = log.find((e) => e.id === line.eventId)!;
       assert.ok(line.text.includes(`${event.provisioningAction}  ${event.provisioningStatusInfo?.status}`), line.text);
       assert.ok(line.text.includes(event.sourceIdentity!.displayName!), line.text);
-      assert.ok(line.text.includes(`cycle ${result.cycleId.slice(0, 8)}`), `line ${i}`);
+      assert.ok(!line.text.includes(event.sourceIdentity!.id!) && !line.text.includes(result.cycleId.slice(0, 8)), `line ${i} names people, not their ids: ${line.text}`);
     }
-    const finished = lines.findIndex((l) => /cycle finished \(Succeeded\)/.test(l.text));
+    const finished = lines.findIndex((l) => /cycle finished \(succeeded\)/.test(l.text));
     assert.ok(finished > lines.indexOf(eventLines.at(-1)!), 'cycle finished comes after the cycle\'s events');
     assert.match(lines[finished].text, new RegExp(`${result.imported} imported, ${result.exported} exported, 0 escrowed`));
 
@@ -93,7 +93,55 @@ describe('activity stream: job state lines, event lines, filters (real sandbox)'
     await stream.round();
     assert.equal(lines.filter((l) => l.eventId).length, engineLog(sandbox, jobId).length);
     assert.ok(lines.filter((l) => l.eventId).every((l) => l.text.includes('[Contoso SCIM App (sandbox)]')));
-    assert.ok(lines.some((l) => /^Contoso SCIM App \(sandbox\) · \S+: cycle finished/.test(l.text)));
+    assert.ok(lines.some((l) => /^Contoso SCIM App \(sandbox\): cycle finished/.test(l.text)), 'a job is named by its app, as in the tree');
+  });
+
+  it('lists the first of a run of cycles that change nothing, and counts the rest once something happens again', async () => {
+    const service = serviceFor(sandbox);
+    const { servicePrincipalId, jobId } = sandbox.demo;
+    const lines: ActivityLine[] = [];
+    const stream = new ActivityStream({ service, scope: { kind: 'job', servicePrincipalId, jobId }, intervalMs: () => 10, sink: (l) => lines.push(l) });
+    await stream.round();
+    await sandbox.engine.runCycleNow(servicePrincipalId, jobId);
+    await stream.round();
+    assert.ok(lines.some((l) => /cycle finished \(succeeded\): \d+ imported, [1-9]\d* exported/.test(l.text)), 'the first cycle provisions, and says so');
+
+    lines.length = 0;
+    for (let i = 0; i < 3; i++) {
+      // Nothing changed since: each of these cycles exports nothing.
+      const result = await sandbox.engine.runCycleNow(servicePrincipalId, jobId);
+      assert.equal(result.exported, 0);
+      await stream.round();
+    }
+    assert.deepEqual(lines.map((l) => l.text), ['Contoso SCIM App (sandbox): cycle finished with nothing to change. Further cycles like it are counted, not listed.']);
+
+    lines.length = 0;
+    const user = [...sandbox.store.users.values()].find((u) => sandbox.store.data.audit.some((e) => e.jobId === jobId && e.sourceIdentity.id === u.id && e.provisioningAction === 'create'))!;
+    sandbox.store.updateUser(user.id, { displayName: `${user.displayName} Jr` });
+    const changed = await sandbox.engine.runCycleNow(servicePrincipalId, jobId);
+    await stream.round();
+    assert.ok(changed.exported > 0);
+    assert.match(lines[0].text, /^Contoso SCIM App \(sandbox\): 2 more cycles with nothing to change, the last at \d/, 'the count comes before the activity that ends the quiet run');
+    assert.ok(lines.slice(1).some((l) => l.eventId), 'then the cycle\'s events');
+    assert.match(lines.at(-1)!.text, /cycle finished \(succeeded\)/);
+  });
+
+  it('says "on demand" for provisioning on demand (Graph\'s action is often "other"), even when its answer is "skipped"', async () => {
+    const service = serviceFor(sandbox);
+    const { servicePrincipalId, jobId } = sandbox.demo;
+    await sandbox.engine.runCycleNow(servicePrincipalId, jobId);
+    const lines: ActivityLine[] = [];
+    const stream = new ActivityStream({ service, scope: { kind: 'job', servicePrincipalId, jobId }, intervalMs: () => 10, watchJobs: false, sink: (l) => lines.push(l), filter: () => ({ hideStatuses: ['skipped'], hideActions: [] }) });
+    await stream.round();
+    lines.length = 0;
+    const provisioned = engineLog(sandbox, jobId).find((e) => e.provisioningAction === 'create')!;
+    const ruleId = (await service.schema.get(servicePrincipalId, jobId)).synchronizationRules?.[0]?.id ?? '';
+    // Already provisioned and unchanged: the service has nothing to do ("other", "skipped").
+    await service.jobs.provisionOnDemand(servicePrincipalId, jobId, ruleId, [{ objectId: provisioned.sourceIdentity!.id!, objectTypeName: 'User' }]);
+    await stream.round();
+    const entry = engineLog(sandbox, jobId).at(-1)!;
+    assert.deepEqual([entry.provisioningAction, entry.provisioningStatusInfo?.status], ['other', 'skipped']);
+    assert.deepEqual(lines.map((l) => l.text), [`on-demand provisioning  skipped  ${provisioned.sourceIdentity!.displayName} → ${entry.targetIdentity!.displayName}`]);
   });
 
   it('logs.recent returns the last N events of a job, newest first, failures recognisable', async () => {

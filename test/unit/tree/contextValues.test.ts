@@ -61,10 +61,10 @@ function sampleContextValues(): string[] {
   const flags = [false, true];
   const values: string[] = Object.values(RowKind);
   for (const current of flags) for (const filtered of flags) values.push(tenantContext('sandbox', { current, filtered, provisioningOnly: !filtered }));
-  values.push(appContext(true), appContext(false));
+  for (const sandbox of [true, false]) values.push(appContext(true, sandbox), appContext(false, sandbox));
   for (const statusCode of ['Active', 'Paused', 'Quarantine', 'NotRun', 'NotConfigured', undefined]) {
     for (const health of Object.keys(JobHealthToken) as JobHealth[]) {
-      for (const running of flags) for (const heldDeletions of flags) values.push(jobContext({ statusCode, health, running, heldDeletions }));
+      for (const running of flags) for (const heldDeletions of flags) for (const sandbox of flags) values.push(jobContext({ statusCode, health, running, heldDeletions, sandbox }));
     }
   }
   values.push(assignmentContext('User', false), assignmentContext('Group', true));
@@ -105,8 +105,8 @@ describe('tree context values and package.json menus', () => {
     const start = clauses.filter((c) => c.command === 'entraProvisioning.startJob');
     const pause = clauses.filter((c) => c.command === 'entraProvisioning.pauseJob');
     assert.ok(start.length > 0 && pause.length > 0);
-    const active = jobContext({ statusCode: 'Active', health: 'running', running: true, heldDeletions: false });
-    const paused = jobContext({ statusCode: 'Paused', health: 'paused', running: false, heldDeletions: false });
+    const active = jobContext({ statusCode: 'Active', health: 'running', running: true, heldDeletions: false, sandbox: false });
+    const paused = jobContext({ statusCode: 'Paused', health: 'paused', running: false, heldDeletions: false, sandbox: false });
     assert.ok(start.every((c) => !c.pattern.test(active) && c.pattern.test(paused)), `Start: ${active} / ${paused}`);
     assert.ok(pause.every((c) => c.pattern.test(active) && !c.pattern.test(paused)), `Pause: ${active} / ${paused}`);
   });
@@ -118,7 +118,7 @@ describe('tree context values and package.json menus', () => {
       assert.ok(tokens.every((t) => t !== '' && defined.has(t)), value);
       assert.equal(new Set(tokens).size, tokens.length, value);
     }
-    assert.equal(jobContext({ statusCode: 'SomethingNew', health: 'unknown', running: false, heldDeletions: false }), 'job status-unknown unknown');
+    assert.equal(jobContext({ statusCode: 'SomethingNew', health: 'unknown', running: false, heldDeletions: false, sandbox: false }), 'job status-unknown unknown');
     assert.equal(assignmentContext(undefined, true), 'assignment defaultAccess');
     assert.equal(activityEventContext('unknownfuturevalue'), 'activityEvent unknown');
   });
