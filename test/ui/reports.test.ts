@@ -21,7 +21,8 @@ describe('UI: reports open rendered (Playwright, real workbench, sandbox)', () =
     await job.click();
     await contextMenu(page, job, 'Start Provisioning');
     await tree.getByRole('treeitem', { name: /Recent activity/ }).first().click();
-    const created = tree.getByRole('treeitem', { name: /^create / }).first();
+    // Activity rows read "<person> create" (the name first, the action as the description).
+    const created = tree.getByRole('treeitem', { name: / create$/ }).first();
     await created.waitFor({ timeout: 60_000 });
     await created.click();
     await previewHeading().filter({ hasText: /^Created .+ in Contoso SCIM App \(sandbox\)$/ }).waitFor({ timeout: 60_000 });
