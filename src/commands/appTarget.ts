@@ -48,12 +48,12 @@ async function pickApp(services: Services, context: CommandContext): Promise<App
   });
   void load('');
   try {
-    const chosen = await new Promise<(vscode.QuickPickItem & { id: string }) | undefined>((resolve) => {
+    const chosen = await context.waitForUser(() => new Promise<(vscode.QuickPickItem & { id: string }) | undefined>((resolve) => {
       pick.onDidAccept(() => resolve(pick.selectedItems[0]));
       pick.onDidHide(() => resolve(undefined));
       context.token.onCancellationRequested(() => resolve(undefined));
       pick.show();
-    });
+    }));
     return chosen ? { connectionId: connection.id, servicePrincipalId: chosen.id, displayName: chosen.label } : undefined;
   } finally {
     clearTimeout(timer);

@@ -17,12 +17,12 @@ export async function addGalleryApp(services: Services, context: CommandContext,
   if (templateId !== undefined && (typeof templateId !== 'string' || !templateId)) throw new UserFacingError(vscode.l10n.t('templateId must be a non-empty string.'));
   let templateName: string | undefined;
   if (templateId === undefined) {
-    const search = await vscode.window.showInputBox({ title: vscode.l10n.t('Add an app from the gallery'), prompt: vscode.l10n.t('Search the gallery (e.g. GoToMeeting)'), ignoreFocusOut: true }, context.token);
+    const search = await context.waitForUser(() => vscode.window.showInputBox({ title: vscode.l10n.t('Add an app from the gallery'), prompt: vscode.l10n.t('Search the gallery (e.g. GoToMeeting)'), ignoreFocusOut: true }, context.token));
     if (search === undefined) return undefined;
     context.report(vscode.l10n.t('Searching the gallery…'));
     const templates = await service.apps.listApplicationTemplates(search, context.signal);
     if (templates.length === 0) throw new UserFacingError(vscode.l10n.t('No gallery app matches "{0}".', search));
-    const picked = await vscode.window.showQuickPick(
+    const picked = await context.waitForUser(() => vscode.window.showQuickPick(
       templates.map((t) => ({
         label: t.displayName ?? t.id ?? '',
         description: (t.supportedProvisioningTypes ?? []).includes('sync') ? vscode.l10n.t('supports provisioning') : undefined,
@@ -31,13 +31,13 @@ export async function addGalleryApp(services: Services, context: CommandContext,
       })),
       { title: vscode.l10n.t('Add an app from the gallery'), matchOnDetail: true },
       context.token,
-    );
+    ));
     if (!picked) return undefined;
     templateId = picked.id;
     templateName = picked.label;
   }
   if (displayName === undefined) {
-    displayName = await vscode.window.showInputBox({ title: vscode.l10n.t('Name of the new enterprise app'), value: templateName, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Required.')) }, context.token);
+    displayName = await context.waitForUser(() => vscode.window.showInputBox({ title: vscode.l10n.t('Name of the new enterprise app'), value: templateName, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Required.')) }, context.token));
     if (displayName === undefined) return undefined;
   }
   if (typeof displayName !== 'string' || !displayName.trim()) throw new UserFacingError(vscode.l10n.t('displayName must be a non-empty string.'));
@@ -75,11 +75,11 @@ export async function assignUsers(services: Services, context: CommandContext, a
     if (!chosen?.length) return undefined;
     principals = chosen;
     const defaultAccess = { label: `$(warning) ${vscode.l10n.t('Default Access')}`, detail: vscode.l10n.t('Not provisioned: the provisioning service skips Default Access assignments.'), id: DEFAULT_ACCESS_ROLE_ID };
-    const role = await vscode.window.showQuickPick(
+    const role = await context.waitForUser(() => vscode.window.showQuickPick(
       [...roles.map((r) => ({ label: r.displayName ?? r.value ?? r.id ?? '', detail: r.description ?? undefined, id: r.id ?? '' })), ...(roles.length === 0 ? [defaultAccess] : [])],
       { title: vscode.l10n.t('Role for {0}', principals.map((p) => p.name).join(', ')) },
       context.token,
-    );
+    ));
     if (!role) return undefined;
     roleId = role.id;
   }
@@ -105,7 +105,7 @@ export async function assignUsers(services: Services, context: CommandContext, a
 
 async function pickPrincipals(services: Services, connectionId: string, context: CommandContext): Promise<Array<{ id: string; name: string }> | undefined> {
   const service = await services.graph.service(connectionId);
-  const text = await vscode.window.showInputBox({ title: vscode.l10n.t('Assign users and groups'), prompt: vscode.l10n.t('Start of a user\'s or group\'s display name') }, context.token);
+  const text = await context.waitForUser(() => vscode.window.showInputBox({ title: vscode.l10n.t('Assign users and groups'), prompt: vscode.l10n.t('Start of a user\'s or group\'s display name') }, context.token));
   if (text === undefined) return undefined;
   const [users, groups] = await Promise.all([service.apps.searchUsers(text, context.signal), service.apps.searchGroups(text, context.signal)]);
   const items = [
@@ -113,6 +113,6 @@ async function pickPrincipals(services: Services, connectionId: string, context:
     ...groups.items.map((g) => ({ label: `$(organization) ${g.displayName ?? ''}`, description: vscode.l10n.t('group'), id: g.id ?? '', name: g.displayName ?? '' })),
   ];
   if (items.length === 0) throw new UserFacingError(vscode.l10n.t('No user or group matches "{0}".', text));
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Assign users and groups'), canPickMany: true, matchOnDescription: true }, context.token);
+  const picked = await context.waitForUser(() => vscode.window.showQuickPick(items, { title: vscode.l10n.t('Assign users and groups'), canPickMany: true, matchOnDescription: true }, context.token));
   return picked?.map((p) => ({ id: p.id, name: p.name }));
 }
