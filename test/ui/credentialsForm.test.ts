@@ -59,7 +59,9 @@ describe('UI: admin credentials on the sandbox (Playwright, real workbench, sand
     const app = tree.getByRole('treeitem', { name: new RegExp(`^${APP.replace(/[()]/g, '\\$&')}`) }).first();
     await app.waitFor({ timeout: 30_000 });
     await contextMenu(page, app, 'Create Provisioning Job…');
-    await app.click();
+    // The app's row says so once its job exists; only then is there a job row to expand to.
+    await tree.getByRole('treeitem', { name: /GoToMeeting \(sandbox\).*Needs credentials/ }).first().waitFor({ timeout: 30_000 });
+    if ((await app.getAttribute('aria-expanded')) !== 'true') await app.click();
     job = tree.getByRole('treeitem', { name: /^Provisioning \(gotomeeting\)/ }).first();
     await job.waitFor({ timeout: 30_000 });
   });
@@ -97,8 +99,11 @@ describe('UI: admin credentials on the sandbox (Playwright, real workbench, sand
     const { page } = workbench;
     await openCredentialsForm(page, job, 'Enter credentials');
     const input = page.locator('.quick-input-box input');
+    // Each box comes after a round trip: typing earlier would land in the box before it.
+    await page.locator('.quick-input-widget', { hasText: '(1/2)' }).waitFor({ timeout: 30_000 });
     await input.fill(ADMIN);
     await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: '(2/2)' }).waitFor({ timeout: 30_000 });
     await input.fill('not-the-password');
     await page.keyboard.press('Enter');
     await testFromSavedNotification(page);
