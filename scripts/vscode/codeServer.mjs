@@ -122,7 +122,8 @@ export async function startCodeServer(options) {
     }
     rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
   };
-  return { baseUrl: `http://127.0.0.1:${port}`, port, folder, tmp, close };
+  // processGroup: the server's own group, which its extension host and what that spawns share.
+  return { baseUrl: `http://127.0.0.1:${port}`, port, folder, tmp, processGroup: child.pid, close };
 }
 
 /**

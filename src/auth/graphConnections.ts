@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TokenCredential } from '@azure/core-auth';
 import type { ProvisioningService } from '../graph/provisioningService';
+import { CommandId } from '../shared/commandIds';
 import { UserFacingError } from '../shared/errors';
 import type { Logger } from '../shared/logger';
 import { cloudEndpoints, graphScopes, type CloudName, type ScopeGroup } from './clouds';
@@ -43,7 +44,11 @@ export class GraphConnections implements vscode.Disposable {
   /** The connection a command acts on: the given one, or the current one. */
   connection(connectionId?: string): ConnectionInfo {
     const connection = connectionId ? this.connections.list().find((c) => c.id === connectionId) : this.connections.current;
-    if (!connection) throw new UserFacingError(vscode.l10n.t('Sign in to a tenant or connect to the sandbox tenant first.'));
+    if (!connection) {
+      throw new UserFacingError(vscode.l10n.t('Sign in to a tenant or connect to the sandbox tenant first.'), {
+        actions: [{ title: vscode.l10n.t('Sign In'), command: CommandId.signIn }, { title: vscode.l10n.t('Connect to Sandbox Tenant'), command: CommandId.connectSandbox }],
+      });
+    }
     return connection;
   }
 

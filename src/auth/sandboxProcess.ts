@@ -8,6 +8,11 @@ export interface SandboxProcess {
   readonly tenantId?: string;
   /** The bearer token the sandbox requires; held in memory only. */
   readonly token: string;
+  /**
+   * The admin credentials its "GoToMeeting (sandbox)" app accepts, as the sandbox printed them:
+   * made up, meant to be typed into the credentials form (which offers them). Memory only, never logged.
+   */
+  readonly gotoMeetingAdmin?: { readonly userName: string; readonly password: string };
   stop(): void;
 }
 
@@ -33,6 +38,8 @@ export async function launchSandbox(cliPath: string, extraArgs: readonly string[
     let graphUrl: string | undefined;
     let scimUrl: string | undefined;
     let tenantId: string | undefined;
+    let adminUser: string | undefined;
+    let adminPassword: string | undefined;
     let stderr = '';
     let buffer = '';
     const fail = (error: Error) => {
@@ -57,9 +64,12 @@ export async function launchSandbox(cliPath: string, extraArgs: readonly string[
         if (name === 'Graph') graphUrl = value;
         else if (name === 'SCIM') scimUrl = value;
         else if (name === 'Tenant') tenantId = value;
+        else if (name === 'GoToMeeting admin user name') adminUser = value;
+        else if (name === 'GoToMeeting admin password') adminPassword = value;
         if (line === 'Ready' && graphUrl) {
           clearTimeout(timer);
-          resolve({ graphUrl, scimUrl, tenantId, token, stop });
+          const gotoMeetingAdmin = adminUser && adminPassword ? { userName: adminUser, password: adminPassword } : undefined;
+          resolve({ graphUrl, scimUrl, tenantId, token, gotoMeetingAdmin, stop });
         }
       }
     });

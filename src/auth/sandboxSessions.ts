@@ -21,6 +21,14 @@ export class SandboxSessions {
     return this.tokens.get(connectionId);
   }
 
+  /**
+   * The GoToMeeting admin credentials of a sandbox this extension started (it learns them from the
+   * sandbox's start output); undefined for one it attached to, whose start output the user has.
+   */
+  gotoMeetingAdmin(connectionId: string): SandboxProcess['gotoMeetingAdmin'] {
+    return this.processes.get(connectionId)?.gotoMeetingAdmin;
+  }
+
   forget(connectionId: string): void {
     this.processes.get(connectionId)?.stop();
     this.processes.delete(connectionId);

@@ -91,7 +91,7 @@ async function resolveStreamTarget(services: Services, context: CommandContext, 
     { label: vscode.l10n.t('$(window) An enterprise app (all its jobs)…'), scope: 'app' },
     { label: vscode.l10n.t('$(organization) Every job in {0}', connection.label), scope: 'tenant' },
   );
-  const choice = await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Stream provisioning activity of…') }, context.token);
+  const choice = await context.waitForUser(() => vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Stream provisioning activity of…') }, context.token));
   if (!choice) return undefined;
   if (choice.target) return choice.target;
   if (choice.scope === 'tenant') return { connectionId: connection.id, scope: { kind: 'tenant' }, label: connection.label };
@@ -112,7 +112,7 @@ async function pickAppWithJobs(services: Services, context: CommandContext, conn
     .filter((a) => (jobs.get(a.id)?.jobs?.length ?? 0) > 0)
     .map((a) => ({ label: a.displayName ?? a.id, description: vscode.l10n.t('{0} job(s)', jobs.get(a.id)!.jobs!.length), id: a.id }));
   if (items.length === 0) throw new UserFacingError(vscode.l10n.t('No enterprise app in {0} has a provisioning job yet.', services.graph.connection(connectionId).label));
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Which enterprise app?'), matchOnDescription: true }, context.token);
+  const picked = await context.waitForUser(() => vscode.window.showQuickPick(items, { title: vscode.l10n.t('Which enterprise app?'), matchOnDescription: true }, context.token));
   return picked && { connectionId, scope: { kind: 'app', servicePrincipalId: picked.id }, label: picked.label };
 }
 
@@ -153,14 +153,14 @@ export async function showActivityDetails(services: Services, context: CommandCo
     const recent = services.activity.events.recent(500);
     if (recent.length === 0) throw new UserFacingError(vscode.l10n.t('No provisioning events streamed yet: stream activity first, or open an event from the tree.'));
     const words = localizedActivityWords();
-    const picked = await vscode.window.showQuickPick(
+    const picked = await context.waitForUser(() => vscode.window.showQuickPick(
       recent.map((event) => {
         const line = formatEvent(event, words, true);
         return { label: line.level === 'error' ? `$(error) ${line.text}` : line.text, id: event.id! };
       }),
       { title: vscode.l10n.t('Which provisioning event?'), matchOnDescription: true },
       context.token,
-    );
+    ));
     eventId = picked?.id;
     if (!eventId) return undefined;
   }
@@ -196,7 +196,7 @@ export async function filterActivity(_services: Services, context: CommandContex
       { label: vscode.l10n.t('Actions'), kind: vscode.QuickPickItemKind.Separator },
       ...KNOWN_ACTIONS.map((a) => ({ label: a, description: vscode.l10n.t('action'), picked: hiddenActions.has(a.toLowerCase()), value: { action: a } })),
     ];
-    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Hide which provisioning events from the stream?') }, context.token);
+    const picked = await context.waitForUser(() => vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Hide which provisioning events from the stream?') }, context.token));
     if (!picked) return undefined;
     hideStatuses = picked.flatMap((p) => ('value' in p && 'status' in p.value ? [p.value.status] : []));
     hideActions = picked.flatMap((p) => ('value' in p && 'action' in p.value ? [p.value.action] : []));

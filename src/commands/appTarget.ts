@@ -18,7 +18,7 @@ export async function resolveAppTarget(services: Services, context: CommandConte
     return { connectionId: services.graph.connection(typeof connectionId === 'string' ? connectionId : undefined).id, servicePrincipalId };
   }
   if (flow) return pickApp(services, context, flow);
-  const ownFlow = new InputFlow(context.token, vscode.l10n.t('No enterprise app was chosen.'));
+  const ownFlow = new InputFlow(context, vscode.l10n.t('No enterprise app was chosen.'));
   try {
     return await pickApp(services, context, ownFlow);
   } finally {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isCancellation } from '../shared/errors';
+import { isCancellation, type UserFacingError } from '../shared/errors';
 import { redactSecrets } from '../shared/logger';
 import type { OutputChannelLogger } from '../host/outputChannelLogger';
 import type { CommandId } from '../shared/commandIds';
@@ -12,6 +12,12 @@ export interface CommandContext {
   readonly signal: AbortSignal;
   /** Updates the progress message (shown once the command has run for a while). */
   report(message: string): void;
+  /**
+   * Shows a prompt (quick pick, input box, dialog) and waits for the user's answer. A "working…"
+   * notification with Cancel would be wrong while the user is the one who takes the time: no
+   * progress shows during the prompt, and the delay before one appears starts again afterwards.
+   */
+  waitForUser<T>(prompt: () => Thenable<T>): Promise<T>;
 }
 
 export type CommandHandler = (context: CommandContext, ...args: unknown[]) => unknown;
@@ -20,9 +26,91 @@ export type CommandHandler = (context: CommandContext, ...args: unknown[]) => un
 const PROGRESS_DELAY_MS = 2000;
 
 /**
+ * The progress notification of one command run: appears once the extension has worked for
+ * PROGRESS_DELAY_MS without a break, goes away while a prompt waits for the user. Its Cancel
+ * cancels the run.
+ */
+class WorkProgress {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Closes the notification on screen, if one is. */
+  private close: (() => void) | undefined;
+  private sink: vscode.Progress<{ message?: string }> | undefined;
+  private message: string | undefined;
+  private prompts = 0;
+  private finished = false;
+  /** Bumped whenever the notification should go: a withProgress that starts late sees it is stale. */
+  private generation = 0;
+
+  constructor(
+    private readonly title: string,
+    private readonly cancellation: vscode.CancellationTokenSource,
+  ) {
+    this.schedule();
+  }
+
+  report(message: string): void {
+    this.message = message;
+    this.sink?.report({ message });
+  }
+
+  async waitForUser<T>(prompt: () => Thenable<T>): Promise<T> {
+    this.prompts++;
+    // What was being reported ("Loading provisioning jobs…") is done once the user is asked.
+    this.message = undefined;
+    this.hide();
+    try {
+      return await prompt();
+    } finally {
+      this.prompts--;
+      this.schedule();
+    }
+  }
+
+  dispose(): void {
+    this.finished = true;
+    this.hide();
+  }
+
+  private schedule(): void {
+    if (this.finished || this.prompts > 0 || this.timer || this.close) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.show();
+    }, PROGRESS_DELAY_MS);
+  }
+
+  private hide(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.generation++;
+    this.close?.();
+    this.close = undefined;
+    this.sink = undefined;
+  }
+
+  private show(): void {
+    const generation = this.generation;
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: this.title, cancellable: true },
+      (progress, token) => new Promise<void>((resolve) => {
+        if (generation !== this.generation) {
+          resolve();
+          return;
+        }
+        this.close = resolve;
+        this.sink = progress;
+        if (this.message) progress.report({ message: this.message });
+        token.onCancellationRequested(() => this.cancellation.cancel());
+      }),
+    );
+  }
+}
+
+/**
  * The one wrapper every command runs through: logs start and end with duration, shows cancellable
- * progress when slow, turns failures into one sentence with "Show Log", and stays silent on cancel.
- * Handlers never show error messages themselves.
+ * progress while the extension works for a while (not while a prompt waits for the user), turns
+ * failures into one sentence with "Show Log" and the actions that fix them, and stays silent on
+ * cancel. Handlers never show error messages themselves.
  */
 export class CommandRunner {
   private sequence = 0;
@@ -50,33 +138,17 @@ export class CommandRunner {
     const cancellation = new vscode.CancellationTokenSource();
     const abort = new AbortController();
     cancellation.token.onCancellationRequested(() => abort.abort(new vscode.CancellationError()));
-    let progressMessage: string | undefined;
-    let progressSink: vscode.Progress<{ message?: string }> | undefined;
+    const progress = new WorkProgress(this.titleOf(id), cancellation);
     const context: CommandContext = {
       token: cancellation.token,
       signal: abort.signal,
-      report: (message) => {
-        progressMessage = message;
-        progressSink?.report({ message });
-      },
+      report: (message) => progress.report(message),
+      waitForUser: (prompt) => progress.waitForUser(prompt),
     };
 
     log.info(`#${runId} ${id} started`);
-    const work = Promise.resolve().then(() => handler(context, ...args));
-    const timer = setTimeout(() => {
-      void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: this.titleOf(id), cancellable: true },
-        (progress, token) => {
-          progressSink = progress;
-          if (progressMessage) progress.report({ message: progressMessage });
-          token.onCancellationRequested(() => cancellation.cancel());
-          return work.catch(() => undefined);
-        },
-      );
-    }, PROGRESS_DELAY_MS);
-
     try {
-      const result = await work;
+      const result = await handler(context, ...args);
       log.info(`#${runId} ${id} finished in ${Date.now() - started} ms`);
       this.onFinished(id, result);
       return result;
@@ -90,7 +162,7 @@ export class CommandRunner {
       this.showFailure(this.titleOf(id), error);
       return undefined;
     } finally {
-      clearTimeout(timer);
+      progress.dispose();
       cancellation.dispose();
     }
   }
@@ -98,9 +170,12 @@ export class CommandRunner {
   private showFailure(title: string, error: unknown): void {
     const showLog = vscode.l10n.t('Show Log');
     const message = vscode.l10n.t('{0}: {1}', title, describeError(error));
+    const actions = error instanceof Error && error.name === 'UserFacingError' ? ((error as Partial<UserFacingError>).actions ?? []) : [];
     // Not awaited: the notification stays until dismissed and must not hold the command open.
-    void vscode.window.showErrorMessage(message, showLog).then((choice) => {
+    void vscode.window.showErrorMessage(message, ...actions.map((a) => a.title), showLog).then((choice) => {
       if (choice === showLog) this.logger.show();
+      const action = actions.find((a) => a.title === choice);
+      if (action) void vscode.commands.executeCommand(action.command, action.argument);
     });
   }
 }

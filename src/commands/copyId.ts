@@ -13,7 +13,7 @@ export async function copyId(services: Services, context: CommandContext, arg?: 
     app || job ? { label: vscode.l10n.t('Tenant ID'), description: services.graph.connection((app ?? job)!.connectionId).tenantId } : undefined,
   ].filter((o): o is { label: string; description: string } => o !== undefined);
   if (options.length === 0) return undefined;
-  const picked = options.length === 1 ? options[0] : await vscode.window.showQuickPick(options, { title: vscode.l10n.t('Copy which ID?') }, context.token);
+  const picked = options.length === 1 ? options[0] : await context.waitForUser(() => vscode.window.showQuickPick(options, { title: vscode.l10n.t('Copy which ID?') }, context.token));
   if (!picked) return undefined;
   await vscode.env.clipboard.writeText(picked.description);
   return { copied: picked.description };

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
+import type { SynchronizationTemplate } from '@microsoft/microsoft-graph-types';
+import { isMaskedSecret } from '../graph/facts';
 import type { SecretPair } from '../graph/secretsApi';
 import { UserFacingError } from '../shared/errors';
 import { redactSecrets } from '../shared/logger';
 import type { CommandContext } from './commandRunner';
-import { credentialFields } from './credentialFields';
-import { jobForWrite } from './jobActions';
+import { credentialFields, type CredentialField } from './credentialFields';
+import { enterCredentialsAction, jobForWrite } from './jobActions';
 import type { JobTarget } from '../shared/targets';
 import type { ProvisioningService } from '../graph/provisioningService';
 import type { Services } from './services';
@@ -18,20 +20,66 @@ function parseCredentials(value: unknown): SecretPair[] | undefined {
   return value.map((c: SecretPair) => ({ key: c.key, value: c.value }));
 }
 
-/** Asks for the connector's admin credentials, one field after another; secrets are typed masked. */
-async function askCredentials(service: ProvisioningService, target: JobTarget, context: CommandContext): Promise<SecretPair[] | undefined> {
-  const job = await service.jobs.getJob(target.servicePrincipalId, target.jobId, context.signal);
-  const templates = await service.jobs.listTemplates(target.servicePrincipalId, context.signal);
-  const fields = credentialFields(templates.find((t) => t.id === job.templateId));
+/** The credentials form of a job: its connector's fields and what is saved already. */
+interface CredentialForm {
+  readonly fields: CredentialField[];
+  readonly template: SynchronizationTemplate | undefined;
+}
+
+async function credentialForm(service: ProvisioningService, target: JobTarget, signal: AbortSignal): Promise<CredentialForm> {
+  const job = await service.jobs.getJob(target.servicePrincipalId, target.jobId, signal);
+  const templates = await service.jobs.listTemplates(target.servicePrincipalId, signal);
+  const template = templates.find((t) => t.id === job.templateId);
+  return { fields: credentialFields(template), template };
+}
+
+/**
+ * The sandbox's own GoToMeeting admin, when the job is a GoToMeeting job on a sandbox this extension
+ * started (only then does it know them: they come from the sandbox's start output).
+ */
+function sandboxAdmin(services: Services, target: JobTarget, form: CredentialForm): SecretPair[] | undefined {
+  const admin = services.sandboxes.gotoMeetingAdmin(target.connectionId);
+  const keys = new Set(form.fields.map((f) => f.key));
+  if (!admin || !isGoToMeeting(form.template) || !keys.has('UserName') || !keys.has('Password')) return undefined;
+  return [{ key: 'UserName', value: admin.userName }, { key: 'Password', value: admin.password }];
+}
+
+function isGoToMeeting(template: SynchronizationTemplate | undefined): boolean {
+  return /gotomeeting/i.test(template?.factoryTag ?? '') || /gotomeeting/i.test(template?.id ?? '');
+}
+
+/**
+ * Asks for the connector's admin credentials, one field after another; secrets are typed masked.
+ * Saved values that are not secret (the user name, the tenant URL) are offered again; secrets never
+ * are. On a sandbox, the sandbox's own credentials are offered first.
+ */
+async function askCredentials(services: Services, service: ProvisioningService, target: JobTarget, context: CommandContext): Promise<SecretPair[] | undefined> {
+  const form = await credentialForm(service, target, context.signal);
+  const offered = sandboxAdmin(services, target, form);
+  const app = target.appDisplayName ?? target.jobId;
+  if (offered) {
+    type Choice = vscode.QuickPickItem & { use: boolean };
+    const choice = await context.waitForUser(() => vscode.window.showQuickPick<Choice>([
+      { use: true, label: `$(beaker) ${vscode.l10n.t('Use the sandbox\'s credentials')}`, description: offered[0].value, detail: vscode.l10n.t('The admin account of the sandbox\'s GoToMeeting app (the sandbox prints it when it starts).') },
+      { use: false, label: `$(edit) ${vscode.l10n.t('Enter credentials')}`, detail: vscode.l10n.t('Type an admin user name and password yourself.') },
+    ], { title: vscode.l10n.t('Admin credentials for {0}', app), ignoreFocusOut: true }, context.token));
+    if (!choice) return undefined;
+    if (choice.use) return offered;
+  }
+  const saved = await service.secrets.list(target.servicePrincipalId, context.signal);
+  // An attached sandbox's credentials are in the terminal that started it: say so where they are typed.
+  const sandboxHint = !offered && isGoToMeeting(form.template) && services.graph.connection(target.connectionId).kind === 'sandbox';
   const pairs: SecretPair[] = [];
-  for (const [index, field] of fields.entries()) {
-    const value = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Admin credentials for {0} ({1}/{2})', target.appDisplayName ?? target.jobId, index + 1, fields.length),
-      prompt: field.label,
+  for (const [index, field] of form.fields.entries()) {
+    const previous = saved.find((s) => s.key === field.key)?.value;
+    const value = await context.waitForUser(() => vscode.window.showInputBox({
+      title: vscode.l10n.t('Admin credentials for {0} ({1}/{2})', app, index + 1, form.fields.length),
+      prompt: sandboxHint && index === 0 ? vscode.l10n.t('{0} (the sandbox prints its GoToMeeting admin user name and password when it starts)', field.label) : field.label,
       password: field.secret,
+      value: field.secret || isMaskedSecret(previous) ? undefined : (previous ?? undefined),
       ignoreFocusOut: true,
       validateInput: (v) => (field.required && !v.trim() ? vscode.l10n.t('{0} is required.', field.label) : field.key === 'BaseAddress' && v && !/^https?:\/\//i.test(v.trim()) ? vscode.l10n.t('The tenant URL starts with https://') : undefined),
-    }, context.token);
+    }, context.token));
     if (value === undefined) return undefined;
     if (value.trim() || field.required) pairs.push({ key: field.key, value: field.key === 'BaseAddress' ? value.trim() : value });
   }
@@ -47,7 +95,7 @@ export async function saveCredentials(services: Services, context: CommandContex
   const resolved = await jobForWrite(services, context, arg);
   if (!resolved) return undefined;
   const { target, service } = resolved;
-  const credentials = given ?? (await askCredentials(service, target, context));
+  const credentials = given ?? (await askCredentials(services, service, target, context));
   if (!credentials) return undefined;
   await service.secrets.save(target.servicePrincipalId, credentials, context.signal);
   await services.tree.jobsChanged(target.connectionId, target.servicePrincipalId, context.signal);
@@ -60,11 +108,16 @@ export async function saveCredentials(services: Services, context: CommandContex
   return { ok: true };
 }
 
-/** What to check after a failed test, by connector kind, in plain words. */
-function hintFor(credentials: readonly SecretPair[] | undefined): string {
-  const keys = new Set((credentials ?? []).map((c) => c.key));
+/** What to check after a failed test, by the connector's fields, in plain words. */
+function hintFor(fields: readonly CredentialField[]): string {
+  const keys = new Set(fields.map((f) => f.key));
   if (keys.has('SecretToken') || keys.has('BaseAddress')) return vscode.l10n.t('Check that the tenant URL is the app\'s SCIM base address and that the secret token is current.');
   return vscode.l10n.t('Check the admin user name and password, and that this admin may manage users in the app.');
+}
+
+/** Graph's reason without our "Could not test the connection:" frame and the request id (the log has both). */
+function plainReason(message: string): string {
+  return message.replace(/^Could not [^:]+: /, '').replace(/ ?\(request-id [^)]+\)\.?$/, '').trim();
 }
 
 /**
@@ -81,7 +134,7 @@ export async function testConnection(services: Services, context: CommandContext
   if (!credentials && !scripted) {
     const saved = await service.secrets.list(target.servicePrincipalId, context.signal);
     if (saved.length === 0) {
-      credentials = await askCredentials(service, target, context);
+      credentials = await askCredentials(services, service, target, context);
       if (!credentials) return undefined;
     }
   }
@@ -92,8 +145,12 @@ export async function testConnection(services: Services, context: CommandContext
     void vscode.window.showInformationMessage(vscode.l10n.t('Test connection to {0} succeeded: the app accepted the credentials.', name));
     return { ok: true, message: check.message };
   }
-  const savedPairs = credentials ?? (await service.secrets.list(target.servicePrincipalId, context.signal)).map((s) => ({ key: s.key, value: '' }));
   const reason = redactSecrets(check.message);
-  void vscode.window.showWarningMessage(vscode.l10n.t('Test connection to {0} failed. {1} {2}', name, reason, hintFor(savedPairs)));
+  services.logger.child('commands').warn(`test connection of job ${target.jobId} failed: ${reason}`);
+  const { fields } = await credentialForm(service, target, context.signal);
+  const reenter = enterCredentialsAction(target, vscode.l10n.t('Re-enter Credentials'));
+  void vscode.window.showWarningMessage(vscode.l10n.t('Test connection to {0} failed. {1} {2}', name, plainReason(reason), hintFor(fields)), reenter.title).then((choice) => {
+    if (choice === reenter.title) void vscode.commands.executeCommand(reenter.command, reenter.argument);
+  });
   return { ok: false, message: reason };
 }

@@ -20,7 +20,7 @@ export async function addGalleryApp(services: Services, context: CommandContext,
   if (templateId !== undefined && (typeof templateId !== 'string' || !templateId)) throw new UserFacingError(vscode.l10n.t('templateId must be a non-empty string.'));
   let templateName: string | undefined;
   // One quick input through the steps (see InputFlow): the walkthrough would otherwise close the next step.
-  const flow = new InputFlow(context.token, vscode.l10n.t('Add App from Gallery stopped: no app was added.'));
+  const flow = new InputFlow(context, vscode.l10n.t('Add App from Gallery stopped: no app was added.'));
   try {
     if (templateId === undefined) {
       const search = await flow.input({ title: vscode.l10n.t('Add an app from the gallery'), prompt: vscode.l10n.t('Search the gallery (e.g. GoToMeeting)') });
@@ -63,7 +63,7 @@ export async function addGalleryApp(services: Services, context: CommandContext,
  */
 export async function assignUsers(services: Services, context: CommandContext, arg?: unknown): Promise<{ assignmentId: string; assignmentIds: string[] } | undefined> {
   // One quick input through the steps (see InputFlow): the walkthrough would otherwise close the next step.
-  const flow = new InputFlow(context.token, vscode.l10n.t('Assign Users and Groups stopped: nobody was assigned.'));
+  const flow = new InputFlow(context, vscode.l10n.t('Assign Users and Groups stopped: nobody was assigned.'));
   let request: AssignmentRequest | undefined;
   try {
     request = await askAssignment(services, context, arg, flow);

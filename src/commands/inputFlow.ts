@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandContext } from './commandRunner';
 
 /** What an input box step asks. */
 export interface FlowInputOptions {
@@ -36,11 +37,16 @@ export class InputFlow implements vscode.Disposable {
   private closed = false;
   private answered = 0;
 
+  private readonly token: vscode.CancellationToken;
+
   constructor(
-    private readonly token: vscode.CancellationToken,
+    /** The command's context: its cancellation, and the progress that must not show while a step waits. */
+    private readonly context: Pick<CommandContext, 'token' | 'waitForUser'>,
     /** Shown in the status bar when the flow stops after the user had started answering. */
     private readonly stoppedMessage: string,
-  ) {}
+  ) {
+    this.token = context.token;
+  }
 
   /** Asks for a line of text; undefined when the prompt was closed. */
   input(options: FlowInputOptions): Promise<string | undefined> {
@@ -87,7 +93,7 @@ export class InputFlow implements vscode.Disposable {
     ui.ignoreFocusOut = true;
     const previous = this.current;
     this.current = ui;
-    return new Promise<R | undefined>((resolve) => {
+    return this.context.waitForUser(() => new Promise<R | undefined>((resolve) => {
       const listeners: vscode.Disposable[] = [];
       const finish = (value: R | undefined) => {
         for (const listener of listeners) listener.dispose();
@@ -115,7 +121,7 @@ export class InputFlow implements vscode.Disposable {
       ui.show();
       // Only now, so the quick input never leaves the screen (or gives focus back) between steps.
       previous?.dispose();
-    });
+    }));
   }
 
   /** Runs work between steps (a search) with the answered step still on screen, shown busy. */

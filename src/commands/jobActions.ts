@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { ProvisioningService } from '../graph/provisioningService';
 import { holdsDeletions } from '../graph/facts';
 import { localizedStatusWords } from '../host/jobStatusWords';
-import { UserFacingError } from '../shared/errors';
+import { CommandId } from '../shared/commandIds';
+import { UserFacingError, type FollowUpAction } from '../shared/errors';
 import { describeSchedule } from '../shared/jobStatus';
 import type { CommandContext } from './commandRunner';
 import type { JobTarget } from '../shared/targets';
@@ -15,12 +16,30 @@ export interface JobStatusResult {
   readonly status: string;
 }
 
-/** Resolves the job, makes sure write consent is there, and hands over its service. */
+/**
+ * Resolves the job, makes sure write consent is there, and hands over its service. The target
+ * carries the app's name, so messages say "GoToMeeting" where a script gave only ids.
+ */
 export async function jobForWrite(services: Services, context: CommandContext, arg: unknown): Promise<{ target: JobTarget; service: ProvisioningService } | undefined> {
   const target = await resolveJobTarget(services, context, arg);
   if (!target) return undefined;
   await services.graph.ensureScopes(target.connectionId, 'manageJobs');
-  return { target, service: await services.graph.service(target.connectionId) };
+  const service = await services.graph.service(target.connectionId);
+  return { target: await withAppName(services, service, target, context.signal), service };
+}
+
+/** The button that opens the credentials form for a job (for errors and failed tests). */
+export function enterCredentialsAction(target: JobTarget, title: string): FollowUpAction {
+  // A tree node's shape, so the form asks (a plain `{ servicePrincipalId, jobId }` is a script's call).
+  return { title, command: CommandId.saveCredentials, argument: { jobTarget: target } };
+}
+
+async function withAppName(services: Services, service: ProvisioningService, target: JobTarget, signal: AbortSignal): Promise<JobTarget> {
+  if (target.appDisplayName) return target;
+  const known = services.tree.tenant(target.connectionId)?.model.app(target.servicePrincipalId)?.displayName;
+  // A failed lookup leaves the id in messages; the command's own request reports what is wrong.
+  const name = known ?? (await service.apps.getApp(target.servicePrincipalId, signal).then((app) => app.displayName, () => undefined));
+  return name ? { ...target, appDisplayName: name } : target;
 }
 
 /** The job as it is after a call, read once (the tree redraws from the same read). */
@@ -49,7 +68,17 @@ export async function startJob(services: Services, context: CommandContext, arg?
   if (!resolved) return undefined;
   const { target, service } = resolved;
   context.report(vscode.l10n.t('Starting provisioning…'));
-  await service.jobs.start(target.servicePrincipalId, target.jobId, context.signal);
+  try {
+    await service.jobs.start(target.servicePrincipalId, target.jobId, context.signal);
+  } catch (error) {
+    // Graph words a job without credentials in API terms; say it as the tree does, with the fix.
+    const job = isRefusal(error) ? await service.jobs.getJob(target.servicePrincipalId, target.jobId, context.signal) : undefined;
+    if (job?.status?.code !== 'NotConfigured') throw error;
+    throw new UserFacingError(vscode.l10n.t('{0} needs admin credentials before provisioning can start: save them, then start again.', target.appDisplayName ?? target.jobId), {
+      cause: error,
+      actions: [enterCredentialsAction(target, vscode.l10n.t('Save Admin Credentials'))],
+    });
+  }
   const job = await jobAfter(services, context, target, service);
   const app = target.appDisplayName ?? target.servicePrincipalId;
   announceCycle(
@@ -58,6 +87,11 @@ export async function startJob(services: Services, context: CommandContext, arg?
     () => vscode.l10n.t('Provisioning started for {0}. The first cycle runs now.', app),
   );
   return { status: job.status?.code ?? 'Unknown' };
+}
+
+/** A request Graph refused as invalid (duck-typed: the error class lives in the Graph runtime bundle). */
+function isRefusal(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ProvisioningApiError' && (error as { kind?: unknown }).kind === 'invalidRequest';
 }
 
 /** Stops (pauses) provisioning; the job keeps its state and resumes where it was on start. */
@@ -94,11 +128,11 @@ export async function allowHeldDeletions(services: Services, context: CommandCon
   if (!holdsDeletions(job)) throw new UserFacingError(vscode.l10n.t('{0} holds no deletions: its job is not in quarantine for too many deletions.', app));
   if ((arg as { skipConfirmation?: unknown } | undefined)?.skipConfirmation !== true) {
     const allow = vscode.l10n.t('Allow Deletions');
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await context.waitForUser(() => vscode.window.showWarningMessage(
       vscode.l10n.t('Apply the deletions held back for {0}?', app),
       { modal: true, detail: vscode.l10n.t('The next cycle disables or deletes the held accounts and groups in the app, and any that have become due since. Check them in Recent activity first; if they are a mistake, fix the assignments or the scoping filter and restart instead.') },
       allow,
-    );
+    ));
     if (choice !== allow) return undefined;
   }
   await service.jobs.restart(target.servicePrincipalId, target.jobId, ['ForceDeletes'], context.signal);
@@ -112,11 +146,11 @@ export async function restartJob(services: Services, context: CommandContext, ar
   const { target, service } = resolved;
   let scope = (arg as { resetScope?: unknown } | undefined)?.resetScope;
   if (scope === undefined) {
-    const picked = await vscode.window.showQuickPick(resetScopes(), {
+    const picked = await context.waitForUser(() => vscode.window.showQuickPick(resetScopes(), {
       title: vscode.l10n.t('Restart provisioning of {0}', target.appDisplayName ?? target.jobId),
       placeHolder: vscode.l10n.t('What should the restart clear?'),
       canPickMany: true,
-    }, context.token);
+    }, context.token));
     if (!picked) return undefined;
     scope = picked.map((p) => p.value);
   }

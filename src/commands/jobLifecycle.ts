@@ -25,11 +25,11 @@ export async function createJob(services: Services, context: CommandContext, arg
   if (templateId === undefined) {
     if (templates.length === 1) templateId = templates[0].id;
     else {
-      const picked = await vscode.window.showQuickPick(
+      const picked = await context.waitForUser(() => vscode.window.showQuickPick(
         templates.map((t) => ({ label: t.id ?? '', description: t.default ? vscode.l10n.t('recommended') : undefined, detail: t.description ?? undefined })),
         { title: vscode.l10n.t('Which provisioning template?') },
         context.token,
-      );
+      ));
       templateId = picked?.label;
     }
   }
@@ -49,11 +49,11 @@ export async function deleteJob(services: Services, context: CommandContext, arg
   const { target, service } = resolved;
   if ((arg as { skipConfirmation?: unknown } | undefined)?.skipConfirmation !== true) {
     const remove = vscode.l10n.t('Delete Job');
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await context.waitForUser(() => vscode.window.showWarningMessage(
       vscode.l10n.t('Delete the provisioning job of {0}?', target.appDisplayName ?? target.servicePrincipalId),
       { modal: true, detail: vscode.l10n.t('Provisioning stops and the job\'s settings, mappings and state are lost. Accounts already in the app are not touched.') },
       remove,
-    );
+    ));
     if (choice !== remove) return { ok: false };
   }
   await service.jobs.deleteJob(target.servicePrincipalId, target.jobId, context.signal);

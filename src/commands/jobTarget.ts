@@ -62,6 +62,6 @@ async function pickJob(services: Services, context: CommandContext): Promise<Job
   });
   if (items.length === 0) throw new UserFacingError(vscode.l10n.t('No enterprise app in {0} has a provisioning job yet.', connection.label));
   items.sort((a, b) => Number(b.isSelected) - Number(a.isSelected));
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Which provisioning job?'), matchOnDescription: true }, context.token);
+  const picked = await context.waitForUser(() => vscode.window.showQuickPick(items, { title: vscode.l10n.t('Which provisioning job?'), matchOnDescription: true }, context.token));
   return picked?.target;
 }

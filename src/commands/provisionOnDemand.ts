@@ -71,13 +71,13 @@ async function pickSubject(service: ProvisioningService, target: JobTarget, cont
     subject: { objectId: a.principalId ?? '', objectTypeName: a.principalType === 'Group' ? 'Group' : 'User' },
   }));
   const search = vscode.l10n.t('Search the directory for a user…');
-  const picked = await vscode.window.showQuickPick([...items, { label: `$(search) ${search}`, description: '', subject: undefined }], { title: vscode.l10n.t('Provision on demand: who?'), matchOnDescription: true }, context.token);
+  const picked = await context.waitForUser(() => vscode.window.showQuickPick([...items, { label: `$(search) ${search}`, description: '', subject: undefined }], { title: vscode.l10n.t('Provision on demand: who?'), matchOnDescription: true }, context.token));
   if (!picked) return undefined;
   if (picked.subject) return { subject: picked.subject, displayName: picked.label || undefined };
-  const text = await vscode.window.showInputBox({ title: search, prompt: vscode.l10n.t('Start of the display name') }, context.token);
+  const text = await context.waitForUser(() => vscode.window.showInputBox({ title: search, prompt: vscode.l10n.t('Start of the display name') }, context.token));
   if (!text) return undefined;
   const users = await service.apps.searchUsers(text, context.signal);
-  const user = await vscode.window.showQuickPick(users.items.map((u) => ({ label: u.displayName ?? '', description: u.userPrincipalName ?? '', id: u.id ?? '' })), { title: search }, context.token);
+  const user = await context.waitForUser(() => vscode.window.showQuickPick(users.items.map((u) => ({ label: u.displayName ?? '', description: u.userPrincipalName ?? '', id: u.id ?? '' })), { title: search }, context.token));
   return user ? { subject: { objectId: user.id, objectTypeName: 'User' }, displayName: user.label || undefined } : undefined;
 }
 

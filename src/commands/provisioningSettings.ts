@@ -113,21 +113,21 @@ async function askSettings(current: ReadonlyArray<{ key: string; value: string |
   const syncAll = current.find((s) => s.key === 'SyncAll')?.value?.toLowerCase() === 'true';
   const skip = current.find((s) => s.key === 'SkipOutOfScopeDeletions')?.value?.toLowerCase() === 'true';
   type Item = vscode.QuickPickItem & { setting: keyof ProvisioningSettingsArgs };
-  const picked = await vscode.window.showQuickPick<Item>([
+  const picked = await context.waitForUser(() => vscode.window.showQuickPick<Item>([
     { setting: 'notificationEmail', label: vscode.l10n.t('Notification email'), description: notification.Recipients || vscode.l10n.t('not set') },
     { setting: 'emailOnFailure', label: vscode.l10n.t('Send an email notification when a failure occurs'), description: notification.Enabled ? vscode.l10n.t('on') : vscode.l10n.t('off') },
     { setting: 'deleteThreshold', label: vscode.l10n.t('Prevent accidental deletion'), description: notification.DeleteThresholdEnabled ? vscode.l10n.t('above {0} deletions', notification.DeleteThresholdValue ?? 0) : vscode.l10n.t('off') },
     { setting: 'scope', label: vscode.l10n.t('Scope'), description: syncAll ? vscode.l10n.t('all users and groups') : vscode.l10n.t('only assigned users and groups') },
     { setting: 'skipOutOfScopeDeletions', label: vscode.l10n.t('Skip out-of-scope deletions'), description: skip ? vscode.l10n.t('on') : vscode.l10n.t('off') },
-  ], { title: vscode.l10n.t('Provisioning settings'), placeHolder: vscode.l10n.t('Which setting?') }, context.token);
+  ], { title: vscode.l10n.t('Provisioning settings'), placeHolder: vscode.l10n.t('Which setting?') }, context.token));
   if (!picked) return undefined;
   const onOff = async (title: string, on: boolean) => {
-    const choice = await vscode.window.showQuickPick([{ label: vscode.l10n.t('On'), value: true }, { label: vscode.l10n.t('Off'), value: false }].map((o) => ({ ...o, picked: o.value === on })), { title }, context.token);
+    const choice = await context.waitForUser(() => vscode.window.showQuickPick([{ label: vscode.l10n.t('On'), value: true }, { label: vscode.l10n.t('Off'), value: false }].map((o) => ({ ...o, picked: o.value === on })), { title }, context.token));
     return choice?.value;
   };
   switch (picked.setting) {
     case 'notificationEmail': {
-      const email = await vscode.window.showInputBox({ title: picked.label, prompt: vscode.l10n.t('Who gets failure notifications (separate several with ;)'), value: notification.Recipients ?? '', validateInput: (v) => v.split(/[;,]/).map((e) => e.trim()).filter(Boolean).every((e) => EMAIL.test(e)) ? undefined : vscode.l10n.t('Type email addresses.') }, context.token);
+      const email = await context.waitForUser(() => vscode.window.showInputBox({ title: picked.label, prompt: vscode.l10n.t('Who gets failure notifications (separate several with ;)'), value: notification.Recipients ?? '', validateInput: (v) => v.split(/[;,]/).map((e) => e.trim()).filter(Boolean).every((e) => EMAIL.test(e)) ? undefined : vscode.l10n.t('Type email addresses.') }, context.token));
       if (email === undefined) return undefined;
       return { notificationEmail: email, emailOnFailure: email.trim() ? (notification.Enabled ?? true) : false };
     }
@@ -136,14 +136,14 @@ async function askSettings(current: ReadonlyArray<{ key: string; value: string |
       return on === undefined ? undefined : { emailOnFailure: on };
     }
     case 'deleteThreshold': {
-      const value = await vscode.window.showInputBox({ title: picked.label, prompt: vscode.l10n.t('Hold a cycle that would delete more accounts than this (0 turns it off)'), value: String(notification.DeleteThresholdValue ?? 500), validateInput: (v) => (/^\d+$/.test(v.trim()) ? undefined : vscode.l10n.t('A whole number.')) }, context.token);
+      const value = await context.waitForUser(() => vscode.window.showInputBox({ title: picked.label, prompt: vscode.l10n.t('Hold a cycle that would delete more accounts than this (0 turns it off)'), value: String(notification.DeleteThresholdValue ?? 500), validateInput: (v) => (/^\d+$/.test(v.trim()) ? undefined : vscode.l10n.t('A whole number.')) }, context.token));
       return value === undefined ? undefined : { deleteThreshold: Number(value.trim()) };
     }
     case 'scope': {
-      const choice = await vscode.window.showQuickPick([
+      const choice = await context.waitForUser(() => vscode.window.showQuickPick([
         { label: vscode.l10n.t('Sync only assigned users and groups'), value: 'assigned' as const },
         { label: vscode.l10n.t('Sync all users and groups'), value: 'all' as const },
-      ], { title: picked.label }, context.token);
+      ], { title: picked.label }, context.token));
       return choice ? { scope: choice.value } : undefined;
     }
     case 'skipOutOfScopeDeletions': {

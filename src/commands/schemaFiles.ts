@@ -34,7 +34,7 @@ export async function exportSchema(services: Services, context: CommandContext, 
   else {
     const folder = defaultFolder();
     const name = `${(target.appDisplayName ?? target.servicePrincipalId).replace(/[^\w.-]+/g, '-')}.schema.json`;
-    uri = await vscode.window.showSaveDialog({ title: vscode.l10n.t('Export provisioning schema'), defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, filters: { JSON: ['json'] } });
+    uri = await context.waitForUser(() => vscode.window.showSaveDialog({ title: vscode.l10n.t('Export provisioning schema'), defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, filters: { JSON: ['json'] } }));
   }
   if (!uri) return undefined;
   await vscode.workspace.fs.writeFile(uri, Buffer.from(JSON.stringify(schema, null, 2) + '\n', 'utf8'));
@@ -54,7 +54,7 @@ export async function importSchema(services: Services, context: CommandContext, 
   const given = (arg ?? {}) as { file?: unknown; skipConfirmation?: unknown };
   let uri: vscode.Uri | undefined;
   if (typeof given.file === 'string') uri = fileFromArgument(given.file);
-  else uri = (await vscode.window.showOpenDialog({ title: vscode.l10n.t('Apply a provisioning schema'), defaultUri: defaultFolder(), filters: { JSON: ['json'] }, canSelectMany: false }))?.[0];
+  else uri = (await context.waitForUser(() => vscode.window.showOpenDialog({ title: vscode.l10n.t('Apply a provisioning schema'), defaultUri: defaultFolder(), filters: { JSON: ['json'] }, canSelectMany: false })))?.[0];
   if (!uri) return undefined;
   let schema: RawSchema;
   try {
@@ -71,11 +71,11 @@ export async function importSchema(services: Services, context: CommandContext, 
     await vscode.commands.executeCommand('vscode.diff', left, uri, vscode.l10n.t('Schema on the server ↔ {0}', uri.path.split('/').pop() ?? ''));
     const apply = vscode.l10n.t('Apply Schema');
     const stale = schema.version && current.version && schema.version !== current.version;
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await context.waitForUser(() => vscode.window.showWarningMessage(
       vscode.l10n.t('Apply this schema to {0}?', target.appDisplayName ?? target.jobId),
       { modal: true, detail: [stale ? vscode.l10n.t('The schema on the server changed since this file was exported (version {0}, now {1}); applying replaces those changes.', String(schema.version), String(current.version)) : '', vscode.l10n.t('Changing mappings makes the next cycle re-evaluate every user and group.')].filter(Boolean).join('\n\n') },
       apply,
-    );
+    ));
     if (choice !== apply) return { ok: false };
   }
   await service.schema.put(target.servicePrincipalId, target.jobId, schema, context.signal);

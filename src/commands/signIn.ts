@@ -32,9 +32,9 @@ const methods: ReadonlyArray<{ method: SignInMethod; label: () => string; detail
  */
 export async function signIn(services: Services, context: CommandContext, rawArgs?: unknown): Promise<{ tenantId: string } | undefined> {
   const args = (rawArgs && typeof rawArgs === 'object' ? rawArgs : {}) as SignInArgs;
-  const method = args.method ?? (await pickMethod());
+  const method = args.method ?? (await context.waitForUser(pickMethod));
   if (!method) return undefined;
-  const tenant = args.tenant ?? (await ask(vscode.l10n.t('Tenant ID or domain (e.g. contoso.onmicrosoft.com). Leave empty for your home tenant.'), false, method === 'clientSecret' || method === 'clientCertificate'));
+  const tenant = args.tenant ?? (await context.waitForUser(() => ask(vscode.l10n.t('Tenant ID or domain (e.g. contoso.onmicrosoft.com). Leave empty for your home tenant.'), false, method === 'clientSecret' || method === 'clientCertificate')));
   if (tenant === undefined) return undefined;
   const tenantId = tenant.trim() || 'organizations';
   if (!/^[A-Za-z0-9.-]+$/.test(tenantId)) throw new UserFacingError(vscode.l10n.t('"{0}" is not a tenant ID or domain.', tenantId));
@@ -48,15 +48,15 @@ export async function signIn(services: Services, context: CommandContext, rawArg
   let certificatePath = args.certificatePath;
   let clientSecret = args.clientSecret;
   if (method === 'clientSecret' || method === 'clientCertificate') {
-    clientId ??= await ask(vscode.l10n.t('Application (client) ID of the app registration'), false, true);
+    clientId ??= await context.waitForUser(() => ask(vscode.l10n.t('Application (client) ID of the app registration'), false, true));
     if (!clientId) return undefined;
   }
   if (method === 'clientSecret' && clientSecret === undefined) {
-    clientSecret = await ask(vscode.l10n.t('Client secret (kept in VS Code secret storage)'), true, true);
+    clientSecret = await context.waitForUser(() => ask(vscode.l10n.t('Client secret (kept in VS Code secret storage)'), true, true));
     if (!clientSecret) return undefined;
   }
   if (method === 'clientCertificate' && certificatePath === undefined) {
-    const picked = await vscode.window.showOpenDialog({ title: vscode.l10n.t('PEM certificate with its private key'), canSelectMany: false, filters: { PEM: ['pem'] } });
+    const picked = await context.waitForUser(() => vscode.window.showOpenDialog({ title: vscode.l10n.t('PEM certificate with its private key'), canSelectMany: false, filters: { PEM: ['pem'] } }));
     certificatePath = picked?.[0]?.fsPath;
     if (!certificatePath) return undefined;
   }

@@ -4,7 +4,7 @@ import type { CommandContext } from './commandRunner';
 import type { Services } from './services';
 
 /** Makes another open connection current, or signs in to a new one. `{ connectionId }` skips the pick. */
-export async function switchTenant(services: Services, _context: CommandContext, args?: unknown): Promise<{ connectionId: string } | undefined> {
+export async function switchTenant(services: Services, context: CommandContext, args?: unknown): Promise<{ connectionId: string } | undefined> {
   let connectionId = (args as { connectionId?: unknown } | undefined)?.connectionId;
   if (typeof connectionId !== 'string') {
     const current = services.connections.current;
@@ -16,7 +16,7 @@ export async function switchTenant(services: Services, _context: CommandContext,
     }));
     items.push({ label: `$(sign-in) ${vscode.l10n.t('Sign in to another tenant…')}`, command: CommandId.signIn });
     items.push({ label: `$(beaker) ${vscode.l10n.t('Connect to the sandbox tenant')}`, command: CommandId.connectSandbox });
-    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Switch tenant') });
+    const picked = await context.waitForUser(() => vscode.window.showQuickPick(items, { title: vscode.l10n.t('Switch tenant') }));
     if (!picked) return undefined;
     if (picked.command) {
       await vscode.commands.executeCommand(picked.command);

@@ -24,7 +24,7 @@ export async function searchApps(services: Services, context: CommandContext, ar
   if (!tenant) return undefined;
   let search = (arg as { search?: unknown } | undefined)?.search;
   if (typeof search !== 'string') {
-    search = await vscode.window.showInputBox({ title: vscode.l10n.t('Search enterprise apps in {0}', tenant.connection.label), prompt: vscode.l10n.t('Display name to search for; leave empty to show all apps'), value: tenant.model.search }, context.token);
+    search = await context.waitForUser(() => vscode.window.showInputBox({ title: vscode.l10n.t('Search enterprise apps in {0}', tenant.connection.label), prompt: vscode.l10n.t('Display name to search for; leave empty to show all apps'), value: tenant.model.search }, context.token));
     if (search === undefined) return undefined;
   }
   await services.tree.search(tenant, search as string);

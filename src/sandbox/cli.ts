@@ -4,7 +4,9 @@ import { startSandbox } from './server';
 import type { SandboxOptions } from './server';
 
 // Command-line entry: `npm run sandbox -- [options]`, and what the extension spawns. The extension
-// reads stdout, so it carries only the endpoint lines, the tenant id and `Ready`; the rest goes to stderr.
+// reads stdout, so it carries only `<label>: <value>` lines (endpoints, the GoToMeeting app's admin
+// credentials, the tenant id) and `Ready`; the rest goes to stderr, which the extension may quote
+// in an error message, so no credential goes there.
 
 const USAGE = `Usage: sandbox [options]
   --port <n>             Graph port (0 = free port, default 0)
@@ -20,7 +22,11 @@ const USAGE = `Usage: sandbox [options]
   --seed <n>             seed for the generated tenant (default 1)
   --cycle-interval <s>   provisioning cycle interval in seconds (default 2400, Entra's 40 minutes)
   --exit-with-parent     exit when stdin closes (for a parent process that spawns the sandbox)
-  --help                 show this help`;
+  --help                 show this help
+
+At start it prints the endpoints, the admin user name and password that the sandbox's
+"GoToMeeting (sandbox)" app accepts (type them into Save Admin Credentials, or pick "Use the
+sandbox's credentials" there), the tenant id, and Ready.`;
 
 function num(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -76,6 +82,10 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({ ...parsed.options, scimWorker: true });
   const lines = [`Graph: ${sandbox.graphUrl}`];
   for (const [name, url] of Object.entries(sandbox.endpoints ?? {})) lines.push(`${name}: ${url}`);
+  // Made-up credentials of a made-up app, printed so the tutorial's Test Connection can pass
+  // without reading the seed; the extension offers them in its credentials form.
+  lines.push(`GoToMeeting admin user name: ${sandbox.gotoMeetingCredentials.userName}`);
+  lines.push(`GoToMeeting admin password: ${sandbox.gotoMeetingCredentials.password}`);
   // Not an endpoint, but it saves the parent a round trip to learn which tenant it connected to.
   lines.push(`Tenant: ${sandbox.tenantId}`);
   process.stdout.write(`${lines.join('\n')}\nReady\n`);

@@ -105,7 +105,8 @@ export const unmatchedTokens: Readonly<Record<string, string>> = {
     ...Object.values(TenantToken),
     // `sandbox` also marks app and job rows: the admin center is not offered there.
     ...Object.values(ConnectionKindToken).filter((token) => token !== ConnectionKindToken.sandbox),
-    ...Object.values(JobStatusToken).filter((token) => token !== JobStatusToken.active),
+    // Start and Pause swap on `status-active`; a job that needs credentials offers no Start.
+    ...Object.values(JobStatusToken).filter((token) => token !== JobStatusToken.active && token !== JobStatusToken.notConfigured),
     ...Object.values(JobHealthToken),
     JobToken.running,
     ...Object.values(AssignmentToken),

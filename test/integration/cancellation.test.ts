@@ -25,7 +25,7 @@ describe('Cancellation (real VS Code host, sandbox)', () => {
 
     const source = new vscode.CancellationTokenSource();
     const abort = new AbortController();
-    const context: CommandContext = { token: source.token, signal: abort.signal, report: () => {} };
+    const context: CommandContext = { token: source.token, signal: abort.signal, report: () => {}, waitForUser: (prompt) => Promise.resolve(prompt()) };
     env.sandbox.faults.latencyMs = 400;
     let assignedWhenCancelled = 0;
     setTimeout(() => {

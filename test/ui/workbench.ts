@@ -1,6 +1,6 @@
 // Opens the real VS Code workbench (code-server) in headless Chromium with the extension loaded, for
 // Playwright UI tests. Each call starts its own isolated server; close() stops both.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, errors, type Browser, type Locator, type Page } from 'playwright-core';
 // @ts-expect-error: plain ES module without types, shared with `npm start` and the test runner
@@ -12,7 +12,29 @@ export const artifactsDir = join(root, 'test', '.artifacts');
 export interface Workbench {
   readonly page: Page;
   screenshot(name: string): Promise<string>;
+  /**
+   * Process ids of the sandboxes the extension started in this workbench (found in the server's
+   * process group), for tests that pause one with SIGSTOP to make its Graph answers slow.
+   */
+  sandboxProcessIds(): number[];
   close(): Promise<void>;
+}
+
+/** Processes of a process group whose command line contains `text` (Linux: read from /proc). */
+function processesInGroup(group: number, text: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // stat is "pid (comm) state ppid pgrp ...": comm may hold spaces, so count from its ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      if (pgrp === group && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(text)) found.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found;
 }
 
 export async function openWorkbench(options: { locale?: string; settings?: object } = {}): Promise<Workbench> {
@@ -34,6 +56,7 @@ export async function openWorkbench(options: { locale?: string; settings?: objec
         await page.screenshot({ path });
         return path;
       },
+      sandboxProcessIds: () => processesInGroup(server.processGroup, join('dist', 'sandbox', 'cli.js')),
       async close() {
         await opened.close().catch(() => {});
         await server.close();

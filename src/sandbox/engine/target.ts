@@ -36,7 +36,7 @@ export async function testConnection(client: ScimClient): Promise<Synchronizatio
     if (res.status === 401 || res.status === 403) {
       return {
         code: 'SystemForCrossDomainIdentityManagementCredentialValidationUnauthorized',
-        message: `The target application rejected the credentials (HTTP ${res.status}). Check the secret token or admin credentials.`,
+        message: `The target application rejected the credentials (HTTP ${res.status}).`,
         tenantActionable: true,
       };
     }

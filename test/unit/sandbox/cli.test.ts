@@ -36,22 +36,38 @@ describe('sandbox CLI', () => {
     assert.throws(() => parseCliOptions(['--bogus']));
   });
 
-  it('prints the endpoint lines then Ready, serves Graph, and stops on SIGTERM', async () => {
+  it('prints the endpoint lines and the GoToMeeting admin credentials then Ready, serves Graph, and stops on SIGTERM', async () => {
     const { child, lines } = await startCli(['--port', '0', '--users', '5', '--token', 'cli-token']);
     try {
-      assert.equal(lines.length, 5);
+      assert.equal(lines.length, 7);
       assert.match(lines[0], /^Graph: http:\/\/127\.0\.0\.1:\d+\/v1\.0$/);
       assert.match(lines[1], /^SCIM: http:\/\/127\.0\.0\.1:\d+\/scim\/v2$/);
       assert.match(lines[2], /^GoToMeeting: http:\/\/127\.0\.0\.1:\d+\/gotomeeting\/v2$/);
-      assert.match(lines[3], /^Tenant: [0-9a-f-]{36}$/);
-      assert.equal(lines[4], 'Ready');
+      assert.match(lines[3], /^GoToMeeting admin user name: \S+@\S+$/);
+      assert.match(lines[4], /^GoToMeeting admin password: \S+$/);
+      assert.match(lines[5], /^Tenant: [0-9a-f-]{36}$/);
+      assert.equal(lines[6], 'Ready');
       const graphUrl = lines[0].slice('Graph: '.length);
       const res = await fetch(`${graphUrl}/users?$top=1`, { headers: { Authorization: 'Bearer cli-token' } });
       assert.equal(res.status, 200);
+      // The printed credentials are the ones the GoToMeeting app accepts.
+      const gotoMeeting = lines[2].slice('GoToMeeting: '.length);
+      const [user, password] = [lines[3], lines[4]].map((line) => line.replace(/^[^:]+: /, ''));
+      const basic = (u: string, p: string) => ({ Authorization: `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}` });
+      assert.equal((await fetch(`${gotoMeeting}/Users`, { headers: basic(user, password) })).status, 200);
+      assert.equal((await fetch(`${gotoMeeting}/Users`, { headers: basic(user, `${password}x`) })).status, 401);
     } finally {
       child.kill('SIGTERM');
     }
     assert.equal(await exited(child), 0);
+  });
+
+  it('says in --help where the GoToMeeting admin credentials are', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--help'], { stdio: 'pipe' });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    assert.equal(await exited(child as ChildProcessWithoutNullStreams), 0);
+    assert.match(out, /admin user name and password[\s\S]*GoToMeeting \(sandbox\)[\s\S]*Use the\s+sandbox's credentials/);
   });
 
   it('exits when stdin closes with --exit-with-parent', async () => {
