@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandId } from '../shared/commandIds';
 
-type Manifest = { contributes?: { commands?: Array<{ command?: string; title?: string }> } };
+/**
+ * A title as the manifest VS Code hands over holds it: the `%key%` placeholder, the text, or, for a
+ * translated title, `{ value, original }` (the palette also searches the English original).
+ */
+type ManifestTitle = string | { value?: unknown };
+type Manifest = { contributes?: { commands?: Array<{ command?: string; title?: ManifestTitle }> } };
 
 /**
  * A command's title in the user's language, for its progress notification and error sentence.
@@ -22,7 +27,8 @@ export function commandTitles(extensionPath: string, manifest: unknown, language
   };
   const commands = (manifest as Manifest | undefined)?.contributes?.commands ?? [];
   return (id) => {
-    const title = commands.find((c) => c.command === id)?.title ?? id;
+    const given = commands.find((c) => c.command === id)?.title;
+    const title = typeof given === 'string' ? given : typeof given?.value === 'string' ? given.value : id;
     const placeholder = /^%(.+)%$/.exec(title);
     return plainTitle(placeholder ? (nls()[placeholder[1]] ?? id) : title);
   };

@@ -29,8 +29,9 @@ describe('command titles (package.nls*.json, the one place they are written)', (
     assert.equal(commandTitles(root, manifest, 'xx')(CommandId.startJob), english(CommandId.startJob));
   });
 
-  it('takes a title as it is when VS Code has already localized the manifest', () => {
-    const localized = { contributes: { commands: [{ command: CommandId.refresh, title: 'Uppdatera' }] } };
+  it('takes a title as it is when VS Code has already localized the manifest, as text or as { value, original }', () => {
+    const localized = { contributes: { commands: [{ command: CommandId.refresh, title: 'Uppdatera' }, { command: CommandId.startJob, title: { value: 'Starta etablering', original: 'Start Provisioning' } }] } };
     assert.equal(commandTitles(root, localized, 'sv')(CommandId.refresh), 'Uppdatera');
+    assert.equal(commandTitles(root, localized, 'sv')(CommandId.startJob), 'Starta etablering');
   });
 });
