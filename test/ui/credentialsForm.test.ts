@@ -56,14 +56,17 @@ describe('UI: admin credentials on the sandbox (Playwright, real workbench, sand
     workbench = await openWorkbench();
     const { page } = workbench;
     const { tree } = await connectSandboxAndExpandDemoApp(page);
+    // Only the GoToMeeting app stays expanded, so its job is the one "Provisioning" row in the tree.
+    const demo = tree.getByRole('treeitem', { name: /^Contoso SCIM App \(sandbox\)/ }).first();
+    if ((await demo.getAttribute('aria-expanded')) === 'true') await demo.click();
     const app = tree.getByRole('treeitem', { name: new RegExp(`^${APP.replace(/[()]/g, '\\$&')}`) }).first();
     await app.waitFor({ timeout: 30_000 });
     await contextMenu(page, app, 'Create Provisioning Job…');
-    // The app's row says so once its job exists; only then is there a job row to expand to.
-    await tree.getByRole('treeitem', { name: /GoToMeeting \(sandbox\).*Needs credentials/ }).first().waitFor({ timeout: 30_000 });
+    // The app's row stops saying "not set up" once its job exists; only then is there a job to expand to.
+    await tree.getByRole('treeitem', { name: new RegExp(`^${APP.replace(/[()]/g, '\\$&')}(?!.*not set up)`) }).first().waitFor({ timeout: 30_000 });
     if ((await app.getAttribute('aria-expanded')) !== 'true') await app.click();
-    job = tree.getByRole('treeitem', { name: /^Provisioning \(gotomeeting\)/ }).first();
-    await job.waitFor({ timeout: 30_000 });
+    await tree.getByRole('treeitem', { name: /^Provisioning\b.*Needs credentials/ }).first().waitFor({ timeout: 30_000 });
+    job = tree.getByRole('treeitem', { name: /^Provisioning\b/ }).first();
   });
 
   after(async () => {
