@@ -48,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const statusBar = new ConnectionStatusBar(connections, CommandId.switchTenant);
 
   const treeView = vscode.window.createTreeView('entraProvisioning.apps', { treeDataProvider: tree, showCollapseAll: true });
+  tree.attachView(treeView);
   const refresher = new JobStatusRefresher(tree, treeView, logger.child('tree'));
   context.subscriptions.push(channel, connections, sandboxes, graph, tree, mappingEditors, documents, treeView, refresher, statusBar, ...commands);
   // Drives the welcome view; a connection (signed in, or the sandbox) is the walkthrough's first step.
