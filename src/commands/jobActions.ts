@@ -3,6 +3,7 @@ import type { ProvisioningService } from '../graph/provisioningService';
 import { holdsDeletions } from '../graph/facts';
 import { UserFacingError } from '../shared/errors';
 import type { CommandContext } from './commandRunner';
+import type { InputFlow } from './inputFlow';
 import type { JobTarget } from '../shared/targets';
 import { resolveJobTarget } from './jobTarget';
 import type { Services } from './services';
@@ -12,9 +13,9 @@ export interface JobStatusResult {
   readonly status: string;
 }
 
-/** Resolves the job, makes sure write consent is there, and hands over its service. */
-export async function jobForWrite(services: Services, context: CommandContext, arg: unknown): Promise<{ target: JobTarget; service: ProvisioningService } | undefined> {
-  const target = await resolveJobTarget(services, context, arg);
+/** Resolves the job (asked as a step of `flow` when the command asks more afterwards), makes sure write consent is there, and hands over its service. */
+export async function jobForWrite(services: Services, context: CommandContext, arg: unknown, flow?: InputFlow): Promise<{ target: JobTarget; service: ProvisioningService } | undefined> {
+  const target = await resolveJobTarget(services, context, arg, flow);
   if (!target) return undefined;
   await services.graph.ensureScopes(target.connectionId, 'manageJobs');
   return { target, service: await services.graph.service(target.connectionId) };
