@@ -192,10 +192,11 @@ async function pickPrincipals(service: ProvisioningService, flow: InputFlow, con
     load: async (search) => {
       const [users, groups] = await Promise.all([service.apps.searchUsers(search, context.signal), service.apps.searchGroups(search, context.signal)]);
       const rows: Row[] = [];
-      if (users.items.length > 0) rows.push({ label: vscode.l10n.t('Users'), kind: vscode.QuickPickItemKind.Separator });
-      rows.push(...users.items.map((u) => ({ label: `$(person) ${u.displayName ?? ''}`, description: u.userPrincipalName ?? '', id: u.id ?? '', name: u.displayName ?? '' })));
+      // Groups first: a tenant has few, and a page of users would push them out of sight.
       if (groups.items.length > 0) rows.push({ label: vscode.l10n.t('Groups'), kind: vscode.QuickPickItemKind.Separator });
       rows.push(...groups.items.map((g) => ({ label: `$(organization) ${g.displayName ?? ''}`, description: vscode.l10n.t('group'), id: g.id ?? '', name: g.displayName ?? '' })));
+      if (users.items.length > 0) rows.push({ label: vscode.l10n.t('Users'), kind: vscode.QuickPickItemKind.Separator });
+      rows.push(...users.items.map((u) => ({ label: `$(person) ${u.displayName ?? ''}`, description: u.userPrincipalName ?? '', id: u.id ?? '', name: u.displayName ?? '' })));
       return rows;
     },
   });

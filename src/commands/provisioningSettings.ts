@@ -187,7 +187,7 @@ async function askSettings(current: Secrets, target: JobTarget, flow: InputFlow)
       placeholder: vscode.l10n.t('Choose a setting to change; every change is saved together at the end'),
       matchOnDescription: true,
       // After an edit, Enter goes on to the review.
-      active: rows.find((r) => (active === 'review' ? r.action === 'review' : r.setting === active)),
+      active: active && rows.find((r) => (active === 'review' ? r.action === 'review' : r.setting === active)),
     }) ?? [];
     if (!picked) return undefined;
     if (picked.action === 'close') return {};
