@@ -48,8 +48,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const statusBar = new ConnectionStatusBar(connections, CommandId.switchTenant);
 
   const treeView = vscode.window.createTreeView('entraProvisioning.apps', { treeDataProvider: tree, showCollapseAll: true });
+  tree.attachView(treeView);
   const refresher = new JobStatusRefresher(tree, treeView, logger.child('tree'));
-  context.subscriptions.push(tree.trackSelection(treeView), channel, connections, sandboxes, graph, tree, mappingEditors, documents, treeView, refresher, statusBar, ...commands);
+  context.subscriptions.push(channel, connections, sandboxes, graph, tree, mappingEditors, documents, treeView, refresher, statusBar, ...commands);
   // Drives the welcome view; a connection (signed in, or the sandbox) is the walkthrough's first step.
   const setConnectedContext = () => {
     const connected = connections.list().length > 0;

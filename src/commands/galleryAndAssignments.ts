@@ -1,3 +1,4 @@
+import type { AppRole } from '@microsoft/microsoft-graph-types';
 import * as vscode from 'vscode';
 import { DEFAULT_ACCESS_ROLE_ID } from '../graph/facts';
 import type { ProvisioningService } from '../graph/provisioningService';
@@ -5,7 +6,7 @@ import { UserFacingError } from '../shared/errors';
 import type { AppTarget } from '../shared/targets';
 import { resolveAppTarget } from './appTarget';
 import type { CommandContext } from './commandRunner';
-import { InputFlow } from './inputFlow';
+import { InputFlow, type FlowSearchItem } from './inputFlow';
 import type { Services } from './services';
 
 /**
@@ -42,8 +43,14 @@ export async function addGalleryApp(services: Services, context: CommandContext,
       templateName = picked.label;
     }
     if (displayName === undefined) {
-      displayName = await flow.input({ title: vscode.l10n.t('Name of the new enterprise app'), value: templateName, validate: (v) => (v.trim() ? undefined : vscode.l10n.t('Required.')) });
-      if (displayName === undefined) return undefined;
+      const named = await askNewAppName(service, context, flow, templateName);
+      if (!named) return undefined;
+      if ('existing' in named) {
+        await services.tree.jobsChanged(connection.id, named.existing.servicePrincipalId, context.signal);
+        await services.tree.revealApp(connection.id, named.existing.servicePrincipalId);
+        return named.existing;
+      }
+      displayName = named.name;
     }
   } finally {
     flow.dispose();
@@ -53,7 +60,35 @@ export async function addGalleryApp(services: Services, context: CommandContext,
   const created = await service.apps.instantiateTemplate(templateId as string, displayName.trim(), context.signal);
   const servicePrincipalId = created.servicePrincipal?.id ?? '';
   await services.tree.jobsChanged(connection.id, servicePrincipalId, context.signal);
+  await services.tree.revealApp(connection.id, servicePrincipalId);
   return { servicePrincipalId, applicationId: created.application?.id ?? '' };
+}
+
+/**
+ * Asks the new app's name; when an enterprise app of that name exists (the sandbox seeds a
+ * "GoToMeeting (sandbox)"), says so and offers another name, the existing app, or a second one anyway.
+ */
+async function askNewAppName(service: ProvisioningService, context: CommandContext, flow: InputFlow, suggested: string | undefined): Promise<{ name: string } | { existing: { servicePrincipalId: string; applicationId: string } } | undefined> {
+  let value = suggested;
+  for (;;) {
+    const typed = await flow.input({ title: vscode.l10n.t('Name of the new enterprise app'), value, validate: (v) => (v.trim() ? undefined : vscode.l10n.t('Required.')) });
+    if (typed === undefined) return undefined;
+    const name = typed.trim();
+    const same = await flow.busy(async () => (await service.apps.listApps({ search: name, top: 50, signal: context.signal })).items.find((app) => app.displayName?.trim().toLowerCase() === name.toLowerCase()));
+    if (!same?.id) return { name };
+    const [choice] = await flow.pick([
+      { label: vscode.l10n.t('Choose a different name'), detail: vscode.l10n.t('Two apps with one name are hard to tell apart in the portal and in this view.'), action: 'rename' as const },
+      { label: vscode.l10n.t('Use the existing "{0}"', same.displayName ?? name), detail: vscode.l10n.t('Adds nothing; continue the tutorial with the app that is already there.'), action: 'existing' as const },
+      { label: vscode.l10n.t('Add another app named "{0}"', name), action: 'add' as const },
+    ], { title: vscode.l10n.t('An enterprise app named "{0}" already exists', same.displayName ?? name) }) ?? [];
+    if (!choice) return undefined;
+    if (choice.action === 'add') return { name };
+    if (choice.action === 'existing') {
+      const applicationId = same.appId ? await flow.busy(() => service.apps.applicationObjectId(same.appId as string, context.signal)) : undefined;
+      return { existing: { servicePrincipalId: same.id, applicationId: applicationId ?? '' } };
+    }
+    value = vscode.l10n.t('{0} (2)', name);
+  }
 }
 
 /**
@@ -120,21 +155,50 @@ async function askAssignment(services: Services, context: CommandContext, arg: u
   if (!principals?.length) return undefined;
   const defaultAccess = { label: `$(warning) ${vscode.l10n.t('Default Access')}`, detail: vscode.l10n.t('Not provisioned: the provisioning service skips Default Access assignments.'), id: DEFAULT_ACCESS_ROLE_ID };
   const [role] = await flow.pick(
-    [...roles.map((r) => ({ label: r.displayName ?? r.value ?? r.id ?? '', detail: r.description ?? undefined, id: r.id ?? '' })), ...(roles.length === 0 ? [defaultAccess] : [])],
+    [...roles.map((r) => roleItem(r)), ...(roles.length === 0 ? [defaultAccess] : [])],
     { title: vscode.l10n.t('Role for {0}', principals.map((p) => p.name).join(', ')) },
   ) ?? [];
   return role ? { app, service, principals, roleId: role.id } : undefined;
 }
 
+/**
+ * A role's row: its name, and its description where that says more than the name (gallery apps'
+ * "User" role is described as "User"); otherwise what the role means for provisioning.
+ */
+function roleItem(role: AppRole): vscode.QuickPickItem & { id: string } {
+  const name = role.displayName ?? role.value ?? role.id ?? '';
+  const description = role.description?.trim();
+  const says = description && description.toLowerCase() !== name.toLowerCase() ? description : undefined;
+  return {
+    label: name,
+    description: role.value && role.value !== name ? role.value : undefined,
+    detail: says ?? vscode.l10n.t('Assignments with this role are provisioned to the app.'),
+    id: role.id ?? '',
+  };
+}
+
+/**
+ * The users and groups to assign: the directory's first page at once, to browse and check several,
+ * narrowed as the user types and searched on the server for names beyond that page.
+ */
 async function pickPrincipals(service: ProvisioningService, flow: InputFlow, context: CommandContext): Promise<Array<{ id: string; name: string }> | undefined> {
-  const text = await flow.input({ title: vscode.l10n.t('Assign users and groups'), prompt: vscode.l10n.t('Start of a user\'s or group\'s display name') });
-  if (text === undefined) return undefined;
-  const [users, groups] = await flow.busy(() => Promise.all([service.apps.searchUsers(text, context.signal), service.apps.searchGroups(text, context.signal)]));
-  const items = [
-    ...users.items.map((u) => ({ label: `$(person) ${u.displayName ?? ''}`, description: u.userPrincipalName ?? '', id: u.id ?? '', name: u.displayName ?? '' })),
-    ...groups.items.map((g) => ({ label: `$(organization) ${g.displayName ?? ''}`, description: vscode.l10n.t('group'), id: g.id ?? '', name: g.displayName ?? '' })),
-  ];
-  if (items.length === 0) throw new UserFacingError(vscode.l10n.t('No user or group matches "{0}".', text));
-  const picked = await flow.pick(items, { title: vscode.l10n.t('Assign users and groups'), canPickMany: true, matchOnDescription: true });
-  return picked?.map((p) => ({ id: p.id, name: p.name }));
+  type Row = FlowSearchItem & { name?: string };
+  const picked = await flow.searchPick<Row>({
+    title: vscode.l10n.t('Assign users and groups'),
+    placeholder: vscode.l10n.t('Check users and groups (Space), or type to search the directory'),
+    canPickMany: true,
+    matchOnDescription: true,
+    noMatch: (search) => vscode.l10n.t('No user or group matches "{0}". Change the text to search again.', search),
+    load: async (search) => {
+      const [users, groups] = await Promise.all([service.apps.searchUsers(search, context.signal), service.apps.searchGroups(search, context.signal)]);
+      const rows: Row[] = [];
+      // Groups first: a tenant has few, and a page of users would push them out of sight.
+      if (groups.items.length > 0) rows.push({ label: vscode.l10n.t('Groups'), kind: vscode.QuickPickItemKind.Separator });
+      rows.push(...groups.items.map((g) => ({ label: `$(organization) ${g.displayName ?? ''}`, description: vscode.l10n.t('group'), id: g.id ?? '', name: g.displayName ?? '' })));
+      if (users.items.length > 0) rows.push({ label: vscode.l10n.t('Users'), kind: vscode.QuickPickItemKind.Separator });
+      rows.push(...users.items.map((u) => ({ label: `$(person) ${u.displayName ?? ''}`, description: u.userPrincipalName ?? '', id: u.id ?? '', name: u.displayName ?? '' })));
+      return rows;
+    },
+  });
+  return picked?.map((p) => ({ id: p.id as string, name: p.name ?? p.label }));
 }

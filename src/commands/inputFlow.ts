@@ -19,6 +19,21 @@ export interface FlowPickOptions {
   readonly matchOnDetail?: boolean;
 }
 
+/** An item of a searching pick: rows without an id (messages, separators) are never answered. */
+export type FlowSearchItem = vscode.QuickPickItem & { readonly id?: string };
+
+/** What a quick pick that searches on the server as the user types offers. */
+export interface FlowSearchOptions<T extends FlowSearchItem> extends FlowPickOptions {
+  /** The rows for a search text ('' for the first page); run again, debounced, as the user types. */
+  readonly load: (search: string) => Promise<readonly T[]>;
+  /** The row a search put first that should be active (the app the user is working on). */
+  readonly preferred?: (items: readonly T[]) => T | undefined;
+  /** The row shown when a search finds nothing, so an Enter there says why nothing happens. */
+  readonly noMatch: (search: string) => string;
+  /** Called when a search failed; the pick shows the failure as a row. */
+  readonly onError?: (error: Error) => void;
+}
+
 /**
  * A command's prompts as one quick input that stays on screen from step to step: each step takes
  * the place of the one before, searches between steps run with the answered step still shown (busy),
@@ -63,10 +78,10 @@ export class InputFlow implements vscode.Disposable {
   }
 
   /**
-   * Offers items; resolves to the chosen ones (with canPickMany, the checked ones: Enter with none
+   * Offers items (`active` highlighted, else the first); resolves to the chosen ones (with canPickMany, the checked ones: Enter with none
    * checked keeps the pick open), or undefined when the pick was closed.
    */
-  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: FlowPickOptions): Promise<readonly T[] | undefined> {
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: FlowPickOptions & { readonly active?: T }): Promise<readonly T[] | undefined> {
     const pick = vscode.window.createQuickPick<T>();
     pick.title = options.title;
     pick.placeholder = options.placeholder;
@@ -74,10 +89,71 @@ export class InputFlow implements vscode.Disposable {
     pick.matchOnDescription = options.matchOnDescription ?? false;
     pick.matchOnDetail = options.matchOnDetail ?? false;
     pick.items = items;
+    if (options.active) pick.activeItems = [options.active];
     return this.step(pick, () => {
       const chosen = pick.canSelectMany || pick.selectedItems.length > 0 ? pick.selectedItems : pick.activeItems;
       return chosen.length > 0 ? chosen : undefined;
     });
+  }
+
+  /**
+   * Offers rows loaded from the server, searched again as the user types (the quick pick's own
+   * filter narrows what is shown meanwhile). With canPickMany, checked rows stay checked across
+   * searches; Enter with none checked takes the highlighted row, so a user who typed a name and
+   * pressed Enter gets that row rather than nothing. Undefined when the pick was closed.
+   */
+  async searchPick<T extends FlowSearchItem>(options: FlowSearchOptions<T>): Promise<readonly T[] | undefined> {
+    const pick = vscode.window.createQuickPick<T | FlowSearchItem>();
+    pick.title = options.title;
+    pick.placeholder = options.placeholder;
+    pick.canSelectMany = options.canPickMany ?? false;
+    pick.matchOnDescription = options.matchOnDescription ?? false;
+    pick.matchOnDetail = options.matchOnDetail ?? false;
+    const checked = new Map<string, T>();
+    const answerable = (item: T | FlowSearchItem): item is T => typeof item.id === 'string' && item.id !== '';
+    pick.onDidChangeSelection((selection) => {
+      if (!pick.canSelectMany) return;
+      const shown = new Set(pick.items.filter(answerable).map((item) => item.id));
+      for (const id of [...checked.keys()]) if (shown.has(id)) checked.delete(id);
+      for (const item of selection) if (answerable(item)) checked.set(item.id as string, item);
+    });
+    let generation = 0;
+    const load = async (search: string) => {
+      const mine = ++generation;
+      pick.busy = true;
+      try {
+        const found = await options.load(search);
+        if (mine !== generation) return;
+        // Rows checked under an earlier search stay on top, still checked.
+        const kept = [...checked.values()];
+        const rows = [...kept, ...found.filter((item) => !answerable(item) || !checked.has(item.id as string))];
+        pick.items = rows.length > 0 ? rows : [{ label: `$(info) ${options.noMatch(search)}`, alwaysShow: true }];
+        if (kept.length > 0) pick.selectedItems = kept;
+        const preferred = options.preferred?.(found);
+        if (preferred) pick.activeItems = [preferred];
+      } catch (error) {
+        if (mine !== generation) return;
+        options.onError?.(error as Error);
+        pick.items = [{ label: `$(warning) ${vscode.l10n.t('The search failed: {0}', (error as Error).message)}`, alwaysShow: true }];
+      } finally {
+        if (mine === generation) pick.busy = false;
+      }
+    };
+    let timer: NodeJS.Timeout | undefined;
+    pick.onDidChangeValue((value) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void load(value), 250);
+    });
+    void load('');
+    try {
+      return await this.step(pick, () => {
+        const chosen = pick.canSelectMany && pick.selectedItems.length > 0 ? pick.selectedItems : pick.activeItems.slice(0, 1);
+        const answer = chosen.filter(answerable);
+        return answer.length > 0 ? answer : undefined;
+      });
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**

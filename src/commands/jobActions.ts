@@ -7,6 +7,7 @@ import { CommandId } from '../shared/commandIds';
 import { UserFacingError, type FollowUpAction } from '../shared/errors';
 import { describeSchedule } from '../shared/jobStatus';
 import type { CommandContext } from './commandRunner';
+import type { InputFlow } from './inputFlow';
 import type { JobTarget } from '../shared/targets';
 import { resolveJobTarget } from './jobTarget';
 import type { Services } from './services';
@@ -17,11 +18,12 @@ export interface JobStatusResult {
 }
 
 /**
- * Resolves the job, makes sure write consent is there, and hands over its service. The target
- * carries the app's name, so messages say "GoToMeeting" where a script gave only ids.
+ * Resolves the job (asked as a step of `flow` when the command asks more afterwards), makes sure
+ * write consent is there, and hands over its service. The target carries the app's name, so
+ * messages say "GoToMeeting" where a script gave only ids.
  */
-export async function jobForWrite(services: Services, context: CommandContext, arg: unknown): Promise<{ target: JobTarget; service: ProvisioningService } | undefined> {
-  const target = await resolveJobTarget(services, context, arg);
+export async function jobForWrite(services: Services, context: CommandContext, arg: unknown, flow?: InputFlow): Promise<{ target: JobTarget; service: ProvisioningService } | undefined> {
+  const target = await resolveJobTarget(services, context, arg, flow);
   if (!target) return undefined;
   await services.graph.ensureScopes(target.connectionId, 'manageJobs');
   const service = await services.graph.service(target.connectionId);

@@ -5,14 +5,18 @@ import { summarizeJob } from '../shared/jobStatus';
 import { jobLabel } from '../tree/jobStatusText';
 import { hasJobTarget, type JobTarget } from '../shared/targets';
 import type { CommandContext } from './commandRunner';
+import { InputFlow } from './inputFlow';
 import type { Services } from './services';
 
 /**
  * The job a command was invoked for: a tree node, a plain `{ servicePrincipalId, jobId, connectionId? }`
  * argument (scripts, keybindings, tests), or, from the palette, one the user picks.
  */
-export async function resolveJobTarget(services: Services, context: CommandContext, arg: unknown): Promise<JobTarget | undefined> {
-  if (hasJobTarget(arg)) return arg.jobTarget;
+export async function resolveJobTarget(services: Services, context: CommandContext, arg: unknown, flow?: InputFlow): Promise<JobTarget | undefined> {
+  if (hasJobTarget(arg)) {
+    services.tree.rememberApp(arg.jobTarget.connectionId, arg.jobTarget.servicePrincipalId);
+    return arg.jobTarget;
+  }
   if (arg && typeof arg === 'object') {
     const { servicePrincipalId, jobId, connectionId } = arg as Record<string, unknown>;
     if (servicePrincipalId !== undefined || jobId !== undefined) {
@@ -22,10 +26,17 @@ export async function resolveJobTarget(services: Services, context: CommandConte
       const connection = services.graph.connection(typeof connectionId === 'string' ? connectionId : undefined);
       // Messages name the app as the tree shows it, when the tree has loaded it (no request for a name).
       const appDisplayName = services.tree.tenant(connection.id)?.model.app(servicePrincipalId)?.displayName ?? undefined;
+      services.tree.rememberApp(connection.id, servicePrincipalId);
       return { connectionId: connection.id, servicePrincipalId, jobId, appDisplayName };
     }
   }
-  return pickJob(services, context);
+  if (flow) return pickJob(services, context, flow);
+  const ownFlow = new InputFlow(context, vscode.l10n.t('No provisioning job was chosen.'));
+  try {
+    return await pickJob(services, context, ownFlow);
+  } finally {
+    ownFlow.dispose();
+  }
 }
 
 /** The job selected in the tree (a job row or a row below one), if any: pickers offer it first. */
@@ -34,8 +45,11 @@ export function selectedJobTarget(services: Services): JobTarget | undefined {
   return hasJobTarget(selected) ? selected.jobTarget : undefined;
 }
 
-/** Asks for a job among the current tenant's enterprise apps that have provisioning jobs; the one selected in the tree comes first. */
-async function pickJob(services: Services, context: CommandContext): Promise<JobTarget | undefined> {
+/**
+ * Asks for a job among the current tenant's enterprise apps that have provisioning jobs, as a step
+ * of `flow`: the job selected in the tree first, then the jobs of the app the user is working on.
+ */
+async function pickJob(services: Services, context: CommandContext, flow: InputFlow): Promise<JobTarget | undefined> {
   const connection = services.graph.connection();
   const service = await services.graph.service(connection.id);
   context.report(vscode.l10n.t('Loading provisioning jobs…'));
@@ -44,6 +58,7 @@ async function pickJob(services: Services, context: CommandContext): Promise<Job
   const words = localizedStatusWords();
   const now = new Date();
   const selected = selectedJobTarget(services);
+  const working = services.tree.workingApp(connection.id);
   const items = apps.flatMap((app) => {
     const appJobs = jobs.get(app.id)?.jobs ?? [];
     return appJobs.map((job) => {
@@ -53,15 +68,16 @@ async function pickJob(services: Services, context: CommandContext): Promise<Job
       return {
         // Named, and described, as the tree's row and tooltip name and describe the job.
         label: appJobs.length > 1 ? `${name} · ${jobLabel(job, { withTemplate: true })}` : name,
-        description: `${summary.status} · ${summary.schedule}`,
+        description: [app.id === working ? vscode.l10n.t('current') : undefined, `${summary.status} · ${summary.schedule}`].filter(Boolean).join(' · '),
         detail: isSelected ? vscode.l10n.t('Selected in the tree') : undefined,
-        isSelected,
+        rank: isSelected ? 2 : app.id === working ? 1 : 0,
         target: { connectionId: connection.id, servicePrincipalId: app.id, jobId: job.id ?? '', appDisplayName: app.displayName } satisfies JobTarget,
       };
     });
   });
   if (items.length === 0) throw new UserFacingError(vscode.l10n.t('No enterprise app in {0} has a provisioning job yet.', connection.label));
-  items.sort((a, b) => Number(b.isSelected) - Number(a.isSelected));
-  const picked = await context.waitForUser(() => vscode.window.showQuickPick(items, { title: vscode.l10n.t('Which provisioning job?'), matchOnDescription: true }, context.token));
+  items.sort((a, b) => b.rank - a.rank);
+  const [picked] = await flow.pick(items, { title: vscode.l10n.t('Which provisioning job?'), matchOnDescription: true }) ?? [];
+  if (picked) services.tree.rememberApp(connection.id, picked.target.servicePrincipalId);
   return picked?.target;
 }

@@ -9,6 +9,7 @@ import { UserFacingError } from '../shared/errors';
 import { onDemandReportsFolder } from '../tree/onDemandResultsNode';
 import { isSecretName, redactSecrets } from '../shared/logger';
 import type { CommandContext } from './commandRunner';
+import { InputFlow, type FlowSearchItem } from './inputFlow';
 import { jobForWrite } from './jobActions';
 import type { JobTarget } from '../shared/targets';
 import type { ProvisioningService } from '../graph/provisioningService';
@@ -22,11 +23,18 @@ import type { Services } from './services';
  */
 export async function provisionOnDemand(services: Services, context: CommandContext, arg?: unknown): Promise<{ ok: boolean; steps: OnDemandResult['steps'] } | undefined> {
   const given = parseSubject((arg as { subject?: unknown } | undefined)?.subject);
-  const resolved = await jobForWrite(services, context, arg);
-  if (!resolved) return undefined;
-  const { target, service } = resolved;
-  const picked = given ? { subject: given } : await pickSubject(service, target, context);
-  if (!picked) return undefined;
+  // One quick input through the steps (see InputFlow): the walkthrough would otherwise close the next step.
+  const flow = new InputFlow(context, vscode.l10n.t('Provision on Demand stopped: nobody was provisioned.'));
+  let asked: { target: JobTarget; service: ProvisioningService; picked: { subject: OnDemandSubject; displayName?: string } } | undefined;
+  try {
+    const resolved = await jobForWrite(services, context, arg, flow);
+    const picked = resolved && (given ? { subject: given } : await pickSubject(resolved.service, resolved.target, context, flow));
+    asked = resolved && picked ? { ...resolved, picked } : undefined;
+  } finally {
+    flow.dispose();
+  }
+  if (!asked) return undefined;
+  const { target, service, picked } = asked;
   const { subject } = picked;
   const schema = await service.schema.get(target.servicePrincipalId, target.jobId, context.signal);
   // The rule whose object mappings handle this kind of object (users by default).
@@ -63,22 +71,26 @@ async function reportNames(service: ProvisioningService, target: JobTarget, subj
   return { user: user || subject.objectId, app: app || target.servicePrincipalId };
 }
 
-async function pickSubject(service: ProvisioningService, target: JobTarget, context: CommandContext): Promise<{ subject: OnDemandSubject; displayName?: string } | undefined> {
-  const assignments = await service.apps.listAssignments(target.servicePrincipalId, context.signal);
+/** Who to provision: one of the app's assignments, or any user found in the directory (both steps of `flow`). */
+async function pickSubject(service: ProvisioningService, target: JobTarget, context: CommandContext, flow: InputFlow): Promise<{ subject: OnDemandSubject; displayName?: string } | undefined> {
+  const assignments = await flow.busy(() => service.apps.listAssignments(target.servicePrincipalId, context.signal));
   const items = assignments.map((a) => ({
     label: a.principalDisplayName ?? a.principalId ?? '',
     description: a.principalType ?? '',
-    subject: { objectId: a.principalId ?? '', objectTypeName: a.principalType === 'Group' ? 'Group' : 'User' },
+    subject: { objectId: a.principalId ?? '', objectTypeName: a.principalType === 'Group' ? 'Group' : 'User' } as OnDemandSubject | undefined,
   }));
   const search = vscode.l10n.t('Search the directory for a user…');
-  const picked = await context.waitForUser(() => vscode.window.showQuickPick([...items, { label: `$(search) ${search}`, description: '', subject: undefined }], { title: vscode.l10n.t('Provision on demand: who?'), matchOnDescription: true }, context.token));
+  const [picked] = await flow.pick([...items, { label: `$(search) ${search}`, description: '', subject: undefined }], { title: vscode.l10n.t('Provision on demand: who?'), matchOnDescription: true }) ?? [];
   if (!picked) return undefined;
   if (picked.subject) return { subject: picked.subject, displayName: picked.label || undefined };
-  const text = await context.waitForUser(() => vscode.window.showInputBox({ title: search, prompt: vscode.l10n.t('Start of the display name') }, context.token));
-  if (!text) return undefined;
-  const users = await service.apps.searchUsers(text, context.signal);
-  const user = await context.waitForUser(() => vscode.window.showQuickPick(users.items.map((u) => ({ label: u.displayName ?? '', description: u.userPrincipalName ?? '', id: u.id ?? '' })), { title: search }, context.token));
-  return user ? { subject: { objectId: user.id, objectTypeName: 'User' }, displayName: user.label || undefined } : undefined;
+  const [user] = await flow.searchPick<FlowSearchItem>({
+    title: search,
+    placeholder: vscode.l10n.t('Type the start of the display name'),
+    matchOnDescription: true,
+    noMatch: (text) => vscode.l10n.t('No user matches "{0}".', text),
+    load: async (text) => (await service.apps.searchUsers(text, context.signal)).items.map((u) => ({ label: u.displayName ?? '', description: u.userPrincipalName ?? '', id: u.id ?? '' })),
+  }) ?? [];
+  return user?.id ? { subject: { objectId: user.id, objectTypeName: 'User' }, displayName: user.label || undefined } : undefined;
 }
 
 function renderReport(headline: string, target: JobTarget, subject: OnDemandSubject, names: { user: string; app: string }, result: OnDemandResult): string {

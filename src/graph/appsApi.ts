@@ -59,6 +59,16 @@ export class AppsApi {
     return this.graph.get(paths.servicePrincipal(spId) + query({ $select: appFields.join(',') }), { operation: 'read the enterprise app', permission: Permission.readApps, signal });
   }
 
+  /** The object id of the app registration behind an enterprise app (its `appId`), if readable. */
+  async applicationObjectId(appId: string, signal?: AbortSignal): Promise<string | undefined> {
+    const page = await this.graph.page<{ id?: string }>(paths.applications + query({ $filter: `appId eq ${odataString(appId)}`, $select: 'id' }), {
+      operation: 'read the app registration',
+      permission: Permission.readApps,
+      signal,
+    });
+    return page.items[0]?.id;
+  }
+
   listApplicationTemplates(search: string | undefined, signal?: AbortSignal): Promise<ApplicationTemplate[]> {
     const text = search?.trim();
     return this.graph.all<ApplicationTemplate>(paths.applicationTemplates + query({ $filter: text ? `contains(displayName,${odataString(text)})` : undefined, $top: 100 }), {

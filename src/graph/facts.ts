@@ -16,4 +16,10 @@ export function isMaskedSecret(value: string | null | undefined): boolean {
   return value === null || value === undefined || /^\*+$/.test(value);
 }
 
+/**
+ * Secret keys that hold a job's provisioning settings (edited by Provisioning Settings) rather than
+ * credentials for the target app: the service keeps both in the same list.
+ */
+export const PROVISIONING_SETTING_KEYS: ReadonlySet<string> = new Set(['SyncNotificationSettings', 'SyncAll', 'SkipOutOfScopeDeletions']);
+
 export { DEFAULT_ACCESS_ROLE_ID } from '../shared/scoping';

@@ -7,6 +7,7 @@ export const paths = {
   servicePrincipalByAppId: (appId: string) => `/servicePrincipals(appId='${e(appId.replace(/'/g, "''"))}')`,
   appRoleAssignedTo: (spId: string) => `/servicePrincipals/${e(spId)}/appRoleAssignedTo`,
   appRoleAssignment: (spId: string, assignmentId: string) => `/servicePrincipals/${e(spId)}/appRoleAssignedTo/${e(assignmentId)}`,
+  applications: '/applications',
   applicationTemplates: '/applicationTemplates',
   instantiate: (templateId: string) => `/applicationTemplates/${e(templateId)}/instantiate`,
   syncTemplates: (spId: string) => `/servicePrincipals/${e(spId)}/synchronization/templates`,

@@ -17,7 +17,9 @@ export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNod
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
   private readonly tenants = new Map<string, TenantNode>();
-  private selection: readonly TreeNode[] = [];
+  /** Per connection, the app a command last acted on: what pickers offer first. */
+  private readonly lastApps = new Map<string, string>();
+  private view?: vscode.TreeView<TreeNode>;
 
   constructor(
     private readonly connections: ConnectionStore,
@@ -75,15 +77,50 @@ export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNod
     }
   }
 
-  /** Follows the view's selection, so commands run from the palette can offer the selected row first. */
-  trackSelection(view: vscode.TreeView<TreeNode>): vscode.Disposable {
-    this.selection = view.selection;
-    return view.onDidChangeSelection((event) => (this.selection = event.selection));
+  /** The row selected in the view (the first, when several are), if any: palette commands offer it first. */
+  selectedNode(): TreeNode | undefined {
+    return this.view?.selection[0];
   }
 
-  /** The row selected in the view (the first, when several are), if any. */
-  selectedNode(): TreeNode | undefined {
-    return this.selection[0];
+  /** The view that shows this provider: where reveal() selects, and whose selection workingApp() reads. */
+  attachView(view: vscode.TreeView<TreeNode>): void {
+    this.view = view;
+  }
+
+  /**
+   * The app the user is working on in a tenant: the one selected in the tree (or whose job or
+   * folder is selected), else the one a command last acted on; what pickers offer first.
+   */
+  workingApp(connectionId: string): string | undefined {
+    for (const selected of this.view?.selection ?? []) {
+      let node: TreeNode | undefined = selected;
+      while (node && !(node instanceof AppNode)) node = node.getParent();
+      if (node instanceof AppNode && node.tenant.connection.id === connectionId) return node.servicePrincipalId;
+    }
+    return this.lastApps.get(connectionId);
+  }
+
+  /** Records the app a command acted on, for workingApp(). */
+  rememberApp(connectionId: string, servicePrincipalId: string): void {
+    this.lastApps.set(connectionId, servicePrincipalId);
+  }
+
+  /**
+   * Shows an app in the tree and selects it without taking focus (after adding it, so the user sees
+   * where it went); remembered as the app being worked on. False when the view could not show it.
+   */
+  async revealApp(connectionId: string, servicePrincipalId: string): Promise<boolean> {
+    this.rememberApp(connectionId, servicePrincipalId);
+    const tenant = this.tenant(connectionId);
+    if (!this.view || !tenant) return false;
+    try {
+      await this.view.reveal(tenant.appNode(servicePrincipalId), { select: true, focus: false, expand: false });
+      return true;
+    } catch (error) {
+      // Hidden by the tenant's search or "with provisioning only": the app exists, the tree just filters it out.
+      this.logger.warn(`could not reveal app ${servicePrincipalId}: ${(error as Error).message}`);
+      return false;
+    }
   }
 
   /** Filters a tenant's apps by a server-side search ('' shows all) and reloads them. */

@@ -57,6 +57,10 @@ export class TenantNode implements TreeNode {
     if (this.model.nextLink) {
       nodes.push(new InfoNode(`${this.id}/more`, this, vscode.l10n.t('Load more apps…'), 'ellipsis', { command: CommandId.loadMoreApps, title: vscode.l10n.t('Load more'), arguments: [this] }, RowKind.loadMore));
     }
+    // A tenant with no provisioning anywhere yet: the first step of the tutorial, one click away.
+    if (nodes.length > 0 && !this.model.search && !this.model.apps.some((app) => (this.model.jobs.get(app.id ?? '')?.length ?? 0) > 0)) {
+      nodes.unshift(new InfoNode(`${this.id}/next`, this, vscode.l10n.t('Next: add an app from the gallery…'), 'lightbulb', { command: CommandId.addGalleryApp, title: vscode.l10n.t('Add App from Gallery'), arguments: [] }));
+    }
     if (nodes.length === 0) {
       nodes.push(new InfoNode(`${this.id}/empty`, this, this.model.search ? vscode.l10n.t('No app matches "{0}"', this.model.search) : vscode.l10n.t('No enterprise apps yet. Add one from the gallery…'), 'info', this.model.search ? undefined : { command: CommandId.addGalleryApp, title: '', arguments: [] }));
     }

@@ -122,6 +122,10 @@ describe('Tutorial: provision GoToMeeting (real VS Code host, sandbox)', functio
     assert.equal(notification.Recipients, 'it-admins@contoso.example');
     assert.equal(notification.Enabled, true);
     assert.equal((await run<{ ok: boolean }>('testConnection', { servicePrincipalId: spId, jobId }))?.ok, true, 'credentials survived');
+    // The settings are secrets to the service but not credentials: the Admin credentials folder leaves them out.
+    const credentialsNode = await child(tenantNode().appNode(spId).jobNode(jobId), '/credentials');
+    const rows = await Promise.all((await credentialsNode.getChildren()).map((n) => n.getTreeItem()));
+    assert.deepEqual(rows.map((r) => r.label).sort(), ['Password', 'UserName']);
   });
 
   it('step 7: shows the attribute mappings with their matching attribute', async () => {

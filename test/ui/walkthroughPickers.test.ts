@@ -36,6 +36,11 @@ async function row(widget: Locator, label: string | RegExp): Promise<Locator> {
   return found;
 }
 
+/** Waits until the highlighted row of the open quick pick is the one with `label`. */
+async function highlighted(widget: Locator, label: string): Promise<void> {
+  await widget.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor({ state: 'visible', timeout: 15_000 });
+}
+
 describe('UI: prompts with the walkthrough open (Playwright, real workbench, sandbox)', () => {
   let workbench: Workbench;
 
@@ -47,7 +52,7 @@ describe('UI: prompts with the walkthrough open (Playwright, real workbench, san
     await workbench?.close();
   });
 
-  it('adds GoToMeeting from the gallery and assigns a group, answering every prompt with the keyboard', async () => {
+  it('adds GoToMeeting under a name of its own, assigns from a browsable list, creates the job, edits the settings in one form and provisions on demand, with the walkthrough open', async () => {
     const { page } = workbench;
     const { tree } = await connectSandboxAndExpandDemoApp(page);
     await palette(page, `Get Started: ${WALKTHROUGH_TITLE}`);
@@ -64,12 +69,20 @@ describe('UI: prompts with the walkthrough open (Playwright, real workbench, san
     await row(widget, 'GoToMeeting (sandbox)');
     await page.keyboard.press('Enter');
     await prompt(page, workbench, 'Name of the new enterprise app', 'walkthrough-gallery-name');
-    await page.keyboard.press('End');
-    await page.keyboard.type(' Walkthrough');
+    // The suggested name is the seeded app's: the user is told, and picks another name.
+    await page.keyboard.press('Enter');
+    widget = await prompt(page, workbench, 'An enterprise app named "GoToMeeting (sandbox)" already exists', 'walkthrough-gallery-duplicate');
+    await row(widget, 'Use the existing "GoToMeeting (sandbox)"');
+    await (await row(widget, 'Choose a different name')).click();
+    widget = await prompt(page, workbench, 'Name of the new enterprise app', 'walkthrough-gallery-rename');
+    await widget.locator('input.input').fill('GoToMeeting (sandbox) Walkthrough');
     await page.keyboard.press('Enter');
     const app = tree.getByRole('treeitem', { name: /GoToMeeting \(sandbox\) Walkthrough/ }).first();
     await app.waitFor({ timeout: 30_000 });
     await walkthroughStep(page, 'addApp').and(page.locator('[aria-checked="true"]')).waitFor({ state: 'attached', timeout: 15_000 });
+    // The new app is shown and selected in the tree, so the user sees where it went.
+    await app.and(page.locator('[aria-selected="true"]')).waitFor({ state: 'attached', timeout: 15_000 });
+    await workbench.screenshot('walkthrough-gallery-revealed');
 
     await walkthroughStep(page, 'assign').click();
     // Selecting a step focuses it again 250 ms later (its slide animation), which would take focus from
@@ -77,17 +90,28 @@ describe('UI: prompts with the walkthrough open (Playwright, real workbench, san
     await page.waitForTimeout(1000);
     await walkthroughStep(page, 'assign').getByText('Assign Users and Groups', { exact: true }).click();
     widget = await prompt(page, workbench, 'Which enterprise app?', 'walkthrough-assign-app');
-    await page.keyboard.type('GoToMeeting (sandbox) Walkthrough');
-    await row(widget, 'GoToMeeting (sandbox) Walkthrough');
+    // The app the user is working on (selected in the tree) is offered first, highlighted: Enter takes it.
+    await highlighted(widget, 'GoToMeeting (sandbox) Walkthrough');
     await page.keyboard.press('Enter');
-    await prompt(page, workbench, 'Assign users and groups', 'walkthrough-assign-search');
-    await page.keyboard.type('Sales');
+    widget = await prompt(page, workbench, 'Assign users and groups', 'walkthrough-assign-list');
+    // A list to browse at once, people and groups, before anything is typed.
+    await row(widget, '@');
+    await row(widget, 'group');
+    // Enter on a search that found nobody keeps the pick open and says why.
+    await widget.locator('input.input').fill('zzzz-nobody');
+    await row(widget, 'No user or group matches "zzzz-nobody"');
     await page.keyboard.press('Enter');
-    widget = await prompt(page, workbench, 'Assign users and groups', 'walkthrough-assign-pick');
+    await prompt(page, workbench, 'Assign users and groups', 'walkthrough-assign-nobody');
+    // Several at once: a group found by typing, then a person from the full list; the group stays checked.
+    await widget.locator('input.input').fill('Sales');
     await (await row(widget, 'Sales')).locator('.monaco-custom-toggle, .monaco-checkbox, input[type="checkbox"]').first().click();
+    await widget.locator('input.input').fill('');
+    await (await row(widget, '@')).locator('.monaco-custom-toggle, .monaco-checkbox, input[type="checkbox"]').first().click();
     await page.keyboard.press('Enter');
-    widget = await prompt(page, workbench, 'Role for Sales', 'walkthrough-assign-role');
-    await row(widget, 'User');
+    widget = await prompt(page, workbench, 'Role for Sales, ', 'walkthrough-assign-role');
+    // The role by its name with what it means, not "User" twice.
+    const role = await row(widget, 'User');
+    assert.match(await role.innerText(), /Assignments with this role are provisioned to the app\./);
     await page.keyboard.press('Enter');
     await walkthroughStep(page, 'assign').and(page.locator('[aria-checked="true"]')).waitFor({ state: 'attached', timeout: 15_000 });
 
@@ -98,7 +122,60 @@ describe('UI: prompts with the walkthrough open (Playwright, real workbench, san
     await assignments.click();
     const sales = tree.getByRole('treeitem', { name: /^Sales/ }).first();
     await sales.waitFor({ timeout: 15_000 });
-    await workbench.screenshot('walkthrough-prompts-done');
     assert.match(await sales.innerText(), /User/, 'assigned with the User role');
+
+    await walkthroughStep(page, 'createJob').click();
+    await page.waitForTimeout(1000);
+    await walkthroughStep(page, 'createJob').getByText('Create Provisioning Job', { exact: true }).click();
+    widget = await prompt(page, workbench, 'Which enterprise app?', 'walkthrough-create-job-app');
+    await highlighted(widget, 'GoToMeeting (sandbox) Walkthrough');
+    await page.keyboard.press('Enter');
+    await walkthroughStep(page, 'createJob').and(page.locator('[aria-checked="true"]')).waitFor({ state: 'attached', timeout: 30_000 });
+
+    await walkthroughStep(page, 'notifications').click();
+    await page.waitForTimeout(1000);
+    await walkthroughStep(page, 'notifications').getByText('Provisioning Settings', { exact: true }).click();
+    widget = await prompt(page, workbench, 'Which provisioning job?', 'walkthrough-settings-job');
+    await highlighted(widget, 'GoToMeeting (sandbox) Walkthrough');
+    await page.keyboard.press('Enter');
+    // One form: every setting with its current value.
+    widget = await prompt(page, workbench, 'Provisioning settings of GoToMeeting (sandbox) Walkthrough', 'walkthrough-settings-form');
+    assert.match(await (await row(widget, 'Notification email')).innerText(), /not set/);
+    assert.match(await (await row(widget, 'Scope')).innerText(), /only assigned users and groups/);
+    assert.match(await (await row(widget, 'Prevent accidental deletion')).innerText(), /off|above \d+ deletions/);
+    await page.keyboard.press('Enter');
+    widget = await prompt(page, workbench, 'Provisioning settings of GoToMeeting (sandbox) Walkthrough: Notification email', 'walkthrough-settings-email');
+    await widget.locator('input.input').fill('not-an-email');
+    await widget.getByText('"not-an-email" is not an email address.').first().waitFor({ timeout: 15_000 });
+    await widget.locator('input.input').fill('it-admins@contoso.example');
+    await page.keyboard.press('Enter');
+    widget = await prompt(page, workbench, 'Provisioning settings of GoToMeeting (sandbox) Walkthrough', 'walkthrough-settings-edited');
+    assert.match(await (await row(widget, 'Notification email')).innerText(), /it-admins@contoso\.example/);
+    await highlighted(widget, 'Review and save 2 change(s)');
+    await page.keyboard.press('Enter');
+    widget = await prompt(page, workbench, 'review and save', 'walkthrough-settings-review');
+    assert.match(await (await row(widget, 'Send an email notification')).innerText(), /off → on/);
+    await highlighted(widget, 'Save');
+    await page.keyboard.press('Enter');
+    await walkthroughStep(page, 'notifications').and(page.locator('[aria-checked="true"]')).waitFor({ state: 'attached', timeout: 15_000 });
+
+    // Provision on demand asks the job, who, and a directory search in one quick input too.
+    await palette(page, 'Provision on Demand');
+    // The palette's Enter lands on the walkthrough, which takes focus back a moment later; the pick
+    // stays on screen (InputFlow) and one click on it goes on.
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Which provisioning job?' }).waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    await page.locator('.quick-input-widget input.input').click();
+    widget = await prompt(page, workbench, 'Which provisioning job?', 'walkthrough-on-demand-job');
+    await highlighted(widget, 'GoToMeeting (sandbox) Walkthrough');
+    await page.keyboard.press('Enter');
+    widget = await prompt(page, workbench, 'Provision on demand: who?', 'walkthrough-on-demand-who');
+    await (await row(widget, 'Search the directory for a user')).click();
+    widget = await prompt(page, workbench, 'Search the directory for a user', 'walkthrough-on-demand-search');
+    await row(widget, '@');
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: 'GoToMeeting (sandbox) Walkthrough' }).first().waitFor({ timeout: 60_000 });
+    await workbench.screenshot('walkthrough-prompts-done');
+
   });
 });
