@@ -68,7 +68,8 @@ async function pickJob(services: Services, context: CommandContext, flow: InputF
       return {
         // Named, and described, as the tree's row and tooltip name and describe the job.
         label: appJobs.length > 1 ? `${name} · ${jobLabel(job, { withTemplate: true })}` : name,
-        description: [app.id === working ? vscode.l10n.t('current') : undefined, `${summary.status} · ${summary.schedule}`].filter(Boolean).join(' · '),
+        // "current" marks the app being worked on; the selected job says so in its detail instead.
+        description: [app.id === working && !isSelected ? vscode.l10n.t('current') : undefined, `${summary.status} · ${summary.schedule}`].filter(Boolean).join(' · '),
         detail: isSelected ? vscode.l10n.t('Selected in the tree') : undefined,
         rank: isSelected ? 2 : app.id === working ? 1 : 0,
         target: { connectionId: connection.id, servicePrincipalId: app.id, jobId: job.id ?? '', appDisplayName: app.displayName } satisfies JobTarget,

@@ -225,8 +225,9 @@ describe('Mapping editor (real VS Code host, sandbox tenant)', function () {
 
   it('answers sample-user requests with attributes the engine reads', async () => {
     const session = await openEditor();
-    const replies = await exchange(session, { type: 'request', requestId: 7, request: { kind: 'sampleUsers', count: 5 } }, (m) => m.type === 'response');
-    const response = replies.find((m): m is ResponseMessage => m.type === 'response');
+    // Matched by request id: the webview asks for its own sample users too.
+    const replies = await exchange(session, { type: 'request', requestId: 7, request: { kind: 'sampleUsers', count: 5 } }, (m) => m.type === 'response' && m.requestId === 7);
+    const response = replies.find((m): m is ResponseMessage => m.type === 'response' && m.requestId === 7);
     assert.ok(response?.ok, JSON.stringify(response));
     assert.equal(response.requestId, 7);
     assert.ok(response.result.kind === 'users');
@@ -235,8 +236,8 @@ describe('Mapping editor (real VS Code host, sandbox tenant)', function () {
     assert.equal(typeof first.attributes.userPrincipalName, 'string');
     assert.equal(first.attributes.IsSoftDeleted, false);
 
-    const named = await exchange(session, { type: 'request', requestId: 8, request: { kind: 'sampleUsers', count: 5, query: String(first.attributes.displayName).slice(0, 3) } }, (m) => m.type === 'response');
-    const chosen = named.find((m): m is ResponseMessage => m.type === 'response');
+    const named = await exchange(session, { type: 'request', requestId: 8, request: { kind: 'sampleUsers', count: 5, query: String(first.attributes.displayName).slice(0, 3) } }, (m) => m.type === 'response' && m.requestId === 8);
+    const chosen = named.find((m): m is ResponseMessage => m.type === 'response' && m.requestId === 8);
     assert.ok(chosen?.ok && chosen.result.kind === 'users');
     assert.ok(chosen.result.users.length >= 1);
     const prefix = String(first.attributes.displayName).slice(0, 3);

@@ -162,6 +162,10 @@ describe('UI: admin credentials on the sandbox (Playwright, real workbench, sand
     try {
       await quickPickRow(page, 'Scope').click();
       await quickPickRow(page, 'Sync all users and groups').click();
+      // The form gathers every change, then saves them together after a review.
+      await quickPickRow(page, /Review and save 1 change/).click();
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'review and save' }).waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter'); // Save, the review's first row
       const progress = progressToasts(page).filter({ hasText: 'Provisioning Settings' }).first();
       await progress.waitFor({ timeout: 30_000 });
       assert.doesNotMatch(await progress.innerText(), /Loading provisioning jobs/, 'no message left over from before the prompts');
