@@ -186,6 +186,8 @@ const crafted: readonly [ExpressionMessageId, () => Diagnostic[]][] = (
     ['iifAttributeEmpty', () => diagnosticsOf('IIF([x] = "a", "b", "c")', { x: '' }, { strict: true })],
     ['regexUnusable', 'Replace([x], , "a{2,1}", , "", , )'],
     ['regexInputTooLong', () => diagnosticsOf('Replace([a], , "x", , "y", , )', { a: 'a'.repeat(5000) })],
+    ['regexTooCostly', () => diagnosticsOf('Replace([a], , "(?=.*a).*.*b", , "", , )', { a: 'a'.repeat(400) })],
+    ['regexMayRunAway', 'Replace([x], , "(a+)+(?=!)", , "", , )'],
     ['intervalNull', 'DateAdd([n], 1, "2020-01-01")'],
     ['formatsNull', 'FormatDateTime("2020-01-01", , [n], "yyyy")'],
     ['inputFormatMismatch', 'FormatDateTime("abc", , "yyyy", "yyyy")'],
