@@ -176,7 +176,7 @@ export const expressionMessages = {
 export type ExpressionMessageId = keyof typeof expressionMessages;
 
 /** Every message id, in catalog order. */
-export const expressionMessageIds = Object.keys(expressionMessages) as ExpressionMessageId[];
+export const expressionMessageIds = /* @__PURE__ */ Object.keys(expressionMessages) as ExpressionMessageId[];
 
 // The highest `{n}` of a template decides how many arguments a call site must give (up to {3}).
 type PlaceholderOf<S extends string> = S extends `${string}{${infer N}}${infer Rest}` ? N | PlaceholderOf<Rest> : never;
