@@ -759,39 +759,3 @@ function jsReplacer(parts: readonly TemplatePart[]): Replacer {
     return out;
   };
 }
-
-function unboundedAt(pattern: string, i: number): boolean {
-  const c = pattern[i];
-  return c === '*' || c === '+' || (c === '{' && /^\{\d+,\}/.test(pattern.slice(i)));
-}
-
-/**
- * True when a repeated group itself contains unbounded repetition, as in `(a+)+` or `(\w+\s?)*`: the
- * classic shape of catastrophic backtracking. A heuristic for a warning, not a proof either way.
- */
-export function hasNestedRepetition(pattern: string): boolean {
-  const stack: boolean[] = [];
-  let current = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\') {
-      i++;
-    } else if (c === '[') {
-      i++;
-      if (pattern[i] === '^') i++;
-      if (pattern[i] === ']') i++;
-      while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
-    } else if (c === '(') {
-      stack.push(current);
-      current = false;
-    } else if (c === ')') {
-      const inner: boolean = current;
-      const repeated = unboundedAt(pattern, i + 1);
-      if (inner && repeated) return true;
-      current = (stack.pop() ?? false) || inner || repeated;
-    } else if (unboundedAt(pattern, i)) {
-      current = true;
-    }
-  }
-  return false;
-}

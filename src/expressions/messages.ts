@@ -165,8 +165,8 @@ export const expressionMessages = {
   exactSpelling: 'Write {0} with this exact spelling; the docs call the syntax case-sensitive.',
   selectUniqueValueOutermost: 'SelectUniqueValue must be the outermost function of the mapping.',
   switchOnNullTest: 'The docs warn against {0} as the source of Switch; it yields True/False, so keys must be "True" or "False".',
-  nestedRepetition:
-    'This pattern repeats a group that itself repeats (like (a+)+), which can take exponential time on some inputs; the preview runs regexes on at most {0} characters and cannot stop a runaway match.',
+  regexBacktrackingLimit:
+    'Only the backtracking regex engine runs this pattern (it uses lookaround or a backreference), and only on values of up to {0} characters: a longer value fails, as the service stops a regex at its time limit.',
   iifUnreliable: 'IIF cannot be evaluated reliably when an attribute inside it is null or empty; Switch or Coalesce are safer.',
   iifAttributeNullNothingFlows: 'IIF: attribute [{0}] is null; the service cannot evaluate an IIF reliably then (use Switch or Coalesce). Nothing flows.',
   iifAttributeEmptyNothingFlows: 'IIF: attribute [{0}] is empty; the service cannot evaluate an IIF reliably then (use Switch or Coalesce). Nothing flows.',

@@ -294,7 +294,7 @@ function expressionStrings(): Record<ExpressionStringKey, string> {
     'expr.exactSpelling': vscode.l10n.t('Write {0} with this exact spelling; the docs call the syntax case-sensitive.'),
     'expr.selectUniqueValueOutermost': vscode.l10n.t('SelectUniqueValue must be the outermost function of the mapping.'),
     'expr.switchOnNullTest': vscode.l10n.t('The docs warn against {0} as the source of Switch; it yields True/False, so keys must be "True" or "False".'),
-    'expr.nestedRepetition': vscode.l10n.t('This pattern repeats a group that itself repeats (like (a+)+), which can take exponential time on some inputs; the preview runs regexes on at most {0} characters and cannot stop a runaway match.'),
+    'expr.regexBacktrackingLimit': vscode.l10n.t('Only the backtracking regex engine runs this pattern (it uses lookaround or a backreference), and only on values of up to {0} characters: a longer value fails, as the service stops a regex at its time limit.'),
     'expr.iifUnreliable': vscode.l10n.t('IIF cannot be evaluated reliably when an attribute inside it is null or empty; Switch or Coalesce are safer.'),
     'expr.iifAttributeNullNothingFlows': vscode.l10n.t('IIF: attribute [{0}] is null; the service cannot evaluate an IIF reliably then (use Switch or Coalesce). Nothing flows.'),
     'expr.iifAttributeEmptyNothingFlows': vscode.l10n.t('IIF: attribute [{0}] is empty; the service cannot evaluate an IIF reliably then (use Switch or Coalesce). Nothing flows.'),

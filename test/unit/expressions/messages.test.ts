@@ -202,7 +202,7 @@ const crafted: readonly [ExpressionMessageId, () => Diagnostic[]][] = (
     ['exactSpelling', 'tolower([a])'],
     ['selectUniqueValueOutermost', 'ToLower(SelectUniqueValue([a], [b]))'],
     ['switchOnNullTest', 'Switch(IsNull([a]), "x", "True", "y")'],
-    ['nestedRepetition', 'Replace([a], , "(a+)+", , "", , )'],
+    ['regexBacktrackingLimit', 'Replace([a], , "(?=.*a).*.*b", , "", , )'],
     ['iifUnreliable', 'IIF([a] = "x", "y", "z")'],
     ['iifAttributeNullNothingFlows', () => diagnosticsOf('IIF([x] = "a", "b", "c")')],
     ['iifAttributeEmptyNothingFlows', () => diagnosticsOf('IIF([x] = "a", "b", "c")', { x: '' })],
