@@ -3,12 +3,12 @@
  * bound, as the service stops a .NET regex at a time limit. A pattern runs on the backtracking JS engine
  * while a static estimate of its worst case (nativeInputLimit) stays within a step budget for the
  * subject's length, otherwise on RE2 (re2js, linear time); a pattern neither can bound is an error.
- * Patterns are translated to an
- * equivalent JS RegExp without the `u` flag, because .NET, like non-Unicode JS, matches UTF-16 code
- * units and accepts identity escapes such as `\@`; the Unicode-aware classes of .NET (`\d`, `\w`,
- * `\p{L}`) are expanded to explicit BMP ranges. Constructs JS cannot express are rejected with a reason.
- * The same translation is written in RE2 syntax where RE2 can express it (no lookaround or
- * backreference); JS's `\s` is spelled out there, as RE2's is ASCII only.
+ * Patterns are translated to an equivalent JS RegExp without the `u` flag, because .NET, like
+ * non-Unicode JS, matches UTF-16 code units and accepts identity escapes such as `\@`; the
+ * Unicode-aware classes of .NET (`\d`, `\w`, `\p{L}`) are expanded to explicit BMP ranges. Constructs
+ * JS cannot express are rejected with a reason. The same translation is written in RE2 syntax where
+ * RE2 can express it (no lookaround or backreference); JS's `\s` is spelled out there, as RE2's is
+ * ASCII only.
  */
 import { RE2JS } from 're2js';
 import { ReasonError } from './errors';
