@@ -4,12 +4,26 @@
  */
 import type { Expression } from './ast';
 import { spanOf } from './ast';
-import { hasNestedRepetition, MAX_REGEX_INPUT } from './dotnetRegex';
+import { compileDotNetRegex, MAX_REGEX_INPUT } from './dotnetRegex';
 import type { ExpressionWarning } from './errors';
 import { warning } from './errors';
 import { msg } from './messages';
 
 const NULL_TESTS = new Set(['IsPresent', 'IsNull', 'IsNullOrEmpty']);
+
+/**
+ * The longest value a pattern runs on when only the backtracking engine takes it (lookaround or a
+ * backreference) and its step budget allows less than every value; undefined otherwise (an unusable
+ * pattern is reported as an error when the expression compiles).
+ */
+function backtrackingLimit(pattern: string): number | undefined {
+  try {
+    const compiled = compileDotNetRegex(pattern);
+    return compiled.linear === null && compiled.nativeLimit < MAX_REGEX_INPUT ? compiled.nativeLimit : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Remarks about a parsed tree; `text` (the parsed text) enables the spelling check. */
 export function lintExpression(tree: Expression, text?: string): ExpressionWarning[] {
@@ -40,10 +54,8 @@ export function lintExpression(tree: Expression, text?: string): ExpressionWarni
       warnings.push(warning(offset, msg('switchOnNullTest', first.name)));
     }
     const pattern = node.name === 'Replace' ? node.args[2] : undefined;
-    if (pattern?.kind === 'string' && hasNestedRepetition(pattern.value)) {
-      // JS regexes cannot be interrupted; the engine only caps the input length (MAX_REGEX_INPUT).
-      warnings.push(warning(at(pattern), msg('nestedRepetition', MAX_REGEX_INPUT)));
-    }
+    const limit = pattern?.kind === 'string' ? backtrackingLimit(pattern.value) : undefined;
+    if (pattern && limit !== undefined) warnings.push(warning(at(pattern), msg('regexBacktrackingLimit', limit)));
     if (node.name === 'IIF') {
       warnings.push(warning(offset, msg('iifUnreliable')));
     }

@@ -98,6 +98,7 @@ export const expressionMessages = {
   regexUnusable: '{0}: the regular expression "{1}" cannot be used: {2}.',
   regexInputTooLong: '{0}: the value is {1} characters long; regular expressions are run on at most {2}.',
   regexGroupMissing: '{0}: the pattern has no group named "{1}".',
+  regexTooCostly: '{0}: the value is {1} characters long; this regular expression could run too long on more than {2} (the service stops a regular expression at a time limit).',
   intervalNull: '{0}: interval (argument 1) is null.',
   dateTimeStylesUnknown: '{0}: "{1}" is not a DateTimeStyles name (e.g. AdjustToUniversal, AssumeUniversal).',
   outputFormatUnusable: '{0}: the output format "{1}" cannot be used: {2}.',
@@ -140,6 +141,7 @@ export const expressionMessages = {
   regexInlineOptionsNotAtStart: 'inline options are supported only at the very start of the pattern, e.g. (?i)abc',
   regexUnknownGroupConstruct: 'unrecognised group construct (?',
   regexInvalid: 'it is not a valid regular expression ({0})',
+  regexMayRunAway: 'it needs lookaround or a backreference, which only the backtracking engine runs, together with a repeated group that repeats or alternates inside (like (a+)+), which can take exponential time there',
   formatEmpty: 'the format is empty',
   formatNotStandard: '"{0}" is not a standard date format',
   formatQuoteUnclosed: 'the quote at position {0} of the format is never closed',
@@ -163,8 +165,8 @@ export const expressionMessages = {
   exactSpelling: 'Write {0} with this exact spelling; the docs call the syntax case-sensitive.',
   selectUniqueValueOutermost: 'SelectUniqueValue must be the outermost function of the mapping.',
   switchOnNullTest: 'The docs warn against {0} as the source of Switch; it yields True/False, so keys must be "True" or "False".',
-  nestedRepetition:
-    'This pattern repeats a group that itself repeats (like (a+)+), which can take exponential time on some inputs; the preview runs regexes on at most {0} characters and cannot stop a runaway match.',
+  regexBacktrackingLimit:
+    'Only the backtracking regex engine runs this pattern (it uses lookaround or a backreference), and only on values of up to {0} characters: a longer value fails, as the service stops a regex at its time limit.',
   iifUnreliable: 'IIF cannot be evaluated reliably when an attribute inside it is null or empty; Switch or Coalesce are safer.',
   iifAttributeNullNothingFlows: 'IIF: attribute [{0}] is null; the service cannot evaluate an IIF reliably then (use Switch or Coalesce). Nothing flows.',
   iifAttributeEmptyNothingFlows: 'IIF: attribute [{0}] is empty; the service cannot evaluate an IIF reliably then (use Switch or Coalesce). Nothing flows.',
@@ -174,7 +176,7 @@ export const expressionMessages = {
 export type ExpressionMessageId = keyof typeof expressionMessages;
 
 /** Every message id, in catalog order. */
-export const expressionMessageIds = Object.keys(expressionMessages) as ExpressionMessageId[];
+export const expressionMessageIds = /* @__PURE__ */ Object.keys(expressionMessages) as ExpressionMessageId[];
 
 // The highest `{n}` of a template decides how many arguments a call site must give (up to {3}).
 type PlaceholderOf<S extends string> = S extends `${string}{${infer N}}${infer Rest}` ? N | PlaceholderOf<Rest> : never;

@@ -3,6 +3,9 @@
  * and the mapping editor's preview shows for its sample users. Kept in one place so the preview
  * cannot say "in scope" about a user the service skips (or the reverse).
  */
+import type { CompiledRegex } from '../expressions/dotnetRegex';
+import { compileDotNetRegex, MAX_REGEX_INPUT, regexTest } from '../expressions/dotnetRegex';
+
 /** Graph's "assigned without a specific role" id; the provisioning service skips such assignments. */
 export const DEFAULT_ACCESS_ROLE_ID = '00000000-0000-0000-0000-000000000000';
 
@@ -55,9 +58,23 @@ function text(v: unknown): string | null {
   return String(v);
 }
 
-function regex(pattern: string): RegExp | null {
+function regex(pattern: string): CompiledRegex | null {
   try {
-    return new RegExp(pattern);
+    return compileDotNetRegex(pattern);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether a .NET pattern (the service's regex dialect) matches, under the same bound as the
+ * expression engine's: null when the pattern is unusable or cannot be run on this value in time.
+ */
+function regexMatches(pattern: string, value: string): boolean | null {
+  const r = regex(pattern);
+  if (r === null || value.length > MAX_REGEX_INPUT) return null;
+  try {
+    return regexTest(r, value);
   } catch {
     return null;
   }
@@ -79,8 +96,9 @@ export function clauseHolds(clause: ScopeClause, source: ScopeSource): boolean {
   switch (op) {
     case 'EQUALS': return clause.values.includes(value);
     case 'NOT EQUALS': return !clause.values.includes(value);
-    case 'REGEX MATCH': return regex(operand)?.test(value) ?? false;
-    case 'NOT REGEX MATCH': { const r = regex(operand); return r ? !r.test(value) : false; }
+    // A regex that cannot be used or run in time is false either way, like any clause that cannot be decided.
+    case 'REGEX MATCH': return regexMatches(operand, value) ?? false;
+    case 'NOT REGEX MATCH': { const hit = regexMatches(operand, value); return hit === null ? false : !hit; }
     case 'INCLUDES': return value.includes(operand);
     case 'ENDS WITH': return value.endsWith(operand);
     case 'GREATER THAN': case 'GREATER THAN OR EQUALS': case 'LESS THAN': case 'LESS THAN OR EQUALS': {

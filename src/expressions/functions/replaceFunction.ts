@@ -2,8 +2,8 @@
  * Replace (Microsoft's Replace reference): which arguments are filled selects one of five documented modes; the
  * parser has already rejected combinations that match none of them.
  */
-import type { CompiledRegex, Replacer } from '../dotnetRegex';
-import { compileDotNetRegex, compileReplacement, indexedRegex, MAX_REGEX_INPUT } from '../dotnetRegex';
+import type { CompiledRegex, Replacement } from '../dotnetRegex';
+import { compileDotNetRegex, compileReplacement, firstMatchGroup, MAX_REGEX_INPUT, RegexBudgetError, regexReplace, replaceGroupText } from '../dotnetRegex';
 import type { CallSite, Implementation, Thunk } from '../runtime';
 import { fail, mapText, textOf } from '../runtime';
 import { reasonOf } from '../errors';
@@ -32,27 +32,24 @@ function checkLength(site: CallSite, text: string): void {
   }
 }
 
+/**
+ * Runs one regex operation on `text`; a subject the pattern cannot be run on within its bound fails
+ * this evaluation (as the service fails one whose regex hits its time limit).
+ */
+function bounded<T>(site: CallSite, text: string, run: () => T): T {
+  checkLength(site, text);
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof RegexBudgetError) fail(site, msg('regexTooCostly', site.call.name, text.length, e.limit));
+    throw e;
+  }
+}
+
 function groupIndex(site: CallSite, re: CompiledRegex, name: string): number {
   const index = /^\d+$/.test(name) ? re.jsIndexByNumber[Number(name)] : re.jsIndexByName.get(name);
   if (index === undefined) fail(site, msg('regexGroupMissing', site.call.name, name));
   return index;
-}
-
-/** Replaces, in every match, only the text captured by one group (mode 4). */
-function replaceGroup(re: CompiledRegex, index: number, text: string, replacement: string): string {
-  const regex = indexedRegex(re);
-  regex.lastIndex = 0;
-  let out = '';
-  let last = 0;
-  for (let m = regex.exec(text); m; m = regex.exec(text)) {
-    const span = m.indices?.[index];
-    if (span) {
-      out += text.slice(last, span[0]) + replacement;
-      last = span[1];
-    }
-    if (m[0] === '') regex.lastIndex++;
-  }
-  return out + text.slice(last);
 }
 
 /** Text of a possibly constant argument for one evaluation. */
@@ -122,14 +119,7 @@ export const replace: Implementation = (site) => {
       const fallback = other(src, env);
       if (re === null || name === null || fallback === null) return v;
       const index = groupIndex(site, re, name);
-      return mapText(fallback, (text) => {
-        checkLength(site, text);
-        re.global.lastIndex = 0;
-        const m = re.global.exec(text);
-        re.global.lastIndex = 0;
-        // .NET gives "" for a group that did not take part in the match.
-        return m?.[index] ?? '';
-      });
+      return mapText(fallback, (text) => bounded(site, text, () => firstMatchGroup(re, index, text)));
     };
   }
 
@@ -145,10 +135,7 @@ export const replace: Implementation = (site) => {
       if (re === null || name === null) return v;
       const index = groupIndex(site, re, name);
       const by = replacementText(src, env) ?? '';
-      return mapText(v, (text) => {
-        checkLength(site, text);
-        return replaceGroup(re, index, text, by);
-      });
+      return mapText(v, (text) => bounded(site, text, () => replaceGroupText(re, index, text, by)));
     };
   }
 
@@ -156,12 +143,9 @@ export const replace: Implementation = (site) => {
   // Decision: results follow the regex, even where a documented output does not (the mobile
   // example keeps its '+', which the character class does not match).
   const constantReplacement = site.constants[REPLACEMENT];
-  const fixedReplacer: Replacer | undefined =
+  const fixedReplacer: Replacement | undefined =
     fixedRegex && typeof constantReplacement === 'string' ? compileReplacement(constantReplacement, fixedRegex) : undefined;
-  const apply = (re: CompiledRegex, replacer: Replacer, text: string): string => {
-    checkLength(site, text);
-    return text.replace(re.global, replacer as string);
-  };
+  const apply = (re: CompiledRegex, replacer: Replacement, text: string): string => bounded(site, text, () => regexReplace(re, replacer, text));
   if (fixedRegex && fixedReplacer !== undefined) {
     const re = fixedRegex;
     return (src, env) => {

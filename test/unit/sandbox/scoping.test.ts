@@ -31,6 +31,18 @@ describe('scoping filters (shared by the sandbox engine and the mapping editor p
     for (const [c, expected] of cases) assert.equal(clauseHolds({ sourceAttribute: c.sourceOperandName, operator: c.operatorName, values: c.targetOperand.values }, user), expected, `${c.sourceOperandName} ${c.operatorName} ${c.targetOperand.values.join(',')}`);
   });
 
+  it('keeps a scoping filter’s REGEX MATCH bounded: RE2 decides the runaway pattern, an unboundable one is false', () => {
+    const regexClause = (operator: string, pattern: string) => ({ sourceAttribute: 'mail', operator, values: [pattern] });
+    const RUNAWAY_VALUE = 'a'.repeat(40) + '!';
+    assert.equal(clauseHolds(regexClause('REGEX MATCH', '(a+)+$'), { mail: RUNAWAY_VALUE }), false);
+    assert.equal(clauseHolds(regexClause('NOT REGEX MATCH', '(a+)+$'), { mail: RUNAWAY_VALUE }), true);
+    assert.equal(clauseHolds(regexClause('REGEX MATCH', '(a+)+$'), { mail: 'a'.repeat(40) }), true);
+    assert.equal(clauseHolds(regexClause('REGEX MATCH', '^(a+)+(?=!)'), { mail: RUNAWAY_VALUE }), false);
+    assert.equal(clauseHolds(regexClause('NOT REGEX MATCH', '^(a+)+(?=!)'), { mail: RUNAWAY_VALUE }), false);
+    // The service's dialect is .NET: \d is any Unicode digit.
+    assert.equal(clauseHolds(regexClause('REGEX MATCH', '^\\d+$'), { mail: '١٢٣' }), true);
+  });
+
   it('ANDs clauses in a group and ORs groups; no filter means in scope', () => {
     assert.equal(passesScope(null, user), true);
     const scope = (groups: FilterClause[][]) => ({ groups: groups.map((clauses, i) => ({ name: `g${i}`, clauses })), inputFilterGroups: [], categoryFilterGroups: [] });
