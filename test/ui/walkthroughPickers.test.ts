@@ -37,6 +37,24 @@ async function row(widget: Locator, label: string | RegExp): Promise<Locator> {
 }
 
 /** Waits until the highlighted row of the open quick pick is the one with `label`. */
+/**
+ * Ticks a row of a multi-select pick and waits until the pick counts `selected` rows. A tick given
+ * while the pick's search is replacing its rows can be lost (VS Code applies it to the old rows);
+ * the user would see the box unticked and tick it again, and so does this.
+ */
+async function tick(widget: Locator, label: string, selected: number): Promise<void> {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await widget.locator('.monaco-progress-container.active').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+    await (await row(widget, label)).locator('.monaco-custom-toggle, .monaco-checkbox, input[type="checkbox"]').first().click();
+    try {
+      await widget.getByText(`${selected} Selected`).first().waitFor({ timeout: 3_000 });
+      return;
+    } catch {
+      if (attempt === 3) throw new Error(`ticking "${label}" did not make ${selected} selected`);
+    }
+  }
+}
+
 async function highlighted(widget: Locator, label: string): Promise<void> {
   await widget.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor({ state: 'visible', timeout: 15_000 });
 }
@@ -104,9 +122,9 @@ describe('UI: prompts with the walkthrough open (Playwright, real workbench, san
     await prompt(page, workbench, 'Assign users and groups', 'walkthrough-assign-nobody');
     // Several at once: a group found by typing, then a person from the full list; the group stays checked.
     await widget.locator('input.input').fill('Sales');
-    await (await row(widget, 'Sales')).locator('.monaco-custom-toggle, .monaco-checkbox, input[type="checkbox"]').first().click();
+    await tick(widget, 'Sales', 1);
     await widget.locator('input.input').fill('');
-    await (await row(widget, '@')).locator('.monaco-custom-toggle, .monaco-checkbox, input[type="checkbox"]').first().click();
+    await tick(widget, '@', 2);
     await page.keyboard.press('Enter');
     widget = await prompt(page, workbench, 'Role for Sales, ', 'walkthrough-assign-role');
     // The role by its name with what it means, not "User" twice.
