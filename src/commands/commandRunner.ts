@@ -203,6 +203,7 @@ function describeGraphFailure(error: GraphFailure): string {
     case 'notSignedIn': return vscode.l10n.t('Not signed in, or the sign-in expired: sign in again.') + ref;
     case 'forbidden': return (error.missingPermission ? vscode.l10n.t('Access denied: this needs the {0} permission and an admin role such as Application Administrator.', error.missingPermission) : vscode.l10n.t('Access denied.')) + ref;
     case 'notFound': return vscode.l10n.t('Not found: it may have been deleted. Refresh the view.') + ref;
+    case 'notReplicated': return vscode.l10n.t('Microsoft Entra has not finished replicating what was just created (it usually takes under a minute): try again shortly.') + ref;
     case 'throttled': return vscode.l10n.t('Microsoft Graph is throttling requests: try again in {0} seconds.', String(error.retryAfterSeconds ?? 30)) + ref;
     case 'conflict': return vscode.l10n.t('It changed meanwhile: refresh and try again.') + ref;
     case 'invalidRequest': return vscode.l10n.t('Microsoft Graph refused the request: {0}', graphText) + ref;

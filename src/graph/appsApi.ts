@@ -1,7 +1,9 @@
 import type { AppRoleAssignment, ApplicationServicePrincipal, ApplicationTemplate, Group, Organization, ServicePrincipal, User } from '@microsoft/microsoft-graph-types';
+import { ProvisioningApiError } from './errors';
 import type { GraphCaller, Page } from './graphCaller';
 import { odataString, paths, query } from './paths';
 import { Permission } from './permissions';
+import { retryWhileReplicating } from './replication';
 
 /** The servicePrincipal fields the tree and commands show; asked for with $select. */
 export const appFields = ['id', 'appId', 'displayName', 'applicationTemplateId', 'tags', 'appRoles', 'appRoleAssignmentRequired', 'servicePrincipalType', 'notificationEmailAddresses'];
@@ -78,16 +80,44 @@ export class AppsApi {
     });
   }
 
-  instantiateTemplate(templateId: string, displayName: string, signal?: AbortSignal): Promise<ApplicationServicePrincipal> {
-    return this.graph.post(paths.instantiate(templateId), { displayName }, { operation: `add "${displayName}" from the gallery`, permission: Permission.manageApps, signal });
+  async instantiateTemplate(templateId: string, displayName: string, signal?: AbortSignal): Promise<ApplicationServicePrincipal> {
+    const created = await this.graph.post<ApplicationServicePrincipal>(paths.instantiate(templateId), { displayName }, { operation: `add "${displayName}" from the gallery`, permission: Permission.manageApps, signal });
+    this.graph.noteCreated(created.servicePrincipal?.id, created.application?.id, created.application?.appId);
+    return created;
+  }
+
+  /**
+   * Reads an enterprise app just added, waiting (with backoff, for a bounded time) while Entra
+   * replicates it; `onWait` hears of each wait, for progress.
+   */
+  waitForNewApp(spId: string, signal?: AbortSignal, onWait?: (waitedMs: number) => void): Promise<ServicePrincipal> {
+    return retryWhileReplicating(
+      () => this.graph.get<ServicePrincipal>(paths.servicePrincipal(spId) + query({ $select: appFields.join(',') }), { operation: 'read the new enterprise app', permission: Permission.readApps, signal }),
+      { signal, onWait, what: 'the new app' },
+    );
+  }
+
+  /**
+   * Waits until the app's assignments list shows every one of `assignmentIds`: a list read right
+   * after an assignment may not have it yet, and the tree would show the app as unassigned.
+   */
+  async waitForAssignments(spId: string, assignmentIds: readonly string[], signal?: AbortSignal, onWait?: (waitedMs: number) => void): Promise<AppRoleAssignment[]> {
+    return retryWhileReplicating(async () => {
+      const listed = await this.listAssignments(spId, signal);
+      const missing = assignmentIds.filter((id) => !listed.some((a) => a.id === id));
+      if (missing.length) throw new ProvisioningApiError('notFound', `${missing.length} new assignment(s) not listed yet.`);
+      return listed;
+    }, { signal, onWait, what: 'the new assignments' });
   }
 
   listAssignments(spId: string, signal?: AbortSignal): Promise<AppRoleAssignment[]> {
     return this.graph.all<AppRoleAssignment>(paths.appRoleAssignedTo(spId), { operation: 'list the users and groups assigned to the app', permission: Permission.readApps, signal });
   }
 
-  assign(spId: string, principalId: string, appRoleId: string, signal?: AbortSignal): Promise<AppRoleAssignment> {
-    return this.graph.post(paths.appRoleAssignedTo(spId), { principalId, resourceId: spId, appRoleId }, { operation: 'assign the user or group to the app', permission: Permission.manageAssignments, signal });
+  async assign(spId: string, principalId: string, appRoleId: string, signal?: AbortSignal): Promise<AppRoleAssignment> {
+    const assignment = await this.graph.post<AppRoleAssignment>(paths.appRoleAssignedTo(spId), { principalId, resourceId: spId, appRoleId }, { operation: 'assign the user or group to the app', permission: Permission.manageAssignments, signal });
+    this.graph.noteCreated(assignment.id);
+    return assignment;
   }
 
   unassign(spId: string, assignmentId: string, signal?: AbortSignal): Promise<void> {

@@ -6,6 +6,8 @@ export type GraphErrorKind =
   | 'notSignedIn'
   | 'forbidden'
   | 'notFound'
+  /** Still not found after waiting for Entra to replicate an object we had just created. */
+  | 'notReplicated'
   | 'throttled'
   | 'conflict'
   | 'invalidRequest'
