@@ -182,6 +182,8 @@ function findObject(dir: DirectoryDefinition, name: unknown, path: string): Obje
 export function checkSchema(body: unknown, current: readonly DirectoryDefinition[]): SynchronizationSchema {
   if (!isObject(body)) throw invalid('The schema must be a JSON object.');
   const schema = structuredClone(body);
+  // Annotations a client read with the schema (`@odata.context`) are the response's, not the schema's.
+  for (const key of Object.keys(schema)) if (key.startsWith('@odata.')) delete schema[key];
   if (!Array.isArray(schema.synchronizationRules)) throw invalid("'synchronizationRules' must be an array.");
   if (schema.directories === undefined || schema.directories === null) schema.directories = structuredClone(current);
   checkDirectories(list(schema.directories, 'directories'));
