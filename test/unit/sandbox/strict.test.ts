@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/server';
+import { checkSchema } from '../../../src/sandbox/schema/validation';
+import { CONNECTORS, defaultSchema } from '../../../src/sandbox/schema/syncTemplates';
 import { errorCode, graph } from './helpers';
 
 /** An edit of the job's schema as a client would make it: GET, change, PUT. */
@@ -138,6 +140,10 @@ describe('sandbox Graph is as strict as the real service', () => {
   });
 
   describe('schema PUT: what the real service accepts', () => {
+    it('takes the default schema of every connector the sandbox offers', () => {
+      for (const id of Object.keys(CONNECTORS)) assert.deepEqual(checkSchema(defaultSchema(id), []), defaultSchema(id), id);
+    });
+
     it('takes back the schema exactly as GET returned it, and a new target attribute defined in the same PUT', async () => {
       const saved = await accepts((s) => {
         s.directories[1].objects[0].attributes.push({ ...s.directories[1].objects[0].attributes[1], name: 'nickName' });
