@@ -56,14 +56,23 @@ export function createGraphApp(ctx: SandboxContext, options: GraphAppOptions): e
   for (const version of ['/v1.0', '/beta']) app.use(version, api);
 
   app.use((req: Request, res: Response) => {
-    const allowed = methodsOf(api, req.path.replace(/^\/(v1\.0|beta)(?=\/)/i, ''));
+    const version = /^\/(v1\.0|beta)(?=\/|$)/i.exec(req.path);
+    if (!version) {
+      // Graph's answer for a path outside its versions, e.g. `/v2/users`.
+      sendGraphError(res, 400, 'BadRequest', `Invalid version: ${req.path.split('/').filter(Boolean)[0] ?? ''}`);
+      return;
+    }
+    const path = req.path.slice(version[0].length);
+    const allowed = methodsOf(api, path);
     if (allowed.length > 0) {
       // A known resource asked with a method it does not take: Graph answers 405, not 404.
       res.setHeader('Allow', allowed.join(', '));
       sendGraphError(res, 405, 'Request_BadRequest', `Specified HTTP method '${req.method}' is not allowed for the request target; it takes ${allowed.join(', ')}.`);
       return;
     }
-    sendGraphError(res, 404, 'BadRequest', `Resource not found for the segment '${req.path.split('/').filter(Boolean).pop() ?? ''}'.`);
+    // Graph checks a path against its metadata before any id is looked up: a segment it does not know
+    // is a 400 naming that segment (unknown ids of known resources are 404s, answered by the routes).
+    sendGraphError(res, 400, 'BadRequest', `Resource not found for the segment '${unknownSegment(api, path)}'.`);
   });
   app.use(errorHandler);
   return app;
@@ -71,7 +80,7 @@ export function createGraphApp(ctx: SandboxContext, options: GraphAppOptions): e
 
 interface RouterLayer {
   match(path: string): unknown;
-  route?: { methods: Record<string, boolean> };
+  route?: { methods: Record<string, boolean>; path: unknown };
   handle?: { stack?: RouterLayer[] };
 }
 
@@ -90,4 +99,41 @@ function methodsOf(router: express.Router, path: string): string[] {
   };
   visit((router as unknown as { stack: RouterLayer[] }).stack);
   return [...methods].sort();
+}
+
+/** The segments of every route path (regular-expression routes have none). */
+function routeTemplates(router: express.Router): string[][] {
+  const templates: string[][] = [];
+  const visit = (stack: RouterLayer[]): void => {
+    for (const layer of stack) {
+      if (layer.route) {
+        const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
+        for (const p of paths) if (typeof p === 'string') templates.push(p.split('/').filter(Boolean));
+      } else if (layer.handle?.stack) visit(layer.handle.stack);
+    }
+  };
+  visit((router as unknown as { stack: RouterLayer[] }).stack);
+  return templates;
+}
+
+/**
+ * The first segment of `path` that no route knows at its place (a `:param` takes any segment); the
+ * last one when each segment is known but the whole path is not a resource.
+ */
+function unknownSegment(router: express.Router, path: string): string {
+  const segments = path.split('/').filter(Boolean);
+  let candidates = routeTemplates(router);
+  for (const [i, segment] of segments.entries()) {
+    candidates = candidates.filter((t) => i < t.length && (t[i].startsWith(':') || t[i].toLowerCase() === segment.toLowerCase()));
+    if (candidates.length === 0) return decoded(segment);
+  }
+  return decoded(segments.at(-1) ?? '');
+}
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

@@ -4,6 +4,7 @@ import type { SandboxContext } from '../context';
 import { badRequest, GraphError, notFound } from '../http/graphError';
 import { requireObject } from '../http/validate';
 import { CONNECTORS, defaultSchema, syncTemplateFor } from '../schema/syncTemplates';
+import { checkSchema } from '../schema/validation';
 import { applySecretsPut, maskSecrets, SECRET_KEYS, secretValue } from '../sync/secrets';
 import { newJob } from '../sync/jobFactory';
 import type { JobRecord, KeyStringValue, ServicePrincipal, SynchronizationSchema } from '../types';
@@ -93,7 +94,7 @@ export function synchronizationRouter(ctx: SandboxContext): Router {
   r.put('/applications/:appObjectId/synchronization/templates/:templateId/schema', (req, res) => {
     const sp = spForApplication(req.params.appObjectId);
     findTemplate(sp, tid(req));
-    const schema = validateSchema(req.body);
+    const schema = checkSchema(req.body, templateSchema(ctx, sp.id, tid(req)).directories);
     schema.id = req.params.templateId;
     store.sync(sp.id).templateSchemas[req.params.templateId] = schema;
     store.changed();
@@ -242,33 +243,4 @@ export function hasCredentials(secrets: KeyStringValue[], templateId: string): b
   const connector = CONNECTORS[templateId];
   if (!connector) return false;
   return connector.configurationFields.every((f) => !f.required || !!secretValue(secrets, f.name));
-}
-
-/** Checks a PUT schema body enough that the engine can run it; returns a copy. */
-export function validateSchema(body: unknown): SynchronizationSchema {
-  const schema = requireObject(body, 'schema');
-  if (!Array.isArray(schema.synchronizationRules)) throw badRequest("The schema needs a 'synchronizationRules' array.");
-  if (schema.directories !== undefined && !Array.isArray(schema.directories)) throw badRequest("'directories' must be an array.");
-  schema.synchronizationRules.forEach((rule: unknown, i: number) => {
-    const r = requireObject(rule, `synchronizationRules[${i}]`);
-    if (!Array.isArray(r.objectMappings)) throw badRequest(`synchronizationRules[${i}].objectMappings must be an array.`);
-    r.objectMappings.forEach((om: unknown, j: number) => {
-      const o = requireObject(om, `objectMappings[${j}]`);
-      if (!Array.isArray(o.attributeMappings)) throw badRequest(`objectMappings[${j}].attributeMappings must be an array.`);
-      o.attributeMappings.forEach((am: unknown, k: number) => {
-        const a = requireObject(am, `attributeMappings[${k}]`);
-        if (typeof a.targetAttributeName !== 'string') throw badRequest(`attributeMappings[${k}].targetAttributeName must be a string.`);
-        if (a.source !== null && a.source !== undefined && (typeof a.source !== 'object' || Array.isArray(a.source))) {
-          throw badRequest(`attributeMappings[${k}].source must be an attributeMappingSource object or null.`);
-        }
-      });
-      if (o.scope !== null && o.scope !== undefined) {
-        const scope = requireObject(o.scope, 'scope');
-        if (scope.groups !== undefined && !Array.isArray(scope.groups)) throw badRequest('scope.groups must be an array.');
-      }
-    });
-  });
-  const copy = structuredClone(schema) as unknown as SynchronizationSchema;
-  copy.directories ??= [];
-  return copy;
 }

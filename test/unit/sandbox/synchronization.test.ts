@@ -96,14 +96,14 @@ describe('sandbox Graph: synchronization templates, jobs, secrets, schema', () =
     assert.ok(!JSON.stringify(demoSecrets.body).includes(sandbox.scimToken));
   });
 
-  it('keeps write-only credentials a PUT leaves out (GET never returns them), and drops settings it leaves out', async () => {
+  it('merges a secrets PUT key by key: keys left out stay, a key sent with "" goes', async () => {
     const url = `/servicePrincipals/${gotoSp.id}/synchronization/secrets`;
     await graph(sandbox, 'PUT', url, { value: [{ key: 'UserName', value: 'admin@x' }, { key: 'Password', value: 'kept' }, { key: 'SyncAll', value: 'false' }] });
     await graph(sandbox, 'PUT', url, { value: [{ key: 'UserName', value: 'admin2@x' }] });
-    assert.deepEqual(sandbox.store.sync(gotoSp.id).secrets.map((s) => `${s.key}=${s.value}`).sort(), ['Password=kept', 'UserName=admin2@x']);
+    assert.deepEqual(sandbox.store.sync(gotoSp.id).secrets.map((s) => `${s.key}=${s.value}`).sort(), ['Password=kept', 'SyncAll=false', 'UserName=admin2@x']);
     await graph(sandbox, 'PUT', url, { value: [{ key: 'Password', value: '*****' }] });
-    assert.deepEqual(sandbox.store.sync(gotoSp.id).secrets.map((s) => `${s.key}=${s.value}`), ['Password=kept']);
-    await graph(sandbox, 'PUT', url, { value: [{ key: 'Password', value: '' }] });
+    assert.deepEqual(sandbox.store.sync(gotoSp.id).secrets.map((s) => `${s.key}=${s.value}`).sort(), ['Password=kept', 'SyncAll=false', 'UserName=admin2@x']);
+    await graph(sandbox, 'PUT', url, { value: [{ key: 'Password', value: '' }, { key: 'UserName', value: '' }, { key: 'SyncAll', value: '' }] });
     assert.deepEqual(sandbox.store.sync(gotoSp.id).secrets, []);
   });
 
