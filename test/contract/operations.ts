@@ -110,3 +110,36 @@ export function checkRequestBody(contract: BodyContract, body: unknown): Violati
     }
   }
 }
+
+/** What a server saw of one request (the sandbox's `onRequest` reports these). */
+export interface SeenRequest { readonly method: string; readonly url: string; readonly body: unknown; readonly status: number }
+
+/** The result of checking a run's request bodies. */
+export interface RequestBodyReport {
+  /** Bodies checked, by operation. */
+  readonly checked: ReadonlyMap<string, number>;
+  /** One line per violation, naming the request. */
+  readonly violations: readonly string[];
+}
+
+/**
+ * Checks every request that sent a body (or whose operation takes parameters) against its
+ * operation's contract. A body sent to an operation this file does not know is a violation too,
+ * so that a new write cannot go unchecked.
+ */
+export function checkRequestBodies(requests: readonly SeenRequest[]): RequestBodyReport {
+  const checked = new Map<string, number>();
+  const violations: string[] = [];
+  for (const r of requests) {
+    if (r.method === 'GET' || r.method === 'HEAD' || r.method === 'OPTIONS') continue;
+    const contract = bodyContract(r.method, r.url);
+    const request = `${r.method} ${r.url.split('?')[0]} (answered ${r.status})`;
+    if (!contract) {
+      if (!isEmptyBody(r.body)) violations.push(`${request}: no contract for this operation's body; add it to test/contract/operations.ts`);
+      continue;
+    }
+    checked.set(contract.operation, (checked.get(contract.operation) ?? 0) + 1);
+    for (const v of checkRequestBody(contract, r.body)) violations.push(`${request} ${v.path}: ${v.message}`);
+  }
+  return { checked, violations };
+}

@@ -176,6 +176,8 @@ export class ShapeValidator {
     const inner = below(ctx);
 
     for (const [key, propertyValue] of Object.entries(v)) {
+      // A value built in memory may hold `undefined`, which JSON leaves out: it is absent.
+      if (propertyValue === undefined) continue;
       const at = `${path}.${key}`;
       if (key.includes('@')) continue; // OData annotations (@odata.context, name@odata.type, ...)
       if (selected && !selected.has(key)) out.push({ path: at, message: `'${key}' was not in $select` });
@@ -194,10 +196,10 @@ export class ShapeValidator {
     }
 
     if (selected) {
-      for (const name of selected) if (!(name in v)) out.push({ path: `${path}.${name}`, message: `'${name}' was selected but is missing` });
+      for (const name of selected) if (v[name] === undefined) out.push({ path: `${path}.${name}`, message: `'${name}' was selected but is missing` });
     } else if (ctx.required === 'all' && !this.chain(t).some((c) => ctx.partial.has(c.name))) {
       for (const p of properties.values()) {
-        if (p.navigation || p.nullable || p.name in v) continue;
+        if (p.navigation || p.nullable || v[p.name] !== undefined) continue;
         if (this.chain(t).some((c) => this.optional.has(`${c.name}.${p.name}`))) continue;
         out.push({ path: `${path}.${p.name}`, message: `non-nullable ${t.name}.${p.name} (${p.type}) is missing` });
       }
