@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { SandboxContext } from './context';
 import { createGraphApp } from './graph/app';
-import type { FaultSettings } from './http/middleware';
+import type { AnsweredRequest, FaultSettings } from './http/middleware';
 import { createRandom } from './random';
 import { ProvisioningEngine } from './engine/engine';
 import { GOTOMEETING_BASE_PATH, SCIM_BASE_PATH } from './scim/app';
@@ -47,6 +47,11 @@ export interface SandboxOptions {
    * stays readable synchronously as a mirror that is current whenever a cycle has finished.
    */
   scimWorker?: boolean;
+  /**
+   * Called once for every Graph request the sandbox has answered, with its JSON body as parsed;
+   * the in-host tests use it to check the bodies the extension sends against Graph's metadata.
+   */
+  onRequest?: (request: AnsweredRequest) => void;
 }
 
 /** A running sandbox. */
@@ -141,7 +146,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const ctx: SandboxContext = { store, faults, random: createRandom((options.seed ?? 1) ^ 0x5eed), engine };
   let graphPort = 0;
   let persister: JsonPersister | undefined;
-  const graphServer = createServer(createGraphApp(ctx, { token: options.token, port: () => graphPort, durable: dataDir ? () => persister!.flush() : undefined }));
+  const graphServer = createServer(createGraphApp(ctx, { token: options.token, port: () => graphPort, onRequest: options.onRequest, durable: dataDir ? () => persister!.flush() : undefined }));
   try {
     graphPort = await listenOnLoopback(graphServer, options.port ?? 0);
   } catch (e) {

@@ -9,7 +9,8 @@ import { synchronizationRouter } from './synchronization';
 import { auditLogsRouter } from './auditLogs';
 import { batchRouter } from './batch';
 import { schemaExtensions } from './schemaExtensions';
-import { answerWhenDurable, bearerAuth, errorHandler, faultInjection, requestIds, sendGraphError } from '../http/middleware';
+import { answerWhenDurable, bearerAuth, errorHandler, faultInjection, reportAnswered, requestIds, sendGraphError } from '../http/middleware';
+import type { AnsweredRequest } from '../http/middleware';
 import { limitJsonDepth, loopbackHostOnly } from '../http/requestLimits';
 
 /** Largest request body accepted, matching Graph's 4 MB request limit. */
@@ -26,6 +27,8 @@ export interface GraphAppOptions {
    * answered only after it, so an acknowledged write survives a crash.
    */
   durable?: () => Promise<void>;
+  /** Told about every request once it is answered (see {@link reportAnswered}). */
+  onRequest?: (request: AnsweredRequest) => void;
 }
 
 /** Builds the express app that serves `/v1.0` (and `/beta`, same handlers). */
@@ -35,6 +38,7 @@ export function createGraphApp(ctx: SandboxContext, options: GraphAppOptions): e
   app.disable('etag');
   app.set('json spaces', 0);
   app.use(requestIds);
+  if (options.onRequest) app.use(reportAnswered(options.onRequest));
   app.use(loopbackHostOnly(options.port, (res, message) => sendGraphError(res, 400, 'BadRequest', message)));
   app.use(bearerAuth(options.token));
   // $batch is exempt so that faults hit each inner request separately, as Graph throttles them.

@@ -51,12 +51,21 @@ export function directoryRouter(ctx: SandboxContext): Router {
     return g;
   };
 
-  // The tenant itself: clients read it to show the tenant name and id.
+  // The tenant itself: clients read it to show the tenant name and id. Graph returns the whole
+  // organization, so the properties its metadata makes non-nullable are there, empty.
   const organization = () => ({
     id: store.data.tenantId,
     displayName: store.data.tenantDisplayName,
     tenantType: 'AAD',
     verifiedDomains: [{ name: TENANT_DOMAIN, type: 'Managed', isDefault: true, isInitial: true, capabilities: 'Email, OfficeCommunicationsOnline' }],
+    assignedPlans: [],
+    businessPhones: [],
+    marketingNotificationEmails: [],
+    mobileDeviceManagementAuthority: 'unknown',
+    provisionedPlans: [],
+    securityComplianceNotificationMails: [],
+    securityComplianceNotificationPhones: [],
+    technicalNotificationMails: [],
   });
   r.get('/organization', (req, res) => {
     sendCollection(req, res, [organization()], { context: `${requestBaseUrl(req)}${base(req)}/$metadata#organization`, directoryObject: true });
