@@ -4,8 +4,7 @@ import { redactSecrets } from '../shared/logger';
 import type { OutputChannelLogger } from '../host/outputChannelLogger';
 import type { CommandId } from '../shared/commandIds';
 import type { FollowUpAction } from '../shared/errors';
-import { classifySignInError, type SignInProblem } from '../shared/signInErrors';
-import { signInHelp } from './signInHelp';
+import { signInFailureOf, signInHelp } from '../auth/signInHelp';
 
 /** What every command handler receives besides its arguments. */
 export interface CommandContext {
@@ -190,7 +189,6 @@ interface GraphFailure {
   requestId?: string;
   missingPermission?: string;
   requiredRole?: string;
-  signInProblem?: SignInProblem;
   retryAfterSeconds?: number;
   code?: string;
 }
@@ -198,20 +196,8 @@ interface GraphFailure {
 /** The buttons that fix a failure: a UserFacingError's own, or those of a failed sign-in. */
 function failureActions(error: unknown): readonly FollowUpAction[] {
   if (error instanceof Error && error.name === 'UserFacingError') return (error as Partial<UserFacingError>).actions ?? [];
-  const signIn = signInFailure(error);
+  const signIn = signInFailureOf(error);
   return signIn ? signInHelp(signIn.problem, signIn.code, signIn.detail).actions : [];
-}
-
-/** A sign-in failure: as the Graph layer recognised it, or recognised here (a credential error thrown outside a Graph call). */
-function signInFailure(error: unknown): { problem: SignInProblem; code?: string; detail: string } | undefined {
-  const failure = error as Partial<GraphFailure> | undefined;
-  if (error instanceof Error && failure?.name === 'ProvisioningApiError') {
-    if (failure.kind !== 'signInFailed' || !failure.signInProblem) return undefined;
-    const detail = classifySignInError((error as { cause?: unknown }).cause)?.detail ?? '';
-    return { problem: failure.signInProblem, code: failure.code, detail };
-  }
-  if (error instanceof Error && (signInErrorNames.has(error.name) || /AADSTS\d{5,7}/.test(error.message))) return classifySignInError(error);
-  return undefined;
 }
 
 /**
@@ -251,7 +237,7 @@ const signInErrorNames = new Set(['CredentialUnavailableError', 'AuthenticationR
  */
 function describeError(error: unknown): string {
   const failure = error as Partial<GraphFailure> | undefined;
-  const signIn = signInFailure(error);
+  const signIn = signInFailureOf(error);
   if (signIn) return redactSecrets(signInHelp(signIn.problem, signIn.code, signIn.detail).message);
   if (error instanceof Error && failure?.name === 'ProvisioningApiError' && typeof failure.kind === 'string') {
     return redactSecrets(describeGraphFailure(failure as GraphFailure));

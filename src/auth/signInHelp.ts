@@ -1,7 +1,26 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../shared/commandIds';
 import type { FollowUpAction } from '../shared/errors';
-import type { SignInProblem } from '../shared/signInErrors';
+import { classifySignInError, type SignInProblem } from '../shared/signInErrors';
+
+/**
+ * The sign-in problem of an error, when it is one: recognised by the Graph layer (a ProvisioningApiError
+ * of kind `signInFailed`, duck-typed: it comes from the Graph runtime bundle) or from the credential's
+ * own error.
+ */
+export function signInFailureOf(error: unknown): { problem: SignInProblem; code?: string; detail: string } | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const failure = error as Error & { kind?: unknown; signInProblem?: SignInProblem; code?: string; cause?: unknown };
+  if (error.name === 'ProvisioningApiError') {
+    if (failure.kind !== 'signInFailed' || !failure.signInProblem) return undefined;
+    return { problem: failure.signInProblem, code: failure.code, detail: classifySignInError(failure.cause)?.detail ?? '' };
+  }
+  if (credentialErrorNames.has(error.name) || /AADSTS\d{5,7}/.test(error.message)) return classifySignInError(error);
+  return undefined;
+}
+
+/** Errors of @azure/identity whose messages are written for the person signing in. */
+const credentialErrorNames = new Set(['CredentialUnavailableError', 'AuthenticationRequiredError', 'AuthenticationError']);
 
 /**
  * A refused or failed sign-in in plain words, with the action that fixes it. Meanings from Microsoft
