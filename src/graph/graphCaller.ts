@@ -1,13 +1,14 @@
 import type { Client, GraphRequest } from '@microsoft/microsoft-graph-client';
-import { errorFromResponse, ProvisioningApiError } from './errors';
+import type { GraphAccess } from '../shared/graphPermissions';
+import { errorFromResponse, ProvisioningApiError, signInErrorFrom } from './errors';
 import { RecentlyCreated, retryWhileReplicating } from './replication';
 
-/** Per-call options: what the call is for (for error sentences), the permission it needs, cancellation. */
+/** Per-call options: what the call is for (for error sentences), the kind of access it needs, cancellation. */
 export interface CallOptions {
   /** Verb phrase for error messages, e.g. "start the provisioning job". */
   readonly operation: string;
-  /** The least permission the call needs, named in a 403's message. */
-  readonly permission?: string;
+  /** The kind of call: a 403 names its permissions and directory role (shared/graphPermissions.ts). */
+  readonly access?: GraphAccess;
   readonly signal?: AbortSignal;
   readonly headers?: Record<string, string>;
   /** Called while the call waits for Entra to replicate an object created lately (for progress). */
@@ -129,9 +130,12 @@ function toDomainError(error: unknown, options: CallOptions, rootUrl: string): u
       status,
       { code: failure.code ?? undefined, message: failure.message },
       failure.requestId ?? failure.headers?.get?.('request-id') ?? undefined,
-      { operation: options.operation, permission: options.permission, retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined },
+      { operation: options.operation, access: options.access, retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined },
     );
   }
+  // The credential threw before any request went out: a refused or failed sign-in, not the network.
+  const signIn = signInErrorFrom(error, options.operation);
+  if (signIn) return signIn;
   const reason = failure.message ?? String(error);
   return new ProvisioningApiError('network', `Could not reach Microsoft Graph at ${new URL(rootUrl).host} to ${options.operation}: ${reason}`, { cause: error });
 }

@@ -463,4 +463,30 @@ describe('Mapping editor (real VS Code host, sandbox tenant)', function () {
     assert.equal(session.dirty, false, 'undone by hand');
     await eventually(() => !connected.api.services.mappingEditors.hasDraft(target), 10_000, 'the copy to go once nothing is unsaved');
   });
+
+  it('asks for the write permission before it writes, like every other write', async () => {
+    const session = await openEditor();
+    const om = userMappings(session);
+    const graph = connected.api.services.graph;
+    const asked: Array<{ group: string; versionOnServer: unknown }> = [];
+    const ensureScopes = graph.ensureScopes;
+    // Watches the real call (a Microsoft account would be asked for consent there) and what the server held then.
+    graph.ensureScopes = async (connectionId, group) => {
+      asked.push({ group, versionOnServer: (await schemaOnServer()).version });
+      return ensureScopes.call(graph, connectionId, group);
+    };
+    try {
+      const before = (await schemaOnServer()).version;
+      for (const enabled of [false, true]) {
+        await exchange(session, { type: 'edit', edit: { kind: 'setEnabled', objectMappingId: om.id, enabled } });
+        const result = await vscode.commands.executeCommand<{ outcome: string } | undefined>('entraProvisioning.saveMappings', { servicePrincipalId: sp, jobId, skipConfirmation: true });
+        assert.equal(result?.outcome, 'saved');
+      }
+      assert.deepEqual(asked.map((a) => a.group), ['manageJobs', 'manageJobs'], 'each save asked for Synchronization.ReadWrite.All');
+      assert.equal(asked[0].versionOnServer, before, 'the first save asked before it wrote');
+      assert.notEqual((await schemaOnServer()).version, before);
+    } finally {
+      graph.ensureScopes = ensureScopes;
+    }
+  });
 });

@@ -163,6 +163,7 @@ describe('activity backoff', () => {
   it('gives up only on failures retrying cannot fix', () => {
     assert.equal(isFatal({ kind: 'forbidden' }), true);
     assert.equal(isFatal({ kind: 'notSignedIn' }), true);
+    assert.equal(isFatal({ kind: 'signInFailed' }), true, 'a refused sign-in is not retried (VS Code would prompt again and again)');
     assert.equal(isFatal({ kind: 'throttled' }), false);
     assert.equal(isFatal(new Error('socket hang up')), false);
   });
