@@ -6,7 +6,7 @@ import { notFound } from '../http/graphError';
 import { FILTER_OPERATORS } from '../schema/operators';
 import { bumpVersion } from '../sync/jobFactory';
 import { requestBaseUrl } from './collection';
-import { findServicePrincipal } from './servicePrincipals';
+import { findApplication, findServicePrincipal, visibleServicePrincipals } from './servicePrincipals';
 import { findJob, templateSchema, validateSchema } from './synchronization';
 
 /** Extra handlers for schema sub-resources (functions, parseExpression) provided by the caller. */
@@ -37,8 +37,8 @@ export function schemaRouter(ctx: SandboxContext, ext: SchemaExtensions): Router
   const schemaFor = (req: Request) => {
     const params = req.params as Record<string, string>;
     if (params.appObjectId) {
-      const app = store.applications.get(params.appObjectId);
-      const sp = app && [...store.servicePrincipals.values()].find((s) => s.appId === app.appId);
+      const app = findApplication(ctx, params.appObjectId);
+      const sp = visibleServicePrincipals(ctx).find((s) => s.appId === app.appId);
       if (!sp) throw notFound(`Resource '${params.appObjectId}' does not exist.`);
       return templateSchema(ctx, sp.id, params.templateId);
     }

@@ -8,7 +8,8 @@ import { applySecretsPut, maskSecrets, SECRET_KEYS, secretValue } from '../sync/
 import { newJob } from '../sync/jobFactory';
 import type { JobRecord, KeyStringValue, ServicePrincipal, SynchronizationSchema } from '../types';
 import { requestBaseUrl } from './collection';
-import { findServicePrincipal } from './servicePrincipals';
+import { directoryObjectNotFound } from './replication';
+import { findApplication, findServicePrincipal, visibleServicePrincipals } from './servicePrincipals';
 
 /** Graph's documented provisionOnDemand limit: 5 requests per 10 seconds. */
 const ON_DEMAND_LIMIT = 5;
@@ -59,9 +60,9 @@ export function synchronizationRouter(ctx: SandboxContext): Router {
     return t;
   };
   const spForApplication = (appObjectId: string): ServicePrincipal => {
-    const app = store.applications.get(appObjectId);
-    const sp = app && [...store.servicePrincipals.values()].find((s) => s.appId === app.appId);
-    if (!sp) throw notFound(`Resource '${appObjectId}' does not exist or one of its queried reference-property objects are not present.`);
+    const app = findApplication(ctx, appObjectId);
+    const sp = visibleServicePrincipals(ctx).find((s) => s.appId === app.appId);
+    if (!sp) throw directoryObjectNotFound(appObjectId);
     return sp;
   };
 
