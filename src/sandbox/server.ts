@@ -83,6 +83,8 @@ export interface Sandbox {
   scim: ScimTargets;
   /** The provisioning engine (`nextCycle(jobId)`, `runCycleNow(spId, jobId)`). */
   engine: ProvisioningEngine;
+  /** Directory replication of objects written through Graph (`catchUp()` ends the delay now). */
+  replication: Replication;
   /** Stops servers and timers and writes state if persisting. */
   close(): Promise<void>;
 }
@@ -182,6 +184,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     store,
     scim,
     engine,
+    replication,
     close: async () => {
       if (closed) return;
       closed = true;

@@ -25,6 +25,11 @@ export class Replication {
     for (const id of ids) this.visibleAt.set(id, at);
   }
 
+  /** Makes everything written so far visible now (a test hook, like the engine's `runCycleNow`). */
+  catchUp(): void {
+    this.visibleAt.clear();
+  }
+
   /** Whether other requests see the object yet (objects not written through Graph always). */
   visible(id: string): boolean {
     const at = this.visibleAt.get(id);
