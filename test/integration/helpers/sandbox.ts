@@ -19,7 +19,8 @@ export interface ConnectedSandbox {
 export async function connectTestSandbox(options: SandboxOptions = {}): Promise<ConnectedSandbox> {
   const api = await activateExtension();
   const token = `in-host-${Math.abs(Date.now() % 1e9)}`;
-  const sandbox = await startSandbox({ port: 0, seed: 11, users: 25, groups: 4, token, ...options });
+  // Replication delay off until the extension retries a not-found after its own writes (issue 18, part 2).
+  const sandbox = await startSandbox({ port: 0, seed: 11, users: 25, groups: 4, token, replicationDelaySeconds: 0, ...options });
   const result = await vscode.commands.executeCommand<{ tenantId: string } | undefined>('entraProvisioning.connectSandbox', { url: sandbox.graphUrl, token });
   if (!result?.tenantId) {
     await sandbox.close();
