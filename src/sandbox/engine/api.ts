@@ -21,5 +21,9 @@ export interface JobControl {
   /** Tests credentials against the target app; null when they work. */
   validateCredentials(spId: string, job: JobRecord, credentials: KeyStringValue[]): Promise<SynchronizationError | null>;
   /** Provisions one user, or one group with some of its members, now and reports the result like Graph (key/value JSON strings). */
-  provisionOnDemand(spId: string, job: JobRecord, ruleId: string, subjects: OnDemandSubject[]): Promise<{ key: string; value: string }>;
+  /**
+   * `assignmentVisible` says whether an app role assignment has replicated: one that has not is not
+   * honoured yet, as Microsoft documents for on-demand provisioning.
+   */
+  provisionOnDemand(spId: string, job: JobRecord, ruleId: string, subjects: OnDemandSubject[], assignmentVisible?: (assignmentId: string) => boolean): Promise<{ key: string; value: string }>;
 }

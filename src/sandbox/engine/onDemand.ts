@@ -8,6 +8,7 @@ import type { CycleDeps, PreparedJob } from './cycle';
 import { groupSourceObject, processGroup } from './processGroup';
 import { processUser } from './processUser';
 import { passesScope } from './scoping';
+import { assignedUserIds as entitledUserIds, DEFAULT_ACCESS_ROLE_ID } from '../../shared/scoping';
 import { randomUUID } from 'node:crypto';
 import { badRequest, notFound } from '../http/graphError';
 
@@ -70,14 +71,14 @@ function report(o: ObjectOutcome, upn: string, changeId: string, start: Date, sp
  * schedule), logs them like a cycle does with a user as initiator, and answers Graph's key/value
  * pair of JSON strings (a group's report is `{}`, as in the API reference's group example).
  */
-export async function provisionOnDemand(deps: CycleDeps, spId: string, job: JobRecord, subjects: OnDemandSubject[]): Promise<OnDemandAnswer> {
+export async function provisionOnDemand(deps: CycleDeps, spId: string, job: JobRecord, subjects: OnDemandSubject[], assignmentVisible?: (assignmentId: string) => boolean): Promise<OnDemandAnswer> {
   const store: SandboxStore = deps.store;
   const sp = store.servicePrincipals.get(spId)!;
   const groupSubjects = subjects.filter((s) => s.objectTypeName.toLowerCase() === 'group');
   const userSubjects = subjects.filter((s) => s.objectTypeName.toLowerCase() === 'user');
   if (groupSubjects.length > 0) {
     if (groupSubjects.length > 1 || userSubjects.length > 0) throw badRequest('Provision on demand takes one group (with up to 5 of its members) at a time.');
-    return provisionGroupOnDemand(deps, sp, job, groupSubjects[0]);
+    return provisionGroupOnDemand(deps, sp, job, groupSubjects[0], assignmentVisible);
   }
   if (userSubjects.length === 0) throw badRequest(`Provision on demand provisions subjects of type 'User' or 'Group', not '${subjects[0]?.objectTypeName ?? ''}'.`);
   if (userSubjects.length > 1) throw badRequest('Provision on demand takes one user at a time.');
@@ -89,7 +90,7 @@ export async function provisionOnDemand(deps: CycleDeps, spId: string, job: JobR
     return { key: verdict('Failure', { errorCode: error.code, errorMessage: error.message }), value: '{}' };
   }
   const start = new Date();
-  const o = (await provisionMember(prepared, job, user.id, store))!;
+  const o = (await provisionMember(honoured(prepared, store, spId, assignmentVisible), job, user.id, store))!;
   await deps.settle?.();
   const changeId = randomUUID();
   logOnDemand(store, sp, job, [o], changeId);
@@ -97,6 +98,21 @@ export async function provisionOnDemand(deps: CycleDeps, spId: string, job: JobR
     key: verdict(o.status === 'success' ? 'Success' : o.status === 'skipped' ? 'Skipped' : 'Failure', details(o)),
     value: JSON.stringify(report(o, user.userPrincipalName, changeId, start, sp.displayName, sp.id, store.data.tenantId)),
   };
+}
+
+/**
+ * The job as on-demand provisioning sees it: "There's a replication delay of up to a few minutes
+ * between when an object is assigned to an application and when that assignment is honored in
+ * on-demand provisioning" (provision-on-demand.md), so assignments not yet replicated do not entitle.
+ */
+function honoured(p: PreparedJob, store: SandboxStore, spId: string, assignmentVisible: ((assignmentId: string) => boolean) | undefined): PreparedJob {
+  if (!assignmentVisible || p.syncAll) return p;
+  const assignments = store.assignmentsFor(spId).filter((a) => assignmentVisible(a.id));
+  const groups = p.groups && {
+    ...p.groups,
+    assigned: new Set(assignments.filter((a) => a.appRoleId !== DEFAULT_ACCESS_ROLE_ID && store.groups.has(a.principalId)).map((a) => a.principalId)),
+  };
+  return { ...p, assigned: entitledUserIds(assignments, (id) => store.principalUserIds(id)), groups };
 }
 
 /** Processes one user as a cycle would, logging no-change and out-of-scope results too. */
@@ -122,7 +138,7 @@ function logOnDemand(store: SandboxStore, sp: ServicePrincipal, job: JobRecord, 
  * membership written, as a cycle does. A group that is not assigned (or outside the group scoping
  * filter) is skipped with `NotEffectivelyEntitled`, a group already up to date with `RedundantExport`.
  */
-async function provisionGroupOnDemand(deps: CycleDeps, sp: ServicePrincipal, job: JobRecord, subject: OnDemandSubject): Promise<OnDemandAnswer> {
+async function provisionGroupOnDemand(deps: CycleDeps, sp: ServicePrincipal, job: JobRecord, subject: OnDemandSubject, assignmentVisible?: (assignmentId: string) => boolean): Promise<OnDemandAnswer> {
   const { store } = deps;
   const group = store.groups.get(subject.objectId);
   if (!group) throw notFound(`Group '${subject.objectId}' was not found.`, 'itemNotFound');
@@ -134,13 +150,15 @@ async function provisionGroupOnDemand(deps: CycleDeps, sp: ServicePrincipal, job
     if (m.objectTypeName.toLowerCase() !== 'user') throw badRequest(`links.members must be users; '${m.objectId}' is a '${m.objectTypeName}'.`);
     if (!group.members.includes(m.objectId) || !store.users.get(m.objectId)) throw badRequest(`'${m.objectId}' is not a member of group '${group.id}'.`);
   }
-  const prepared = await prepareJob(deps, sp.id, job);
-  if (!prepared || !('client' in prepared)) {
-    const error = prepared ?? { code: 'NoUserMapping', message: 'The job has no enabled user mapping.', tenantActionable: true };
+  const preparedOrError = await prepareJob(deps, sp.id, job);
+  if (!preparedOrError || !('client' in preparedOrError)) {
+    const error = preparedOrError ?? { code: 'NoUserMapping', message: 'The job has no enabled user mapping.', tenantActionable: true };
     return { key: verdict('Failure', { errorCode: error.code, errorMessage: error.message }), value: '{}' };
   }
+  let prepared: PreparedJob = preparedOrError;
   if (!prepared.groups) throw badRequest("The job's schema has no enabled object mapping for groups, so groups are not provisioned to this app.");
-  const g = prepared.groups;
+  prepared = honoured(prepared, store, sp.id, assignmentVisible);
+  const g = prepared.groups!;
   const entitled = (!g.assigned || g.assigned.has(group.id)) && passesScope(g.objectMapping.scope, groupSourceObject(group, false));
   const outcomes: ObjectOutcome[] = [];
   let answer: OnDemandAnswer;

@@ -225,7 +225,7 @@ export function synchronizationRouter(ctx: SandboxContext): Router {
     if (!Array.isArray(p.subjects) || p.subjects.length === 0) throw badRequest("'parameters[0].subjects' must be a non-empty array.");
     const subjects = p.subjects.map((s, i) => parseSubject(s, `subjects[${i}]`, true));
     if (!job.schema.synchronizationRules.some((rule) => rule.id === p.ruleId)) throw badRequest(`Rule '${p.ruleId}' is not part of this job's schema.`);
-    const result = await ctx.engine.provisionOnDemand(sp.id, job, p.ruleId, subjects);
+    const result = await ctx.engine.provisionOnDemand(sp.id, job, p.ruleId, subjects, (id) => ctx.replication.visible(id));
     res.status(200).json({ '@odata.context': meta(req, 'microsoft.graph.stringKeyStringValuePair'), ...result });
   });
   r.post('/servicePrincipals/:id/synchronization/jobs/:jobId/bulkUpload', (req) => {

@@ -76,6 +76,25 @@ describe('sandbox Graph: replication delay', () => {
     assert.equal((await graph(sandbox, 'DELETE', `/servicePrincipals/${spId}/appRoleAssignedTo/${created.body.id}`)).status, 204);
   });
 
+  it('does not honour a new assignment in provision on demand until it has replicated (as documented)', async () => {
+    const spId = sandbox.demo.servicePrincipalId;
+    const jobUrl = `/servicePrincipals/${spId}/synchronization/jobs/${sandbox.demo.jobId}`;
+    const ruleId = (await graph(sandbox, 'GET', `${jobUrl}/schema`)).body.synchronizationRules[0].id;
+    const sp = (await graph(sandbox, 'GET', `/servicePrincipals/${spId}?$select=appRoles`)).body;
+    const entitled = new Set(sandbox.store.assignmentsFor(spId).flatMap((a) => sandbox.store.principalUserIds(a.principalId)));
+    const user = sandbox.store.activeUsers().find((u) => !entitled.has(u.id))!;
+    assert.equal((await graph(sandbox, 'POST', `/servicePrincipals/${spId}/appRoleAssignedTo`, { principalId: user.id, resourceId: spId, appRoleId: sp.appRoles[0].id })).status, 201);
+    const subjects = [{ objectId: user.id, objectTypeName: 'User' }];
+    const early = await graph(sandbox, 'POST', `${jobUrl}/provisionOnDemand`, { parameters: [{ ruleId, subjects }] });
+    assert.equal(early.status, 200);
+    assert.deepEqual(JSON.parse(early.body.key).result, 'Skipped');
+    assert.equal(JSON.parse(early.body.key).details.errorCode, 'NotEffectivelyEntitled');
+    sandbox.replication.catchUp();
+    const later = await graph(sandbox, 'POST', `${jobUrl}/provisionOnDemand`, { parameters: [{ ruleId, subjects }] });
+    assert.equal(JSON.parse(later.body.key).result, 'Success');
+    assert.ok(sandbox.scim.findUser(user.userPrincipalName));
+  });
+
   it('sees everything at once with a delay of 0', async () => {
     const instant = await startSandbox({ users: 5, groups: 1, seed: 4, replicationDelaySeconds: 0 });
     try {
