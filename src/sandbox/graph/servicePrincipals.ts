@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
 import type { Request } from 'express';
 import type { SandboxContext } from '../context';
-import { badRequest, notFound } from '../http/graphError';
+import { badRequest } from '../http/graphError';
 import { checkFields, requireObject } from '../http/validate';
 import type { Application, AppRoleAssignment, ServicePrincipal } from '../types';
 import { DEFAULT_ACCESS_ROLE_ID } from '../types';
@@ -40,7 +40,7 @@ export function appIdAlias(ctx: SandboxContext) {
     const m = /^\/servicePrincipals\(appId='([^']*)'\)(.*)$/.exec(decodeURIComponent(req.path));
     if (m) {
       const sp = visibleServicePrincipals(ctx).find((s) => s.appId === m[1]);
-      if (!sp) throw notFound(`Resource with appId '${m[1]}' does not exist.`);
+      if (!sp) throw directoryObjectNotFound(m[1]);
       const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
       req.url = `/servicePrincipals/${sp.id}${m[2]}${query}`;
     }
@@ -123,7 +123,7 @@ export function servicePrincipalsRouter(ctx: SandboxContext): Router {
   r.delete('/servicePrincipals/:id/appRoleAssignedTo/:assignmentId', (req, res) => {
     const sp = findServicePrincipal(ctx, req.params.id);
     const a = store.assignments.get(req.params.assignmentId);
-    if (!a || a.resourceId !== sp.id || !ctx.replication.visible(a.id)) throw notFound(`App role assignment '${req.params.assignmentId}' does not exist on this service principal.`);
+    if (!a || a.resourceId !== sp.id || !ctx.replication.visible(a.id)) throw directoryObjectNotFound(req.params.assignmentId);
     store.removeAssignment(a.id);
     res.status(204).end();
   });

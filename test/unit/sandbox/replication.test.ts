@@ -34,6 +34,8 @@ describe('sandbox Graph: replication delay', () => {
     assertDirectoryObjectNotFound(await graph(sandbox, 'GET', `/servicePrincipals/${sp.id}/synchronization/templates`), sp.id);
     assertDirectoryObjectNotFound(await graph(sandbox, 'POST', `/servicePrincipals/${sp.id}/synchronization/jobs`, { templateId: 'gotomeeting' }), sp.id);
     assertDirectoryObjectNotFound(await graph(sandbox, 'GET', `/servicePrincipals/${sp.id}/appRoleAssignedTo`), sp.id);
+    assertDirectoryObjectNotFound(await graph(sandbox, 'GET', `/servicePrincipals(appId='${sp.appId}')`), sp.appId);
+    assertDirectoryObjectNotFound(await graph(sandbox, 'GET', `/applications/${app.id}/synchronization/templates`), app.id);
     const filtered = await graph(sandbox, 'GET', `/servicePrincipals?$filter=${encodeURIComponent(`appId eq '${sp.appId}'`)}`);
     assert.deepEqual(filtered.body.value, []);
     assert.deepEqual((await graph(sandbox, 'GET', `/applications?$filter=${encodeURIComponent(`appId eq '${sp.appId}'`)}`)).body.value, []);
