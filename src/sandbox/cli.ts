@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
+import { DEFAULT_REPLICATION_DELAY_SECONDS } from './graph/replication';
 import { startSandbox } from './server';
 import type { SandboxOptions } from './server';
 
@@ -21,6 +22,8 @@ const USAGE = `Usage: sandbox [options]
   --data <dir>           persist state as JSON in <dir> and reload it on restart
   --seed <n>             seed for the generated tenant (default 1)
   --cycle-interval <s>   provisioning cycle interval in seconds (default 2400, Entra's 40 minutes)
+  --replication-delay <s> seconds before apps, service principals and assignments created through
+                         Graph are found by other requests (default ${DEFAULT_REPLICATION_DELAY_SECONDS}, 0 = at once)
   --exit-with-parent     exit when stdin closes (for a parent process that spawns the sandbox)
   --help                 show this help
 
@@ -44,6 +47,7 @@ export function parseCliOptions(argv: string[]): { options: SandboxOptions; exit
       port: { type: 'string' }, 'scim-port': { type: 'string' }, users: { type: 'string' }, groups: { type: 'string' },
       apps: { type: 'string' }, latency: { type: 'string' }, 'throttle-rate': { type: 'string' }, 'fail-rate': { type: 'string' },
       token: { type: 'string' }, data: { type: 'string' }, seed: { type: 'string' }, 'cycle-interval': { type: 'string' },
+      'replication-delay': { type: 'string' },
       'exit-with-parent': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
   });
@@ -61,6 +65,7 @@ export function parseCliOptions(argv: string[]): { options: SandboxOptions; exit
     dataDir: values.data,
     seed: num('seed', values.seed, 0, 2 ** 32 - 1),
     cycleIntervalSeconds: num('cycle-interval', values['cycle-interval'], 1, 10_000_000),
+    replicationDelaySeconds: num('replication-delay', values['replication-delay'], 0, 3600),
   };
   if (values.token !== undefined && !values.token.trim()) throw new Error('--token must not be empty.');
   return { options, exitWithParent: values['exit-with-parent'] === true, help: values.help === true };

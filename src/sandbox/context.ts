@@ -1,4 +1,5 @@
 import type { JobControl } from './engine/api';
+import type { Replication } from './graph/replication';
 import type { FaultSettings } from './http/middleware';
 import type { Random } from './random';
 import type { SandboxStore } from './state/store';
@@ -9,4 +10,6 @@ export interface SandboxContext {
   faults: FaultSettings;
   random: Random;
   engine: JobControl;
+  /** Hides objects written through Graph from other requests for the replication delay. */
+  replication: Replication;
 }

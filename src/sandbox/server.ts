@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { SandboxContext } from './context';
 import { createGraphApp } from './graph/app';
+import { DEFAULT_REPLICATION_DELAY_SECONDS, Replication } from './graph/replication';
 import type { AnsweredRequest, FaultSettings } from './http/middleware';
 import { createRandom } from './random';
 import { ProvisioningEngine } from './engine/engine';
@@ -52,6 +53,12 @@ export interface SandboxOptions {
    * the in-host tests use it to check the bodies the extension sends against Graph's metadata.
    */
   onRequest?: (request: AnsweredRequest) => void;
+  /**
+   * Seconds for which applications and service principals instantiated through Graph, and app role
+   * assignments made through it, are not found by other requests (404 as Graph answers for a missing
+   * object), as in a real tenant; default {@link DEFAULT_REPLICATION_DELAY_SECONDS}, 0 turns it off.
+   */
+  replicationDelaySeconds?: number;
 }
 
 /** A running sandbox. */
@@ -81,6 +88,8 @@ export interface Sandbox {
   scim: ScimTargets;
   /** The provisioning engine (`nextCycle(jobId)`, `runCycleNow(spId, jobId)`). */
   engine: ProvisioningEngine;
+  /** Directory replication of objects written through Graph (`catchUp()` ends the delay now). */
+  replication: Replication;
   /** Stops servers and timers and writes state if persisting. */
   close(): Promise<void>;
 }
@@ -143,7 +152,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     retryAfterSeconds: 1,
   };
   const engine = new ProvisioningEngine(store, { gotoMeetingUrl }, { intervalSeconds: options.cycleIntervalSeconds, settle: scimHost.settle });
-  const ctx: SandboxContext = { store, faults, random: createRandom((options.seed ?? 1) ^ 0x5eed), engine };
+  const replication = new Replication((options.replicationDelaySeconds ?? DEFAULT_REPLICATION_DELAY_SECONDS) * 1000);
+  const ctx: SandboxContext = { store, faults, random: createRandom((options.seed ?? 1) ^ 0x5eed), engine, replication };
   let graphPort = 0;
   let persister: JsonPersister | undefined;
   const graphServer = createServer(createGraphApp(ctx, { token: options.token, port: () => graphPort, onRequest: options.onRequest, durable: dataDir ? () => persister!.flush() : undefined }));
@@ -179,6 +189,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     store,
     scim,
     engine,
+    replication,
     close: async () => {
       if (closed) return;
       closed = true;

@@ -191,8 +191,8 @@ export class ProvisioningEngine implements JobControl {
     return testConnection(client);
   }
 
-  provisionOnDemand(spId: string, job: JobRecord, _ruleId: string, subjects: OnDemandSubject[]): Promise<{ key: string; value: string }> {
-    return provisionOnDemand(this.deps, spId, job, subjects);
+  provisionOnDemand(spId: string, job: JobRecord, _ruleId: string, subjects: OnDemandSubject[], assignmentVisible?: (assignmentId: string) => boolean): Promise<{ key: string; value: string }> {
+    return provisionOnDemand(this.deps, spId, job, subjects, assignmentVisible);
   }
 
   /** Stops timers and waits for running cycles to stop. */

@@ -5,6 +5,7 @@ import { applicationTemplatesRouter } from './applicationTemplates';
 import { directoryRouter } from './directory';
 import { appIdAlias, servicePrincipalsRouter } from './servicePrincipals';
 import { functionCallAlias, schemaRouter } from './schema';
+import { schemaDirectoriesRouter } from './schemaDirectories';
 import { synchronizationRouter } from './synchronization';
 import { auditLogsRouter } from './auditLogs';
 import { batchRouter } from './batch';
@@ -54,6 +55,7 @@ export function createGraphApp(ctx: SandboxContext, options: GraphAppOptions): e
   api.use(applicationTemplatesRouter(ctx));
   api.use(functionCallAlias);
   api.use(schemaRouter(ctx, schemaExtensions));
+  api.use(schemaDirectoriesRouter(ctx));
   api.use(synchronizationRouter(ctx));
   api.use(auditLogsRouter(ctx));
   api.use(batchRouter());

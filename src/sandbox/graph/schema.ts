@@ -6,8 +6,8 @@ import { GraphError, notFound } from '../http/graphError';
 import { FILTER_OPERATORS } from '../schema/operators';
 import { bumpVersion } from '../sync/jobFactory';
 import { requestBaseUrl } from './collection';
-import { findServicePrincipal } from './servicePrincipals';
 import { checkSchema } from '../schema/validation';
+import { findApplication, findServicePrincipal, visibleServicePrincipals } from './servicePrincipals';
 import { findJob, templateSchema } from './synchronization';
 
 /** Extra handlers for schema sub-resources (functions, parseExpression) provided by the caller. */
@@ -39,8 +39,8 @@ export function schemaRouter(ctx: SandboxContext, ext: SchemaExtensions): Router
   const schemaFor = (req: Request) => {
     const params = req.params as Record<string, string>;
     if (params.appObjectId) {
-      const app = store.applications.get(params.appObjectId);
-      const sp = app && [...store.servicePrincipals.values()].find((s) => s.appId === app.appId);
+      const app = findApplication(ctx, params.appObjectId);
+      const sp = visibleServicePrincipals(ctx).find((s) => s.appId === app.appId);
       if (!sp) throw notFound(`Resource '${params.appObjectId}' does not exist.`);
       return templateSchema(ctx, sp.id, params.templateId);
     }

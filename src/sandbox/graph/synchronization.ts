@@ -7,9 +7,11 @@ import { CONNECTORS, defaultSchema, syncTemplateFor } from '../schema/syncTempla
 import { checkSchema } from '../schema/validation';
 import { applySecretsPut, maskSecrets, SECRET_KEYS, secretValue } from '../sync/secrets';
 import { newJob } from '../sync/jobFactory';
+import type { OnDemandSubject } from '../engine/api';
 import type { JobRecord, KeyStringValue, ServicePrincipal, SynchronizationSchema } from '../types';
 import { requestBaseUrl } from './collection';
-import { findServicePrincipal } from './servicePrincipals';
+import { directoryObjectNotFound } from './replication';
+import { findApplication, findServicePrincipal, visibleServicePrincipals } from './servicePrincipals';
 
 /** Graph's documented provisionOnDemand limit: 5 requests per 10 seconds. */
 const ON_DEMAND_LIMIT = 5;
@@ -60,9 +62,9 @@ export function synchronizationRouter(ctx: SandboxContext): Router {
     return t;
   };
   const spForApplication = (appObjectId: string): ServicePrincipal => {
-    const app = store.applications.get(appObjectId);
-    const sp = app && [...store.servicePrincipals.values()].find((s) => s.appId === app.appId);
-    if (!sp) throw notFound(`Resource '${appObjectId}' does not exist or one of its queried reference-property objects are not present.`);
+    const app = findApplication(ctx, appObjectId);
+    const sp = visibleServicePrincipals(ctx).find((s) => s.appId === app.appId);
+    if (!sp) throw directoryObjectNotFound(appObjectId);
     return sp;
   };
 
@@ -222,13 +224,9 @@ export function synchronizationRouter(ctx: SandboxContext): Router {
     const p = requireObject(params[0], 'parameters[0]');
     if (typeof p.ruleId !== 'string') throw badRequest("'parameters[0].ruleId' must be a string.");
     if (!Array.isArray(p.subjects) || p.subjects.length === 0) throw badRequest("'parameters[0].subjects' must be a non-empty array.");
-    const subjects = p.subjects.map((s, i) => {
-      const o = requireObject(s, `subjects[${i}]`);
-      if (typeof o.objectId !== 'string' || typeof o.objectTypeName !== 'string') throw badRequest(`subjects[${i}] needs string 'objectId' and 'objectTypeName'.`);
-      return { objectId: o.objectId, objectTypeName: o.objectTypeName };
-    });
+    const subjects = p.subjects.map((s, i) => parseSubject(s, `subjects[${i}]`, true));
     if (!job.schema.synchronizationRules.some((rule) => rule.id === p.ruleId)) throw badRequest(`Rule '${p.ruleId}' is not part of this job's schema.`);
-    const result = await ctx.engine.provisionOnDemand(sp.id, job, p.ruleId, subjects);
+    const result = await ctx.engine.provisionOnDemand(sp.id, job, p.ruleId, subjects, (id) => ctx.replication.visible(id));
     res.status(200).json({ '@odata.context': meta(req, 'microsoft.graph.stringKeyStringValuePair'), ...result });
   });
   r.post('/servicePrincipals/:id/synchronization/jobs/:jobId/bulkUpload', (req) => {
@@ -236,6 +234,21 @@ export function synchronizationRouter(ctx: SandboxContext): Router {
     throw badRequest('bulkUpload is only available for API-driven inbound provisioning jobs.', 'invalidRequest');
   });
   return r;
+}
+
+/** A synchronizationJobSubject of provisionOnDemand; only a top-level subject may carry `links.members`. */
+function parseSubject(value: unknown, where: string, linksAllowed: boolean): OnDemandSubject {
+  const o = requireObject(value, where);
+  if (typeof o.objectId !== 'string' || typeof o.objectTypeName !== 'string') throw badRequest(`${where} needs string 'objectId' and 'objectTypeName'.`);
+  const subject: OnDemandSubject = { objectId: o.objectId, objectTypeName: o.objectTypeName };
+  if (o.links === undefined || o.links === null) return subject;
+  if (!linksAllowed) throw badRequest(`${where}.links is not allowed on a linked object.`);
+  const links = requireObject(o.links, `${where}.links`);
+  if (links.members !== undefined && links.members !== null) {
+    if (!Array.isArray(links.members)) throw badRequest(`${where}.links.members must be an array of synchronizationJobSubject.`);
+    subject.links = { members: links.members.map((m, j) => parseSubject(m, `${where}.links.members[${j}]`, false)) };
+  }
+  return subject;
 }
 
 /** True when the secrets hold what the template's connector needs. */

@@ -41,7 +41,7 @@ describe('sandbox Graph: users, groups, paging', () => {
   });
 
   it('has users with the attributes provisioning reads', async () => {
-    const res = await graph(sandbox, 'GET', '/users?$top=999');
+    const res = await graph(sandbox, 'GET', '/users?$top=999&$select=givenName,surname,displayName,userPrincipalName,mail,mailNickname,department,jobTitle,country,accountEnabled,onPremisesExtensionAttributes');
     const users = res.body.value as any[];
     for (const u of users) {
       for (const key of ['givenName', 'surname', 'displayName', 'userPrincipalName', 'mail', 'mailNickname', 'department', 'jobTitle', 'country']) {

@@ -163,6 +163,8 @@ describe('sandbox provisioning engine (end to end through Graph and the SCIM app
     const ruleId = schema.synchronizationRules[0].id;
     const newUser = await graph(sandbox, 'POST', '/users', { displayName: 'On Demand', userPrincipalName: 'on.demand@contoso-sandbox.example', mailNickname: 'on.demand', accountEnabled: true, givenName: 'On', surname: 'Demand', mail: 'on.demand@contoso-sandbox.example' });
     await graph(sandbox, 'POST', `/servicePrincipals/${sp}/appRoleAssignedTo`, { principalId: newUser.body.id, resourceId: sp, appRoleId: (await graph(sandbox, 'GET', `/servicePrincipals/${sp}`)).body.appRoles[0].id });
+    // On demand honours an assignment once it has replicated (replication.test.ts covers the wait).
+    sandbox.replication.catchUp();
     const res = await graph(sandbox, 'POST', `${jobUrl()}/provisionOnDemand`, { parameters: [{ ruleId, subjects: [{ objectId: newUser.body.id, objectTypeName: 'User' }] }] });
     assert.equal(res.status, 200);
     const key = JSON.parse(res.body.key);
