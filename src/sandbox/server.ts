@@ -122,8 +122,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const data = store.data;
 
   const savedScim = dataDir ? await readJsonIfExists<Record<string, ScimResource[]>>(join(dataDir, SCIM_FILE)) : undefined;
+  // Made before the servers, so that no write can be answered before there is a way to save it (a
+  // save before the SCIM host is up fails, and its write is answered 503 rather than acknowledged).
+  const persister = dataDir
+    ? new JsonPersister(dataDir, { [STATE_FILE]: () => store.snapshot(), [SCIM_FILE]: () => scimHost.targets.snapshot() }, 1000)
+    : undefined;
+  const durable = persister ? () => persister.flush() : undefined;
   const scimHost = await startScimHost({
-    port: options.scimPort ?? 0, worker: options.scimWorker ?? false, initial: savedScim,
+    port: options.scimPort ?? 0, worker: options.scimWorker ?? false, initial: savedScim, durable,
     token: data.scimToken, gotoMeetingUser: data.gotoMeetingUser, gotoMeetingPassword: data.gotoMeetingPassword,
   });
   const scim = scimHost.targets;
@@ -140,8 +146,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const engine = new ProvisioningEngine(store, { gotoMeetingUrl }, { intervalSeconds: options.cycleIntervalSeconds, settle: scimHost.settle });
   const ctx: SandboxContext = { store, faults, random: createRandom((options.seed ?? 1) ^ 0x5eed), engine };
   let graphPort = 0;
-  let persister: JsonPersister | undefined;
-  const graphServer = createServer(createGraphApp(ctx, { token: options.token, port: () => graphPort, durable: dataDir ? () => persister!.flush() : undefined }));
+  const graphServer = createServer(createGraphApp(ctx, { token: options.token, port: () => graphPort, durable }));
   try {
     graphPort = await listenOnLoopback(graphServer, options.port ?? 0);
   } catch (e) {
@@ -149,10 +154,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw e;
   }
 
-  if (dataDir) {
-    persister = new JsonPersister(dataDir, { [STATE_FILE]: () => store.snapshot(), [SCIM_FILE]: () => scim.snapshot() }, 1000);
-    store.onChange(() => persister!.markDirty());
-    scim.onChange(() => persister!.markDirty());
+  if (persister) {
+    store.onChange(() => persister.markDirty());
+    scim.onChange(() => persister.markDirty());
     persister.markDirty();
   }
   engine.resume();
