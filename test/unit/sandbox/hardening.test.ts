@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/server';
-import { cases } from '../faultScale';
+import { cases, faultFigures } from '../faultScale';
 import { errorCode, graph } from './helpers';
 
 /** A raw HTTP exchange with a chosen Host header (fetch does not let a caller forge it). */
@@ -238,6 +238,8 @@ describe('sandbox hardening: acknowledged writes are on disk (--data)', function
         if (((await res.json()) as { totalResults?: number }).totalResults !== 1) lost++;
       }
       process.stdout.write(`      (kill -9: ${writes.length} Graph and ${scimWrites.length} SCIM writes tried, ${acknowledged.length} and ${scimAcknowledged.length} acknowledged, ${lost} lost)\n`);
+      faultFigures.tried += writes.length + scimWrites.length;
+      faultFigures.lost += lost;
       assert.equal(lost, 0, 'every acknowledged write survived');
     } finally {
       second.child.kill('SIGKILL');
