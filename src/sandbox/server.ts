@@ -136,8 +136,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const data = store.data;
 
   const savedScim = dataDir ? await readJsonIfExists<Record<string, ScimResource[]>>(join(dataDir, SCIM_FILE)) : undefined;
+  // Made before the servers, so that no write can be answered before there is a way to save it (a
+  // save before the SCIM host is up fails, and its write is answered 503 rather than acknowledged).
+  const persister = dataDir
+    ? new JsonPersister(dataDir, { [STATE_FILE]: () => store.snapshot(), [SCIM_FILE]: () => scimHost.targets.snapshot() }, 1000)
+    : undefined;
+  const durable = persister ? () => persister.flush() : undefined;
   const scimHost = await startScimHost({
-    port: options.scimPort ?? 0, worker: options.scimWorker ?? false, initial: savedScim,
+    port: options.scimPort ?? 0, worker: options.scimWorker ?? false, initial: savedScim, durable,
     token: data.scimToken, gotoMeetingUser: data.gotoMeetingUser, gotoMeetingPassword: data.gotoMeetingPassword,
   });
   const scim = scimHost.targets;
@@ -155,8 +161,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const replication = new Replication((options.replicationDelaySeconds ?? DEFAULT_REPLICATION_DELAY_SECONDS) * 1000);
   const ctx: SandboxContext = { store, faults, random: createRandom((options.seed ?? 1) ^ 0x5eed), engine, replication };
   let graphPort = 0;
-  let persister: JsonPersister | undefined;
-  const graphServer = createServer(createGraphApp(ctx, { token: options.token, port: () => graphPort, onRequest: options.onRequest, durable: dataDir ? () => persister!.flush() : undefined }));
+  const graphServer = createServer(createGraphApp(ctx, { token: options.token, port: () => graphPort, onRequest: options.onRequest, durable }));
   try {
     graphPort = await listenOnLoopback(graphServer, options.port ?? 0);
   } catch (e) {
@@ -164,10 +169,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw e;
   }
 
-  if (dataDir) {
-    persister = new JsonPersister(dataDir, { [STATE_FILE]: () => store.snapshot(), [SCIM_FILE]: () => scim.snapshot() }, 1000);
-    store.onChange(() => persister!.markDirty());
-    scim.onChange(() => persister!.markDirty());
+  if (persister) {
+    store.onChange(() => persister.markDirty());
+    scim.onChange(() => persister.markDirty());
     persister.markDirty();
   }
   engine.resume();

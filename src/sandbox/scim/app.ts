@@ -7,6 +7,7 @@ import { ScimResourceStore } from './resourceStore';
 import type { ScimResource } from './resourceStore';
 import { declareScimResources } from './resources';
 import { loopbackHostOnly } from '../http/requestLimits';
+import { answerWhenDurable, scimEndpointsOnly, scimErrorHandler, scimJsonBody, scimNotFound, sendScimError } from './requestGuards';
 import type { ScimHandlerContext } from './resources';
 
 /** One request the SCIM app answered, for tests and the demo log. */
@@ -31,11 +32,6 @@ export interface ScimServerOptions {
   token: string;
   gotoMeetingUser: string;
   gotoMeetingPassword: string;
-}
-
-/** Answers with a SCIM error document (RFC 7644 §3.12). */
-function sendScimError(res: Response, status: number, detail: string): void {
-  res.status(status).type('application/scim+json').send(JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(status), detail }));
 }
 
 /**
@@ -241,9 +237,10 @@ export class ScimTargets {
 
   /**
    * Builds the express app: `/scim/v2` (bearer token) and `/gotomeeting/v2` (basic auth). `port` is
-   * the port it listens on, once known: requests for another Host are refused.
+   * the port it listens on, once known: requests for another Host are refused. `durable`, with
+   * `--data`, resolves once every change made so far is on disk: writes are answered after it.
    */
-  createApp(port: () => number): express.Express {
+  createApp(port: () => number, durable?: () => Promise<void>): express.Express {
     const app = express();
     app.disable('x-powered-by');
     // No ETags: SCIM clients here never send If-None-Match, and hashing every answer costs time.
@@ -260,16 +257,21 @@ export class ScimTargets {
       const colon = decoded.indexOf(':');
       return colon > 0 && sameSecret(decoded.slice(0, colon), gotoMeetingUser) && sameSecret(decoded.slice(colon + 1), gotoMeetingPassword);
     };
-    app.use(SCIM_BASE_PATH, this.record('scim'), authenticateFirst(bearerOk, 'Bearer', 'Invalid or missing bearer token.'), checkQuery, hideInternalErrors, new SCIMMYRouters({
+    // Bodies are read only after authentication, and bounded; the durable answer wraps last so the
+    // request log records the status the client gets.
+    const guards = [scimEndpointsOnly, scimJsonBody(), checkQuery, hideInternalErrors, ...(durable ? [answerWhenDurable(durable, () => this.notifyChanged())] : [])];
+    app.use(SCIM_BASE_PATH, this.record('scim'), authenticateFirst(bearerOk, 'Bearer', 'Invalid or missing bearer token.'), ...guards, new SCIMMYRouters({
       type: 'bearer',
       handler: () => 'provisioning',
       context: () => this.scim,
     }));
-    app.use(GOTOMEETING_BASE_PATH, this.record('gotomeeting'), authenticateFirst(basicOk, 'Basic', 'Invalid admin user name or password.'), checkQuery, hideInternalErrors, new SCIMMYRouters({
+    app.use(GOTOMEETING_BASE_PATH, this.record('gotomeeting'), authenticateFirst(basicOk, 'Basic', 'Invalid admin user name or password.'), ...guards, new SCIMMYRouters({
       type: 'basic',
       handler: () => 'admin',
       context: () => this.gotoMeeting,
     }));
+    app.use(scimNotFound);
+    app.use(scimErrorHandler);
     return app;
   }
 }
