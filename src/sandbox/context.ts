@@ -1,4 +1,5 @@
 import type { JobControl } from './engine/api';
+import type { ProvisioningLogIngestion } from './engine/audit';
 import type { FaultSettings } from './http/middleware';
 import type { Random } from './random';
 import type { SandboxStore } from './state/store';
@@ -9,4 +10,6 @@ export interface SandboxContext {
   faults: FaultSettings;
   random: Random;
   engine: JobControl;
+  /** Provisioning log entries, each readable after its ingestion delay. */
+  logs: ProvisioningLogIngestion;
 }

@@ -69,7 +69,7 @@ export async function provisionOnDemand(deps: CycleDeps, spId: string, job: JobR
   const o = outcome!;
   await deps.settle?.();
   const changeId = randomUUID();
-  store.addAudit([{
+  deps.logs.add([{
     ...toSummary({ tenantId: store.data.tenantId, jobId: job.id, cycleId: randomUUID(), sp, initiatedBy: { id: '', displayName: 'Provision on demand', initiatorType: 'user' } }, o),
     changeId,
   }]);

