@@ -25,7 +25,7 @@ const USAGE = `Usage: sandbox [options]
   --cycle-interval <s>   provisioning cycle interval in seconds (default 2400, Entra's 40 minutes)
   --pace real|instant    how fast provisioning works (default real): real queues a started job,
                          processes objects at a bounded rate (the seeded tenant's first cycle takes
-                         about 35 s) and shows provisioning log entries late, like Entra; instant
+                         about 30 s) and shows provisioning log entries late, like Entra; instant
                          does everything at once. The next three options override the pace's values
   --queue-delay <s>      seconds between start/restart and the cycle beginning (real: 5, instant: 0)
   --export-rate <n>      objects a cycle processes per second, 0 = no limit (real: 2, instant: 0)
