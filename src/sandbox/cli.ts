@@ -23,10 +23,11 @@ const USAGE = `Usage: sandbox [options]
   --data <dir>           persist state as JSON in <dir> and reload it on restart
   --seed <n>             seed for the generated tenant (default 1)
   --cycle-interval <s>   provisioning cycle interval in seconds (default 2400, Entra's 40 minutes)
-  --pace real|instant    how fast provisioning works (default real): real queues a started job,
-                         processes objects at a bounded rate (the seeded tenant's first cycle takes
-                         about 30 s) and shows provisioning log entries late, like Entra; instant
-                         does everything at once. The next three options override the pace's values
+  --pace real|instant    how fast provisioning works (default: $ENTRA_SANDBOX_PACE, else real):
+                         real queues a started job, processes objects at a bounded rate (the
+                         seeded tenant's first cycle takes about 30 s) and shows provisioning log
+                         entries late, like Entra; instant does everything at once. The next three
+                         options override the pace's values
   --queue-delay <s>      seconds between start/restart and the cycle beginning (real: 5, instant: 0)
   --export-rate <n>      objects a cycle processes per second, 0 = no limit (real: 2, instant: 0)
   --log-delay <s>        provisioning log entries become readable <s> to 2*<s> seconds after the
@@ -78,7 +79,8 @@ export function parseCliOptions(argv: string[]): { options: SandboxOptions; exit
     dataDir: values.data,
     seed: num('seed', values.seed, 0, 2 ** 32 - 1),
     cycleIntervalSeconds: num('cycle-interval', values['cycle-interval'], 1, 10_000_000),
-    pace: pace(values.pace),
+    // The environment lets a test harness choose the pace of a sandbox that the extension spawns.
+    pace: pace(values.pace ?? (process.env.ENTRA_SANDBOX_PACE || undefined)),
     queueDelaySeconds: num('queue-delay', values['queue-delay'], 0, 86_400),
     exportRatePerSecond: num('export-rate', values['export-rate'], 0, 1_000_000),
     logDelaySeconds: num('log-delay', values['log-delay'], 0, 86_400),

@@ -42,11 +42,21 @@ describe('sandbox CLI', () => {
     assert.equal(options.queueDelaySeconds, 0.5);
     assert.equal(options.exportRatePerSecond, 50);
     assert.equal(options.logDelaySeconds, 3);
-    // Nothing given: the sandbox's own default, the real pace.
-    const plain = parseCliOptions([]).options;
-    assert.equal(plain.pace, undefined);
-    assert.equal(plain.queueDelaySeconds, undefined);
-    assert.equal(parseCliOptions(['--pace', 'real']).options.pace, 'real');
+    const env = process.env.ENTRA_SANDBOX_PACE;
+    try {
+      // Nothing given: the sandbox's own default, the real pace.
+      delete process.env.ENTRA_SANDBOX_PACE;
+      const plain = parseCliOptions([]).options;
+      assert.equal(plain.pace, undefined);
+      assert.equal(plain.queueDelaySeconds, undefined);
+      // A harness that spawns the extension can choose the pace of the sandbox it starts.
+      process.env.ENTRA_SANDBOX_PACE = 'instant';
+      assert.equal(parseCliOptions([]).options.pace, 'instant');
+      assert.equal(parseCliOptions(['--pace', 'real']).options.pace, 'real');
+    } finally {
+      if (env === undefined) delete process.env.ENTRA_SANDBOX_PACE;
+      else process.env.ENTRA_SANDBOX_PACE = env;
+    }
     assert.throws(() => parseCliOptions(['--pace', 'fast']), /--pace must be one of real, instant/);
     assert.throws(() => parseCliOptions(['--queue-delay=-1']), /--queue-delay must be a number/);
     assert.throws(() => parseCliOptions(['--export-rate', 'many']), /--export-rate must be a number/);
