@@ -9,6 +9,7 @@ import type { CycleDeps, CycleResult } from './cycle';
 import { provisionOnDemand } from './onDemand';
 import { ProvisioningLogIngestion } from './audit';
 import { paceSettings, RateGate } from './pace';
+import { endInterrupted } from './status';
 import type { PaceSettings } from './pace';
 import { ScimClient } from './scimClient';
 import { connect, testConnection } from './target';
@@ -61,10 +62,11 @@ export class ProvisioningEngine implements JobControl {
     this.events.setMaxListeners(0);
   }
 
-  /** Re-arms the schedule of jobs that were active when state was saved (after a restart). */
+  /** Re-arms the schedule of jobs that were active when state was saved (after a restart), and ends cycles cut short then. */
   resume(): void {
     for (const [spId, sync] of Object.entries(this.store.data.synchronization)) {
       for (const job of sync.jobs) {
+        endInterrupted(job);
         if (job.schedule.state !== 'Active') continue;
         const due = job.runtime.nextRun ?? Date.now();
         this.schedule(spId, job.id, Math.max(0, due - Date.now()));

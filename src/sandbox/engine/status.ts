@@ -77,6 +77,16 @@ export function recordCycle(job: JobRecord, cycleId: string, began: Date, counts
 }
 
 /**
+ * Ends the execution of a cycle that was under way when the sandbox stopped without closing
+ * (killed, with its state saved mid-cycle): it ended when it was last observed.
+ */
+export function endInterrupted(job: JobRecord): void {
+  const s = job.status;
+  if (s.lastExecution?.timeEnded === NEVER_TIME) s.lastExecution.timeEnded = s.progress[0]?.progressObservationDateTime ?? s.lastExecution.timeBegan;
+  s.progress = [];
+}
+
+/**
  * Records a cycle that could not run at all; quarantines after repeated failures, or at once when
  * `quarantineNow` (the target cannot be reached with the saved credentials: Entra's quarantine doc
  * says such a job goes into quarantine whatever its failure count, with reason

@@ -1,5 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read Graph JSON loosely, as a client would */
 import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ProvisioningLogIngestion } from '../../../src/sandbox/engine/audit';
 import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/server';
@@ -138,6 +141,36 @@ describe('sandbox pace: queued cycles that take time (real pace, short delays)',
     // this test may take: close must end those waits, not sit them out.
     await slow.close();
     assert.equal((await cycle).state, 'Stopped');
+  });
+});
+
+describe('sandbox pace: a cycle cut short by a killed process', () => {
+  it('shows no cycle under way after a reload of state saved mid-cycle', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sandbox-pace-'));
+    try {
+      const first = await startTestSandbox({ users: 5, dataDir: dir });
+      const { servicePrincipalId: sp, jobId } = first.demo;
+      await first.close();
+      // What a process killed mid-cycle leaves: an execution that has not ended, and its progress.
+      const file = join(dir, 'state.json');
+      const state = JSON.parse(await readFile(file, 'utf8'));
+      const job = state.synchronization[sp].jobs.find((j: any) => j.id === jobId);
+      job.status.lastExecution = { activityIdentifier: 'cut-short', countEntitled: 1, countEntitledForProvisioning: 1, countEscrowed: 0, countEscrowedRaw: 0, countExported: 1, countExports: 1, countImported: 2, countImportedDeltas: 2, countImportedReferenceDeltas: 0, error: null, state: 'Succeeded', timeBegan: '2026-01-01T10:00:00.000Z', timeEnded: NEVER };
+      job.status.progress = [{ completedUnits: 2, totalUnits: 5, units: 'Objects', progressObservationDateTime: '2026-01-01T10:00:03.000Z' }];
+      await writeFile(file, JSON.stringify(state));
+
+      const second = await startTestSandbox({ users: 5, dataDir: dir });
+      try {
+        const status = (await graph(second, 'GET', `/servicePrincipals/${sp}/synchronization/jobs/${jobId}`)).body.status;
+        assert.deepEqual(status.progress, []);
+        assert.equal(status.lastExecution.activityIdentifier, 'cut-short');
+        assert.equal(status.lastExecution.timeEnded, '2026-01-01T10:00:03.000Z', 'it ended when last observed');
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
