@@ -38,7 +38,7 @@ function emit(metric: string, seconds: number): void {
 
 async function main(): Promise<void> {
   // Run as the CLI runs it: the SCIM app on its own thread.
-  const sandbox = await startSandbox({ users: USERS, groups: 0, seed: 42, scimWorker: true });
+  const sandbox = await startSandbox({ users: USERS, groups: 0, seed: 42, scimWorker: true, pace: 'instant' });
   try {
     const { servicePrincipalId: sp, jobId } = sandbox.demo;
     // Provision everyone (scope "all users") so the cycle exports all 10,000.

@@ -8,6 +8,9 @@ import { DEFAULT_REPLICATION_DELAY_SECONDS, Replication } from './graph/replicat
 import type { AnsweredRequest, FaultSettings } from './http/middleware';
 import { createRandom } from './random';
 import { ProvisioningEngine } from './engine/engine';
+import { ProvisioningLogIngestion } from './engine/audit';
+import { paceSettings } from './engine/pace';
+import type { Pace } from './engine/pace';
 import { GOTOMEETING_BASE_PATH, SCIM_BASE_PATH } from './scim/app';
 import type { ScimTargets } from './scim/app';
 import { startScimHost } from './scim/host';
@@ -43,6 +46,19 @@ export interface SandboxOptions {
   seed?: number;
   /** Provisioning cycle interval in seconds; default is Entra's 40 minutes. */
   cycleIntervalSeconds?: number;
+  /**
+   * How fast the provisioning service works (default `real`): `real` queues a started job for a few
+   * seconds, processes about 2 objects a second and shows provisioning log entries 2 to 4 seconds
+   * after the action, as Entra does in slow motion; `instant` does all of it at once (tests,
+   * benchmarks). The three settings below override the pace's own value.
+   */
+  pace?: Pace;
+  /** Seconds between `start`/`restart` and the cycle beginning. */
+  queueDelaySeconds?: number;
+  /** Objects a cycle processes per second; 0 means no limit. */
+  exportRatePerSecond?: number;
+  /** Least seconds before a provisioning log entry can be read (each entry waits up to twice this). */
+  logDelaySeconds?: number;
   /**
    * Run the SCIM app on a worker thread (the CLI does): big cycles then use two cores. `scim`
    * stays readable synchronously as a mirror that is current whenever a cycle has finished.
@@ -157,9 +173,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     failRate: options.failRate ?? 0,
     retryAfterSeconds: 1,
   };
-  const engine = new ProvisioningEngine(store, { gotoMeetingUrl }, { intervalSeconds: options.cycleIntervalSeconds, settle: scimHost.settle });
+  const pace = paceSettings(options);
+  const logRandom = createRandom((options.seed ?? 1) ^ 0x1a7e);
+  const logs = new ProvisioningLogIngestion(store, pace.logDelayMs, () => logRandom.next());
+  const engine = new ProvisioningEngine(store, { gotoMeetingUrl }, { intervalSeconds: options.cycleIntervalSeconds, settle: scimHost.settle, pace, logs });
   const replication = new Replication((options.replicationDelaySeconds ?? DEFAULT_REPLICATION_DELAY_SECONDS) * 1000);
-  const ctx: SandboxContext = { store, faults, random: createRandom((options.seed ?? 1) ^ 0x5eed), engine, replication };
+  const ctx: SandboxContext = { store, faults, random: createRandom((options.seed ?? 1) ^ 0x5eed), engine, replication, logs };
   let graphPort = 0;
   const graphServer = createServer(createGraphApp(ctx, { token: options.token, port: () => graphPort, onRequest: options.onRequest, durable }));
   try {

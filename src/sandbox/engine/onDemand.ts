@@ -93,7 +93,7 @@ export async function provisionOnDemand(deps: CycleDeps, spId: string, job: JobR
   const o = (await provisionMember(honoured(prepared, store, spId, assignmentVisible), job, user.id, store))!;
   await deps.settle?.();
   const changeId = randomUUID();
-  logOnDemand(store, sp, job, [o], changeId);
+  logOnDemand(deps, sp, job, [o], changeId);
   return {
     key: verdict(o.status === 'success' ? 'Success' : o.status === 'skipped' ? 'Skipped' : 'Failure', details(o)),
     value: JSON.stringify(report(o, user.userPrincipalName, changeId, start, sp.displayName, sp.id, store.data.tenantId)),
@@ -126,10 +126,11 @@ function provisionMember(prepared: PreparedJob, job: JobRecord, userId: string, 
 }
 
 /** Writes on-demand outcomes to the provisioning log, initiated by a user, as one change. */
-function logOnDemand(store: SandboxStore, sp: ServicePrincipal, job: JobRecord, outcomes: ObjectOutcome[], changeId = randomUUID()): void {
+function logOnDemand(deps: CycleDeps, sp: ServicePrincipal, job: JobRecord, outcomes: ObjectOutcome[], changeId = randomUUID()): void {
+  const { store } = deps;
   const cycleId = randomUUID();
   const initiatedBy = { id: '', displayName: 'Provision on demand', initiatorType: 'user' as const };
-  store.addAudit(outcomes.map((o, i) => ({ ...toSummary({ tenantId: store.data.tenantId, jobId: job.id, cycleId, sp, initiatedBy }, o), changeId: i === 0 ? changeId : randomUUID() })));
+  deps.logs.add(outcomes.map((o, i) => ({ ...toSummary({ tenantId: store.data.tenantId, jobId: job.id, cycleId, sp, initiatedBy }, o), changeId: i === 0 ? changeId : randomUUID() })));
 }
 
 /**
@@ -184,7 +185,7 @@ async function provisionGroupOnDemand(deps: CycleDeps, sp: ServicePrincipal, job
     }
   }
   await deps.settle?.();
-  logOnDemand(store, sp, job, outcomes);
+  logOnDemand(deps, sp, job, outcomes);
   store.changed();
   return answer;
 }

@@ -28,8 +28,7 @@ export async function connectTestSandbox(options: SandboxOptions = {}): Promise<
   const token = `in-host-${Math.abs(Date.now() % 1e9)}`;
   const seen: SeenRequest[] = [];
   const sandbox = await startSandbox({
-    // Replication delay off until the extension retries a not-found after its own writes (issue 18, part 2).
-    port: 0, seed: 11, users: 25, groups: 4, token, replicationDelaySeconds: 0, ...options,
+    port: 0, seed: 11, users: 25, groups: 4, token, pace: 'instant', replicationDelaySeconds: 0, ...options,
     onRequest: (request) => {
       seen.push(request);
       options.onRequest?.(request);

@@ -15,7 +15,7 @@ describe('sandbox Graph: default property sets and $select', () => {
   let sandbox: Sandbox;
   let spId: string;
   before(async () => {
-    sandbox = await startSandbox({ users: 12, groups: 3, seed: 3, replicationDelaySeconds: 0 });
+    sandbox = await startSandbox({ pace: 'instant', users: 12, groups: 3, seed: 3, replicationDelaySeconds: 0 });
     spId = sandbox.demo.servicePrincipalId;
   });
   after(async () => { await sandbox.close(); });

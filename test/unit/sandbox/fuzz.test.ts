@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/server';
 import { parseWebviewMessage } from '../../../src/shared/webviewProtocol';
 import { cases } from '../faultScale';
+import { startTestSandbox } from './helpers';
 
 /**
  * Requests no client should send, to a real sandbox: whatever arrives, the answer is a 4xx in the
@@ -12,7 +12,7 @@ import { cases } from '../faultScale';
 describe('fuzzed requests to a real sandbox', function () {
   this.timeout(cases(120_000));
   let sandbox: Sandbox;
-  before(async () => { sandbox = await startSandbox({ users: 20, groups: 3 }); });
+  before(async () => { sandbox = await startTestSandbox({ users: 20, groups: 3 }); });
   after(async () => { await sandbox.close(); });
 
   const text = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom("'", '"', '(', ')', ' ', '%', '%ZZ', '\u00e9', '__proto__', 'constructor', 'eq', ' and ', "displayName eq 'a'", '$top=5', '-1', '1e999'));

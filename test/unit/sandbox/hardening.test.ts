@@ -4,10 +4,9 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/server';
 import { cases, faultFigures } from '../faultScale';
-import { errorCode, graph } from './helpers';
+import { errorCode, graph, startTestSandbox } from './helpers';
 
 /** A raw HTTP exchange with a chosen Host header (fetch does not let a caller forge it). */
 function rawRequest(url: string, options: { method?: string; host: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
@@ -30,7 +29,7 @@ function nestedJson(depth: number): string {
 
 describe('sandbox hardening: Host, depth, SCIM authentication first', () => {
   let sandbox: Sandbox;
-  before(async () => { sandbox = await startSandbox({ users: 5, token: 'the-token' }); });
+  before(async () => { sandbox = await startTestSandbox({ users: 5, token: 'the-token' }); });
   after(async () => { await sandbox.close(); });
 
   it('answers only its own loopback Host, and never reflects a forged one', async () => {
@@ -77,7 +76,7 @@ describe('sandbox hardening: Host, depth, SCIM authentication first', () => {
 
 describe('sandbox hardening: SCIM bodies, paths and methods', () => {
   let sandbox: Sandbox;
-  before(async () => { sandbox = await startSandbox({ users: 3 }); });
+  before(async () => { sandbox = await startTestSandbox({ users: 3 }); });
   after(async () => { await sandbox.close(); });
 
   const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
@@ -146,7 +145,7 @@ describe('sandbox hardening: acknowledged writes are on disk (--data)', function
   after(async () => { await rm(dir, { recursive: true, force: true }); });
 
   it('has a write in state.json when its 2xx arrives, in a folder and file private to the user', async () => {
-    const sandbox = await startSandbox({ users: 5, dataDir: dir });
+    const sandbox = await startTestSandbox({ users: 5, dataDir: dir });
     try {
       for (let i = 0; i < 5; i++) {
         const res = await graph(sandbox, 'POST', '/users', { displayName: `Durable ${i}`, userPrincipalName: `durable${i}@contoso-sandbox.example`, mailNickname: `durable${i}`, accountEnabled: true });
@@ -164,7 +163,7 @@ describe('sandbox hardening: acknowledged writes are on disk (--data)', function
   for (const scimWorker of [false, true]) {
     it(`has a SCIM write in scim.json when its 2xx arrives (SCIM app ${scimWorker ? 'on a worker thread, as the CLI runs it' : 'in process'})`, async () => {
       const data = join(dir, scimWorker ? 'scim-worker' : 'scim-in-process');
-      const sandbox = await startSandbox({ users: 3, dataDir: data, scimWorker });
+      const sandbox = await startTestSandbox({ users: 3, dataDir: data, scimWorker });
       const saved = async () => JSON.parse(await readFile(join(data, 'scim.json'), 'utf8')) as { users: Array<{ id: string; userName: string; displayName?: string }> };
       const scim = (method: string, path: string, body?: unknown) => fetch(`${sandbox.scimUrl}${path}`, {
         method, headers: { authorization: `Bearer ${sandbox.scimToken}`, 'content-type': 'application/scim+json' }, body: body === undefined ? undefined : JSON.stringify(body),
@@ -249,7 +248,7 @@ describe('sandbox hardening: acknowledged writes are on disk (--data)', function
 
 describe('sandbox hardening: $filter complexity', () => {
   let sandbox: Sandbox;
-  before(async () => { sandbox = await startSandbox({ users: 5 }); });
+  before(async () => { sandbox = await startTestSandbox({ users: 5 }); });
   after(async () => { await sandbox.close(); });
 
   it('answers 400 for 1,000 nested parentheses or 300 chained conditions, and keeps serving', async () => {
@@ -267,7 +266,7 @@ describe('sandbox hardening: $filter complexity', () => {
 
 describe('sandbox hardening: SCIM query parameters', () => {
   let sandbox: Sandbox;
-  before(async () => { sandbox = await startSandbox({ users: 3 }); });
+  before(async () => { sandbox = await startTestSandbox({ users: 3 }); });
   after(async () => { await sandbox.close(); });
 
   const scim = async (path: string) => {
@@ -303,7 +302,7 @@ describe('sandbox hardening: SCIM query parameters', () => {
 
 describe('sandbox hardening: $batch sub-requests', () => {
   let sandbox: Sandbox;
-  before(async () => { sandbox = await startSandbox({ users: 5 }); });
+  before(async () => { sandbox = await startTestSandbox({ users: 5 }); });
   after(async () => { await sandbox.close(); });
 
   it('answers each malformed sub-request on its own, and ignores framing headers', async () => {

@@ -15,7 +15,7 @@ describe('sandbox provisionOnDemand: groups with links.members, and skip codes',
   const assignedGroup = () => sandbox.store.groups.get(sandbox.store.assignmentsFor(sp).find((a) => a.principalType === 'Group')!.principalId)!;
 
   before(async () => {
-    sandbox = await startSandbox({ users: 30, groups: 4, seed: 5, replicationDelaySeconds: 0 });
+    sandbox = await startSandbox({ pace: 'instant', users: 30, groups: 4, seed: 5, replicationDelaySeconds: 0 });
     ({ servicePrincipalId: sp, jobId } = sandbox.demo);
     const url = `${jobUrl()}/schema`;
     const schema = (await graph(sandbox, 'GET', url)).body;
@@ -88,7 +88,7 @@ describe('sandbox provisionOnDemand: groups with links.members, and skip codes',
   it('refuses more than five linked members, members outside the group, and two groups at once', async () => {
     // Graph allows 5 calls per 10 s on a job: the refusals go to a fresh tenant's job.
     await sandbox.close();
-    sandbox = await startSandbox({ users: 30, groups: 4, seed: 5, replicationDelaySeconds: 0 });
+    sandbox = await startSandbox({ pace: 'instant', users: 30, groups: 4, seed: 5, replicationDelaySeconds: 0 });
     ({ servicePrincipalId: sp, jobId } = sandbox.demo);
     const group = assignedGroup();
     const six = [...group.members, ...sandbox.store.activeUsers().map((u) => u.id)].slice(0, 6);

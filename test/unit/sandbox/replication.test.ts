@@ -19,7 +19,7 @@ describe('sandbox Graph: replication delay', () => {
   let templateId: string;
   before(async () => {
     // An hour, so every "not yet" below holds however slow the machine; `catchUp()` stands for the wait.
-    sandbox = await startSandbox({ users: 10, groups: 2, seed: 4, replicationDelaySeconds: 3600 });
+    sandbox = await startSandbox({ pace: 'instant', users: 10, groups: 2, seed: 4, replicationDelaySeconds: 3600 });
     templateId = (await graph(sandbox, 'GET', `/applicationTemplates?$filter=${encodeURIComponent("contains(displayName,'gotomeeting')")}`)).body.value[0].id;
   });
   after(async () => { await sandbox.close(); });
@@ -98,7 +98,7 @@ describe('sandbox Graph: replication delay', () => {
   });
 
   it('sees everything at once with a delay of 0', async () => {
-    const instant = await startSandbox({ users: 5, groups: 1, seed: 4, replicationDelaySeconds: 0 });
+    const instant = await startSandbox({ pace: 'instant', users: 5, groups: 1, seed: 4, replicationDelaySeconds: 0 });
     try {
       const inst = await graph(instant, 'POST', `/applicationTemplates/${templateId}/instantiate`, { displayName: 'Instant App' });
       assert.equal((await graph(instant, 'GET', `/servicePrincipals/${inst.body.servicePrincipal.id}?$select=id`)).status, 200);

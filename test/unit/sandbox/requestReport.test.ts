@@ -11,7 +11,7 @@ describe('sandbox onRequest: every answered request is reported with its body', 
   let sandbox: Sandbox;
   const seen: AnsweredRequest[] = [];
   before(async () => {
-    sandbox = await startSandbox({ users: 5, groups: 1, onRequest: (r) => seen.push(r) });
+    sandbox = await startSandbox({ pace: 'instant', users: 5, groups: 1, onRequest: (r) => seen.push(r) });
   });
   after(async () => { await sandbox.close(); });
 

@@ -8,7 +8,7 @@ describe('sandbox Graph: schema/directories', () => {
   let sp: string;
   let jobId: string;
   before(async () => {
-    sandbox = await startSandbox({ users: 5, groups: 1, seed: 2, replicationDelaySeconds: 0 });
+    sandbox = await startSandbox({ pace: 'instant', users: 5, groups: 1, seed: 2, replicationDelaySeconds: 0 });
     ({ servicePrincipalId: sp, jobId } = sandbox.demo);
   });
   after(async () => { await sandbox.close(); });

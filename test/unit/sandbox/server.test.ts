@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/server';
+import { startTestSandbox } from './helpers';
 
 describe('sandbox server basics', () => {
   let sandbox: Sandbox;
   before(async () => {
-    sandbox = await startSandbox({ port: 0, token: 'secret-token', users: 5, groups: 2 });
+    sandbox = await startTestSandbox({ port: 0, token: 'secret-token', users: 5, groups: 2 });
   });
   after(async () => {
     await sandbox.close();

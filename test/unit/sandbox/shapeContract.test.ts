@@ -40,7 +40,7 @@ describe('sandbox shape contract: every response matches the Graph v1.0 metadata
   const job = (path = '') => `/servicePrincipals/${sp}/synchronization/jobs/${jobId}${path}`;
 
   before(async () => {
-    sandbox = await startSandbox({ users: 12, groups: 3, seed: 5 });
+    sandbox = await startSandbox({ pace: 'instant', users: 12, groups: 3, seed: 5 });
     ({ servicePrincipalId: sp, jobId } = sandbox.demo);
     const cycle = sandbox.engine.nextCycle(jobId);
     assert.equal((await graph(sandbox, 'POST', job('/start'))).status, 204);

@@ -19,7 +19,7 @@ describe('sandbox Graph is as strict as the real service', () => {
   const schemaUrl = () => `/servicePrincipals/${sp}/synchronization/jobs/${jobId}/schema`;
 
   before(async () => {
-    sandbox = await startSandbox({ users: 5, groups: 1 });
+    sandbox = await startSandbox({ pace: 'instant', users: 5, groups: 1 });
     ({ servicePrincipalId: sp, jobId } = sandbox.demo);
   });
   after(async () => { await sandbox.close(); });
