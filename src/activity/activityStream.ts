@@ -71,6 +71,8 @@ export class ActivityStream {
       startAt: this.startedAt,
       overlapMs: options.overlapMs,
       pageSize: options.pageSize,
+      // Quick polls reach back as far as entries have lately been late, so the hold gets them in time.
+      lateByMs: () => this.hold.holdMs,
     });
     this.watcher = options.watchJobs === false ? undefined : new JobWatcher(options.service, options.scope);
     this.words = options.words ?? englishWords;

@@ -28,7 +28,12 @@ export async function connectTestSandbox(options: SandboxOptions = {}): Promise<
   const token = `in-host-${Math.abs(Date.now() % 1e9)}`;
   const seen: SeenRequest[] = [];
   const sandbox = await startSandbox({
-    port: 0, seed: 11, users: 25, groups: 4, token, pace: 'instant', replicationDelaySeconds: 0, ...options,
+    // The real service's behaviour, with short delays so the suite stays within its time: cycles
+    // queue and export at a bounded rate, log entries arrive late and out of order, new apps and
+    // assignments take a moment to replicate.
+    port: 0, seed: 11, users: 25, groups: 4, token,
+    pace: 'real', queueDelaySeconds: 0.5, exportRatePerSecond: 50, logDelaySeconds: 0.5, replicationDelaySeconds: 1,
+    ...options,
     onRequest: (request) => {
       seen.push(request);
       options.onRequest?.(request);
