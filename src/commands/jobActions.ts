@@ -56,7 +56,7 @@ async function statusAfter(services: Services, context: CommandContext, target: 
 }
 
 /**
- * Says that a cycle runs now and when later ones follow, from the job's own schedule (40 minutes on
+ * Says that a cycle is queued and when later ones follow, from the job's own schedule (40 minutes on
  * Entra, whatever the sandbox was started with), so the notification agrees with the tree.
  */
 function announceCycle(job: SynchronizationJob, scheduled: (schedule: string) => string, unscheduled: () => string): void {
@@ -80,12 +80,13 @@ export async function startJob(services: Services, context: CommandContext, arg?
     });
   }
   await service.jobs.start(target.servicePrincipalId, target.jobId, context.signal);
+  services.tree.cycleRequested(target.connectionId, before);
   const job = await jobAfter(services, context, target, service);
   const app = target.appDisplayName ?? target.servicePrincipalId;
   announceCycle(
     job,
-    (schedule) => vscode.l10n.t('Provisioning started for {0}. The first cycle runs now; later cycles run {1}.', app, schedule),
-    () => vscode.l10n.t('Provisioning started for {0}. The first cycle runs now.', app),
+    (schedule) => vscode.l10n.t('Provisioning started for {0}. The first cycle begins shortly; later cycles run {1}.', app, schedule),
+    () => vscode.l10n.t('Provisioning started for {0}. The first cycle begins shortly.', app),
   );
   return { status: job.status?.code ?? 'Unknown' };
 }
@@ -132,6 +133,7 @@ export async function allowHeldDeletions(services: Services, context: CommandCon
     if (choice !== allow) return undefined;
   }
   await service.jobs.restart(target.servicePrincipalId, target.jobId, ['ForceDeletes'], context.signal);
+  services.tree.cycleRequested(target.connectionId, job);
   return statusAfter(services, context, target, service);
 }
 
@@ -153,13 +155,16 @@ export async function restartJob(services: Services, context: CommandContext, ar
   if (!Array.isArray(scope) || scope.some((s) => typeof s !== 'string' || !knownScopes.has(s))) {
     throw new UserFacingError(vscode.l10n.t('resetScope must be a list of: {0}.', [...knownScopes].join(', ')));
   }
+  // Read first: the tree calls the restarted job queued until another cycle than this one's last begins.
+  const before = await service.jobs.getJob(target.servicePrincipalId, target.jobId, context.signal);
   await service.jobs.restart(target.servicePrincipalId, target.jobId, scope as string[], context.signal);
+  services.tree.cycleRequested(target.connectionId, before);
   const job = await jobAfter(services, context, target, service);
   const app = target.appDisplayName ?? target.servicePrincipalId;
   announceCycle(
     job,
-    (schedule) => vscode.l10n.t('Provisioning of {0} restarted. A cycle runs now; later cycles run {1}.', app, schedule),
-    () => vscode.l10n.t('Provisioning of {0} restarted. A cycle runs now.', app),
+    (schedule) => vscode.l10n.t('Provisioning of {0} restarted. A new cycle begins shortly; later cycles run {1}.', app, schedule),
+    () => vscode.l10n.t('Provisioning of {0} restarted. A new cycle begins shortly.', app),
   );
   return { status: job.status?.code ?? 'Unknown' };
 }

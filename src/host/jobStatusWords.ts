@@ -17,6 +17,7 @@ export function localizedStatusWords(): JobStatusWords {
     active: () => vscode.l10n.t('Active'),
     running: (p) => (p ? vscode.l10n.t('Running {0}/{1}', p.completed, p.total) : vscode.l10n.t('Running')),
     starting: () => vscode.l10n.t('Starting'),
+    queued: () => vscode.l10n.t('Queued'),
     lastCycleFailed: () => vscode.l10n.t('Last cycle failed'),
     paused: () => vscode.l10n.t('Paused'),
     inQuarantine: () => vscode.l10n.t('In quarantine'),

@@ -22,6 +22,8 @@ export interface JobStatusWords {
   running(progress?: { completed: number; total: number }): string;
   /** Turned on; the first cycle has not begun yet. */
   starting(): string;
+  /** Started or restarted: the service has queued a cycle that has not begun yet. */
+  queued(): string;
   lastCycleFailed(): string;
   paused(): string;
   inQuarantine(): string;
@@ -42,6 +44,7 @@ export const englishStatusWords: JobStatusWords = {
   active: () => 'Active',
   running: (p) => (p ? `Running ${p.completed}/${p.total}` : 'Running'),
   starting: () => 'Starting',
+  queued: () => 'Queued',
   lastCycleFailed: () => 'Last cycle failed',
   paused: () => 'Paused',
   inQuarantine: () => 'In quarantine',
@@ -108,6 +111,21 @@ export interface JobActivity {
   readonly awaitingFirstCycle: boolean;
   /** Idle, but its next scheduled cycle is due: the tree watches for that cycle to begin. */
   readonly cycleDue: boolean;
+  /** Started or restarted from here, and no cycle has begun since: the service has it queued. */
+  readonly queued: boolean;
+}
+
+/** How long after a start or restart the tree keeps calling a job's cycle queued if none begins. */
+export const QUEUED_FOR_AT_MOST_MS = 30 * 60_000;
+
+/**
+ * A cycle asked for from here (start, restart): when, and when the job's last cycle had begun at
+ * that moment. A cycle has begun since once the job reports another begin time, which needs no
+ * agreement between this machine's clock and the service's.
+ */
+export interface CycleRequest {
+  readonly at: number;
+  readonly previousBegan?: string | null;
 }
 
 /** The first progress entry that counts something: the service's report of a cycle under way. */
@@ -117,16 +135,21 @@ function progressOf(job: SynchronizationJob): { completed: number; total: number
 }
 
 /** Whether a job is in a cycle or waiting for one: the cheap part of the status, for every refresh pass. */
-export function jobActivity(job: SynchronizationJob, now: Date): JobActivity {
+export function jobActivity(job: SynchronizationJob, now: Date, request?: CycleRequest): JobActivity {
   const status = job.status ?? {};
   const code = status.code ?? 'unknown';
   const last = status.lastExecution ?? undefined;
   const progress = progressOf(job);
   // Turned on but no cycle yet: the first one is about to start, so the row is kept fresh like a running one.
   const turnedOnNoCycle = !last && job.schedule?.state === 'Active' && (code === 'NotRun' || code === 'Active');
-  const running = turnedOnNoCycle || Boolean(progress && progress.completed < progress.total) || Boolean(last?.timeBegan && isNeverTime(last.timeEnded) && code !== 'Paused');
+  const inCycle = Boolean(progress && progress.completed < progress.total) || Boolean(last?.timeBegan && isNeverTime(last.timeEnded) && code !== 'Paused');
+  // Graph shows no queue: a start or restart asked from here is queued until a cycle begins after it.
+  const queued = !turnedOnNoCycle && !inCycle && request !== undefined && now.getTime() - request.at < QUEUED_FOR_AT_MOST_MS
+    && job.schedule?.state === 'Active' && (code === 'Active' || code === 'NotRun')
+    && (last?.timeBegan ?? null) === (request.previousBegan ?? null);
+  const running = turnedOnNoCycle || inCycle || queued;
   const dueAt = running ? undefined : nextCycleDueAt(job);
-  return { running, awaitingFirstCycle: turnedOnNoCycle && !progress, cycleDue: dueAt !== undefined && dueAt + DUE_GRACE_MS <= now.getTime() };
+  return { running, awaitingFirstCycle: (turnedOnNoCycle && !progress) || queued, cycleDue: dueAt !== undefined && dueAt + DUE_GRACE_MS <= now.getTime(), queued };
 }
 
 /** The health of a status code alone, for a job whose cycle is not under way. */
@@ -178,10 +201,12 @@ export interface JobStatusSummary extends JobActivity {
 }
 
 /** A job's status and schedule in words. */
-export function summarizeJob(job: SynchronizationJob, now: Date, words: JobStatusWords): JobStatusSummary {
-  const activity = jobActivity(job, now);
+export function summarizeJob(job: SynchronizationJob, now: Date, words: JobStatusWords, request?: CycleRequest): JobStatusSummary {
+  const activity = jobActivity(job, now, request);
   const health = jobHealth(job, activity);
   const progress = progressOf(job);
-  const status = health === 'running' ? (progress ? words.running(progress) : activity.awaitingFirstCycle ? words.starting() : words.running()) : healthText(health, job.status?.code ?? '?', words);
+  const status = health === 'running'
+    ? (progress ? words.running(progress) : activity.queued ? words.queued() : activity.awaitingFirstCycle ? words.starting() : words.running())
+    : healthText(health, job.status?.code ?? '?', words);
   return { ...activity, health, status, schedule: describeSchedule(job, words) };
 }

@@ -57,7 +57,7 @@ export class AppNode implements TreeNode, HasAppTarget {
       const now = new Date();
       const words = localizedStatusWords();
       for (const job of jobs) {
-        const view = summarizeJob(job, now, words);
+        const view = summarizeJob(job, now, words, this.tenant.model.cycleRequests.get(job.id ?? ''));
         statusLines.push(`${escapeMarkdown(jobLabel(job, { jobsOfApp: jobs.length }))}: ${escapeMarkdown(view.status)}, ${escapeMarkdown(view.schedule)}`);
       }
     }

@@ -10,6 +10,7 @@ import { describeJobStatus, jobLabel, type JobHealth } from './jobStatusText';
 import { MappingsNode } from './mappingsNode';
 import { OnDemandResultsNode } from './onDemandResultsNode';
 import type { TreeNode } from './treeNode';
+import type { CycleRequest } from '../shared/jobStatus';
 
 const icons: Record<JobHealth, [string, string?]> = {
   active: ['pass', 'testing.iconPassed'],
@@ -47,15 +48,19 @@ export class JobNode implements TreeNode, HasJobTarget, HasAppTarget {
     return this.appNode.appTarget;
   }
 
+  private get cycleRequest(): CycleRequest | undefined {
+    return this.appNode.tenant.model.cycleRequests.get(this.jobId);
+  }
+
   /** Whether a cycle is under way (the tree refreshes running jobs while visible). */
   get running(): boolean {
     const job = this.job;
-    return job ? describeJobStatus(job, new Date()).running : false;
+    return job ? describeJobStatus(job, new Date(), this.cycleRequest).running : false;
   }
 
   getTreeItem(): vscode.TreeItem {
     const job = this.job;
-    const view = job ? describeJobStatus(job, new Date()) : undefined;
+    const view = job ? describeJobStatus(job, new Date(), this.cycleRequest) : undefined;
     const item = new vscode.TreeItem(jobLabel(job, { jobId: this.jobId, jobsOfApp: this.appNode.jobs.length }), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = view?.description ?? vscode.l10n.t('not found');

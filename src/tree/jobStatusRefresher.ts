@@ -71,7 +71,7 @@ export class JobStatusRefresher implements vscode.Disposable {
       if (!tenant.model.isLoaded) continue;
       const now = new Date();
       const watched = tenant.knownAppNodes().filter((app) => {
-        const activities = app.jobs.map((job) => jobActivity(job, now)).filter((a) => a.running || a.cycleDue);
+        const activities = app.jobs.map((job) => jobActivity(job, now, tenant.model.cycleRequests.get(job.id ?? ''))).filter((a) => a.running || a.cycleDue);
         if (activities.length === 0) return false;
         const key = `${tenant.id}/${app.servicePrincipalId}`;
         const inCycle = activities.some((a) => a.running && !a.awaitingFirstCycle);

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { holdsDeletions, isNeverTime } from '../graph/facts';
 import { localizedStatusWords } from '../host/jobStatusWords';
 import { clockTime, localTime } from '../shared/clockTime';
-import { nextCycleDueAt, summarizeJob, type JobStatusSummary } from '../shared/jobStatus';
+import { nextCycleDueAt, summarizeJob, type CycleRequest, type JobStatusSummary } from '../shared/jobStatus';
 import { escapeMarkdown } from './markdown';
 
 export { jobActivity } from '../shared/jobStatus';
@@ -49,9 +49,9 @@ function describeNextCycle(job: SynchronizationJob, now: Date): string | undefin
 }
 
 /** Turns a job's status into what the tree shows: icon health, a short description and the details. */
-export function describeJobStatus(job: SynchronizationJob, now: Date): JobStatusView {
+export function describeJobStatus(job: SynchronizationJob, now: Date, request?: CycleRequest): JobStatusView {
   const words = localizedStatusWords();
-  const summary = summarizeJob(job, now, words);
+  const summary = summarizeJob(job, now, words, request);
   const status = job.status ?? {};
   const last = status.lastExecution ?? undefined;
   const progress = (status.progress ?? []).find((p) => (p.totalUnits ?? 0) > 0);
@@ -67,9 +67,14 @@ export function describeJobStatus(job: SynchronizationJob, now: Date): JobStatus
   ];
   const next = summary.running ? undefined : describeNextCycle(job, now);
   if (next) lines.push(`| ${vscode.l10n.t('Next cycle')} | ${next} |`);
+  if (summary.queued && request) {
+    lines.push(`| ${vscode.l10n.t('Next cycle')} | ${vscode.l10n.t('queued since {0}: the provisioning service begins it shortly', at(new Date(request.at).toISOString(), now, { seconds: true }))} |`);
+  }
   if (last) {
-    const ended = !isNeverTime(last.timeEnded) ? `${at(last.timeEnded, now, { seconds: true })} (${ago(last.timeEnded, now) ?? '-'})` : vscode.l10n.t('running');
-    lines.push(`| ${vscode.l10n.t('Last cycle')} | ${escapeCell(words.cycleOutcome(last.state ?? '-'))}, ${at(last.timeBegan, now, { seconds: true })} → ${ended} |`);
+    // A cycle under way has no end yet (the service writes 0001-01-01) and no outcome to tell.
+    const underWay = isNeverTime(last.timeEnded);
+    if (underWay) lines.push(`| ${vscode.l10n.t('Current cycle')} | ${vscode.l10n.t('began {0} ({1})', at(last.timeBegan, now, { seconds: true }), ago(last.timeBegan, now) ?? '-')} |`);
+    else lines.push(`| ${vscode.l10n.t('Last cycle')} | ${escapeCell(words.cycleOutcome(last.state ?? '-'))}, ${at(last.timeBegan, now, { seconds: true })} → ${at(last.timeEnded, now, { seconds: true })} (${ago(last.timeEnded, now) ?? '-'}) |`);
     lines.push(`| ${vscode.l10n.t('Imported / exported')} | ${last.countImported ?? 0} / ${last.countExported ?? 0} |`);
     if ((last.countEscrowed ?? 0) > 0) lines.push(`| ${vscode.l10n.t('Escrowed (will retry)')} | ${last.countEscrowed} |`);
     if (last.error?.message) lines.push(`| ${vscode.l10n.t('Error')} | ${escapeCell(`${last.error.code ?? ''}: ${last.error.message}`)} |`);

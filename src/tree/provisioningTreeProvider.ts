@@ -62,6 +62,14 @@ export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNod
    * Undefined when the tree has not loaded that tenant, or the read failed (the next refresh fixes a
    * stale row; the command itself succeeded).
    */
+  /**
+   * Notes that a cycle of the job was just asked for (start, restart; `before` is the job as read
+   * before asking), so that until one begins the tree shows it queued and keeps its row fresh.
+   */
+  cycleRequested(connectionId: string, before: SynchronizationJob, at = Date.now()): void {
+    if (before.id) this.tenant(connectionId)?.model.cycleRequests.set(before.id, { at, previousBegan: before.status?.lastExecution?.timeBegan ?? null });
+  }
+
   async jobsChanged(connectionId: string, servicePrincipalId: string, signal?: AbortSignal): Promise<SynchronizationJob[] | undefined> {
     const tenant = this.tenant(connectionId);
     if (!tenant?.model.isLoaded) return undefined;

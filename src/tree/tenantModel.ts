@@ -1,5 +1,6 @@
 import type { ServicePrincipal, SynchronizationJob } from '@microsoft/microsoft-graph-types';
 import type { ProvisioningService } from '../graph/provisioningService';
+import type { CycleRequest } from '../shared/jobStatus';
 
 const PAGE_SIZE = 100;
 
@@ -15,6 +16,8 @@ export class TenantModel {
   nextLink?: string;
   readonly jobs = new Map<string, SynchronizationJob[]>();
   readonly jobErrors = new Map<string, Error>();
+  /** The cycle last asked for from here (start, restart), by job id: Graph shows no queue. */
+  readonly cycleRequests = new Map<string, CycleRequest>();
   private loaded = false;
   /** Bumped by reset(): a load that started before it drops its results (a search replaced it). */
   private generation = 0;

@@ -119,3 +119,65 @@ describe('Job status auto-refresh (real VS Code host, sandbox)', () => {
     }
   });
 });
+
+describe('A cycle as the real service runs it: queued, under way, done (real VS Code host, sandbox at the real pace)', () => {
+  let env: ConnectedSandbox;
+
+  before(async () => {
+    // Slow enough to watch each stage: a 2 s queue and 4 objects a second.
+    env = await connectTestSandbox({ users: 12, queueDelaySeconds: 2, exportRatePerSecond: 4 });
+  });
+
+  after(async () => {
+    await env?.dispose();
+  });
+
+  it('shows a restarted job queued, then the cycle under way with its progress and time began, then its result', async () => {
+    const { servicePrincipalId: spId, jobId } = env.sandbox.demo;
+    const tenant = env.api.services.tree.tenant(env.connectionId)!;
+    await env.api.services.tree.refresh(tenant);
+    await tenant.getChildren();
+    const row = async () => {
+      await env.api.jobStatus.tick();
+      return tenant.appNode(spId).jobNode(jobId).getTreeItem();
+    };
+    await vscode.commands.executeCommand('entraProvisioning.apps.focus');
+    await waitFor(() => env.api.jobStatus.viewVisible, 'the provisioning view to become visible');
+
+    const first = env.sandbox.engine.nextCycle(jobId);
+    await vscode.commands.executeCommand('entraProvisioning.startJob', { servicePrincipalId: spId, jobId });
+    await first;
+    await waitForValue(async () => ((await row()).description === 'Active' ? true : undefined), 'the first cycle\'s result');
+
+    await vscode.commands.executeCommand('entraProvisioning.restartJob', { servicePrincipalId: spId, jobId, resetScope: ['Watermark'] });
+    const queued = await row();
+    assert.equal(queued.description, 'Queued', 'Graph shows no queue; the tree knows it asked for a cycle');
+    assert.match((queued.tooltip as vscode.MarkdownString).value, /\| Next cycle \| queued since /);
+
+    const underWay = await waitForValue(async () => {
+      const item = await row();
+      return /^Running \d+\/\d+$/.test(String(item.description)) ? item : undefined;
+    }, 'the cycle under way');
+    const details = (underWay.tooltip as vscode.MarkdownString).value;
+    assert.match(details, /\| Current cycle \| began \d/, 'when it began');
+    assert.match(details, /\| Progress \| \d+ \/ \d+ Objects \|/, 'objects processed');
+    assert.match(details, /\| User to User \| \d+ \|/, 'counts by type');
+
+    const done = await waitForValue(async () => {
+      const item = await row();
+      return item.description === 'Active' ? item : undefined;
+    }, 'the cycle\'s result');
+    assert.match((done.tooltip as vscode.MarkdownString).value, /\| Last cycle \| succeeded, /);
+    assert.doesNotMatch((done.tooltip as vscode.MarkdownString).value, /queued since|Current cycle/);
+  });
+});
+
+async function waitForValue<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -56,7 +56,7 @@ describe('UI: first run on the sandbox (Playwright, real workbench, one-minute c
     // The schedule comes from the job: this sandbox was started with one-minute cycles.
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Provisioning started for' }).first();
     await toast.waitFor({ timeout: 30_000 });
-    assert.match(await toast.innerText(), /The first cycle runs now; later cycles run every minute\./);
+    assert.match(await toast.innerText(), /The first cycle begins shortly; later cycles run every minute\./);
     // Monaco draws spaces as no-break spaces: \s matches both.
     await channel.getByText(/cycle\sfinished\s\(succeeded\)/).first().waitFor({ timeout: 60_000 });
     const text = await channel.innerText();

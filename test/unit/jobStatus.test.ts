@@ -65,4 +65,23 @@ describe('job status and schedule in words (what the tree, pickers, notification
     const underWay = { ...job('PT40M'), status: { code: 'Active' as const, progress: [], lastExecution: { timeBegan: '2026-01-01T10:00:00Z', timeEnded: '0001-01-01T00:00:00Z', state: 'Succeeded' as const } } };
     assert.equal(summarizeJob(underWay, new Date(), words).running, true);
   });
+
+  it('calls a restarted job queued until another cycle than the last one begins, then shows that cycle', () => {
+    const at = Date.parse('2026-01-01T11:00:00Z');
+    const now = new Date(at + 3_000);
+    const finished = { timeBegan: '2026-01-01T10:59:55Z', timeEnded: '2026-01-01T10:59:58Z', state: 'Succeeded' as const };
+    // Asked moments after the last cycle began: no clock comparison could tell the two apart.
+    const request = { at, previousBegan: finished.timeBegan };
+    const idle = { ...job('PT40M'), status: { code: 'Active' as const, progress: [], lastExecution: finished } };
+    assert.equal(summarizeJob(idle, now, words).status, 'Active', 'without a request from here Graph shows no queue');
+    const queued = summarizeJob(idle, now, words, request);
+    assert.deepEqual([queued.status, queued.health, queued.running, queued.queued], ['Queued', 'running', true, true]);
+    const begun = { ...idle, status: { ...idle.status, progress: [{ completedUnits: 3, totalUnits: 25, units: 'Objects' }], lastExecution: { timeBegan: '2026-01-01T11:00:05Z', timeEnded: '0001-01-01T00:00:00Z', state: 'Succeeded' as const } } };
+    assert.equal(summarizeJob(begun, now, words, request).status, 'Running 3/25');
+    const done = { ...idle, status: { ...idle.status, lastExecution: { timeBegan: '2026-01-01T11:00:05Z', timeEnded: '2026-01-01T11:00:30Z', state: 'Succeeded' as const } } };
+    assert.deepEqual([summarizeJob(done, now, words, request).status, summarizeJob(done, now, words, request).queued], ['Active', false], 'the result once the cycle ended');
+    const paused = { ...idle, schedule: { ...idle.schedule, state: 'Paused' as const }, status: { ...idle.status, code: 'Paused' as const } };
+    assert.equal(summarizeJob(paused, now, words, request).queued, false, 'a paused job queues nothing');
+    assert.equal(summarizeJob(idle, new Date(at + 31 * 60_000), words, request).queued, false, 'not forever: the request is forgotten');
+  });
 });
