@@ -92,7 +92,8 @@ export class AppsApi {
    */
   waitForNewApp(spId: string, signal?: AbortSignal, onWait?: (waitedMs: number) => void): Promise<ServicePrincipal> {
     return retryWhileReplicating(
-      () => this.graph.get<ServicePrincipal>(paths.servicePrincipal(spId) + query({ $select: appFields.join(',') }), { operation: 'read the new enterprise app', access: Access.readApps, signal }),
+      // The caller retries by itself while the id is one it noted as created; the outer loop covers an id it did not.
+      () => this.graph.get<ServicePrincipal>(paths.servicePrincipal(spId) + query({ $select: appFields.join(',') }), { operation: 'read the new enterprise app', access: Access.readApps, signal, onReplicationWait: onWait }),
       { signal, onWait, what: 'the new app' },
     );
   }

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { ProvisioningApiError } from '../../../src/graph/errors';
 import { RecentlyCreated, REPLICATION_WINDOW_MS, retryWhileReplicating } from '../../../src/graph/replication';
+import type { ProvisioningService } from '../../../src/graph';
+import type { Sandbox } from '../../../src/sandbox/server';
+import { serviceFor, startTestSandbox, TEST_TOKEN } from './sandboxService';
 
 const notFound = () => new ProvisioningApiError('notFound', 'Not found', { status: 404, code: 'Request_ResourceNotFound' });
 
@@ -66,5 +69,48 @@ describe('replication waits', () => {
       setTimeout(() => controller.abort(), 50);
       await assert.rejects(pending, (error: Error) => error.name === 'AbortError');
     });
+  });
+});
+
+describe('replication waits against the sandbox (a tenant that replicates new objects in 1 s)', function () {
+  this.timeout(30_000);
+  let sandbox: Sandbox;
+  let service: ProvisioningService;
+
+  before(async () => {
+    sandbox = await startTestSandbox({ replicationDelaySeconds: 1 });
+    service = serviceFor(sandbox);
+  });
+  after(async () => { await sandbox?.close(); });
+
+  it('reads a new gallery app and creates its job although Graph answers 404 at first, reporting the wait', async () => {
+    const template = (await service.apps.listApplicationTemplates('GoToMeeting')).find((t) => t.id)!;
+    const created = await service.apps.instantiateTemplate(template.id!, 'GoToMeeting (replicating)');
+    const spId = created.servicePrincipal!.id!;
+    // What another client would see: the new app is not there yet.
+    const raw = await fetch(`${sandbox.graphUrl}/servicePrincipals/${spId}`, { headers: { authorization: `Bearer ${TEST_TOKEN}` } });
+    assert.equal(raw.status, 404);
+    const waits: number[] = [];
+    const app = await service.apps.waitForNewApp(spId, undefined, (waited) => waits.push(waited));
+    assert.equal(app.id, spId);
+    assert.ok(waits.length > 0, 'it waited, and said so');
+    const job = await service.jobs.createJob(spId, 'gotomeeting');
+    assert.ok(job.id);
+  });
+
+  it('waits for new assignments to be listed', async () => {
+    const spId = sandbox.demo.servicePrincipalId;
+    const sp = await service.apps.getApp(spId);
+    const role = sp.appRoles!.find((r) => r.isEnabled !== false && r.id !== '00000000-0000-0000-0000-000000000000')!;
+    const user = [...sandbox.store.users.values()].find((u) => !sandbox.store.assignmentsFor(spId).some((a) => a.principalId === u.id))!;
+    const assignment = await service.apps.assign(spId, user.id, role.id!);
+    const listed = await service.apps.waitForAssignments(spId, [assignment.id!]);
+    assert.ok(listed.some((a) => a.id === assignment.id));
+  });
+
+  it('reports a not-found of an object it did not just create at once, as deleted', async () => {
+    const started = Date.now();
+    await assert.rejects(service.apps.getApp('00000000-0000-0000-0000-00000000dead'), (error: ProvisioningApiError) => error.kind === 'notFound');
+    assert.ok(Date.now() - started < 1_000, 'no replication wait for an id this client never created');
   });
 });
