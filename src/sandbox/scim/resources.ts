@@ -13,37 +13,42 @@ type FilterExpression = Record<string, unknown[]>;
 const NO_SCIM_TYPE = null as unknown as string;
 
 /**
- * Narrows a list request to candidates using the indexes when the filter is a single equality on
- * the unique name, externalId or id; scimmy then applies the full filter to what we return, so
- * this only has to be a superset of the true answer.
+ * Answers a list request from the indexes when the filter is a single equality on the unique name,
+ * externalId or id: the index keeps SCIM's case rules for these attributes (userName and a group's
+ * displayName are case-insensitive, the others exact). Undefined for any other filter.
  */
-function candidates(store: ScimResourceStore, filter: unknown): ScimResource[] {
-  if (Array.isArray(filter) && filter.length === 1) {
-    const expr = filter[0] as FilterExpression;
-    for (const [key, cond] of Object.entries(expr)) {
-      if (!Array.isArray(cond) || String(cond[0]).toLowerCase() !== 'eq' || typeof cond[1] !== 'string') continue;
-      const k = key.toLowerCase();
-      if (k === store.nameAttribute.toLowerCase()) {
-        const hit = store.findByName(cond[1]);
-        return hit ? [hit] : [];
-      }
-      if (k === 'externalid') {
-        const hit = store.findByExternalId(cond[1]);
-        return hit ? [hit] : [];
-      }
-      if (k === 'id') {
-        const hit = store.get(cond[1]);
-        return hit ? [hit] : [];
-      }
-    }
-  }
-  return store.list();
+export function indexedMatches(store: ScimResourceStore, filter: unknown): ScimResource[] | undefined {
+  if (!Array.isArray(filter) || filter.length !== 1) return undefined;
+  const expr = filter[0] as FilterExpression;
+  const entries = Object.entries(expr);
+  if (entries.length !== 1) return undefined;
+  const [key, cond] = entries[0];
+  if (!Array.isArray(cond) || String(cond[0]).toLowerCase() !== 'eq' || typeof cond[1] !== 'string') return undefined;
+  const k = key.toLowerCase();
+  const hit = k === store.nameAttribute.toLowerCase() ? store.findByName(cond[1])
+    : k === 'externalid' ? store.findByExternalId(cond[1])
+      : k === 'id' ? store.get(cond[1])
+        : null;
+  if (hit === null) return undefined;
+  return hit ? [hit] : [];
+}
+
+/**
+ * The resources a list request asks for: from an index when it can, else every resource that
+ * matches the filter. scimmy leaves filtering to the egress handler: without the match, a filter
+ * the indexes do not answer (`displayName eq "..."`) listed, and rendered, every stored resource.
+ */
+function matches(store: ScimResourceStore, filter: InstanceType<typeof SCIMMY.Types.Filter> | undefined): ScimResource[] {
+  const indexed = indexedMatches(store, filter);
+  if (indexed) return indexed;
+  const all = store.list();
+  return filter ? filter.match(all) as ScimResource[] : all;
 }
 
 /** The part of scimmy's resource class used here (its own typings do not unify User and Group). */
 interface DeclaredResource {
   ingress(handler: (res: { id?: string }, instance: unknown, ctx?: ScimHandlerContext) => unknown): DeclaredResource;
-  egress(handler: (res: { id?: string; filter?: unknown }, ctx?: ScimHandlerContext) => unknown): DeclaredResource;
+  egress(handler: (res: { id?: string; filter?: InstanceType<typeof SCIMMY.Types.Filter> }, ctx?: ScimHandlerContext) => unknown): DeclaredResource;
   degress(handler: (res: { id?: string }, ctx?: ScimHandlerContext) => void): DeclaredResource;
 }
 
@@ -64,7 +69,7 @@ function declareOne(resource: DeclaredResource, pick: (ctx: ScimHandlerContext) 
         if (!found) throw new SCIMMY.Types.Error(404, NO_SCIM_TYPE, `Resource ${res.id} not found`);
         return toScimmy(found);
       }
-      return candidates(store, res.filter).map(toScimmy);
+      return matches(store, res.filter).map(toScimmy);
     })
     .degress((res, ctx?: ScimHandlerContext) => {
       if (!res.id || !pick(ctx!).delete(res.id)) throw new SCIMMY.Types.Error(404, NO_SCIM_TYPE, `Resource ${res.id ?? ''} not found`);
