@@ -7,7 +7,8 @@ import { ScimResourceStore } from './resourceStore';
 import type { ScimResource } from './resourceStore';
 import { declareScimResources } from './resources';
 import { loopbackHostOnly } from '../http/requestLimits';
-import type { ScimHandlerContext } from './resources';
+import type { ScimHandlerContext, ScimResourceKind } from './resources';
+import { scimFastPath } from './fastPath';
 
 /** One request the SCIM app answered, for tests and the demo log. */
 export interface ScimRequestRecord {
@@ -31,6 +32,11 @@ export interface ScimServerOptions {
   token: string;
   gotoMeetingUser: string;
   gotoMeetingPassword: string;
+  /**
+   * Answer every request through scimmy's routers, without the fast path for the matching query
+   * and the create (tests compare the two).
+   */
+  scimmyOnly?: boolean;
 }
 
 /** Answers with a SCIM error document (RFC 7644 §3.12). */
@@ -120,8 +126,10 @@ export class ScimTargets {
   private readonly listeners = new Set<() => void>();
   private readonly requestListeners = new Set<(record: ScimRequestRecord) => void>();
 
+  private readonly kinds: ScimResourceKind[];
+
   constructor(private readonly options: ScimServerOptions) {
-    declareScimResources();
+    this.kinds = declareScimResources();
   }
 
   /** Users stored by the SCIM app. */
@@ -260,16 +268,12 @@ export class ScimTargets {
       const colon = decoded.indexOf(':');
       return colon > 0 && sameSecret(decoded.slice(0, colon), gotoMeetingUser) && sameSecret(decoded.slice(colon + 1), gotoMeetingPassword);
     };
-    app.use(SCIM_BASE_PATH, this.record('scim'), authenticateFirst(bearerOk, 'Bearer', 'Invalid or missing bearer token.'), checkQuery, hideInternalErrors, new SCIMMYRouters({
-      type: 'bearer',
-      handler: () => 'provisioning',
-      context: () => this.scim,
-    }));
-    app.use(GOTOMEETING_BASE_PATH, this.record('gotomeeting'), authenticateFirst(basicOk, 'Basic', 'Invalid admin user name or password.'), checkQuery, hideInternalErrors, new SCIMMYRouters({
-      type: 'basic',
-      handler: () => 'admin',
-      context: () => this.gotoMeeting,
-    }));
+    const scimRouters = new SCIMMYRouters({ type: 'bearer', handler: () => 'provisioning', context: () => this.scim });
+    const gotoMeetingRouters = new SCIMMYRouters({ type: 'basic', handler: () => 'admin', context: () => this.gotoMeeting });
+    // Built after scimmy's routers, which set the configuration (body size limit) it copies.
+    const fast = (context: () => ScimHandlerContext) => this.options.scimmyOnly ? [] : [scimFastPath(this.kinds, context)];
+    app.use(SCIM_BASE_PATH, this.record('scim'), authenticateFirst(bearerOk, 'Bearer', 'Invalid or missing bearer token.'), checkQuery, hideInternalErrors, ...fast(() => this.scim), scimRouters);
+    app.use(GOTOMEETING_BASE_PATH, this.record('gotomeeting'), authenticateFirst(basicOk, 'Basic', 'Invalid admin user name or password.'), checkQuery, hideInternalErrors, ...fast(() => this.gotoMeeting), gotoMeetingRouters);
     return app;
   }
 }
