@@ -65,8 +65,8 @@ async function cycles(users: number, incremental: boolean): Promise<number> {
     const initialSeconds = (performance.now() - t) / 1000;
     const cpuAfter = threadCpuSeconds();
     process.stderr.write(`[bench sandbox] initial cycle of ${users}: ${initialSeconds.toFixed(1)} s wall, thread CPU s: ${threadSeconds(cpuBefore, cpuAfter)}, load ${loadBefore} -> ${load()}\n`);
-    if (initial.state !== 'Succeeded' || sandbox.scim.listUsers().length !== users || sandbox.scim.clientErrors().length > 0) {
-      throw new Error(`initial cycle did not provision ${users} users cleanly: state ${initial.state}, ${sandbox.scim.listUsers().length} users, ${sandbox.scim.clientErrors().length} SCIM 4xx`);
+    if (initial.state !== 'Succeeded' || sandbox.scim.userCount() !== users || sandbox.scim.clientErrors().length > 0) {
+      throw new Error(`initial cycle did not provision ${users} users cleanly: state ${initial.state}, ${sandbox.scim.userCount()} users, ${sandbox.scim.clientErrors().length} SCIM 4xx`);
     }
     if (!incremental) return initialSeconds;
 

@@ -4,7 +4,7 @@ import SCIMMY from 'scimmy';
 import SCIMMYRouters from 'scimmy-routers';
 import { timingSafeEqual } from 'node:crypto';
 import { ScimResourceStore } from './resourceStore';
-import type { ScimResource } from './resourceStore';
+import type { ScimResource, StoredChange } from './resourceStore';
 import { declareScimResources } from './resources';
 import { loopbackHostOnly } from '../http/requestLimits';
 import type { ScimHandlerContext, ScimResourceKind } from './resources';
@@ -21,7 +21,7 @@ export interface ScimRequestRecord {
 }
 
 /** A stored change, as reported across threads. */
-export type ScimWrite = { app: 'scim' | 'gotomeeting'; kind: 'users' | 'groups' } & ({ op: 'put'; resource: ScimResource } | { op: 'delete'; id: string });
+export type ScimWrite = { app: 'scim' | 'gotomeeting'; kind: 'users' | 'groups' } & StoredChange;
 
 /** Paths of the two target apps on the SCIM server. */
 export const SCIM_BASE_PATH = '/scim/v2';
@@ -128,13 +128,22 @@ export class ScimTargets {
 
   private readonly kinds: ScimResourceKind[];
 
-  constructor(private readonly options: ScimServerOptions) {
+  /**
+   * @param keepRequestLog Whether {@link requests} keeps what was answered; a worker thread's copy
+   *   only reports its requests to the main thread's mirror, which keeps them.
+   */
+  constructor(private readonly options: ScimServerOptions, private readonly keepRequestLog = true) {
     this.kinds = declareScimResources();
   }
 
   /** Users stored by the SCIM app. */
   listUsers(): ScimResource[] {
     return this.scim.users.list();
+  }
+
+  /** Number of users stored by the SCIM app (without reading them). */
+  userCount(): number {
+    return this.scim.users.size;
   }
 
   /** Groups stored by the SCIM app. */
@@ -190,8 +199,10 @@ export class ScimTargets {
 
   /** Appends a request record (also used to mirror a worker thread's log). */
   addRequest(record: ScimRequestRecord): void {
-    this.requests.push(record);
-    if (this.requests.length > 50_000) this.requests.splice(0, 10_000);
+    if (this.keepRequestLog) {
+      this.requests.push(record);
+      if (this.requests.length > 50_000) this.requests.splice(0, 10_000);
+    }
     for (const l of this.requestListeners) l(record);
   }
 
@@ -213,9 +224,7 @@ export class ScimTargets {
 
   /** Applies a change reported by another copy of these stores (see {@link onWrite}). */
   applyWrite(change: ScimWrite): void {
-    const store = (change.app === 'scim' ? this.scim : this.gotoMeeting)[change.kind];
-    if (change.op === 'put') store.put(change.resource);
-    else store.delete(change.id);
+    (change.app === 'scim' ? this.scim : this.gotoMeeting)[change.kind].apply(change);
     this.notifyChanged();
   }
 

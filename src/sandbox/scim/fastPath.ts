@@ -58,7 +58,7 @@ export function scimFastPath(kinds: readonly ScimResourceKind[], context: () => 
         const store = kind.pick(context());
         const name = coerced[store.nameAttribute];
         // A taken name is scimmy's 409 to give.
-        if (typeof name === 'string' && store.findByName(name)) return next();
+        if (typeof name === 'string' && store.nameTaken(name)) return next();
         const created = storeCoerced(store, undefined, coerced);
         res.setHeader('Content-Type', SCIM_JSON);
         res.status(201).send(kind.coerceOut(created, req.baseUrl));

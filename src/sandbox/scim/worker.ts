@@ -32,7 +32,7 @@ export type WorkerMessage =
  */
 export function runScimWorker(data: ScimWorkerData): void {
   const port = parentPort!;
-  const targets = new ScimTargets(data.options);
+  const targets = new ScimTargets(data.options, false);
   targets.load(data.initial);
   // Reports are batched (one postMessage per turn of the event loop, not per request); a barrier
   // flushes first, so everything reported before it still arrives before its answer.
