@@ -3,9 +3,11 @@ import type { NextFunction, Request, Response } from 'express';
 import SCIMMY from 'scimmy';
 import SCIMMYRouters from 'scimmy-routers';
 import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseQueryString } from 'node:querystring';
 import { ScimResourceStore } from './resourceStore';
 import type { ScimResource, StoredChange } from './resourceStore';
-import { declareScimResources } from './resources';
+import { declareScimResources, indexedMatches } from './resources';
 import { loopbackHostOnly } from '../http/requestLimits';
 import type { ScimHandlerContext, ScimResourceKind } from './resources';
 import { scimFastPath } from './fastPath';
@@ -71,24 +73,31 @@ const filterText: Record<string, (value: string) => string> = {
 };
 
 /**
+ * Whether a query parameter that names attributes is one scimmy can take; for a `filter`, the
+ * filter as scimmy parsed it (else true).
+ */
+function queryParameterOk(name: string, value: unknown): boolean | InstanceType<typeof SCIMMY.Types.Filter> {
+  // Quoted values are data ("userName eq \"constructor\"" is a fair question), not attribute paths.
+  if (typeof value !== 'string' || objectMachinery.test(value.replace(/"(?:[^"\\]|\\.)*"/g, '""'))) return false;
+  if (!value.trim()) return true;
+  try {
+    const parsed = new SCIMMY.Types.Filter(filterText[name](value));
+    return name === 'filter' ? parsed : true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Checks the query parameters that name attributes before scimmy does: a filter it cannot parse,
  * or a path into JavaScript's object machinery (`attributes=__proto__`), makes it fail with an
  * internal error, where a SCIM service answers 400 for a client's mistake.
  */
 function checkQuery(req: Request, res: Response, next: NextFunction): void {
-  for (const [name, toFilter] of Object.entries(filterText)) {
+  for (const name of Object.keys(filterText)) {
     const value = req.query[name];
     if (value === undefined) continue;
-    // Quoted values are data ("userName eq \"constructor\"" is a fair question), not attribute paths.
-    let ok = typeof value === 'string' && !objectMachinery.test(value.replace(/"(?:[^"\\]|\\.)*"/g, '""'));
-    if (ok && (value as string).trim()) {
-      try {
-        new SCIMMY.Types.Filter(toFilter(value as string));
-      } catch {
-        ok = false;
-      }
-    }
-    if (!ok) {
+    if (!queryParameterOk(name, value)) {
       res.status(400).type('application/scim+json').send(JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', scimType: name === 'filter' ? 'invalidFilter' : 'invalidValue', detail: `The ${name} parameter is not a valid SCIM ${name === 'filter' ? 'filter' : 'attribute list'} for this resource.` }));
       return;
     }
@@ -256,6 +265,64 @@ export class ScimTargets {
     };
   }
 
+  private bearerOk(authorization: string | undefined): boolean {
+    const m = /^Bearer\s+(.+)$/i.exec(authorization ?? '');
+    return m !== null && sameSecret(m[1].trim(), this.options.token);
+  }
+
+  private basicOk(authorization: string | undefined): boolean {
+    const m = /^Basic\s+(.+)$/i.exec(authorization ?? '');
+    const decoded = m ? Buffer.from(m[1], 'base64').toString('utf8') : '';
+    const colon = decoded.indexOf(':');
+    return colon > 0 && sameSecret(decoded.slice(0, colon), this.options.gotoMeetingUser) && sameSecret(decoded.slice(colon + 1), this.options.gotoMeetingPassword);
+  }
+
+  /**
+   * The server's request handler: the express app of {@link createApp}, with the matching query
+   * (`GET /Users?filter=userName eq "..."`, sent once per user by every cycle) answered before it.
+   * Through express that query cost about 0.12 ms of the SCIM thread; a bare Node server answers it
+   * in 0.015 ms. It is answered here only when express would answer it with 200 from an index:
+   * addressed to this server, authenticated, a valid indexed equality filter alone, no body. The
+   * answer is express's, byte for byte (status, headers, body), and is recorded as express records.
+   */
+  createHandler(port: () => number): (req: IncomingMessage, res: ServerResponse) => void {
+    const app = this.createApp(port);
+    if (this.options.scimmyOnly) return app;
+    return (req, res) => {
+      if (!this.answerIndexedQuery(req, res, port())) void app(req, res);
+    };
+  }
+
+  private answerIndexedQuery(req: IncomingMessage, res: ServerResponse, port: number): boolean {
+    if (req.method !== 'GET' || req.headers['transfer-encoding'] !== undefined || req.headers['content-length'] !== undefined) return false;
+    const url = req.url ?? '';
+    const q = url.indexOf('?');
+    if (q < 0) return false;
+    const path = url.slice(0, q);
+    const app = path.startsWith(`${SCIM_BASE_PATH}/`) ? 'scim' : path.startsWith(`${GOTOMEETING_BASE_PATH}/`) ? 'gotomeeting' : undefined;
+    if (!app) return false;
+    const base = app === 'scim' ? SCIM_BASE_PATH : GOTOMEETING_BASE_PATH;
+    const kind = this.kinds.find((k) => path === `${base}${k.endpoint}`);
+    if (!kind) return false;
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}` && host !== `[::1]:${port}`) return false;
+    if (!(app === 'scim' ? this.bearerOk(req.headers.authorization) : this.basicOk(req.headers.authorization))) return false;
+    // Express's default ('simple') query parser is node:querystring.
+    const query = parseQueryString(url.slice(q + 1));
+    const keys = Object.keys(query);
+    if (keys.length !== 1 || keys[0] !== 'filter') return false;
+    const filter = queryParameterOk('filter', query.filter);
+    if (typeof filter === 'boolean') return false;
+    const hits = indexedMatches(kind.pick(app === 'scim' ? this.scim : this.gotoMeeting), filter);
+    if (!hits) return false;
+    const rendered = hits.map((r) => JSON.parse(kind.coerceOut(r, base)) as InstanceType<typeof SCIMMY.Types.Schema>);
+    const body = JSON.stringify(new SCIMMY.Messages.ListResponse(rendered));
+    this.addRequest({ app, method: 'GET', url, status: 200 });
+    res.writeHead(200, { 'Content-Type': 'application/scim+json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+    res.end(body);
+    return true;
+  }
+
   /**
    * Builds the express app: `/scim/v2` (bearer token) and `/gotomeeting/v2` (basic auth). `port` is
    * the port it listens on, once known: requests for another Host are refused.
@@ -266,17 +333,8 @@ export class ScimTargets {
     // No ETags: SCIM clients here never send If-None-Match, and hashing every answer costs time.
     app.set('etag', false);
     app.use(loopbackHostOnly(port, (res, message) => sendScimError(res, 400, message)));
-    const { token, gotoMeetingUser, gotoMeetingPassword } = this.options;
-    const bearerOk = (req: Request) => {
-      const m = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '');
-      return m !== null && sameSecret(m[1].trim(), token);
-    };
-    const basicOk = (req: Request) => {
-      const m = /^Basic\s+(.+)$/i.exec(req.get('authorization') ?? '');
-      const decoded = m ? Buffer.from(m[1], 'base64').toString('utf8') : '';
-      const colon = decoded.indexOf(':');
-      return colon > 0 && sameSecret(decoded.slice(0, colon), gotoMeetingUser) && sameSecret(decoded.slice(colon + 1), gotoMeetingPassword);
-    };
+    const bearerOk = (req: Request) => this.bearerOk(req.get('authorization'));
+    const basicOk = (req: Request) => this.basicOk(req.get('authorization'));
     const scimRouters = new SCIMMYRouters({ type: 'bearer', handler: () => 'provisioning', context: () => this.scim });
     const gotoMeetingRouters = new SCIMMYRouters({ type: 'basic', handler: () => 'admin', context: () => this.gotoMeeting });
     // Built after scimmy's routers, which set the configuration (body size limit) it copies.

@@ -35,7 +35,7 @@ async function startInProcess(options: ScimHostOptions): Promise<ScimHost> {
   const targets = new ScimTargets(options);
   if (options.initial) targets.load(options.initial);
   let bound = 0;
-  const server = createServer(targets.createApp(() => bound));
+  const server = createServer(targets.createHandler(() => bound));
   const port = await listenOnLoopback(server, options.port);
   bound = port;
   return {

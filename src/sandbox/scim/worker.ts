@@ -59,7 +59,7 @@ export function runScimWorker(data: ScimWorkerData): void {
     port.postMessage({ type: 'barrier', id: m.id ?? 0 } satisfies WorkerMessage);
   });
   let bound = 0;
-  const server = createServer(targets.createApp(() => bound));
+  const server = createServer(targets.createHandler(() => bound));
   server.once('error', (e) => port.postMessage({ type: 'failed', message: e.message } satisfies WorkerMessage));
   server.listen(data.port, '127.0.0.1', () => {
     bound = (server.address() as AddressInfo).port;
