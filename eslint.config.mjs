@@ -21,7 +21,8 @@ const hostFree = new Set(['graph', 'sandbox', 'shared', 'expressions']);
 /** The loaders of lazily loaded bundles, each with the one file allowed to import it. */
 const loaders = {
   graphRuntimeLoader: 'src/auth/graphConnections.ts',
-  mappingEditorRuntimeLoader: 'src/webviews/mappingEditorManager.ts',
+  treeRuntimeLoader: 'src/tree/provisioningTreeShell.ts',
+  mappingEditorRuntimeLoader: 'src/webviews/mappingEditorPanels.ts',
   commandHandlersLoader: 'src/commands/registerCommands.ts',
 };
 /** Files that may take values from any Graph module: the Graph runtime bundle's entry. */

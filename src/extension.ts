@@ -3,26 +3,28 @@ import { ConnectionStatusBar } from './auth/connectionStatusBar';
 import { ConnectionStore } from './auth/connectionStore';
 import { GraphConnections } from './auth/graphConnections';
 import { SandboxSessions } from './auth/sandboxSessions';
-import { CommandRunner } from './commands/commandRunner';
-import { commandTitles } from './commands/commandTitles';
 import { registerCommands } from './commands/registerCommands';
 import type { Services } from './commands/services';
 import { CommandId } from './shared/commandIds';
 import { OutputChannelLogger } from './host/outputChannelLogger';
 import { ReadOnlyDocuments } from './host/readOnlyDocuments';
-import { JobStatusRefresher } from './tree/jobStatusRefresher';
+import type { JobStatusRefresher } from './tree/jobStatusRefresher';
+import { ProvisioningTreeShell } from './tree/provisioningTreeShell';
 import { WalkthroughProgress } from './walkthrough/walkthroughProgress';
-import { ProvisioningTreeProvider } from './tree/provisioningTreeProvider';
-import { MappingEditorManager } from './webviews/mappingEditorManager';
+import { MappingEditorPanels } from './webviews/mappingEditorPanels';
 
 /** What activate() returns; tests use it to reach the running services. */
 export interface ExtensionApi {
   readonly services: Services;
-  /** Refreshes running jobs' status while the view is visible (tests drive `tick()`). */
+  /** Refreshes running jobs' status while the view is visible (tests drive `tick()`); loads the tree. */
   readonly jobStatus: JobStatusRefresher;
 }
 
-/** Composition root: build the services once, register everything, hand all disposables to VS Code. */
+/**
+ * Composition root: build the services once, register everything, hand all disposables to VS Code.
+ * What VS Code is given here is small on purpose (bench/activation measures it): the tree, the
+ * mapping editor and the command handlers are loaded from their own bundles on first use.
+ */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const channel = vscode.window.createOutputChannel('Entra Provisioning', { log: true });
   const logger = new OutputChannelLogger(channel);
@@ -30,27 +32,34 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const sandboxes = new SandboxSessions();
   const graph = new GraphConnections(connections, sandboxes, context.secrets, logger);
   const documents = new ReadOnlyDocuments();
-  const tree = new ProvisioningTreeProvider(connections, graph, logger.child('tree'), documents);
+  const tree = new ProvisioningTreeShell(connections, graph, logger.child('tree'), documents);
   const walkthrough = new WalkthroughProgress(context.extension.id, logger.child('walkthrough'));
-  const titles = commandTitles(context.extensionPath, context.extension.packageJSON, vscode.env.language);
-  const runner = new CommandRunner(logger, titles, (id, result) => walkthrough.commandFinished(id, result));
-  const mappingEditors = new MappingEditorManager({
+  const { services, runAsCommand, disposables: commands } = registerCommands(
+    {
+      extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, documents, walkthrough,
+      tree: () => tree.tree,
+      mappingEditors: () => mappingEditors.manager,
+    },
+    {
+      extensionPath: context.extensionPath,
+      manifest: context.extension.packageJSON,
+      language: vscode.env.language,
+      onFinished: (id, result) => walkthrough.commandFinished(id, result),
+    },
+  );
+  const mappingEditors = new MappingEditorPanels({
     extensionUri: context.extensionUri,
     logger: logger.child('mappingEditor'),
     graph,
     documents,
     drafts: context.workspaceState,
-    runAsCommand: (id, work) => runner.runTask(id, work),
-  });
-  const { services, disposables: commands } = registerCommands(runner, {
-    extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, tree, documents, mappingEditors, walkthrough,
+    runAsCommand,
   });
   const statusBar = new ConnectionStatusBar(connections, CommandId.switchTenant);
 
   const treeView = vscode.window.createTreeView('entraProvisioning.apps', { treeDataProvider: tree, showCollapseAll: true });
   tree.attachView(treeView);
-  const refresher = new JobStatusRefresher(tree, treeView, logger.child('tree'));
-  context.subscriptions.push(channel, connections, sandboxes, graph, tree, mappingEditors, documents, treeView, refresher, statusBar, ...commands);
+  context.subscriptions.push(channel, connections, sandboxes, graph, tree, mappingEditors, documents, treeView, statusBar, ...commands);
   // Drives the welcome view; a connection (signed in, or the sandbox) is the walkthrough's first step.
   const setConnectedContext = () => {
     const connected = connections.list().length > 0;
@@ -64,7 +73,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     // Not awaited: activation must stay fast; the command reports its own progress and errors.
     void vscode.commands.executeCommand(CommandId.connectSandbox);
   }
-  return { services, jobStatus: refresher };
+  return {
+    services,
+    get jobStatus() {
+      return tree.refresher;
+    },
+  };
 }
 
 export function deactivate(): void {

@@ -15,7 +15,7 @@ function emit(metric: string, value: number, unit: string): void {
 
 async function main(): Promise<void> {
   const token = 'bench-token';
-  const sandbox = await startSandbox({ port: 0, seed: 3, users: 20, groups: 2, apps: APPS, token });
+  const sandbox = await startSandbox({ port: 0, seed: 3, users: 20, groups: 2, apps: APPS, token, pace: 'instant' });
   try {
     const service = createProvisioningService({ credential: new StaticTokenCredential(token), graphBaseUrl: sandbox.graphUrl, scopes: ['bench/.default'], logger: silentLogger });
     const ids = (await service.graph.all<{ id: string }>('/servicePrincipals?$select=id&$top=999', { operation: 'list apps' })).map((a) => a.id).slice(0, APPS);

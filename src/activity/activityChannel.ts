@@ -21,6 +21,8 @@ export interface StreamTarget {
 interface RunningStream {
   readonly target: StreamTarget;
   readonly abort: AbortController;
+  /** Set once the stream is built; its held lines are written when it stops. */
+  stream?: ActivityStream;
 }
 
 /** Lines kept for `lines` (tests and the details picker read them; the channel keeps its own). */
@@ -102,7 +104,8 @@ export class ActivityChannel implements vscode.Disposable {
     }
     const abort = new AbortController();
     // Claimed before the first await, so a second start of the same target meanwhile starts no second stream.
-    this.streams.set(key, { target, abort });
+    const running: RunningStream = { target, abort };
+    this.streams.set(key, running);
     let service: Awaited<ReturnType<GraphConnections['service']>>;
     try {
       service = await this.graph.service(target.connectionId);
@@ -122,6 +125,7 @@ export class ActivityChannel implements vscode.Disposable {
       onRetry: (error, delayMs) =>
         this.write({ level: 'warn', text: vscode.l10n.t('{0}: {1} Trying again in {2} s.', target.label, redactSecrets(errorMessage(error)), Math.round(delayMs / 1000)) }),
     });
+    running.stream = stream;
 
     const filter = this.filter();
     const hidden = [...filter.hideStatuses, ...filter.hideActions];
@@ -185,6 +189,7 @@ export class ActivityChannel implements vscode.Disposable {
     if (!running) return;
     this.streams.delete(key);
     running.abort.abort();
+    running.stream?.flush();
     this.write({ level, text: message });
     this.updateStatus();
   }

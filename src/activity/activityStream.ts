@@ -5,8 +5,9 @@ import { isIdleCycle, type JobChange } from './jobChanges';
 import { JobWatcher, type NamedJobChange } from './jobWatcher';
 import { ActivityLogPoller } from './logPoller';
 import { runPollingLoop, type PauseGate } from './backoffLoop';
+import { SettleHold } from './settleHold';
 import type { ActivityEvent, ActivityScope } from './types';
-import { scopeQuery } from './types';
+import { eventTime, scopeQuery } from './types';
 
 export interface ActivityStreamOptions {
   readonly service: Pick<ProvisioningService, 'logs' | 'jobs' | 'apps' | 'graph'>;
@@ -29,10 +30,18 @@ export interface ActivityStreamOptions {
   readonly pageSize?: number;
   /** Told about each failed round that will be retried. */
   readonly onRetry?: (error: unknown, delayMs: number) => void;
+  /** How long lines are held back for late log entries until a delay has been measured (default 10 s). */
+  readonly initialHoldMs?: number;
+  /** The longest lines are ever held back (default 5 min). */
+  readonly maxHoldMs?: number;
+  readonly now?: () => number;
 }
 
 /** Job changes that close what the round's events belong to, so they are written after them. */
 const AFTER_EVENTS = new Set<JobChange['kind']>(['cycleFinished', 'quarantineEntered', 'paused']);
+
+/** A line waiting in the hold: a log entry or a job change. */
+type HeldLine = { readonly event: ActivityEvent } | { readonly change: NamedJobChange };
 
 /**
  * One stream: every round reads the job status, then the new log events, and writes state lines
@@ -47,39 +56,79 @@ export class ActivityStream {
   eventCount = 0;
   /** Jobs (`spId/jobId`) whose last cycles changed nothing: the cycles not listed since, and when the last ended. */
   private readonly idle = new Map<string, { label: string; unlisted: number; lastEnded?: string }>();
+  /** Lines not written yet, so that late log entries can still take their place in time order. */
+  private readonly hold: SettleHold<HeldLine>;
+  private readonly now: () => number;
+  private readonly startedAt: number;
 
   constructor(private readonly options: ActivityStreamOptions) {
+    this.now = options.now ?? Date.now;
+    this.startedAt = options.startAt ?? this.now();
+    this.hold = new SettleHold({ initialHoldMs: options.initialHoldMs ?? 10_000, maxHoldMs: options.maxHoldMs ?? 300_000, now: this.now });
     this.poller = new ActivityLogPoller({
       logs: options.service.logs,
       filter: scopeQuery(options.scope),
-      startAt: options.startAt ?? Date.now(),
+      startAt: this.startedAt,
       overlapMs: options.overlapMs,
       pageSize: options.pageSize,
+      // Quick polls reach back as far as entries have lately been late, so the hold gets them in time.
+      lateByMs: () => this.hold.holdMs,
     });
     this.watcher = options.watchJobs === false ? undefined : new JobWatcher(options.service, options.scope);
     this.words = options.words ?? englishWords;
   }
 
-  /** One round: job status, then log events. A failure writes nothing and leaves the watermark alone. */
+  /**
+   * One round: job status, then log events. A failure writes nothing and leaves the watermark alone.
+   * What was read waits in the hold until no late entry can precede it (see SettleHold), then is
+   * written in time order: a cycle's "finished" line after that cycle's entries.
+   */
   async round(signal?: AbortSignal): Promise<void> {
     const status = this.watcher ? await this.watcher.poll(signal) : { changes: [], commit: () => {} };
     const events = await this.poller.poll(signal);
     status.commit();
-    const { changes } = status;
-    const { sink } = this.options;
-    for (const c of changes) if (!AFTER_EVENTS.has(c.change.kind)) this.writeChange(c);
+    const readAt = this.now();
+    for (const c of status.changes) {
+      // The first look at a job heads the stream at once; everything else takes its place in time.
+      if (c.change.kind === 'watching') this.writeChange(c);
+      else this.hold.add({ change: c }, changeTime(c, readAt), AFTER_EVENTS.has(c.change.kind) ? 1 : -1);
+    }
     if (events.length) {
       this.eventCount += events.length;
       this.options.onEvents?.(events);
-      const filter = this.options.filter?.() ?? DEFAULT_FILTER;
-      const withApp = this.options.scope.kind !== 'job';
       for (const event of events) {
-        if (!passesFilter(filter, event)) continue;
-        this.wake(`${event.servicePrincipal?.id ?? scopeQuery(this.options.scope).servicePrincipalId}/${event.jobId}`);
-        sink(formatEvent(event, this.words, withApp));
+        const time = eventTime(event);
+        // Entries from before the stream started say nothing about today's ingestion delay.
+        if (time > this.startedAt) this.hold.observeDelay(readAt - time);
+        this.hold.add({ event }, time, 0);
       }
     }
-    for (const c of changes) if (AFTER_EVENTS.has(c.change.kind)) this.writeChange(c);
+    this.writeLines(this.hold.release());
+  }
+
+  /** Writes every line still held (the stream is stopping: nothing read is lost). */
+  flush(): void {
+    this.writeLines(this.hold.flush());
+  }
+
+  /** How long lines are held back for late entries, in ms. */
+  get holdMs(): number {
+    return this.hold.holdMs;
+  }
+
+  private writeLines(lines: readonly HeldLine[]): void {
+    const filter = this.options.filter?.() ?? DEFAULT_FILTER;
+    const withApp = this.options.scope.kind !== 'job';
+    for (const line of lines) {
+      if ('change' in line) {
+        this.writeChange(line.change);
+        continue;
+      }
+      const { event } = line;
+      if (!passesFilter(filter, event)) continue;
+      this.wake(`${event.servicePrincipal?.id ?? scopeQuery(this.options.scope).servicePrincipalId}/${event.jobId}`);
+      this.options.sink(formatEvent(event, this.words, withApp));
+    }
   }
 
   /** Writes a job change; of a run of idle cycles only the first gets a line, the others a count once the job wakes. */
@@ -122,4 +171,16 @@ export class ActivityStream {
       waitFirst,
     });
   }
+}
+
+/**
+ * When a job change happened, for its place among log entries: a finished cycle at its end time,
+ * anything else when it was observed.
+ */
+function changeTime(c: NamedJobChange, observedAt: number): number {
+  if (c.change.kind === 'cycleFinished' && c.change.ended) {
+    const ended = Date.parse(c.change.ended);
+    if (Number.isFinite(ended)) return ended;
+  }
+  return observedAt;
 }

@@ -1,5 +1,5 @@
 /** Error kinds after which polling cannot succeed without the user doing something. */
-const FATAL_KINDS = new Set(['notSignedIn', 'forbidden', 'notFound', 'invalidRequest']);
+const FATAL_KINDS = new Set(['notSignedIn', 'signInFailed', 'forbidden', 'notFound', 'invalidRequest']);
 /** Longest wait between attempts while Graph keeps failing. */
 export const MAX_BACKOFF_MS = 5 * 60_000;
 

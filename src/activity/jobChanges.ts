@@ -35,7 +35,8 @@ function progressOf(status: Status | undefined): { completed: number; total: num
 /** Identifies a finished cycle: its activity id, or its end time when there is none. */
 function executionKey(status: Status | undefined): string | undefined {
   const e = status?.lastExecution;
-  if (!e) return undefined;
+  // An execution under way has not finished: its timeEnded is "never" (0001-01-01) until it ends.
+  if (!e || (e.timeEnded && isNeverTime(e.timeEnded))) return undefined;
   return e.activityIdentifier || e.timeEnded || undefined;
 }
 

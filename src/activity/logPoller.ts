@@ -20,6 +20,11 @@ export interface LogPollerOptions {
   /** 1 re-reads the window on every poll; more trades how soon a late event shows for fewer pages. */
   readonly fullWindowEvery?: number;
   readonly pageSize?: number;
+  /**
+   * How far before the watermark a quick poll reads, in ms: entries reach the log late and not in
+   * order, so one older than the newest seen may still arrive (default: 1 ms).
+   */
+  readonly lateByMs?: () => number;
 }
 
 /**
@@ -115,12 +120,14 @@ export class ActivityLogPoller {
   }
 
   /**
-   * Where the next poll starts: the window before the watermark on full polls; otherwise one
-   * millisecond before it, since Graph's times are finer than a millisecond and entries of the
-   * watermark's own millisecond may still arrive.
+   * Where the next poll starts: the window before the watermark on full polls; otherwise as far
+   * before it as entries have lately been late (at least a millisecond, since Graph's times are
+   * finer than a millisecond and entries of the watermark's own millisecond may still arrive).
    */
   private lowerBound(): number {
-    return this.polls % this.fullWindowEvery === 0 ? this.watermark - this.overlapMs : this.watermark - 1;
+    if (this.polls % this.fullWindowEvery === 0) return this.watermark - this.overlapMs;
+    const lateBy = Math.min(this.overlapMs, Math.max(1, this.options.lateByMs?.() ?? 1));
+    return this.watermark - lateBy;
   }
 }
 

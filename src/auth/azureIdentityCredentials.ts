@@ -20,7 +20,7 @@ export interface IdentityCredentialOptions {
 }
 
 /** Azure CLI's public client id; device code uses it when no app of the user's own is configured. */
-const AZURE_CLI_CLIENT_ID = '04b07795-8ddc-4b87-8fd5-a4bbb2a1c8f8';
+const AZURE_CLI_CLIENT_ID = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';
 
 /** Builds an @azure/identity credential. Loaded lazily with the Graph runtime. */
 export function createIdentityCredential(options: IdentityCredentialOptions): TokenCredential {

@@ -31,14 +31,7 @@ export function cloudEndpoints(name: CloudName, customGraphHost?: string): Cloud
 }
 
 /** Delegated scopes, asked for when a feature first needs them (read first, write on demand). */
-export const graphScopes = {
-  read: ['Application.Read.All', 'Synchronization.Read.All', 'AuditLog.Read.All', 'Directory.Read.All'],
-  manageJobs: ['Synchronization.ReadWrite.All'],
-  manageAssignments: ['AppRoleAssignment.ReadWrite.All'],
-  manageApps: ['Application.ReadWrite.All'],
-} as const;
-
-export type ScopeGroup = keyof typeof graphScopes;
+export { graphScopes, type ScopeGroup } from '../shared/graphPermissions';
 
 /** The tenant id (`tid` claim) of an access token, without verifying it (it is only a display hint). */
 export function tenantIdFromAccessToken(accessToken: string): string | undefined {

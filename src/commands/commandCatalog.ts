@@ -11,6 +11,7 @@ import { activityCommands } from './activityCommands';
 import { openWalkthrough } from './openWalkthrough';
 import { addGalleryApp, assignUsers } from './galleryAndAssignments';
 import { saveCredentials, testConnection } from './credentials';
+import { copyAppRegistrationScript } from './copyAppRegistrationScript';
 import { copyId } from './copyId';
 import { openInPortal } from './openInPortal';
 import { allowHeldDeletions, pauseJob, restartJob, startJob } from './jobActions';
@@ -29,6 +30,7 @@ const coreCommands: CommandDefinition[] = [
   { id: CommandId.switchTenant, handler: switchTenant },
   { id: CommandId.openWalkthrough, handler: openWalkthrough },
   { id: CommandId.connectSandbox, handler: connectSandbox },
+  { id: CommandId.copyAppRegistrationScript, handler: copyAppRegistrationScript },
 ];
 
 /** The enterprise-app and provisioning-job commands of the tree and the palette. */

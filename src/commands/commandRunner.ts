@@ -3,6 +3,8 @@ import { isCancellation, type UserFacingError } from '../shared/errors';
 import { redactSecrets } from '../shared/logger';
 import type { OutputChannelLogger } from '../host/outputChannelLogger';
 import type { CommandId } from '../shared/commandIds';
+import type { FollowUpAction } from '../shared/errors';
+import { signInFailureOf, signInHelp } from '../auth/signInHelp';
 
 /** What every command handler receives besides its arguments. */
 export interface CommandContext {
@@ -170,7 +172,7 @@ export class CommandRunner {
   private showFailure(title: string, error: unknown): void {
     const showLog = vscode.l10n.t('Show Log');
     const message = vscode.l10n.t('{0}: {1}', title, describeError(error));
-    const actions = error instanceof Error && error.name === 'UserFacingError' ? ((error as Partial<UserFacingError>).actions ?? []) : [];
+    const actions = failureActions(error);
     // Not awaited: the notification stays until dismissed and must not hold the command open.
     void vscode.window.showErrorMessage(message, ...actions.map((a) => a.title), showLog).then((choice) => {
       if (choice === showLog) this.logger.show();
@@ -186,8 +188,16 @@ interface GraphFailure {
   message: string;
   requestId?: string;
   missingPermission?: string;
+  requiredRole?: string;
   retryAfterSeconds?: number;
   code?: string;
+}
+
+/** The buttons that fix a failure: a UserFacingError's own, or those of a failed sign-in. */
+function failureActions(error: unknown): readonly FollowUpAction[] {
+  if (error instanceof Error && error.name === 'UserFacingError') return (error as Partial<UserFacingError>).actions ?? [];
+  const signIn = signInFailureOf(error);
+  return signIn ? signInHelp(signIn.problem, signIn.code, signIn.detail).actions : [];
 }
 
 /**
@@ -201,8 +211,13 @@ function describeGraphFailure(error: GraphFailure): string {
   const graphText = error.message.replace(/^Could not [^:]+: /, '').replace(/ \(request-id [^)]+\)\.?$/, '');
   switch (error.kind) {
     case 'notSignedIn': return vscode.l10n.t('Not signed in, or the sign-in expired: sign in again.') + ref;
-    case 'forbidden': return (error.missingPermission ? vscode.l10n.t('Access denied: this needs the {0} permission and an admin role such as Application Administrator.', error.missingPermission) : vscode.l10n.t('Access denied.')) + ref;
+    case 'forbidden': {
+      if (!error.missingPermission) return vscode.l10n.t('Access denied.') + ref;
+      const role = error.requiredRole ?? 'Cloud Application Administrator';
+      return vscode.l10n.t('Access denied: this needs the delegated permission {0} and at least the {1} directory role (an app-only sign-in needs the application permissions instead).', error.missingPermission, role) + ref;
+    }
     case 'notFound': return vscode.l10n.t('Not found: it may have been deleted. Refresh the view.') + ref;
+    case 'notReplicated': return vscode.l10n.t('Microsoft Entra has not finished replicating what was just created (it usually takes under a minute): try again shortly.') + ref;
     case 'throttled': return vscode.l10n.t('Microsoft Graph is throttling requests: try again in {0} seconds.', String(error.retryAfterSeconds ?? 30)) + ref;
     case 'conflict': return vscode.l10n.t('It changed meanwhile: refresh and try again.') + ref;
     case 'invalidRequest': return vscode.l10n.t('Microsoft Graph refused the request: {0}', graphText) + ref;
@@ -223,6 +238,8 @@ const signInErrorNames = new Set(['CredentialUnavailableError', 'AuthenticationR
  */
 function describeError(error: unknown): string {
   const failure = error as Partial<GraphFailure> | undefined;
+  const signIn = signInFailureOf(error);
+  if (signIn) return redactSecrets(signInHelp(signIn.problem, signIn.code, signIn.detail).message);
   if (error instanceof Error && failure?.name === 'ProvisioningApiError' && typeof failure.kind === 'string') {
     return redactSecrets(describeGraphFailure(failure as GraphFailure));
   }

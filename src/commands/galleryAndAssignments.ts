@@ -59,6 +59,8 @@ export async function addGalleryApp(services: Services, context: CommandContext,
   context.report(vscode.l10n.t('Adding {0}…', displayName));
   const created = await service.apps.instantiateTemplate(templateId as string, displayName.trim(), context.signal);
   const servicePrincipalId = created.servicePrincipal?.id ?? '';
+  // A new app takes Entra a while to replicate; the tree's next read would otherwise find no app.
+  await service.apps.waitForNewApp(servicePrincipalId, context.signal, () => context.report(vscode.l10n.t('Waiting for Microsoft Entra to replicate the new app…')));
   await services.tree.jobsChanged(connection.id, servicePrincipalId, context.signal);
   await services.tree.revealApp(connection.id, servicePrincipalId);
   return { servicePrincipalId, applicationId: created.application?.id ?? '' };
@@ -122,6 +124,13 @@ export async function assignUsers(services: Services, context: CommandContext, a
       await service.apps.unassign(app.servicePrincipalId, id).catch((undo: Error) => services.logger.child('commands').warn(`could not take back assignment ${id}: ${undo.message}`));
     }
     throw error;
+  }
+  try {
+    await service.apps.waitForAssignments(app.servicePrincipalId, ids, context.signal, () => context.report(vscode.l10n.t('Waiting for Microsoft Entra to replicate the new assignments…')));
+  } catch (error) {
+    // The assignments exist: failing the command would invite a second, duplicate attempt.
+    if ((error as { kind?: string }).kind !== 'notReplicated') throw error;
+    void vscode.window.showWarningMessage(vscode.l10n.t('Assigned. Microsoft Entra does not list the new assignments yet: refresh the view in a minute.'));
   }
   await services.tree.jobsChanged(app.connectionId, app.servicePrincipalId, context.signal);
   return { assignmentId: ids[0], assignmentIds: ids };

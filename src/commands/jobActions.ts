@@ -70,17 +70,16 @@ export async function startJob(services: Services, context: CommandContext, arg?
   if (!resolved) return undefined;
   const { target, service } = resolved;
   context.report(vscode.l10n.t('Starting provisioning…'));
-  try {
-    await service.jobs.start(target.servicePrincipalId, target.jobId, context.signal);
-  } catch (error) {
-    // Graph words a job without credentials in API terms; say it as the tree does, with the fix.
-    const job = isRefusal(error) ? await service.jobs.getJob(target.servicePrincipalId, target.jobId, context.signal) : undefined;
-    if (job?.status?.code !== 'NotConfigured') throw error;
+  // Graph accepts a start without credentials (204) and its cycle then quarantines the job, so
+  // the job is read first: one without credentials is not started, and the user is told the fix
+  // in the tree's words.
+  const before = await service.jobs.getJob(target.servicePrincipalId, target.jobId, context.signal);
+  if (before.status?.code === 'NotConfigured') {
     throw new UserFacingError(vscode.l10n.t('{0} needs admin credentials before provisioning can start: save them, then start again.', target.appDisplayName ?? target.jobId), {
-      cause: error,
       actions: [enterCredentialsAction(target, vscode.l10n.t('Save Admin Credentials'))],
     });
   }
+  await service.jobs.start(target.servicePrincipalId, target.jobId, context.signal);
   const job = await jobAfter(services, context, target, service);
   const app = target.appDisplayName ?? target.servicePrincipalId;
   announceCycle(
@@ -89,11 +88,6 @@ export async function startJob(services: Services, context: CommandContext, arg?
     () => vscode.l10n.t('Provisioning started for {0}. The first cycle runs now.', app),
   );
   return { status: job.status?.code ?? 'Unknown' };
-}
-
-/** A request Graph refused as invalid (duck-typed: the error class lives in the Graph runtime bundle). */
-function isRefusal(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ProvisioningApiError' && (error as { kind?: unknown }).kind === 'invalidRequest';
 }
 
 /** Stops (pauses) provisioning; the job keeps its state and resumes where it was on start. */

@@ -1,32 +1,73 @@
 import * as vscode from 'vscode';
 import type { ActivityChannel } from '../activity/activityChannel';
+import type { ProvisioningTreeProvider } from '../tree/provisioningTreeProvider';
+import type { RunAsCommand } from '../webviews/runAsCommand';
+import type { MappingEditorManager } from '../webviews/mappingEditorManager';
 import { allCommandIds, CommandId } from '../shared/commandIds';
 import { loadCommandHandlers } from './commandHandlersLoader';
 import type { CommandRunner } from './commandRunner';
 import type { Services } from './services';
 
+/** What registerCommands() builds the services from: the tree and the mapping editors are reached on first use. */
+export interface ServiceParts extends Omit<Services, 'activity' | 'tree' | 'mappingEditors'> {
+  readonly tree: () => ProvisioningTreeProvider;
+  readonly mappingEditors: () => MappingEditorManager;
+}
+
+/** Where the command wrapper finds command titles (see commandTitles.ts), and who hears every result. */
+export interface RunnerParts {
+  readonly extensionPath: string;
+  readonly manifest: unknown;
+  readonly language: string;
+  /** Told every command's result (the walkthrough ticks the step a result completes). */
+  readonly onFinished: (id: CommandId, result: unknown) => void;
+}
+
 /**
- * Registers every command id through the one wrapper. The handlers live in their own bundle
- * (dist/commandHandlers.js), required when the first command runs, so activation only pays for the
- * ids; an id without a handler is a programming error reported when it is invoked (and by a test).
+ * Registers every command id through the one wrapper. The handlers and the wrapper live in their own
+ * bundle (dist/commandHandlers.js), required when the first command runs, so activation only pays
+ * for the ids; an id without a handler is a programming error reported when it is invoked (and by a
+ * test).
  *
- * The activity streamer lives in that bundle too, so the services handed to the handlers build it
- * on first use; the returned services are the ones the handlers see (tests reach them).
+ * The services read the tree, the mapping editors and the activity streamer (which lives in the
+ * handlers' bundle) on first use; the returned services are the ones the handlers see (tests reach
+ * them). `runAsCommand` runs work through the same wrapper without `executeCommand`.
  */
-export function registerCommands(runner: CommandRunner, base: Omit<Services, 'activity'>): { services: Services; disposables: vscode.Disposable[] } {
+export function registerCommands(parts: ServiceParts, runnerParts: RunnerParts): { services: Services; runAsCommand: RunAsCommand; disposables: vscode.Disposable[] } {
   let activity: ActivityChannel | undefined;
   const services: Services = {
-    ...base,
-    get activity() {
-      return (activity ??= new (loadCommandHandlers().ActivityChannel)(base.graph, base.connections, base.logger, CommandId.stopActivity));
+    extensionUri: parts.extensionUri,
+    logger: parts.logger,
+    connections: parts.connections,
+    sandboxes: parts.sandboxes,
+    graph: parts.graph,
+    secrets: parts.secrets,
+    documents: parts.documents,
+    walkthrough: parts.walkthrough,
+    get tree() {
+      return parts.tree();
     },
+    get mappingEditors() {
+      return parts.mappingEditors();
+    },
+    get activity() {
+      return (activity ??= new (loadCommandHandlers().ActivityChannel)(parts.graph, parts.connections, parts.logger, CommandId.stopActivity));
+    },
+  };
+  let runner: CommandRunner | undefined;
+  const runnerOf = (): CommandRunner => {
+    if (runner) return runner;
+    const handlers = loadCommandHandlers();
+    const titles = handlers.commandTitles(runnerParts.extensionPath, runnerParts.manifest, runnerParts.language);
+    return (runner = new handlers.CommandRunner(parts.logger, titles, runnerParts.onFinished));
   };
   const disposables = allCommandIds.map((id) =>
     vscode.commands.registerCommand(id, (...args: unknown[]) => {
       const definition = loadCommandHandlers().commandCatalog.find((d) => d.id === id);
       if (!definition) throw new Error(`Command ${id} has no handler.`);
-      return runner.run(id, (context, ...rest) => definition.handler(services, context, ...rest), args);
+      return runnerOf().run(id, (context, ...rest) => definition.handler(services, context, ...rest), args);
     }),
   );
-  return { services, disposables: [...disposables, { dispose: () => activity?.dispose() }] };
+  const runAsCommand: RunAsCommand = (id, work) => runnerOf().runTask(id, work);
+  return { services, runAsCommand, disposables: [...disposables, { dispose: () => activity?.dispose() }] };
 }

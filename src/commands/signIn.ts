@@ -34,7 +34,15 @@ export async function signIn(services: Services, context: CommandContext, rawArg
   const args = (rawArgs && typeof rawArgs === 'object' ? rawArgs : {}) as SignInArgs;
   const method = args.method ?? (await context.waitForUser(pickMethod));
   if (!method) return undefined;
-  const tenant = args.tenant ?? (await context.waitForUser(() => ask(vscode.l10n.t('Tenant ID or domain (e.g. contoso.onmicrosoft.com). Leave empty for your home tenant.'), false, method === 'clientSecret' || method === 'clientCertificate')));
+  const settings = vscode.workspace.getConfiguration('entraProvisioning');
+  const ownClientId = args.clientId ?? (settings.get<string>('clientId')?.trim() || undefined);
+  // An app registration of one's own (what Copy App Registration Script creates) is single-tenant:
+  // it cannot sign in through "organizations" (AADSTS50194), so its tenant is asked for.
+  const tenantRequired = method === 'clientSecret' || method === 'clientCertificate' || ((method === 'microsoft' || method === 'deviceCode') && ownClientId !== undefined);
+  const tenantPrompt = tenantRequired
+    ? vscode.l10n.t('Tenant ID or domain (e.g. contoso.onmicrosoft.com) of your app registration.')
+    : vscode.l10n.t('Tenant ID or domain (e.g. contoso.onmicrosoft.com). Leave empty for your home tenant.');
+  const tenant = args.tenant ?? (await context.waitForUser(() => ask(tenantPrompt, false, tenantRequired)));
   if (tenant === undefined) return undefined;
   const tenantId = tenant.trim() || 'organizations';
   if (!/^[A-Za-z0-9.-]+$/.test(tenantId)) throw new UserFacingError(vscode.l10n.t('"{0}" is not a tenant ID or domain.', tenantId));
@@ -42,9 +50,8 @@ export async function signIn(services: Services, context: CommandContext, rawArg
     throw new UserFacingError(vscode.l10n.t('App-only sign-in needs a tenant ID or domain.'));
   }
 
-  const settings = vscode.workspace.getConfiguration('entraProvisioning');
   const cloud = cloudEndpoints(settings.get<CloudName>('cloud', 'AzureCloud'), settings.get<string>('customGraphEndpoint'));
-  let clientId = args.clientId ?? (settings.get<string>('clientId')?.trim() || undefined);
+  let clientId = ownClientId;
   let certificatePath = args.certificatePath;
   let clientSecret = args.clientSecret;
   if (method === 'clientSecret' || method === 'clientCertificate') {

@@ -5,7 +5,7 @@ import type { CommandContext } from './commandRunner';
 import type { Services } from './services';
 
 function tenantOf(services: Services, arg: unknown): TenantNode | undefined {
-  // By identity, not instanceof: the tree's classes are in the activation bundle, this handler is not.
+  // By identity, not instanceof: the tree's classes are in their own bundle (dist/treeRuntime.js), this handler is not.
   const node = services.tree.tenantNodes().find((t) => t === arg);
   if (node) return node;
   const connectionId = (arg as { connectionId?: unknown } | undefined)?.connectionId;

@@ -1,7 +1,9 @@
 import type { AppRoleAssignment, ApplicationServicePrincipal, ApplicationTemplate, Group, Organization, ServicePrincipal, User } from '@microsoft/microsoft-graph-types';
+import { ProvisioningApiError } from './errors';
 import type { GraphCaller, Page } from './graphCaller';
 import { odataString, paths, query } from './paths';
-import { Permission } from './permissions';
+import { Access } from './permissions';
+import { retryWhileReplicating } from './replication';
 
 /** The servicePrincipal fields the tree and commands show; asked for with $select. */
 export const appFields = ['id', 'appId', 'displayName', 'applicationTemplateId', 'tags', 'appRoles', 'appRoleAssignmentRequired', 'servicePrincipalType', 'notificationEmailAddresses'];
@@ -27,7 +29,7 @@ export class AppsApi {
    * server. `$search` needs ConsistencyLevel: eventual, resent on every page.
    */
   listApps(options: ListAppsOptions = {}): Promise<Page<ServicePrincipal>> {
-    const call = { operation: 'list enterprise apps', permission: Permission.readApps, signal: options.signal, headers: { ConsistencyLevel: 'eventual' } };
+    const call = { operation: 'list enterprise apps', access: Access.readApps, signal: options.signal, headers: { ConsistencyLevel: 'eventual' } };
     if (options.nextLink) return this.graph.page<ServicePrincipal>(options.nextLink, call);
     const search = options.search?.trim().replace(/"/g, '');
     return this.graph.page<ServicePrincipal>(
@@ -50,20 +52,20 @@ export class AppsApi {
   async listAllAppNames(limit: number, signal?: AbortSignal): Promise<Array<{ id: string; displayName?: string }>> {
     const apps = await this.graph.all<ServicePrincipal>(
       paths.servicePrincipals + query({ $select: 'id,displayName', $filter: enterpriseAppFilter, $top: 999 }),
-      { operation: 'list enterprise apps', permission: Permission.readApps, signal, limit },
+      { operation: 'list enterprise apps', access: Access.readApps, signal, limit },
     );
     return apps.filter((a) => a.id).map((a) => ({ id: a.id as string, displayName: a.displayName ?? undefined }));
   }
 
   getApp(spId: string, signal?: AbortSignal): Promise<ServicePrincipal> {
-    return this.graph.get(paths.servicePrincipal(spId) + query({ $select: appFields.join(',') }), { operation: 'read the enterprise app', permission: Permission.readApps, signal });
+    return this.graph.get(paths.servicePrincipal(spId) + query({ $select: appFields.join(',') }), { operation: 'read the enterprise app', access: Access.readApps, signal });
   }
 
   /** The object id of the app registration behind an enterprise app (its `appId`), if readable. */
   async applicationObjectId(appId: string, signal?: AbortSignal): Promise<string | undefined> {
     const page = await this.graph.page<{ id?: string }>(paths.applications + query({ $filter: `appId eq ${odataString(appId)}`, $select: 'id' }), {
       operation: 'read the app registration',
-      permission: Permission.readApps,
+      access: Access.readApps,
       signal,
     });
     return page.items[0]?.id;
@@ -78,20 +80,48 @@ export class AppsApi {
     });
   }
 
-  instantiateTemplate(templateId: string, displayName: string, signal?: AbortSignal): Promise<ApplicationServicePrincipal> {
-    return this.graph.post(paths.instantiate(templateId), { displayName }, { operation: `add "${displayName}" from the gallery`, permission: Permission.manageApps, signal });
+  async instantiateTemplate(templateId: string, displayName: string, signal?: AbortSignal): Promise<ApplicationServicePrincipal> {
+    const created = await this.graph.post<ApplicationServicePrincipal>(paths.instantiate(templateId), { displayName }, { operation: `add "${displayName}" from the gallery`, access: Access.manageApps, signal });
+    this.graph.noteCreated(created.servicePrincipal?.id, created.application?.id, created.application?.appId);
+    return created;
+  }
+
+  /**
+   * Reads an enterprise app just added, waiting (with backoff, for a bounded time) while Entra
+   * replicates it; `onWait` hears of each wait, for progress.
+   */
+  waitForNewApp(spId: string, signal?: AbortSignal, onWait?: (waitedMs: number) => void): Promise<ServicePrincipal> {
+    return retryWhileReplicating(
+      () => this.graph.get<ServicePrincipal>(paths.servicePrincipal(spId) + query({ $select: appFields.join(',') }), { operation: 'read the new enterprise app', access: Access.readApps, signal }),
+      { signal, onWait, what: 'the new app' },
+    );
+  }
+
+  /**
+   * Waits until the app's assignments list shows every one of `assignmentIds`: a list read right
+   * after an assignment may not have it yet, and the tree would show the app as unassigned.
+   */
+  async waitForAssignments(spId: string, assignmentIds: readonly string[], signal?: AbortSignal, onWait?: (waitedMs: number) => void): Promise<AppRoleAssignment[]> {
+    return retryWhileReplicating(async () => {
+      const listed = await this.listAssignments(spId, signal);
+      const missing = assignmentIds.filter((id) => !listed.some((a) => a.id === id));
+      if (missing.length) throw new ProvisioningApiError('notFound', `${missing.length} new assignment(s) not listed yet.`);
+      return listed;
+    }, { signal, onWait, what: 'the new assignments' });
   }
 
   listAssignments(spId: string, signal?: AbortSignal): Promise<AppRoleAssignment[]> {
-    return this.graph.all<AppRoleAssignment>(paths.appRoleAssignedTo(spId), { operation: 'list the users and groups assigned to the app', permission: Permission.readApps, signal });
+    return this.graph.all<AppRoleAssignment>(paths.appRoleAssignedTo(spId), { operation: 'list the users and groups assigned to the app', access: Access.readApps, signal });
   }
 
-  assign(spId: string, principalId: string, appRoleId: string, signal?: AbortSignal): Promise<AppRoleAssignment> {
-    return this.graph.post(paths.appRoleAssignedTo(spId), { principalId, resourceId: spId, appRoleId }, { operation: 'assign the user or group to the app', permission: Permission.manageAssignments, signal });
+  async assign(spId: string, principalId: string, appRoleId: string, signal?: AbortSignal): Promise<AppRoleAssignment> {
+    const assignment = await this.graph.post<AppRoleAssignment>(paths.appRoleAssignedTo(spId), { principalId, resourceId: spId, appRoleId }, { operation: 'assign the user or group to the app', access: Access.manageAssignments, signal });
+    this.graph.noteCreated(assignment.id);
+    return assignment;
   }
 
   unassign(spId: string, assignmentId: string, signal?: AbortSignal): Promise<void> {
-    return this.graph.delete(paths.appRoleAssignment(spId, assignmentId), { operation: 'remove the assignment', permission: Permission.manageAssignments, signal });
+    return this.graph.delete(paths.appRoleAssignment(spId, assignmentId), { operation: 'remove the assignment', access: Access.manageAssignments, signal });
   }
 
   /** Users whose display name starts with `search` (for pickers). */
@@ -104,7 +134,7 @@ export class AppsApi {
     const search = options.search?.trim();
     return this.graph.page<User>(paths.users + query({ $select: options.select.join(','), $filter: search ? `startswith(displayName,${odataString(search)})` : undefined, $top: options.top }), {
       operation: 'search users',
-      permission: Permission.readDirectory,
+      access: Access.readDirectory,
       signal: options.signal,
     });
   }
@@ -116,7 +146,7 @@ export class AppsApi {
   async listGroupMemberUserIds(groupId: string, signal?: AbortSignal): Promise<string[]> {
     const members = await this.graph.all<{ id?: string; '@odata.type'?: string }>(paths.groupMembers(groupId) + query({ $select: 'id', $top: 999 }), {
       operation: 'list the members of an assigned group',
-      permission: Permission.readDirectory,
+      access: Access.readDirectory,
       signal,
     });
     return members.filter((m) => typeof m.id === 'string' && (m['@odata.type'] ?? '#microsoft.graph.user') === '#microsoft.graph.user').map((m) => m.id as string);
@@ -125,14 +155,14 @@ export class AppsApi {
   /** A user's or group's display name (undefined when it has none). */
   async directoryObjectName(id: string, type: 'User' | 'Group', signal?: AbortSignal): Promise<string | undefined> {
     const path = `${type === 'Group' ? paths.groups : paths.users}/${encodeURIComponent(id)}`;
-    const object = await this.graph.get<{ displayName?: string | null }>(path + query({ $select: 'displayName' }), { operation: `read the ${type.toLowerCase()}`, permission: Permission.readDirectory, signal });
+    const object = await this.graph.get<{ displayName?: string | null }>(path + query({ $select: 'displayName' }), { operation: `read the ${type.toLowerCase()}`, access: Access.readDirectory, signal });
     return object.displayName ?? undefined;
   }
 
   searchGroups(search: string, signal?: AbortSignal): Promise<Page<Group>> {
     return this.graph.page<Group>(paths.groups + query({ $select: 'id,displayName,description', $filter: search.trim() ? `startswith(displayName,${odataString(search.trim())})` : undefined, $top: 50 }), {
       operation: 'search groups',
-      permission: Permission.readDirectory,
+      access: Access.readDirectory,
       signal,
     });
   }

@@ -1,14 +1,18 @@
 import type { Client, GraphRequest } from '@microsoft/microsoft-graph-client';
-import { errorFromResponse, ProvisioningApiError } from './errors';
+import type { GraphAccess } from '../shared/graphPermissions';
+import { errorFromResponse, ProvisioningApiError, signInErrorFrom } from './errors';
+import { RecentlyCreated, retryWhileReplicating } from './replication';
 
-/** Per-call options: what the call is for (for error sentences), the permission it needs, cancellation. */
+/** Per-call options: what the call is for (for error sentences), the kind of access it needs, cancellation. */
 export interface CallOptions {
   /** Verb phrase for error messages, e.g. "start the provisioning job". */
   readonly operation: string;
-  /** The least permission the call needs, named in a 403's message. */
-  readonly permission?: string;
+  /** The kind of call: a 403 names its permissions and directory role (shared/graphPermissions.ts). */
+  readonly access?: GraphAccess;
   readonly signal?: AbortSignal;
   readonly headers?: Record<string, string>;
+  /** Called while the call waits for Entra to replicate an object created lately (for progress). */
+  readonly onReplicationWait?: (waitedMs: number) => void;
 }
 
 /** One page of a collection. */
@@ -31,6 +35,8 @@ interface Collection<T> {
  * https links, and the sandbox speaks http on loopback.
  */
 export class GraphCaller {
+  private readonly recentlyCreated = new RecentlyCreated();
+
   constructor(
     private readonly client: Client,
     /** Graph root including the version, e.g. `https://graph.microsoft.com/v1.0`. */
@@ -51,6 +57,14 @@ export class GraphCaller {
 
   delete(path: string, options: CallOptions): Promise<void> {
     return this.send<void>((r) => r.delete(), path, options);
+  }
+
+  /**
+   * Remembers directory objects just created, so that for a while a not-found naming one of them is
+   * retried as replication lag instead of being reported as deleted.
+   */
+  noteCreated(...ids: ReadonlyArray<string | null | undefined>): void {
+    this.recentlyCreated.note(...ids);
   }
 
   /** Reads one page: `pathOrNextLink` is a relative path with query, or a nextLink from a previous page. */
@@ -78,7 +92,12 @@ export class GraphCaller {
     throw new ProvisioningApiError('invalidRequest', `Refusing to follow a link outside ${this.rootUrl}.`);
   }
 
-  private async send<T>(verb: (request: GraphRequest) => Promise<unknown>, path: string, options: CallOptions): Promise<T> {
+  private send<T>(verb: (request: GraphRequest) => Promise<unknown>, path: string, options: CallOptions): Promise<T> {
+    if (!this.recentlyCreated.mentionedIn(path)) return this.sendOnce(verb, path, options);
+    return retryWhileReplicating(() => this.sendOnce<T>(verb, path, options), { signal: options.signal, onWait: options.onReplicationWait, what: 'an object created moments ago' });
+  }
+
+  private async sendOnce<T>(verb: (request: GraphRequest) => Promise<unknown>, path: string, options: CallOptions): Promise<T> {
     let request = this.client.api(path);
     if (options.headers) request = request.headers(options.headers);
     if (options.signal) request = request.option('signal', options.signal);
@@ -111,9 +130,12 @@ function toDomainError(error: unknown, options: CallOptions, rootUrl: string): u
       status,
       { code: failure.code ?? undefined, message: failure.message },
       failure.requestId ?? failure.headers?.get?.('request-id') ?? undefined,
-      { operation: options.operation, permission: options.permission, retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined },
+      { operation: options.operation, access: options.access, retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined },
     );
   }
+  // The credential threw before any request went out: a refused or failed sign-in, not the network.
+  const signIn = signInErrorFrom(error, options.operation);
+  if (signIn) return signIn;
   const reason = failure.message ?? String(error);
   return new ProvisioningApiError('network', `Could not reach Microsoft Graph at ${new URL(rootUrl).host} to ${options.operation}: ${reason}`, { cause: error });
 }

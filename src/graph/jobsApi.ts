@@ -3,7 +3,7 @@ import { retryAfterOf, sendBatched } from './batch';
 import { errorFromResponse, ProvisioningApiError } from './errors';
 import type { GraphCaller } from './graphCaller';
 import { paths } from './paths';
-import { Permission } from './permissions';
+import { Access } from './permissions';
 
 /** A subject of provision-on-demand: a user or group id with its type name (`User`, `Group`). */
 export interface OnDemandSubject {
@@ -53,37 +53,37 @@ export class JobsApi {
   constructor(private readonly graph: GraphCaller) {}
 
   listTemplates(spId: string, signal?: AbortSignal): Promise<SynchronizationTemplate[]> {
-    return this.graph.all(paths.syncTemplates(spId), { operation: 'list provisioning templates', permission: Permission.readSync, signal });
+    return this.graph.all(paths.syncTemplates(spId), { operation: 'list provisioning templates', access: Access.readSync, signal });
   }
 
   listJobs(spId: string, signal?: AbortSignal): Promise<SynchronizationJob[]> {
-    return this.graph.all(paths.jobs(spId), { operation: 'list provisioning jobs', permission: Permission.readSync, signal });
+    return this.graph.all(paths.jobs(spId), { operation: 'list provisioning jobs', access: Access.readSync, signal });
   }
 
   getJob(spId: string, jobId: string, signal?: AbortSignal): Promise<SynchronizationJob> {
-    return this.graph.get(paths.job(spId, jobId), { operation: 'read the provisioning job', permission: Permission.readSync, signal });
+    return this.graph.get(paths.job(spId, jobId), { operation: 'read the provisioning job', access: Access.readSync, signal });
   }
 
   createJob(spId: string, templateId: string, signal?: AbortSignal): Promise<SynchronizationJob> {
-    return this.graph.post(paths.jobs(spId), { templateId }, { operation: 'create the provisioning job', permission: Permission.manageSync, signal });
+    return this.graph.post(paths.jobs(spId), { templateId }, { operation: 'create the provisioning job', access: Access.manageSync, signal });
   }
 
   deleteJob(spId: string, jobId: string, signal?: AbortSignal): Promise<void> {
-    return this.graph.delete(paths.job(spId, jobId), { operation: 'delete the provisioning job', permission: Permission.manageSync, signal });
+    return this.graph.delete(paths.job(spId, jobId), { operation: 'delete the provisioning job', access: Access.manageSync, signal });
   }
 
   start(spId: string, jobId: string, signal?: AbortSignal): Promise<void> {
-    return this.graph.post(`${paths.job(spId, jobId)}/start`, {}, { operation: 'start provisioning', permission: Permission.manageSync, signal });
+    return this.graph.post(`${paths.job(spId, jobId)}/start`, {}, { operation: 'start provisioning', access: Access.manageSync, signal });
   }
 
   pause(spId: string, jobId: string, signal?: AbortSignal): Promise<void> {
-    return this.graph.post(`${paths.job(spId, jobId)}/pause`, {}, { operation: 'stop (pause) provisioning', permission: Permission.manageSync, signal });
+    return this.graph.post(`${paths.job(spId, jobId)}/pause`, {}, { operation: 'stop (pause) provisioning', access: Access.manageSync, signal });
   }
 
   /** Restart; `resetScope` values such as `Watermark`, `Escrows`, `QuarantineState`, `Full`, `ForceDeletes`. */
   restart(spId: string, jobId: string, resetScope: readonly string[] | undefined, signal?: AbortSignal): Promise<void> {
     const body = resetScope && resetScope.length ? { criteria: { resetScope: resetScope.join(', ') } } : {};
-    return this.graph.post(`${paths.job(spId, jobId)}/restart`, body, { operation: 'restart provisioning', permission: Permission.manageSync, signal });
+    return this.graph.post(`${paths.job(spId, jobId)}/restart`, body, { operation: 'restart provisioning', access: Access.manageSync, signal });
   }
 
   /**
@@ -93,7 +93,7 @@ export class JobsApi {
   async validateCredentials(spId: string, jobId: string, credentials: ReadonlyArray<{ key: string; value: string }> | undefined, signal?: AbortSignal): Promise<CredentialCheck> {
     const body = credentials && credentials.length ? { useSavedCredentials: false, credentials } : { useSavedCredentials: true };
     try {
-      await this.graph.post(`${paths.job(spId, jobId)}/validateCredentials`, body, { operation: 'test the connection', permission: Permission.manageSync, signal });
+      await this.graph.post(`${paths.job(spId, jobId)}/validateCredentials`, body, { operation: 'test the connection', access: Access.manageSync, signal });
       return { ok: true, message: 'The connection works: the app accepted the credentials.' };
     } catch (error) {
       if (error instanceof ProvisioningApiError && error.kind === 'invalidRequest') return { ok: false, message: error.message };
@@ -105,7 +105,7 @@ export class JobsApi {
     const answer = await this.graph.post<{ key?: string; value?: string }>(
       `${paths.job(spId, jobId)}/provisionOnDemand`,
       { parameters: [{ ruleId, subjects }] },
-      { operation: 'provision on demand', permission: Permission.manageSync, signal },
+      { operation: 'provision on demand', access: Access.manageSync, signal },
     );
     return decodeOnDemand(answer);
   }
@@ -119,7 +119,7 @@ export class JobsApi {
     const responses = await sendBatched(
       this.graph,
       unique.map((spId, i) => ({ id: String(i), method: 'GET' as const, url: `${paths.jobs(spId)}?$select=${jobFields}` })),
-      { operation: 'load provisioning job status', permission: Permission.readSync, signal },
+      { operation: 'load provisioning job status', access: Access.readSync, signal },
     );
     const result = new Map<string, AppJobs>();
     unique.forEach((spId, i) => {
@@ -131,7 +131,7 @@ export class JobsApi {
       } else {
         const body = (response.body as { error?: { code?: string; message?: string; innerError?: { 'request-id'?: string } } })?.error;
         const retryAfterSeconds = response.status === 429 || response.status === 503 ? retryAfterOf(response) : undefined;
-        result.set(spId, { error: errorFromResponse(response.status, body, body?.innerError?.['request-id'], { operation: 'load provisioning job status', permission: Permission.readSync, retryAfterSeconds }) });
+        result.set(spId, { error: errorFromResponse(response.status, body, body?.innerError?.['request-id'], { operation: 'load provisioning job status', access: Access.readSync, retryAfterSeconds }) });
       }
     });
     return result;

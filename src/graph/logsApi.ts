@@ -1,7 +1,7 @@
 import type { ProvisioningObjectSummary } from '@microsoft/microsoft-graph-types';
 import type { GraphCaller, Page } from './graphCaller';
 import { odataString, paths, query } from './paths';
-import { Permission } from './permissions';
+import { Access } from './permissions';
 
 export interface LogQuery {
   readonly jobId?: string;
@@ -28,7 +28,7 @@ export class LogsApi {
   constructor(private readonly graph: GraphCaller) {}
 
   page(q: LogQuery): Promise<Page<ProvisioningObjectSummary>> {
-    const call = { operation: 'read provisioning logs', permission: Permission.readLogs, signal: q.signal };
+    const call = { operation: 'read provisioning logs', access: Access.readLogs, signal: q.signal };
     if (q.nextLink) return this.graph.page(q.nextLink, call);
     return this.graph.page(paths.provisioningLogs + query({ $filter: provisioningLogFilter(q), $top: q.top }), call);
   }
@@ -52,7 +52,7 @@ export class LogsApi {
   async event(eventId: string, signal?: AbortSignal): Promise<ProvisioningObjectSummary | undefined> {
     const page = await this.graph.page<ProvisioningObjectSummary>(paths.provisioningLogs + query({ $filter: `id eq ${odataString(eventId)}`, $top: 1 }), {
       operation: 'read the provisioning event',
-      permission: Permission.readLogs,
+      access: Access.readLogs,
       signal,
     });
     return page.items.find((e) => e.id === eventId);

@@ -1,10 +1,15 @@
-/** Least delegated permissions per kind of call (from the Graph permission tables), named in 403 errors. */
-export const Permission = {
-  readApps: 'Application.Read.All',
-  manageApps: 'Application.ReadWrite.All',
-  readSync: 'Synchronization.Read.All',
-  manageSync: 'Synchronization.ReadWrite.All',
-  manageAssignments: 'AppRoleAssignment.ReadWrite.All',
-  readDirectory: 'Directory.Read.All',
-  readLogs: 'AuditLog.Read.All and Directory.Read.All',
-} as const;
+import type { GraphAccess } from '../shared/graphPermissions';
+
+/**
+ * The kind of each Graph call, named in its CallOptions: a 403 then says which permissions and which
+ * directory role the call needs (src/shared/graphPermissions.ts has the table).
+ */
+export const Access = {
+  readApps: 'readApps',
+  manageApps: 'manageApps',
+  readSync: 'readSync',
+  manageSync: 'manageSync',
+  manageAssignments: 'manageAssignments',
+  readDirectory: 'readDirectory',
+  readLogs: 'readLogs',
+} as const satisfies Record<GraphAccess, GraphAccess>;

@@ -2,7 +2,7 @@ import { ProvisioningApiError } from './errors';
 import type { GraphCaller } from './graphCaller';
 import { paths } from './paths';
 import { isMaskedSecret } from './facts';
-import { Permission } from './permissions';
+import { Access } from './permissions';
 
 export interface SecretPair {
   readonly key: string;
@@ -17,7 +17,7 @@ export class SecretsApi {
   async list(spId: string, signal?: AbortSignal): Promise<Array<{ key: string; value: string | null }>> {
     const body = await this.graph.get<{ value?: Array<{ key?: string; value?: string | null }> }>(paths.secrets(spId), {
       operation: 'read the saved credentials',
-      permission: Permission.readSync,
+      access: Access.readSync,
       signal,
     });
     return (body?.value ?? []).filter((p) => typeof p.key === 'string').map((p) => ({ key: p.key as string, value: p.value ?? null }));
@@ -40,7 +40,7 @@ export class SecretsApi {
     for (const change of changes) merged.set(change.key, change.value);
     await this.graph.put(paths.secrets(spId), { value: [...merged].map(([key, value]) => ({ key, value })) }, {
       operation: 'save the credentials',
-      permission: Permission.manageSync,
+      access: Access.manageSync,
       signal,
     });
   }

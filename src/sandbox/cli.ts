@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
+import { DEFAULT_REPLICATION_DELAY_SECONDS } from './graph/replication';
+import { PACES } from './engine/pace';
+import type { Pace } from './engine/pace';
 import { startSandbox } from './server';
 import type { SandboxOptions } from './server';
 
@@ -21,6 +24,17 @@ const USAGE = `Usage: sandbox [options]
   --data <dir>           persist state as JSON in <dir> and reload it on restart
   --seed <n>             seed for the generated tenant (default 1)
   --cycle-interval <s>   provisioning cycle interval in seconds (default 2400, Entra's 40 minutes)
+  --replication-delay <s> seconds before apps, service principals and assignments created through
+                         Graph are found by other requests (default ${DEFAULT_REPLICATION_DELAY_SECONDS}, 0 = at once)
+  --pace real|instant    how fast provisioning works (default: $ENTRA_SANDBOX_PACE, else real):
+                         real queues a started job, processes objects at a bounded rate (the
+                         seeded tenant's first cycle takes about 30 s) and shows provisioning log
+                         entries late, like Entra; instant does everything at once. The next three
+                         options override the pace's values
+  --queue-delay <s>      seconds between start/restart and the cycle beginning (real: 5, instant: 0)
+  --export-rate <n>      objects a cycle processes per second, 0 = no limit (real: 2, instant: 0)
+  --log-delay <s>        provisioning log entries become readable <s> to 2*<s> seconds after the
+                         action, so a later one can come first (real: 2, instant: 0)
   --exit-with-parent     exit when stdin closes (for a parent process that spawns the sandbox)
   --help                 show this help
 
@@ -35,6 +49,12 @@ function num(name: string, value: string | undefined, min: number, max: number):
   return n;
 }
 
+function pace(value: string | undefined): Pace | undefined {
+  if (value === undefined) return undefined;
+  if (!(PACES as readonly string[]).includes(value)) throw new Error(`--pace must be one of ${PACES.join(', ')}, got '${value}'.`);
+  return value as Pace;
+}
+
 /** Parses command-line flags into sandbox options. */
 export function parseCliOptions(argv: string[]): { options: SandboxOptions; exitWithParent: boolean; help: boolean } {
   const { values } = parseArgs({
@@ -44,6 +64,8 @@ export function parseCliOptions(argv: string[]): { options: SandboxOptions; exit
       port: { type: 'string' }, 'scim-port': { type: 'string' }, users: { type: 'string' }, groups: { type: 'string' },
       apps: { type: 'string' }, latency: { type: 'string' }, 'throttle-rate': { type: 'string' }, 'fail-rate': { type: 'string' },
       token: { type: 'string' }, data: { type: 'string' }, seed: { type: 'string' }, 'cycle-interval': { type: 'string' },
+      'replication-delay': { type: 'string' },
+      pace: { type: 'string' }, 'queue-delay': { type: 'string' }, 'export-rate': { type: 'string' }, 'log-delay': { type: 'string' },
       'exit-with-parent': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
   });
@@ -61,6 +83,12 @@ export function parseCliOptions(argv: string[]): { options: SandboxOptions; exit
     dataDir: values.data,
     seed: num('seed', values.seed, 0, 2 ** 32 - 1),
     cycleIntervalSeconds: num('cycle-interval', values['cycle-interval'], 1, 10_000_000),
+    replicationDelaySeconds: num('replication-delay', values['replication-delay'], 0, 3600),
+    // The environment lets a test harness choose the pace of a sandbox that the extension spawns.
+    pace: pace(values.pace ?? (process.env.ENTRA_SANDBOX_PACE || undefined)),
+    queueDelaySeconds: num('queue-delay', values['queue-delay'], 0, 86_400),
+    exportRatePerSecond: num('export-rate', values['export-rate'], 0, 1_000_000),
+    logDelaySeconds: num('log-delay', values['log-delay'], 0, 86_400),
   };
   if (values.token !== undefined && !values.token.trim()) throw new Error('--token must not be empty.');
   return { options, exitWithParent: values['exit-with-parent'] === true, help: values.help === true };
@@ -89,7 +117,7 @@ async function main(): Promise<void> {
   // Not an endpoint, but it saves the parent a round trip to learn which tenant it connected to.
   lines.push(`Tenant: ${sandbox.tenantId}`);
   process.stdout.write(`${lines.join('\n')}\nReady\n`);
-  process.stderr.write(`[sandbox] tenant ${sandbox.tenantId} (Contoso (sandbox))${parsed.options.dataDir ? `, data in ${parsed.options.dataDir}` : ''}\n`);
+  process.stderr.write(`[sandbox] tenant ${sandbox.tenantId} (Contoso (sandbox)), pace ${parsed.options.pace ?? 'real'}${parsed.options.dataDir ? `, data in ${parsed.options.dataDir}` : ''}\n`);
 
   let closing = false;
   const shutdown = (why: string): void => {

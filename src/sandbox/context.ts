@@ -1,4 +1,6 @@
 import type { JobControl } from './engine/api';
+import type { Replication } from './graph/replication';
+import type { ProvisioningLogIngestion } from './engine/audit';
 import type { FaultSettings } from './http/middleware';
 import type { Random } from './random';
 import type { SandboxStore } from './state/store';
@@ -9,4 +11,8 @@ export interface SandboxContext {
   faults: FaultSettings;
   random: Random;
   engine: JobControl;
+  /** Hides objects written through Graph from other requests for the replication delay. */
+  replication: Replication;
+  /** Provisioning log entries, each readable after its ingestion delay. */
+  logs: ProvisioningLogIngestion;
 }

@@ -4,9 +4,13 @@ import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { SandboxContext } from './context';
 import { createGraphApp } from './graph/app';
-import type { FaultSettings } from './http/middleware';
+import { DEFAULT_REPLICATION_DELAY_SECONDS, Replication } from './graph/replication';
+import type { AnsweredRequest, FaultSettings } from './http/middleware';
 import { createRandom } from './random';
 import { ProvisioningEngine } from './engine/engine';
+import { ProvisioningLogIngestion } from './engine/audit';
+import { paceSettings } from './engine/pace';
+import type { Pace } from './engine/pace';
 import { GOTOMEETING_BASE_PATH, SCIM_BASE_PATH } from './scim/app';
 import type { ScimTargets } from './scim/app';
 import { startScimHost } from './scim/host';
@@ -43,10 +47,34 @@ export interface SandboxOptions {
   /** Provisioning cycle interval in seconds; default is Entra's 40 minutes. */
   cycleIntervalSeconds?: number;
   /**
+   * How fast the provisioning service works (default `real`): `real` queues a started job for a few
+   * seconds, processes about 2 objects a second and shows provisioning log entries 2 to 4 seconds
+   * after the action, as Entra does in slow motion; `instant` does all of it at once (tests,
+   * benchmarks). The three settings below override the pace's own value.
+   */
+  pace?: Pace;
+  /** Seconds between `start`/`restart` and the cycle beginning. */
+  queueDelaySeconds?: number;
+  /** Objects a cycle processes per second; 0 means no limit. */
+  exportRatePerSecond?: number;
+  /** Least seconds before a provisioning log entry can be read (each entry waits up to twice this). */
+  logDelaySeconds?: number;
+  /**
    * Run the SCIM app on a worker thread (the CLI does): big cycles then use two cores. `scim`
    * stays readable synchronously as a mirror that is current whenever a cycle has finished.
    */
   scimWorker?: boolean;
+  /**
+   * Called once for every Graph request the sandbox has answered, with its JSON body as parsed;
+   * the in-host tests use it to check the bodies the extension sends against Graph's metadata.
+   */
+  onRequest?: (request: AnsweredRequest) => void;
+  /**
+   * Seconds for which applications and service principals instantiated through Graph, and app role
+   * assignments made through it, are not found by other requests (404 as Graph answers for a missing
+   * object), as in a real tenant; default {@link DEFAULT_REPLICATION_DELAY_SECONDS}, 0 turns it off.
+   */
+  replicationDelaySeconds?: number;
 }
 
 /** A running sandbox. */
@@ -76,6 +104,8 @@ export interface Sandbox {
   scim: ScimTargets;
   /** The provisioning engine (`nextCycle(jobId)`, `runCycleNow(spId, jobId)`). */
   engine: ProvisioningEngine;
+  /** Directory replication of objects written through Graph (`catchUp()` ends the delay now). */
+  replication: Replication;
   /** Stops servers and timers and writes state if persisting. */
   close(): Promise<void>;
 }
@@ -122,8 +152,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const data = store.data;
 
   const savedScim = dataDir ? await readJsonIfExists<Record<string, ScimResource[]>>(join(dataDir, SCIM_FILE)) : undefined;
+  // Made before the servers, so that no write can be answered before there is a way to save it (a
+  // save before the SCIM host is up fails, and its write is answered 503 rather than acknowledged).
+  const persister = dataDir
+    ? new JsonPersister(dataDir, { [STATE_FILE]: () => store.snapshot(), [SCIM_FILE]: () => scimHost.targets.snapshot() }, 1000)
+    : undefined;
+  const durable = persister ? () => persister.flush() : undefined;
   const scimHost = await startScimHost({
-    port: options.scimPort ?? 0, worker: options.scimWorker ?? false, initial: savedScim,
+    port: options.scimPort ?? 0, worker: options.scimWorker ?? false, initial: savedScim, durable,
     token: data.scimToken, gotoMeetingUser: data.gotoMeetingUser, gotoMeetingPassword: data.gotoMeetingPassword,
   });
   const scim = scimHost.targets;
@@ -137,11 +173,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     failRate: options.failRate ?? 0,
     retryAfterSeconds: 1,
   };
-  const engine = new ProvisioningEngine(store, { gotoMeetingUrl }, { intervalSeconds: options.cycleIntervalSeconds, settle: scimHost.settle });
-  const ctx: SandboxContext = { store, faults, random: createRandom((options.seed ?? 1) ^ 0x5eed), engine };
+  const pace = paceSettings(options);
+  const logRandom = createRandom((options.seed ?? 1) ^ 0x1a7e);
+  const logs = new ProvisioningLogIngestion(store, pace.logDelayMs, () => logRandom.next());
+  const engine = new ProvisioningEngine(store, { gotoMeetingUrl }, { intervalSeconds: options.cycleIntervalSeconds, settle: scimHost.settle, pace, logs });
+  const replication = new Replication((options.replicationDelaySeconds ?? DEFAULT_REPLICATION_DELAY_SECONDS) * 1000);
+  const ctx: SandboxContext = { store, faults, random: createRandom((options.seed ?? 1) ^ 0x5eed), engine, replication, logs };
   let graphPort = 0;
-  let persister: JsonPersister | undefined;
-  const graphServer = createServer(createGraphApp(ctx, { token: options.token, port: () => graphPort, durable: dataDir ? () => persister!.flush() : undefined }));
+  const graphServer = createServer(createGraphApp(ctx, { token: options.token, port: () => graphPort, onRequest: options.onRequest, durable }));
   try {
     graphPort = await listenOnLoopback(graphServer, options.port ?? 0);
   } catch (e) {
@@ -149,10 +188,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw e;
   }
 
-  if (dataDir) {
-    persister = new JsonPersister(dataDir, { [STATE_FILE]: () => store.snapshot(), [SCIM_FILE]: () => scim.snapshot() }, 1000);
-    store.onChange(() => persister!.markDirty());
-    scim.onChange(() => persister!.markDirty());
+  if (persister) {
+    store.onChange(() => persister.markDirty());
+    scim.onChange(() => persister.markDirty());
     persister.markDirty();
   }
   engine.resume();
@@ -174,6 +212,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     store,
     scim,
     engine,
+    replication,
     close: async () => {
       if (closed) return;
       closed = true;

@@ -35,6 +35,7 @@ export const CommandId = {
   stopActivity: 'entraProvisioning.stopActivity',
   showActivityDetails: 'entraProvisioning.showActivityDetails',
   filterActivity: 'entraProvisioning.filterActivity',
+  copyAppRegistrationScript: 'entraProvisioning.copyAppRegistrationScript',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -124,7 +124,7 @@ export function jobActivity(job: SynchronizationJob, now: Date): JobActivity {
   const progress = progressOf(job);
   // Turned on but no cycle yet: the first one is about to start, so the row is kept fresh like a running one.
   const turnedOnNoCycle = !last && job.schedule?.state === 'Active' && (code === 'NotRun' || code === 'Active');
-  const running = turnedOnNoCycle || Boolean(progress && progress.completed < progress.total) || Boolean(last?.timeBegan && !last.timeEnded && code !== 'Paused');
+  const running = turnedOnNoCycle || Boolean(progress && progress.completed < progress.total) || Boolean(last?.timeBegan && isNeverTime(last.timeEnded) && code !== 'Paused');
   const dueAt = running ? undefined : nextCycleDueAt(job);
   return { running, awaitingFirstCycle: turnedOnNoCycle && !progress, cycleDue: dueAt !== undefined && dueAt + DUE_GRACE_MS <= now.getTime() };
 }

@@ -143,7 +143,12 @@ export interface BusyMessage {
 export type ResponseResult =
   | { readonly kind: 'save'; readonly outcome: 'saved' | 'cancelled' | 'unchanged' | 'failed' }
   | { readonly kind: 'done' }
-  | { readonly kind: 'users'; readonly users: readonly SampleUser[] };
+  | { readonly kind: 'users'; readonly users: readonly SampleUser[] }
+  /**
+   * A newer request of the same kind (`searchUsers`, `sampleUsers`) arrived before this one ran:
+   * the newer one is answered instead, and this one is dropped quietly.
+   */
+  | { readonly kind: 'superseded' };
 
 export type ResponseMessage =
   | { readonly type: 'response'; readonly requestId: number; readonly ok: true; readonly result: ResponseResult }
@@ -268,8 +273,73 @@ function parseRequest(v: unknown): EditorRequest | undefined {
   }
 }
 
+/**
+ * Deepest nesting of a message from a webview. The deepest the protocol has is a `setScope` edit
+ * (message, edit, groups, group, clauses, clause, values: 7); a deeper value is refused before
+ * anything walks it.
+ */
+export const MAX_MESSAGE_DEPTH = 12;
+
+/**
+ * Largest message from a webview, in characters of its strings and keys plus one per value. The
+ * longest field is a 10,000-character expression, and a whole scope fits many times over; a
+ * larger message is refused before its fields are checked one by one.
+ */
+export const MAX_MESSAGE_SIZE = 1_000_000;
+
+/**
+ * Why a value is too large or too deeply nested to be a message, or undefined when it is within
+ * the bounds. Counted without recursion, and stops as soon as a bound is passed, so even a huge
+ * value costs no more than the bound to refuse.
+ */
+export function messageBoundsProblem(value: unknown): string | undefined {
+  let size = 0;
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  while (pending.length) {
+    const [current, depth] = pending.pop()!;
+    size += typeof current === 'string' ? current.length + 1 : 1;
+    if (size > MAX_MESSAGE_SIZE) return `larger than ${MAX_MESSAGE_SIZE} characters`;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth + 1 > MAX_MESSAGE_DEPTH) return `nested deeper than ${MAX_MESSAGE_DEPTH} levels`;
+    if (Array.isArray(current)) {
+      // Holes count as values too: a sparse array's length is what a walk would step through.
+      if (size + current.length > MAX_MESSAGE_SIZE) return `larger than ${MAX_MESSAGE_SIZE} characters`;
+      for (let i = 0; i < current.length; i++) pending.push([current[i], depth + 1]);
+      continue;
+    }
+    for (const key of Object.keys(current)) {
+      size += key.length;
+      if (size > MAX_MESSAGE_SIZE) return `larger than ${MAX_MESSAGE_SIZE} characters`;
+      pending.push([(current as Obj)[key], depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+/** A message from a webview, or why it was refused (with its request id when it names a valid one, so it can be answered). */
+export type WebviewMessageReading =
+  | { readonly message: WebviewToExtensionMessage }
+  | { readonly problem: string; readonly requestId?: number };
+
+/**
+ * Reads a value received from a webview: bounded in size and depth first, then checked field by
+ * field. A refused request that carries a valid id says so, so that its sender can be answered
+ * rather than left waiting.
+ */
+export function readWebviewMessage(value: unknown): WebviewMessageReading {
+  const requestId = isObj(value) && value.type === 'request' && isInt(value.requestId, 1, Number.MAX_SAFE_INTEGER) ? value.requestId : undefined;
+  const bounds = messageBoundsProblem(value);
+  const message = bounds ? undefined : parseMessageFields(value);
+  if (message) return { message };
+  return { problem: bounds ?? 'not a protocol message', ...(requestId !== undefined ? { requestId } : {}) };
+}
+
 /** Narrows an unknown value received from a webview, or returns undefined when it is not a known message. */
 export function parseWebviewMessage(value: unknown): WebviewToExtensionMessage | undefined {
+  return messageBoundsProblem(value) === undefined ? parseMessageFields(value) : undefined;
+}
+
+function parseMessageFields(value: unknown): WebviewToExtensionMessage | undefined {
   if (!isObj(value)) return undefined;
   switch (value.type) {
     case 'ready':
@@ -334,6 +404,7 @@ function parseResult(v: unknown): ResponseResult | undefined {
   if (!isObj(v)) return undefined;
   if (v.kind === 'save' && ['saved', 'cancelled', 'unchanged', 'failed'].includes(v.outcome as string)) return v as ResponseResult;
   if (v.kind === 'done') return { kind: 'done' };
+  if (v.kind === 'superseded') return { kind: 'superseded' };
   if (v.kind === 'users' && isList(v.users, isSampleUser, 1000)) return v as ResponseResult;
   return undefined;
 }

@@ -12,6 +12,8 @@ import { isOnDemand } from '../shared/provisioningEvents';
 import { CommandId } from '../shared/commandIds';
 
 const RECENT = 15;
+/** How long after a cycle its log entries may still be on their way (Entra's logs lag by minutes). */
+const LOG_LAG_MS = 10 * 60_000;
 
 const actionIcons: Record<string, string> = { create: 'add', update: 'edit', disable: 'circle-slash', delete: 'trash', other: 'info' };
 
@@ -45,8 +47,12 @@ export class ActivityNode extends FolderNode implements HasJobTarget {
   protected async load(): Promise<TreeNode[]> {
     const service = await this.job.appNode.tenant.service();
     const events = await service.logs.recent(this.job.appNode.servicePrincipalId, this.job.jobId, RECENT);
-    if (events.length === 0) return [new LeafNode(`${this.id}/none`, this, { label: vscode.l10n.t('No provisioning events yet'), icon: new vscode.ThemeIcon('info'), contextValue: RowKind.activityEmpty })];
-    return events.map((event) => {
+    const pending = this.lastCycleNotLoggedYet(events);
+    const hint = pending
+      ? [new LeafNode(`${this.id}/pending`, this, { label: vscode.l10n.t('The last cycle\'s entries can take a few minutes to appear'), icon: new vscode.ThemeIcon('watch'), tooltip: vscode.l10n.t('Microsoft Entra writes provisioning log entries some time after the cycle that made them. Refresh to see them.'), contextValue: RowKind.activityEmpty })]
+      : [];
+    if (events.length === 0) return hint.length ? hint : [new LeafNode(`${this.id}/none`, this, { label: vscode.l10n.t('No provisioning events yet'), icon: new vscode.ThemeIcon('info'), contextValue: RowKind.activityEmpty })];
+    return [...hint, ...events.map((event) => {
       const status = String(event.provisioningStatusInfo?.status ?? 'unknown').toLowerCase();
       const action = String(event.provisioningAction ?? 'other').toLowerCase();
       const failed = status === 'failure';
@@ -70,6 +76,19 @@ export class ActivityNode extends FolderNode implements HasJobTarget {
         contextValue: activityEventContext(status),
         command: { command: CommandId.showActivityDetails, title: vscode.l10n.t('Show details'), arguments: [{ eventId: event.id }] },
       }, event);
-    });
+    })];
+  }
+
+  /**
+   * Whether the job's last cycle ended lately and the log shows nothing of it yet: the logs lag the
+   * cycle, and an unexplained empty or stale list reads as "nothing happened".
+   */
+  private lastCycleNotLoggedYet(events: ReadonlyArray<{ activityDateTime?: string | null }>): boolean {
+    const last = this.job.job?.status?.lastExecution;
+    const began = Date.parse(last?.timeBegan ?? '');
+    const ended = Date.parse(last?.timeEnded ?? '');
+    if (!Number.isFinite(began) || !Number.isFinite(ended) || ended < began || Date.now() - ended > LOG_LAG_MS) return false;
+    if ((last?.countExported ?? 0) === 0 && (last?.countEscrowed ?? 0) === 0) return false;
+    return !events.some((e) => Date.parse(e.activityDateTime ?? '') >= began);
   }
 }

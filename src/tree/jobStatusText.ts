@@ -68,7 +68,7 @@ export function describeJobStatus(job: SynchronizationJob, now: Date): JobStatus
   const next = summary.running ? undefined : describeNextCycle(job, now);
   if (next) lines.push(`| ${vscode.l10n.t('Next cycle')} | ${next} |`);
   if (last) {
-    const ended = last.timeEnded ? `${at(last.timeEnded, now, { seconds: true })} (${ago(last.timeEnded, now) ?? '-'})` : vscode.l10n.t('running');
+    const ended = !isNeverTime(last.timeEnded) ? `${at(last.timeEnded, now, { seconds: true })} (${ago(last.timeEnded, now) ?? '-'})` : vscode.l10n.t('running');
     lines.push(`| ${vscode.l10n.t('Last cycle')} | ${escapeCell(words.cycleOutcome(last.state ?? '-'))}, ${at(last.timeBegan, now, { seconds: true })} → ${ended} |`);
     lines.push(`| ${vscode.l10n.t('Imported / exported')} | ${last.countImported ?? 0} / ${last.countExported ?? 0} |`);
     if ((last.countEscrowed ?? 0) > 0) lines.push(`| ${vscode.l10n.t('Escrowed (will retry)')} | ${last.countEscrowed} |`);

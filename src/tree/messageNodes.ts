@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { signInFailureOf, signInHelp } from '../auth/signInHelp';
 import { CommandId } from '../shared/commandIds';
 import { redactSecrets } from '../shared/logger';
 import { RowKind } from './contextValues';
@@ -17,7 +18,9 @@ export class ErrorNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const message = this.error instanceof Error ? this.error.message : String(this.error);
+    // A refused sign-in says what fixes it, as the command's notification does.
+    const signIn = signInFailureOf(this.error);
+    const message = signIn ? signInHelp(signIn.problem, signIn.code, signIn.detail).message : this.error instanceof Error ? this.error.message : String(this.error);
     const item = new vscode.TreeItem(this.what, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = vscode.l10n.t('Retry');

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { ConnectionStore } from '../auth/connectionStore';
 import type { GraphConnections } from '../auth/graphConnections';
 import { AppNode } from './appNode';
@@ -11,11 +11,13 @@ import type { ReadOnlyDocuments, StoredDocument } from '../host/readOnlyDocument
 import type { JobTarget } from '../shared/targets';
 import { onDemandReportsFolder } from './onDemandResultsNode';
 
-/** Data provider of the `entraProvisioning.apps` view: tenants at the root, everything else below. */
-export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNode>, TreeHost, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+/**
+ * The provisioning tree: tenants at the root, everything else below. Loaded with its nodes on first
+ * need (see ProvisioningTreeShell, what VS Code is given at activation); the shell owns the view's
+ * change event, which this fires.
+ */
+export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNode>, TreeHost {
+  readonly onDidChangeTreeData: vscode.Event<TreeNode | undefined>;
   private readonly tenants = new Map<string, TenantNode>();
   /** Per connection, the app a command last acted on: what pickers offer first. */
   private readonly lastApps = new Map<string, string>();
@@ -26,8 +28,9 @@ export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNod
     private readonly graph: GraphConnections,
     private readonly logger: Logger,
     private readonly documents: ReadOnlyDocuments,
+    private readonly changed: vscode.EventEmitter<TreeNode | undefined>,
   ) {
-    this.subscription = connections.onDidChange(() => this.changed.fire(undefined));
+    this.onDidChangeTreeData = changed.event;
   }
 
   /**
@@ -189,10 +192,5 @@ export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNod
   /** The tenant node of a connection, if the tree shows it. */
   tenant(connectionId: string): TenantNode | undefined {
     return this.tenantNodes().find((t) => t.connection.id === connectionId);
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
+/** The panels' view type (also in package.json's activation event, for restoring after a reload). */
+export const MAPPING_EDITOR_VIEW_TYPE = 'entraProvisioning.mappingEditor';
+
 /** Where the webview may load from: the built webview bundle and the media folder, nothing else. */
 export function mappingEditorResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
   return [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')];

@@ -4,11 +4,9 @@ import type { ReadOnlyDocuments } from '../host/readOnlyDocuments';
 import type { JobTarget } from '../shared/targets';
 import type { Logger } from '../shared/logger';
 import type { EditorDocument } from '../shared/mappingEditor';
-import { loadMappingEditorRuntime } from './mappingEditorRuntimeLoader';
-import type { FilterOperatorInfo } from '../shared/webviewProtocol';
-import { mappingEditorResourceRoots } from './mappingEditorHtml';
-import type { MappingEditorSession } from './mappingEditorSession';
-import type { SaveOptions, SaveResult } from './mappingEditorSession';
+import { parseEditorDocument, parseJobReference, type FilterOperatorInfo } from '../shared/webviewProtocol';
+import { MAPPING_EDITOR_VIEW_TYPE, mappingEditorResourceRoots } from './mappingEditorHtml';
+import { MappingEditorSession, type SaveOptions, type SaveResult } from './mappingEditorSession';
 import type { RunAsCommand } from './runAsCommand';
 
 export interface MappingEditorManagerDeps {
@@ -29,27 +27,22 @@ function mappingEditorKey(target: Pick<JobTarget, 'connectionId' | 'servicePrinc
 }
 
 const DRAFT_PREFIX = 'mappingEditor.draft:';
-/** The panels' view type (also in package.json's activation event, for restoring after a reload). */
-export const MAPPING_EDITOR_VIEW_TYPE = 'entraProvisioning.mappingEditor';
 /** How long after the last edit the recoverable copy is written. */
 const DRAFT_DELAY_MS = 1000;
 
 /**
  * Opens mapping editors (one per job; opening again reveals it), keeps a recoverable copy of the
- * edits of an editor closed unsaved, and is what the save command and tests reach.
+ * edits of an editor closed unsaved, and is what the save command and tests reach. Part of the
+ * mapping editor's own bundle: MappingEditorPanels builds it on first use and registers the panel
+ * serializer at activation.
  */
 export class MappingEditorManager implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private readonly sessions = new Map<string, MappingEditorSession>();
   private readonly opening = new Map<string, Promise<MappingEditorSession>>();
-  private readonly registration: vscode.Disposable;
   private disposing = false;
   private readonly pendingDrafts = new Map<string, ReturnType<typeof setTimeout>>();
 
-  constructor(private readonly deps: MappingEditorManagerDeps) {
-    this.registration = vscode.Disposable.from(
-      vscode.window.registerWebviewPanelSerializer(MAPPING_EDITOR_VIEW_TYPE, this),
-    );
-  }
+  constructor(private readonly deps: MappingEditorManagerDeps) {}
 
   /** The open editor of a job, if any. */
   get(target: Pick<JobTarget, 'connectionId' | 'servicePrincipalId' | 'jobId'>): MappingEditorSession | undefined {
@@ -84,7 +77,7 @@ export class MappingEditorManager implements vscode.Disposable, vscode.WebviewPa
    * (unknown job, signed out) is closed, and its copy is kept for the next open.
    */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const reference = loadMappingEditorRuntime().parseJobReference(typeof state === 'object' && state !== null ? (state as { target?: unknown }).target : undefined);
+    const reference = parseJobReference(typeof state === 'object' && state !== null ? (state as { target?: unknown }).target : undefined);
     const known = (r: typeof reference): boolean => {
       try {
         return Boolean(r && this.deps.graph.connection(r.connectionId));
@@ -129,7 +122,7 @@ export class MappingEditorManager implements vscode.Disposable, vscode.WebviewPa
     const options = { enableScripts: true, localResourceRoots: mappingEditorResourceRoots(this.deps.extensionUri) };
     const panel = restored ?? vscode.window.createWebviewPanel(MAPPING_EDITOR_VIEW_TYPE, label, vscode.ViewColumn.Active, options);
     if (restored) panel.webview.options = options;
-    const session = new (loadMappingEditorRuntime().MappingEditorSession)(key, target, label, schema, filterOperators, panel, { ...this.deps, onDocumentChanged: (s) => this.scheduleDraft(s) }, recovered);
+    const session = new MappingEditorSession(key, target, label, schema, filterOperators, panel, { ...this.deps, onDocumentChanged: (s) => this.scheduleDraft(s) }, recovered);
     this.sessions.set(key, session);
     session.onDidClose(() => this.closed(session));
     this.deps.logger.info(`opened the mapping editor for ${target.servicePrincipalId}/${target.jobId} (schema version ${String(schema.version)})${recovered ? ' with recovered unsaved edits' : ''}`);
@@ -150,7 +143,7 @@ export class MappingEditorManager implements vscode.Disposable, vscode.WebviewPa
     const stored = this.deps.drafts.get<unknown>(DRAFT_PREFIX + key);
     if (stored === undefined) return undefined;
     void this.deps.drafts.update(DRAFT_PREFIX + key, undefined);
-    return loadMappingEditorRuntime().parseEditorDocument(stored);
+    return parseEditorDocument(stored);
   }
 
   /** True when a closed editor of the job left unsaved edits to recover. */
@@ -217,6 +210,5 @@ export class MappingEditorManager implements vscode.Disposable, vscode.WebviewPa
     this.disposing = true;
     for (const session of this.sessions.values()) session.panel.dispose();
     this.sessions.clear();
-    this.registration.dispose();
   }
 }

@@ -1,4 +1,4 @@
-// The mapping editor's heavy half (editor sessions, the document model and the expression engine),
-// bundled on its own as dist/mappingEditorRuntime.js and required when the first editor opens.
-export { MappingEditorSession } from './mappingEditorSession';
-export { parseEditorDocument, parseJobReference } from '../shared/webviewProtocol';
+// The mapping editor (its manager, the editor sessions, the document model and the expression
+// engine), bundled on its own as dist/mappingEditorRuntime.js and required when the editor is first
+// used: opened, saved, or a panel restored after a reload (see MappingEditorPanels).
+export { MappingEditorManager } from './mappingEditorManager';

@@ -4,8 +4,8 @@ import type * as MappingEditorRuntime from './mappingEditorRuntime';
 let loaded: typeof MappingEditorRuntime | undefined;
 
 /**
- * The editor sessions, the document model and the expression engine are a bundle of their own
- * (dist/mappingEditorRuntime.js), required when the first mapping editor opens.
+ * The mapping editor's manager, sessions, document model and expression engine are a bundle of their
+ * own (dist/mappingEditorRuntime.js), required when the editor is first used.
  */
 export function loadMappingEditorRuntime(): typeof MappingEditorRuntime {
   // eslint-disable-next-line @typescript-eslint/no-require-imports

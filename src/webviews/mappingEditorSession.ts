@@ -24,7 +24,8 @@ import {
 import type { EditorDocument, Issue, RawSchema, SampleUser, ValidationContext } from '../shared/mappingEditor';
 import { attributeCatalog } from '../shared/mappingEditor/document';
 import type { DocumentMessage, EditorRequest, ExtensionToWebviewMessage, FilterOperatorInfo, ResponseResult } from '../shared/webviewProtocol';
-import { parseWebviewMessage } from '../shared/webviewProtocol';
+import { readWebviewMessage } from '../shared/webviewProtocol';
+import { LatestOnly } from './latestOnly';
 import { mappingEditorHtml } from './mappingEditorHtml';
 import { fill, mappingEditorStrings } from './mappingEditorStrings';
 import type { RunAsCommand } from './runAsCommand';
@@ -95,6 +96,11 @@ export class MappingEditorSession implements vscode.Disposable {
   readonly onDidClose = this.closed.event;
   /** Messages refused since the panel opened, newest last (each is logged too). */
   readonly rejected: RejectedMessage[] = [];
+  /**
+   * User searches and samples read Graph: one runs at a time per kind and only the newest waits,
+   * so a webview that floods them (a script in it, a stuck key) cannot flood Graph.
+   */
+  private readonly userReads = { searchUsers: new LatestOnly<ResponseResult>(), sampleUsers: new LatestOnly<ResponseResult>() };
 
   constructor(
     readonly key: string,
@@ -163,11 +169,14 @@ export class MappingEditorSession implements vscode.Disposable {
    * protocol message or does not fit the document. Public so tests drive it with real messages.
    */
   async handleMessage(raw: unknown): Promise<void> {
-    const message = parseWebviewMessage(raw);
-    if (!message) {
-      this.reject('not a protocol message', raw);
+    const reading = readWebviewMessage(raw);
+    if (!('message' in reading)) {
+      this.reject(reading.problem, raw);
+      // A request the webview waits for is told it was refused instead of timing out.
+      if (reading.requestId !== undefined) this.post({ type: 'response', requestId: reading.requestId, ok: false, error: vscode.l10n.t('The extension refused a request from the mapping editor that it could not read (the log says why). Reopen the editor if this happens again.') });
       return;
     }
+    const { message } = reading;
     switch (message.type) {
       case 'ready':
         this.post({
@@ -226,9 +235,9 @@ export class MappingEditorSession implements vscode.Disposable {
         await this.restoreDefaults();
         return { kind: 'done' };
       case 'searchUsers':
-        return { kind: 'users', users: await this.users(request.query, 20) };
+        return this.userReads.searchUsers.run(async () => ({ kind: 'users', users: await this.users(request.query, 20) }));
       case 'sampleUsers':
-        return { kind: 'users', users: await this.users(request.query ?? '', request.count) };
+        return this.userReads.sampleUsers.run(async () => ({ kind: 'users', users: await this.users(request.query ?? '', request.count) }));
     }
   }
 

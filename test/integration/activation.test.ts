@@ -8,7 +8,9 @@ describe('Activation (real VS Code host)', () => {
   it('activates without loading the Graph, mapping-editor or command-handler bundles', async () => {
     const api = await activateExtension();
     assert.ok(api.services);
-    await api.services.tree.getChildren();
+    // No connection yet: the view shows its welcome content, and the tree proper is not needed.
+    assert.ok(!Object.keys(require.cache).some((path) => /[\\/]dist[\\/]treeRuntime\.js$/.test(path)), 'the tree bundle waits for a tenant to show');
+    assert.deepEqual(await api.services.tree.getChildren(), []);
     const loaded = Object.keys(require.cache).filter((path) => runtimeBundle.test(path));
     assert.deepEqual(loaded, [], 'heavy bundles are required only when first needed');
   });

@@ -244,6 +244,46 @@ describe('Mapping editor (real VS Code host, sandbox tenant)', function () {
     for (const user of chosen.result.users) assert.ok(String(user.attributes.displayName).toLowerCase().startsWith(prefix.toLowerCase()), `${String(user.attributes.displayName)} starts with ${prefix}`);
   });
 
+  it('answers a flood of user searches once each: the newest with its users, the ones it replaced as superseded', async () => {
+    const session = await openEditor();
+    const prefix = String(connected.sandbox.store.activeUsers()[0].displayName).slice(0, 2);
+    const ids = Array.from({ length: 40 }, (_, i) => 5000 + i);
+    const seen: ExtensionToWebviewMessage[] = [];
+    const listener = session.onDidPostMessage((m) => seen.push(m));
+    try {
+      // All sent before the first is answered, as a script in the webview could.
+      await Promise.all(ids.map((requestId, i) => session.handleMessage({ type: 'request', requestId, request: { kind: 'searchUsers', query: i === ids.length - 1 ? prefix : `flood ${i}` } })));
+    } finally {
+      listener.dispose();
+    }
+    const responses = seen.filter((m): m is ResponseMessage => m.type === 'response' && ids.includes(m.requestId));
+    assert.deepEqual(responses.map((r) => r.requestId).sort((a, b) => a - b), ids, 'every request is answered exactly once');
+    const ran = responses.filter((r) => !(r.ok && r.result.kind === 'superseded'));
+    // The first (unless the webview's own search was running) and the newest read Graph; none of the others did.
+    assert.ok(ran.length <= 2, `${ran.length} of the flood read Graph`);
+    const newest = responses.find((r) => r.requestId === ids[ids.length - 1]);
+    assert.ok(newest?.ok && newest.result.kind === 'users', JSON.stringify(newest));
+    assert.ok(newest.result.users.length >= 1);
+    for (const user of newest.result.users) assert.ok(String(user.attributes.displayName).toLowerCase().startsWith(prefix.toLowerCase()), `${String(user.attributes.displayName)} starts with ${prefix}`);
+  });
+
+  it('answers a request too large or nested too deep with an error, without acting on it', async () => {
+    const session = await openEditor();
+    const rejectedBefore = session.rejected.length;
+    const deep: Record<string, unknown> = {};
+    let inner = deep;
+    for (let i = 0; i < 100; i++) inner = (inner.x = {}) as Record<string, unknown>;
+    for (const [requestId, request] of [[61, { kind: 'searchUsers', query: 'q', extra: deep }], [62, { kind: 'searchUsers', query: 'q'.repeat(2_000_000) }]] as const) {
+      const replies = await exchange(session, { type: 'request', requestId, request }, (m) => m.type === 'response' && m.requestId === requestId);
+      const reply = replies.find((m): m is ResponseMessage => m.type === 'response' && m.requestId === requestId);
+      assert.ok(reply && !reply.ok, JSON.stringify(reply)?.slice(0, 200));
+      assert.match(reply.error, /refused a request/);
+    }
+    assert.equal(session.rejected.length, rejectedBefore + 2);
+    assert.match(session.rejected[session.rejected.length - 2].reason, /nested deeper than/);
+    assert.match(session.rejected[session.rejected.length - 1].reason, /larger than/);
+  });
+
   it('previews the same scope as provisioning on demand: assigned, unassigned, group-assigned, filtered out, and with "all users"', async () => {
     const before = await schemaOnServer();
     const store = connected.sandbox.store;
@@ -462,5 +502,31 @@ describe('Mapping editor (real VS Code host, sandbox tenant)', function () {
     await exchange(session, { type: 'edit', edit: { kind: 'setEnabled', objectMappingId: om.id, enabled: true } });
     assert.equal(session.dirty, false, 'undone by hand');
     await eventually(() => !connected.api.services.mappingEditors.hasDraft(target), 10_000, 'the copy to go once nothing is unsaved');
+  });
+
+  it('asks for the write permission before it writes, like every other write', async () => {
+    const session = await openEditor();
+    const om = userMappings(session);
+    const graph = connected.api.services.graph;
+    const asked: Array<{ group: string; versionOnServer: unknown }> = [];
+    const ensureScopes = graph.ensureScopes;
+    // Watches the real call (a Microsoft account would be asked for consent there) and what the server held then.
+    graph.ensureScopes = async (connectionId, group) => {
+      asked.push({ group, versionOnServer: (await schemaOnServer()).version });
+      return ensureScopes.call(graph, connectionId, group);
+    };
+    try {
+      const before = (await schemaOnServer()).version;
+      for (const enabled of [false, true]) {
+        await exchange(session, { type: 'edit', edit: { kind: 'setEnabled', objectMappingId: om.id, enabled } });
+        const result = await vscode.commands.executeCommand<{ outcome: string } | undefined>('entraProvisioning.saveMappings', { servicePrincipalId: sp, jobId, skipConfirmation: true });
+        assert.equal(result?.outcome, 'saved');
+      }
+      assert.deepEqual(asked.map((a) => a.group), ['manageJobs', 'manageJobs'], 'each save asked for Synchronization.ReadWrite.All');
+      assert.equal(asked[0].versionOnServer, before, 'the first save asked before it wrote');
+      assert.notEqual((await schemaOnServer()).version, before);
+    } finally {
+      graph.ensureScopes = ensureScopes;
+    }
   });
 });

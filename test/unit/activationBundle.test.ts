@@ -23,8 +23,8 @@ describe('The activation bundle (esbuild metafile)', function () {
     inputs = await activationInputs();
   });
 
-  it('is built from the extension entry, the tree and the command registration', () => {
-    for (const expected of ['src/extension.ts', 'src/tree/provisioningTreeProvider.ts', 'src/commands/registerCommands.ts']) {
+  it('is built from the extension entry, the tree shell, the command registration and the editor serializer', () => {
+    for (const expected of ['src/extension.ts', 'src/tree/provisioningTreeShell.ts', 'src/commands/registerCommands.ts', 'src/webviews/mappingEditorPanels.ts']) {
       assert.ok(inputs.includes(expected), `${expected} is in the activation bundle`);
     }
   });
@@ -36,8 +36,21 @@ describe('The activation bundle (esbuild metafile)', function () {
     assert.deepEqual(clients, [], 'the Graph client and @azure/identity stay in dist/graphRuntime.js');
   });
 
-  it('leaves the command handlers, the activity stream and the mapping editor session to their bundles', () => {
-    const lazy = inputs.filter((path) => /^src\/(activity\/activityChannel|commands\/commandCatalog|webviews\/mappingEditorSession|expressions\/)/.test(path));
+  it('leaves the command handlers, the command wrapper and the activity stream to the handlers bundle', () => {
+    const lazy = inputs.filter((path) => /^src\/(activity\/|commands\/(commandCatalog|commandRunner|commandTitles)\.ts$)/.test(path));
+    assert.deepEqual(lazy, []);
+  });
+
+  it('leaves the tree proper (provider, nodes, tenant model, status texts, refresher) to the tree bundle', () => {
+    const allowed = new Set(['src/tree/provisioningTreeShell.ts', 'src/tree/treeRuntimeLoader.ts']);
+    const tree = inputs.filter((path) => path.startsWith('src/tree/') && !allowed.has(path));
+    assert.deepEqual(tree, [], 'only the shell VS Code is given and its loader');
+    const statusWords = inputs.filter((path) => /^src\/(shared\/jobStatus|host\/jobStatusWords|shared\/clockTime)\.ts$/.test(path));
+    assert.deepEqual(statusWords, [], 'the job status texts belong to the tree');
+  });
+
+  it('leaves the mapping editor (manager, sessions, protocol, expression engine) to its bundle', () => {
+    const lazy = inputs.filter((path) => /^src\/(webviews\/(mappingEditorManager|mappingEditorSession|mappingEditorStrings)\.ts$|shared\/(webviewProtocol|mappingEditor\/)|expressions\/)/.test(path));
     assert.deepEqual(lazy, []);
   });
 });

@@ -8,3 +8,10 @@ export const faultScale = Math.max(1, Math.floor(Number(process.env.ENTRA_FAULT_
 export function cases(n: number): number {
   return n * faultScale;
 }
+
+/**
+ * Figures the long fault run prints at its end (test/runners/faultFigures.ts): inputs tried beyond
+ * the generated ones (writes killed mid-flight) and acknowledged writes lost. Tests add to them;
+ * outside that run nobody reads them.
+ */
+export const faultFigures = { tried: 0, lost: 0 };

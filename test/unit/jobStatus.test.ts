@@ -61,5 +61,8 @@ describe('job status and schedule in words (what the tree, pickers, notification
     const turnedOn = { ...job('PT40M'), status: { code: 'NotRun' as const, lastExecution: null } };
     const starting = summarizeJob(turnedOn, new Date(), words);
     assert.deepEqual([starting.status, starting.health, starting.running], ['Starting', 'running', true]);
+    // The execution under way, as the sandbox publishes it: it has not ended ("never").
+    const underWay = { ...job('PT40M'), status: { code: 'Active' as const, progress: [], lastExecution: { timeBegan: '2026-01-01T10:00:00Z', timeEnded: '0001-01-01T00:00:00Z', state: 'Succeeded' as const } } };
+    assert.equal(summarizeJob(underWay, new Date(), words).running, true);
   });
 });

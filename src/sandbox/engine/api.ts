@@ -1,7 +1,12 @@
 import type { JobRecord, KeyStringValue, SynchronizationError } from '../types';
 
-/** One subject of provisionOnDemand. */
-export interface OnDemandSubject { objectId: string; objectTypeName: string }
+/** One subject of provisionOnDemand (synchronizationJobSubject). */
+export interface OnDemandSubject {
+  objectId: string;
+  objectTypeName: string;
+  /** For a Group: the members to provision with it (synchronizationLinkedObjects.members). */
+  links?: { members: { objectId: string; objectTypeName: string }[] };
+}
 
 /** What the Graph routers ask of the provisioning engine. */
 export interface JobControl {
@@ -15,6 +20,10 @@ export interface JobControl {
   removeJob(jobId: string): void;
   /** Tests credentials against the target app; null when they work. */
   validateCredentials(spId: string, job: JobRecord, credentials: KeyStringValue[]): Promise<SynchronizationError | null>;
-  /** Provisions one user now and reports the result like Graph (key/value JSON strings). */
-  provisionOnDemand(spId: string, job: JobRecord, ruleId: string, subjects: OnDemandSubject[]): Promise<{ key: string; value: string }>;
+  /** Provisions one user, or one group with some of its members, now and reports the result like Graph (key/value JSON strings). */
+  /**
+   * `assignmentVisible` says whether an app role assignment has replicated: one that has not is not
+   * honoured yet, as Microsoft documents for on-demand provisioning.
+   */
+  provisionOnDemand(spId: string, job: JobRecord, ruleId: string, subjects: OnDemandSubject[], assignmentVisible?: (assignmentId: string) => boolean): Promise<{ key: string; value: string }>;
 }

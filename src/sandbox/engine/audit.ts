@@ -89,3 +89,44 @@ export function toSummary(scope: AuditScope, o: ObjectOutcome, at = new Date()):
 
 /** The provisioning service as initiator of scheduled cycles. */
 export const SYSTEM_INITIATOR: ProvisioningObjectSummary['initiatedBy'] = { id: '', displayName: 'Azure AD Provisioning Service', initiatorType: 'system' };
+
+/**
+ * Provisioning log entries as Graph serves them: each becomes readable some time after the action
+ * it records (Entra ingests provisioning logs with a delay), between `delayMs` and twice that, drawn
+ * per entry so that a later action can show up before an earlier one. `activityDateTime` stays the
+ * time of the action. Entries are stored at once (persisted state keeps them); only reads wait.
+ */
+export class ProvisioningLogIngestion {
+  /** Entries not yet readable, with the time they become readable. */
+  private readonly pending = new Map<ProvisioningObjectSummary, number>();
+
+  constructor(
+    private readonly store: { addAudit(entries: ProvisioningObjectSummary[]): void },
+    private readonly delayMs: number,
+    private readonly random: () => number,
+  ) {}
+
+  /** Records entries whose actions happened at their `activityDateTime`. */
+  add(entries: ProvisioningObjectSummary[]): void {
+    if (this.delayMs > 0) {
+      for (const e of entries) this.pending.set(e, Date.parse(e.activityDateTime) + this.delayMs * (1 + this.random()));
+    }
+    this.store.addAudit(entries);
+  }
+
+  /** The entries of `all` that Graph shows at `now`, in their order. */
+  visible<T extends ProvisioningObjectSummary>(all: T[], now = Date.now()): T[] {
+    for (const [entry, at] of this.pending) if (at <= now) this.pending.delete(entry);
+    if (this.pending.size === 0) return all;
+    return all.filter((e) => !this.pending.has(e));
+  }
+
+  /** Whether one entry is readable at `now`. */
+  isVisible(entry: ProvisioningObjectSummary, now = Date.now()): boolean {
+    const at = this.pending.get(entry);
+    if (at === undefined) return true;
+    if (at > now) return false;
+    this.pending.delete(entry);
+    return true;
+  }
+}

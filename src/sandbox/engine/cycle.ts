@@ -3,7 +3,7 @@ import type { SandboxStore } from '../state/store';
 import { secretValue } from '../sync/secrets';
 import type { DirectoryGroup, DirectoryUser, JobRecord, ObjectMapping, ProvisioningObjectSummary, SynchronizationError } from '../types';
 import { SYSTEM_INITIATOR, toSummary } from './audit';
-import type { ObjectOutcome } from './audit';
+import type { AuditScope, ObjectOutcome, ProvisioningLogIngestion } from './audit';
 import { deletionThreshold, heldOutcome, quarantineForDeletes } from './deletionThreshold';
 import { compileMappings, MappingError } from './mapping';
 import type { CompiledMapping } from './mapping';
@@ -13,8 +13,9 @@ import { ScimClient } from './scimClient';
 import { assignedGroupIds, assignedUserIds, outOfScopeSentence, passesScope } from './scoping';
 import { scopeVerdict, scopingFilterOf } from '../../shared/scoping';
 import { userSourceObject } from './sourceObject';
-import { recordCycle, recordFailure, recordProgress } from './status';
-import { connect, testConnection } from './target';
+import type { RateGate } from './pace';
+import { recordCycle, recordFailure, recordRunning } from './status';
+import { connect, isConnectionError, testConnection } from './target';
 import type { ConnectorEndpoints } from './target';
 
 /** Services a cycle needs. */
@@ -27,6 +28,63 @@ export interface CycleDeps {
   retryMs: number;
   /** Called before a cycle reports its result, so observers of the target see its effects. */
   settle?: () => Promise<void>;
+  /** Where provisioning log entries go (readable after the ingestion delay). */
+  logs: ProvisioningLogIngestion;
+  /** Spaces the cycle's objects to the export rate; absent, they go as fast as they can. */
+  gate?: RateGate;
+}
+
+/** A running cycle publishes its progress at most this often (a 10k-user cycle need not rewrite it per user). */
+const PROGRESS_EVERY_MS = 100;
+
+/**
+ * What a running cycle shows while it runs: now and then its progress, counts and entries by type
+ * on the job status, and a log entry per object stamped with the time it was done. A paced cycle
+ * logs each object as it goes, like Entra; an unpaced one (the instant pace, a few milliseconds for
+ * a small tenant) writes its entries together at the end, so that a client paging the log never
+ * sees half of a batch of entries that share one millisecond.
+ */
+class RunReport {
+  entitled = 0;
+  done = 0;
+  private total = 0;
+  private published = 0;
+  private readonly unlogged: ProvisioningObjectSummary[] = [];
+
+  constructor(private readonly deps: CycleDeps, private readonly job: JobRecord, private readonly began: Date, private readonly result: CycleResult, private readonly scope: AuditScope) {}
+
+  /** More objects to process (the group pass adds its own once the users are done). */
+  addUnits(n: number): void {
+    this.total += n;
+    this.publish(true);
+  }
+
+  /** An object's outcome: kept for the result and logged with the time it happened. */
+  log(outcome: ObjectOutcome): void {
+    this.result.outcomes.push(outcome);
+    const entry = toSummary(this.scope, outcome);
+    if (this.deps.gate) this.deps.logs.add([entry]);
+    else this.unlogged.push(entry);
+  }
+
+  /** Writes the entries kept back (the cycle is ending). */
+  flush(): void {
+    this.deps.logs.add(this.unlogged.splice(0));
+  }
+
+  /** One object processed. */
+  objectDone(): void {
+    this.done++;
+    this.publish(false);
+  }
+
+  private publish(force: boolean): void {
+    const now = Date.now();
+    if (!force && now - this.published < PROGRESS_EVERY_MS) return;
+    this.published = now;
+    const r = this.result;
+    recordRunning(this.job, this.result.cycleId, this.began, { imported: r.imported, entitled: this.entitled, exported: r.exported, escrowed: r.escrowed }, this.done, this.total);
+  }
 }
 
 /** What a cycle did. */
@@ -135,7 +193,7 @@ export const groupEscrowKey = (id: string) => `group:${id}`;
  * whose membership or assignment changed, groups of users created or disabled in this cycle, and
  * failed groups.
  */
-async function provisionGroups(deps: CycleDeps, job: JobRecord, p: PreparedJob, full: boolean, changedUsers: Set<string>, held: ReadonlySet<string>, result: CycleResult, stop: () => boolean): Promise<void> {
+async function provisionGroups(deps: CycleDeps, job: JobRecord, p: PreparedJob, full: boolean, changedUsers: Set<string>, held: ReadonlySet<string>, result: CycleResult, stop: () => boolean, run: RunReport): Promise<void> {
   const g = p.groups!;
   const { store } = deps;
   const ids = new Set<string>();
@@ -145,20 +203,23 @@ async function provisionGroups(deps: CycleDeps, job: JobRecord, p: PreparedJob, 
     const key = groupEscrowKey(group.id);
     if (full || (store.data.groupSeq[group.id] ?? 0) > job.runtime.watermark || group.members.some((m) => changedUsers.has(m)) || job.runtime.escrows[key] || held.has(key) || heldBefore.has(key)) ids.add(group.id);
   }
+  run.addUnits(ids.size);
   await pool([...ids], deps.concurrency, async (id) => {
+    await deps.gate?.wait();
+    if (stop()) return;
     const group = store.groups.get(id);
-    if (!group) return;
+    if (!group) return run.objectDone();
     const e = groupEntitlement(g, group);
     if (held.has(groupEscrowKey(id))) {
-      result.outcomes.push(heldOutcome({ id, displayName: group.displayName, name: group.displayName, identityType: 'Group' }, job.runtime.provisionedGroups?.[id]?.targetId, e.reason, held.size, p.deleteThreshold ?? 0));
-      return;
+      run.log(heldOutcome({ id, displayName: group.displayName, name: group.displayName, identityType: 'Group' }, job.runtime.provisionedGroups?.[id]?.targetId, e.reason, held.size, p.deleteThreshold ?? 0));
+      return run.objectDone();
     }
     const outcome = await processGroup({
       job, group, entitled: e.entitled, scopeReason: e.reason,
       objectMapping: g.objectMapping, mappings: g.mappings, client: p.client,
     });
-    if (!outcome) return;
-    result.outcomes.push(outcome);
+    if (!outcome) return run.objectDone();
+    run.log(outcome);
     if (outcome.status === 'failure') {
       const key = groupEscrowKey(id);
       job.runtime.escrows[key] = { sourceId: id, errorCode: outcome.error?.code ?? 'Unknown', reason: outcome.error?.reason ?? '', count: (job.runtime.escrows[key]?.count ?? 0) + 1 };
@@ -167,6 +228,7 @@ async function provisionGroups(deps: CycleDeps, job: JobRecord, p: PreparedJob, 
       delete job.runtime.escrows[groupEscrowKey(id)];
       result.exported++;
     }
+    run.objectDone();
   }, stop);
 }
 
@@ -195,7 +257,7 @@ export async function runCycle(deps: CycleDeps, spId: string, job: JobRecord, sh
 
   const prepared = await prepareJob(deps, spId, job);
   if (prepared && !('client' in prepared)) {
-    recordFailure(job, cycleId, began, prepared, deps.retryMs);
+    recordFailure(job, cycleId, began, prepared, deps.retryMs, isConnectionError(prepared));
     store.changed();
     return { ...result, state: 'Failed', error: prepared };
   }
@@ -213,19 +275,19 @@ export async function runCycle(deps: CycleDeps, spId: string, job: JobRecord, sh
   // Read once: a restart during this cycle sets it for the next one.
   const forced = job.runtime.forceDeletes === true;
   const held = prepared ? deletionsToHold(job, prepared, candidates, store, forced) : new Set<string>();
-  let entitled = 0;
-  let done = 0;
-  recordProgress(job, 0, candidates.length);
+  const run = new RunReport(deps, job, began, result, { tenantId: store.data.tenantId, jobId: job.id, cycleId, sp, initiatedBy: SYSTEM_INITIATOR });
+  run.addUnits(candidates.length);
   await pool(candidates, deps.concurrency, async (id) => {
+    await deps.gate?.wait();
+    if (shouldStop()) return;
     const user = store.users.get(id);
-    if (!user || !prepared) return;
+    if (!user || !prepared) return run.objectDone();
     const e = entitlement(prepared, user);
-    if (e.entitled) entitled++;
+    if (e.entitled) run.entitled++;
     if (held.has(id)) {
       result.imported++;
-      result.outcomes.push(heldOutcome({ id, displayName: user.displayName, name: user.userPrincipalName, identityType: 'User' }, job.runtime.provisioned[id]?.targetId, e.reason || 'the user is disabled in Entra ID', held.size, prepared.deleteThreshold ?? 0));
-      if (++done % 200 === 0) recordProgress(job, done, candidates.length);
-      return;
+      run.log(heldOutcome({ id, displayName: user.displayName, name: user.userPrincipalName, identityType: 'User' }, job.runtime.provisioned[id]?.targetId, e.reason || 'the user is disabled in Entra ID', held.size, prepared.deleteThreshold ?? 0));
+      return run.objectDone();
     }
     const outcome = await processUser({
       job, user, entitled: e.entitled, scopeReason: e.reason, objectMapping: prepared.objectMapping, mappings: prepared.mappings,
@@ -233,7 +295,7 @@ export async function runCycle(deps: CycleDeps, spId: string, job: JobRecord, sh
     });
     result.imported++;
     if (outcome) {
-      result.outcomes.push(outcome);
+      run.log(outcome);
       if (outcome.status === 'failure') {
         const prev = job.runtime.escrows[id];
         job.runtime.escrows[id] = { sourceId: id, errorCode: outcome.error?.code ?? 'Unknown', reason: outcome.error?.reason ?? '', count: (prev?.count ?? 0) + 1 };
@@ -245,26 +307,26 @@ export async function runCycle(deps: CycleDeps, spId: string, job: JobRecord, sh
     } else {
       delete job.runtime.escrows[id];
     }
-    if (++done % 200 === 0) recordProgress(job, done, candidates.length);
+    run.objectDone();
   }, shouldStop);
 
   const changedUsers = new Set(result.outcomes.filter((o) => o.status === 'success').map((o) => o.source.id));
   if (prepared?.groups && !shouldStop()) {
-    await provisionGroups(deps, job, prepared, full, changedUsers, held, result, shouldStop);
+    await provisionGroups(deps, job, prepared, full, changedUsers, held, result, shouldStop, run);
   }
 
-  const stopped = shouldStop() && done < candidates.length;
-  // A stopped (paused) cycle keeps its watermark so the rest is picked up when it resumes.
+  // A stopped cycle (pause, restart, close) keeps its watermark so the rest is picked up when it
+  // runs again; redoing an object that was done is harmless.
+  const stopped = shouldStop();
   if (!stopped) {
     job.runtime.watermark = highWater;
     job.runtime.heldDeletes = [...held];
     if (forced && prepared) delete job.runtime.forceDeletes;
   }
   job.runtime.cycles++;
-  const audit: ProvisioningObjectSummary[] = result.outcomes.map((o) => toSummary({ tenantId: store.data.tenantId, jobId: job.id, cycleId, sp, initiatedBy: SYSTEM_INITIATOR }, o));
-  store.addAudit(audit);
+  run.flush();
   const quarantineBefore = job.status.quarantine;
-  recordCycle(job, cycleId, began, { imported: result.imported, entitled, exported: result.exported, escrowed: result.escrowed });
+  recordCycle(job, cycleId, began, { imported: result.imported, entitled: run.entitled, exported: result.exported, escrowed: result.escrowed }, !stopped);
   // A paused job stays paused; its held deletions are checked again when it resumes.
   if (held.size > 0 && !stopped && job.schedule.state === 'Active') quarantineForDeletes(job, held.size, prepared?.deleteThreshold ?? 0, quarantineBefore);
   store.changed();

@@ -7,6 +7,10 @@ import { groupEscrowKey, runCycle } from './cycle';
 import { TOO_MANY_DELETES } from './deletionThreshold';
 import type { CycleDeps, CycleResult } from './cycle';
 import { provisionOnDemand } from './onDemand';
+import { ProvisioningLogIngestion } from './audit';
+import { paceSettings, RateGate } from './pace';
+import { endInterrupted } from './status';
+import type { PaceSettings } from './pace';
 import { ScimClient } from './scimClient';
 import { connect, testConnection } from './target';
 import type { ConnectorEndpoints } from './target';
@@ -22,6 +26,10 @@ export interface EngineOptions {
   concurrency?: number;
   /** Waits until the target app's state is observable (SCIM app on a worker thread). */
   settle?: () => Promise<void>;
+  /** Queue delay and export rate (default: the `real` pace). */
+  pace?: PaceSettings;
+  /** Where cycles and provision on demand write provisioning log entries (default: at once into the store). */
+  logs?: ProvisioningLogIngestion;
 }
 
 /** Event emitted after every cycle. */
@@ -34,21 +42,31 @@ export interface CycleEvent { spId: string; jobId: string; result: CycleResult }
 export class ProvisioningEngine implements JobControl {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly running = new Map<string, Promise<CycleResult | undefined>>();
+  /** Rate gates of running cycles, woken when a cycle has to stop. */
+  private readonly gates = new Map<string, RateGate>();
+  /** Jobs whose running cycle was told to stop by a restart. */
+  private readonly cancelled = new Set<string>();
+  /** Jobs restarted during a cycle: queued again when that cycle has stopped. */
+  private readonly requeued = new Set<string>();
   private readonly events = new EventEmitter();
   private closed = false;
   private readonly deps: CycleDeps;
   readonly intervalSeconds: number;
+  readonly pace: PaceSettings;
 
   constructor(private readonly store: SandboxStore, endpoints: ConnectorEndpoints, options: EngineOptions = {}) {
     this.intervalSeconds = options.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS;
-    this.deps = { store, endpoints, concurrency: options.concurrency ?? 8, retryMs: this.intervalSeconds * 1000, settle: options.settle };
+    this.pace = options.pace ?? paceSettings({});
+    const logs = options.logs ?? new ProvisioningLogIngestion(store, 0, Math.random);
+    this.deps = { store, endpoints, concurrency: options.concurrency ?? 8, retryMs: this.intervalSeconds * 1000, settle: options.settle, logs };
     this.events.setMaxListeners(0);
   }
 
-  /** Re-arms the schedule of jobs that were active when state was saved (after a restart). */
+  /** Re-arms the schedule of jobs that were active when state was saved (after a restart), and ends cycles cut short then. */
   resume(): void {
     for (const [spId, sync] of Object.entries(this.store.data.synchronization)) {
       for (const job of sync.jobs) {
+        endInterrupted(job);
         if (job.schedule.state !== 'Active') continue;
         const due = job.runtime.nextRun ?? Date.now();
         this.schedule(spId, job.id, Math.max(0, due - Date.now()));
@@ -84,11 +102,13 @@ export class ProvisioningEngine implements JobControl {
       job.runtime.nextRun = null;
       return Promise.resolve(undefined);
     }
+    const gate = this.pace.exportRatePerSecond > 0 ? new RateGate(this.pace.exportRatePerSecond) : undefined;
+    if (gate) this.gates.set(jobId, gate);
     const run = (async () => {
-      // A pause during the cycle stops it between objects; a manual run of a paused or disabled job still completes.
+      // A pause or restart during the cycle stops it between objects; a manual run of a paused or disabled job still completes.
       const stateAtStart = job.schedule.state;
-      const stop = () => this.closed || !this.findJob(spId, jobId) || (job.schedule.state !== stateAtStart && job.schedule.state !== 'Active');
-      const result = await runCycle(this.deps, spId, job, stop);
+      const stop = () => this.closed || this.cancelled.has(jobId) || !this.findJob(spId, jobId) || (job.schedule.state !== stateAtStart && job.schedule.state !== 'Active');
+      const result = await runCycle({ ...this.deps, gate }, spId, job, stop);
       this.events.emit('cycle', { spId, jobId, result } satisfies CycleEvent);
       return result;
     })().catch((e: unknown) => {
@@ -96,10 +116,14 @@ export class ProvisioningEngine implements JobControl {
       return undefined;
     }).finally(() => {
       this.running.delete(jobId);
+      this.gates.delete(jobId);
+      this.cancelled.delete(jobId);
+      const requeued = this.requeued.delete(jobId);
       const still = this.findJob(spId, jobId);
       if (still && still.schedule.state === 'Active' && !this.closed) {
+        if (requeued) this.schedule(spId, jobId, this.pace.queueDelayMs);
         // Held deletions wait for the admin: no next run to show until a start or restart.
-        if (still.status.quarantine?.reason === TOO_MANY_DELETES) still.runtime.nextRun = null;
+        else if (still.status.quarantine?.reason === TOO_MANY_DELETES) still.runtime.nextRun = null;
         else this.schedule(spId, jobId, this.intervalSeconds * 1000);
       }
     });
@@ -133,6 +157,10 @@ export class ProvisioningEngine implements JobControl {
     return result;
   }
 
+  /**
+   * Turns a job on: like Entra, the call only queues a cycle, which begins after the queue delay
+   * (on a job already in a cycle, nothing more happens: the docs warn against starting a running job).
+   */
   start(spId: string, job: JobRecord): void {
     job.schedule = { expiration: null, interval: intervalFor(this.intervalSeconds), state: 'Active' };
     // Start resumes paused jobs and lifts quarantine.
@@ -140,7 +168,7 @@ export class ProvisioningEngine implements JobControl {
     job.status.countSuccessiveCompleteFailures = 0;
     job.status.code = job.status.lastExecution ? 'Active' : 'NotRun';
     this.store.changed();
-    if (!this.running.has(job.id)) this.schedule(spId, job.id, 0);
+    if (!this.running.has(job.id)) this.schedule(spId, job.id, this.pace.queueDelayMs);
   }
 
   pause(_spId: string, job: JobRecord): void {
@@ -150,10 +178,19 @@ export class ProvisioningEngine implements JobControl {
     const timer = this.timers.get(job.id);
     if (timer) clearTimeout(timer);
     this.timers.delete(job.id);
+    this.requeued.delete(job.id);
+    // A cycle waiting for its next export slot sees the pause now rather than after the wait.
+    this.gates.get(job.id)?.wake();
     this.store.changed();
   }
 
+  /** Clears state as the reset scopes say and queues a new cycle; a running cycle stops first. */
   restart(spId: string, job: JobRecord, resetScope: string[]): void {
+    if (this.running.has(job.id)) {
+      this.cancelled.add(job.id);
+      this.requeued.add(job.id);
+      this.gates.get(job.id)?.wake();
+    }
     const scopes = new Set(resetScope);
     if (scopes.has('Watermark')) job.runtime.watermark = 0;
     if (scopes.has('Escrows')) {
@@ -183,6 +220,7 @@ export class ProvisioningEngine implements JobControl {
     const timer = this.timers.get(jobId);
     if (timer) clearTimeout(timer);
     this.timers.delete(jobId);
+    this.gates.get(jobId)?.wake();
   }
 
   async validateCredentials(_spId: string, job: JobRecord, credentials: KeyStringValue[]): Promise<SynchronizationError | null> {
@@ -191,8 +229,8 @@ export class ProvisioningEngine implements JobControl {
     return testConnection(client);
   }
 
-  provisionOnDemand(spId: string, job: JobRecord, _ruleId: string, subjects: OnDemandSubject[]): Promise<{ key: string; value: string }> {
-    return provisionOnDemand(this.deps, spId, job, subjects);
+  provisionOnDemand(spId: string, job: JobRecord, _ruleId: string, subjects: OnDemandSubject[], assignmentVisible?: (assignmentId: string) => boolean): Promise<{ key: string; value: string }> {
+    return provisionOnDemand(this.deps, spId, job, subjects, assignmentVisible);
   }
 
   /** Stops timers and waits for running cycles to stop. */
@@ -200,6 +238,7 @@ export class ProvisioningEngine implements JobControl {
     this.closed = true;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    for (const gate of this.gates.values()) gate.wake();
     await Promise.all([...this.running.values()]);
   }
 }

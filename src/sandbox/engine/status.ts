@@ -1,4 +1,4 @@
-import type { JobRecord, SynchronizationError, TaskExecution } from '../types';
+import type { JobRecord, JobStatus, SynchronizationError, TaskExecution } from '../types';
 import { NEVER_TIME } from '../types';
 
 /** Complete failures in a row (e.g. bad credentials) after which a job is quarantined. */
@@ -12,7 +12,7 @@ export interface CycleCounts {
   escrowed: number;
 }
 
-function execution(cycleId: string, began: Date, state: TaskExecution['state'], counts: CycleCounts, error: SynchronizationError | null): TaskExecution {
+function execution(cycleId: string, began: Date, state: TaskExecution['state'], counts: CycleCounts, error: SynchronizationError | null, timeEnded = new Date().toISOString()): TaskExecution {
   return {
     activityIdentifier: cycleId,
     countEntitled: counts.entitled,
@@ -27,16 +27,43 @@ function execution(cycleId: string, began: Date, state: TaskExecution['state'], 
     error,
     state,
     timeBegan: began.toISOString(),
-    timeEnded: new Date().toISOString(),
+    timeEnded,
   };
 }
 
-/** Records a cycle that ran (with or without object-level errors). */
-export function recordCycle(job: JobRecord, cycleId: string, began: Date, counts: CycleCounts): void {
+/** Objects provisioned so far by type, as `synchronizedEntryCountByType` reports them. */
+function entryCounts(job: JobRecord): JobStatus['synchronizedEntryCountByType'] {
+  const counts = [{ key: 'User to User', value: Object.keys(job.runtime.provisioned).length }];
+  const groups = Object.keys(job.runtime.provisionedGroups ?? {}).length;
+  if (groups > 0) counts.push({ key: 'Group to Group', value: groups });
+  return counts;
+}
+
+/**
+ * Publishes a cycle under way: its progress, the execution so far as `lastExecution` and the
+ * objects provisioned so far by type. The docs give no shape for an execution that has not ended
+ * and `timeEnded` cannot be null, so it holds the service's "never" (0001-01-01) until the end;
+ * `state` is what the cycle would end with now. `lastSuccessfulExecution*` wait for the end.
+ */
+export function recordRunning(job: JobRecord, cycleId: string, began: Date, counts: CycleCounts, completed: number, total: number): void {
+  const s = job.status;
+  s.lastExecution = execution(cycleId, began, counts.escrowed > 0 ? 'EntryLevelErrors' : 'Succeeded', counts, null, NEVER_TIME);
+  s.synchronizedEntryCountByType = entryCounts(job);
+  s.progress = [{ completedUnits: completed, totalUnits: Math.max(total, completed), units: 'Objects', progressObservationDateTime: new Date().toISOString() }];
+}
+
+/**
+ * Records a cycle that ran (with or without object-level errors). A cycle stopped part way (pause,
+ * restart) still ends its execution, but it is neither a successful one nor a steady state.
+ */
+export function recordCycle(job: JobRecord, cycleId: string, began: Date, counts: CycleCounts, complete = true): void {
   const s = job.status;
   const state: TaskExecution['state'] = counts.escrowed > 0 ? 'EntryLevelErrors' : 'Succeeded';
   const exec = execution(cycleId, began, state, counts, null);
   s.lastExecution = exec;
+  s.synchronizedEntryCountByType = entryCounts(job);
+  s.progress = [];
+  if (!complete) return;
   if (state === 'Succeeded') s.lastSuccessfulExecution = exec;
   if (counts.exported > 0) s.lastSuccessfulExecutionWithExports = exec;
   s.countSuccessiveCompleteFailures = 0;
@@ -47,19 +74,30 @@ export function recordCycle(job: JobRecord, cycleId: string, began: Date, counts
     if (s.steadyStateFirstAchievedTime === NEVER_TIME) s.steadyStateFirstAchievedTime = now;
     s.steadyStateLastAchievedTime = now;
   }
-  s.synchronizedEntryCountByType = [{ key: 'User to User', value: Object.keys(job.runtime.provisioned).length }];
-  const groups = Object.keys(job.runtime.provisionedGroups ?? {}).length;
-  if (groups > 0) s.synchronizedEntryCountByType.push({ key: 'Group to Group', value: groups });
+}
+
+/**
+ * Ends the execution of a cycle that was under way when the sandbox stopped without closing
+ * (killed, with its state saved mid-cycle): it ended when it was last observed.
+ */
+export function endInterrupted(job: JobRecord): void {
+  const s = job.status;
+  if (s.lastExecution?.timeEnded === NEVER_TIME) s.lastExecution.timeEnded = s.progress[0]?.progressObservationDateTime ?? s.lastExecution.timeBegan;
   s.progress = [];
 }
 
-/** Records a cycle that could not run at all; quarantines after repeated failures. */
-export function recordFailure(job: JobRecord, cycleId: string, began: Date, error: SynchronizationError, retryMs: number): void {
+/**
+ * Records a cycle that could not run at all; quarantines after repeated failures, or at once when
+ * `quarantineNow` (the target cannot be reached with the saved credentials: Entra's quarantine doc
+ * says such a job goes into quarantine whatever its failure count, with reason
+ * `EncounteredQuarantineException`).
+ */
+export function recordFailure(job: JobRecord, cycleId: string, began: Date, error: SynchronizationError, retryMs: number, quarantineNow = false): void {
   const s = job.status;
   s.lastExecution = execution(cycleId, began, 'Failed', { imported: 0, entitled: 0, exported: 0, escrowed: 0 }, error);
   s.countSuccessiveCompleteFailures++;
   s.progress = [];
-  if (s.countSuccessiveCompleteFailures >= QUARANTINE_AFTER_FAILURES) {
+  if (quarantineNow || s.countSuccessiveCompleteFailures >= QUARANTINE_AFTER_FAILURES) {
     const now = new Date();
     const previous = s.quarantine;
     s.code = 'Quarantine';
@@ -72,9 +110,4 @@ export function recordFailure(job: JobRecord, cycleId: string, began: Date, erro
       error,
     };
   }
-}
-
-/** Publishes cycle progress on the job status. */
-export function recordProgress(job: JobRecord, completed: number, total: number): void {
-  job.status.progress = [{ completedUnits: completed, totalUnits: total, units: 'Objects', progressObservationDateTime: new Date().toISOString() }];
 }

@@ -6,6 +6,19 @@ import { ScimClient, ScimConnectionError, scimString } from './scimClient';
 /** Where the GoToMeeting connector sends users (a gallery connector knows its own endpoint). */
 export interface ConnectorEndpoints { gotoMeetingUrl: string }
 
+/** Codes of the errors {@link connect} and {@link testConnection} give: the target cannot be used with the saved credentials. */
+const CONNECTION_ERROR_CODES = new Set([
+  'CredentialsMissing',
+  'SystemForCrossDomainIdentityManagementCredentialValidationUnauthorized',
+  'SystemForCrossDomainIdentityManagementCredentialValidationUnavailable',
+  'SystemForCrossDomainIdentityManagementServiceUnreachable',
+]);
+
+/** Whether an error says the target application cannot be reached or refuses the credentials. */
+export function isConnectionError(error: SynchronizationError): boolean {
+  return CONNECTION_ERROR_CODES.has(error.code);
+}
+
 /** Builds the SCIM client for a job's connector from its credentials, or explains what is missing. */
 export function connect(templateId: string, secrets: KeyStringValue[], endpoints: ConnectorEndpoints): ScimClient | SynchronizationError {
   if (templateId === 'gotomeeting') {

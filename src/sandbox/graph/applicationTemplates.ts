@@ -5,6 +5,7 @@ import type { SandboxContext } from '../context';
 import { badRequest, notFound } from '../http/graphError';
 import { checkFields, requireObject } from '../http/validate';
 import { requestBaseUrl, sendCollection, sendEntity } from './collection';
+import { applicationView, present, servicePrincipalView } from './views';
 
 /** `/applicationTemplates` (the gallery) and instantiate. */
 export function applicationTemplatesRouter(ctx: SandboxContext): Router {
@@ -28,8 +29,14 @@ export function applicationTemplatesRouter(ctx: SandboxContext): Router {
     checkFields(body, { displayName: 'string' });
     const displayName = body.displayName;
     if (typeof displayName !== 'string' || !displayName.trim()) throw badRequest("Property 'displayName' is required.");
-    const created = instantiateTemplate(ctx.store, template, displayName.trim(), runtimeIds);
-    res.status(201).json({ '@odata.context': meta(req, 'microsoft.graph.applicationServicePrincipal'), ...created });
+    const { application, servicePrincipal } = instantiateTemplate(ctx.store, template, displayName.trim(), runtimeIds);
+    // The answer comes from the replica that took the write; other requests wait for replication.
+    ctx.replication.written(application.id, servicePrincipal.id);
+    res.status(201).json({
+      '@odata.context': meta(req, 'microsoft.graph.applicationServicePrincipal'),
+      application: present(applicationView, application, undefined),
+      servicePrincipal: present(servicePrincipalView, servicePrincipal, undefined),
+    });
   });
   return r;
 }

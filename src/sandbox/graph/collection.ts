@@ -1,6 +1,8 @@
 import type { Request, Response } from 'express';
 import { badRequest } from '../http/graphError';
 import { filterPredicate, matchesSearch, parseFilter, parseSearch, parseSelect, selectFields } from '../odata';
+import { present, project } from './views';
+import type { ResourceView } from './views';
 
 /** How a collection endpoint treats OData options. */
 export interface CollectionOptions {
@@ -12,6 +14,16 @@ export interface CollectionOptions {
   maxTop?: number;
   /** Whether $search is supported at all. */
   searchable?: boolean;
+}
+
+/**
+ * The `@odata.context` of a projection: Graph names the selected properties after the entity set,
+ * `#users(displayName,mail)` and `#users(displayName)/$entity`.
+ */
+export function selectContext(context: string, select: readonly string[] | undefined): string {
+  if (!select) return context;
+  const list = `(${select.join(',')})`;
+  return context.endsWith('/$entity') ? `${context.slice(0, -'/$entity'.length)}${list}/$entity` : `${context}${list}`;
 }
 
 /** Reads a single query option (express may give arrays for repeated keys). */
@@ -52,7 +64,7 @@ function parseTop(req: Request, max: number): number | undefined {
  * Answers a collection GET with filtering, search, ordering, selection and server-side paging
  * (`@odata.nextLink` carrying every original option plus an opaque `$skiptoken`).
  */
-export function sendCollection<T extends object>(req: Request, res: Response, items: T[], opts: CollectionOptions): void {
+export function sendCollection<T extends object>(req: Request, res: Response, items: T[], opts: CollectionOptions & { view?: ResourceView<T> }): void {
   const consistency = (req.get('consistencylevel') ?? '').toLowerCase() === 'eventual';
   const filter = queryParam(req, '$filter');
   const search = queryParam(req, '$search');
@@ -73,7 +85,9 @@ export function sendCollection<T extends object>(req: Request, res: Response, it
     throw badRequest('Sorting not supported for current query without ConsistencyLevel: eventual and $count=true.', 'Request_UnsupportedQuery');
   }
 
-  let result = items;
+  // Filters and search see every property, as Graph's do, whatever the projection.
+  const view = opts.view;
+  let result: object[] = view ? items.map((i) => view.full(i)) : items;
   if (filter !== undefined) {
     const predicate = filterPredicate(parseFilter(filter), { caseInsensitive: opts.directoryObject });
     result = result.filter(predicate);
@@ -94,7 +108,7 @@ export function sendCollection<T extends object>(req: Request, res: Response, it
 
   const offset = skipToken ? decodeSkip(skipToken) : 0;
   const page = result.slice(offset, offset + top);
-  const body: Record<string, unknown> = { '@odata.context': opts.context };
+  const body: Record<string, unknown> = { '@odata.context': selectContext(opts.context, select) };
   // Graph puts @odata.count on the first page only.
   if (count === 'true' && offset === 0) body['@odata.count'] = result.length;
   if (offset + top < result.length) {
@@ -102,12 +116,12 @@ export function sendCollection<T extends object>(req: Request, res: Response, it
     url.searchParams.set('$skiptoken', encodeSkip(offset + top));
     body['@odata.nextLink'] = url.toString();
   }
-  body.value = page.map((i) => selectFields(i, select));
+  body.value = view ? page.map((i) => project(i as Record<string, unknown>, select ?? view.defaults)) : page.map((i) => selectFields(i, select));
   res.status(200).json(body);
 }
 
-/** Answers a single-entity GET honouring $select. */
-export function sendEntity<T extends object>(req: Request, res: Response, item: T, context: string): void {
+/** Answers a single-entity GET honouring $select (and the type's default set, given its view). */
+export function sendEntity<T extends object>(req: Request, res: Response, item: T, context: string, view?: ResourceView<T>): void {
   const select = parseSelect(queryParam(req, '$select'));
-  res.status(200).json({ '@odata.context': context, ...selectFields(item, select) });
+  res.status(200).json({ '@odata.context': selectContext(context, select), ...(view ? present(view, item, select) : selectFields(item, select)) });
 }

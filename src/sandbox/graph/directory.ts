@@ -7,6 +7,8 @@ import { newGuid } from '../random';
 import { TENANT_DOMAIN } from '../seed/seed';
 import type { DirectoryGroup, DirectoryUser } from '../types';
 import { requestBaseUrl, sendCollection, sendEntity } from './collection';
+import { groupView, present, userView } from './views';
+import type { ResourceView } from './views';
 
 const USER_FIELDS: Record<string, FieldType> = {
   displayName: 'string', givenName: 'string?', surname: 'string?', userPrincipalName: 'string', mail: 'string?', mailNickname: 'string',
@@ -18,14 +20,8 @@ const GROUP_FIELDS: Record<string, FieldType> = {
   displayName: 'string', description: 'string?', mailNickname: 'string', mailEnabled: 'boolean', securityEnabled: 'boolean', groupTypes: 'string[]',
 };
 
-function userView(u: DirectoryUser): Record<string, unknown> {
-  return { ...u };
-}
-
-function groupView(g: DirectoryGroup): Record<string, unknown> {
-  const { members: _members, ...rest } = g;
-  return rest;
-}
+/** A created or restored object in a write's answer: Graph returns the type's default set there. */
+const asCreated = <T>(view: ResourceView<T>, item: T) => present(view, item, undefined);
 
 function countRequest(ctxHeader: string | undefined, n: number): string {
   if ((ctxHeader ?? '').toLowerCase() !== 'eventual') throw badRequest('$count is not currently supported.', 'Request_BadRequest');
@@ -51,12 +47,21 @@ export function directoryRouter(ctx: SandboxContext): Router {
     return g;
   };
 
-  // The tenant itself: clients read it to show the tenant name and id.
+  // The tenant itself: clients read it to show the tenant name and id. Graph returns the whole
+  // organization, so the properties its metadata makes non-nullable are there, empty.
   const organization = () => ({
     id: store.data.tenantId,
     displayName: store.data.tenantDisplayName,
     tenantType: 'AAD',
     verifiedDomains: [{ name: TENANT_DOMAIN, type: 'Managed', isDefault: true, isInitial: true, capabilities: 'Email, OfficeCommunicationsOnline' }],
+    assignedPlans: [],
+    businessPhones: [],
+    marketingNotificationEmails: [],
+    mobileDeviceManagementAuthority: 'unknown',
+    provisionedPlans: [],
+    securityComplianceNotificationMails: [],
+    securityComplianceNotificationPhones: [],
+    technicalNotificationMails: [],
   });
   r.get('/organization', (req, res) => {
     sendCollection(req, res, [organization()], { context: `${requestBaseUrl(req)}${base(req)}/$metadata#organization`, directoryObject: true });
@@ -70,7 +75,7 @@ export function directoryRouter(ctx: SandboxContext): Router {
     res.type('text/plain').send(countRequest(req.get('consistencylevel'), store.activeUsers().length));
   });
   r.get('/users', (req, res) => {
-    sendCollection(req, res, store.activeUsers().map(userView), { context: `${requestBaseUrl(req)}${base(req)}/$metadata#users`, directoryObject: true, searchable: true });
+    sendCollection(req, res, store.activeUsers(), { context: `${requestBaseUrl(req)}${base(req)}/$metadata#users`, directoryObject: true, searchable: true, view: userView });
   });
   r.post('/users', (req, res) => {
     const body = requireObject(req.body);
@@ -94,10 +99,10 @@ export function directoryRouter(ctx: SandboxContext): Router {
     Object.assign(user, rest);
     if (extIn) Object.assign(user.onPremisesExtensionAttributes, extIn);
     store.addUser(user);
-    res.status(201).json({ '@odata.context': `${requestBaseUrl(req)}${base(req)}/$metadata#users/$entity`, ...userView(user) });
+    res.status(201).json({ '@odata.context': `${requestBaseUrl(req)}${base(req)}/$metadata#users/$entity`, ...asCreated(userView, user) });
   });
   r.get('/users/:id', (req, res) => {
-    sendEntity(req, res, userView(findUser(req.params.id)), `${requestBaseUrl(req)}${base(req)}/$metadata#users/$entity`);
+    sendEntity(req, res, findUser(req.params.id), `${requestBaseUrl(req)}${base(req)}/$metadata#users/$entity`, userView);
   });
   r.patch('/users/:id', (req, res) => {
     const user = findUser(req.params.id);
@@ -115,19 +120,19 @@ export function directoryRouter(ctx: SandboxContext): Router {
   });
 
   r.get('/directory/deletedItems/microsoft.graph.user', (req, res) => {
-    const deleted = [...store.users.values()].filter((u) => u.deletedDateTime).map(userView);
-    sendCollection(req, res, deleted, { context: `${requestBaseUrl(req)}${base(req)}/$metadata#directoryObjects/microsoft.graph.user`, directoryObject: true });
+    const deleted = [...store.users.values()].filter((u) => u.deletedDateTime);
+    sendCollection(req, res, deleted, { context: `${requestBaseUrl(req)}${base(req)}/$metadata#directoryObjects/microsoft.graph.user`, directoryObject: true, view: userView });
   });
   r.post('/directory/deletedItems/:id/restore', (req, res) => {
     if (!store.restoreUser(req.params.id)) throw notFound(`Deleted object '${req.params.id}' was not found.`);
-    res.status(200).json({ '@odata.context': `${requestBaseUrl(req)}${base(req)}/$metadata#directoryObjects/$entity`, '@odata.type': '#microsoft.graph.user', ...userView(store.users.get(req.params.id)!) });
+    res.status(200).json({ '@odata.context': `${requestBaseUrl(req)}${base(req)}/$metadata#directoryObjects/$entity`, '@odata.type': '#microsoft.graph.user', ...asCreated(userView, store.users.get(req.params.id)!) });
   });
 
   r.get(/^\/groups\/\$count$/, (req, res) => {
     res.type('text/plain').send(countRequest(req.get('consistencylevel'), store.groups.size));
   });
   r.get('/groups', (req, res) => {
-    sendCollection(req, res, [...store.groups.values()].map(groupView), { context: `${requestBaseUrl(req)}${base(req)}/$metadata#groups`, directoryObject: true, searchable: true });
+    sendCollection(req, res, [...store.groups.values()], { context: `${requestBaseUrl(req)}${base(req)}/$metadata#groups`, directoryObject: true, searchable: true, view: groupView });
   });
   r.post('/groups', (req, res) => {
     const body = requireObject(req.body);
@@ -143,16 +148,17 @@ export function directoryRouter(ctx: SandboxContext): Router {
       groupTypes: (body.groupTypes as string[]) ?? [], createdDateTime: new Date().toISOString(), members: [],
     };
     store.addGroup(group);
-    res.status(201).json({ '@odata.context': `${requestBaseUrl(req)}${base(req)}/$metadata#groups/$entity`, ...groupView(group) });
+    res.status(201).json({ '@odata.context': `${requestBaseUrl(req)}${base(req)}/$metadata#groups/$entity`, ...asCreated(groupView, group) });
   });
   r.get('/groups/:id', (req, res) => {
-    sendEntity(req, res, groupView(findGroup(req.params.id)), `${requestBaseUrl(req)}${base(req)}/$metadata#groups/$entity`);
+    sendEntity(req, res, findGroup(req.params.id), `${requestBaseUrl(req)}${base(req)}/$metadata#groups/$entity`, groupView);
   });
   r.get('/groups/:id/members', (req, res) => {
     const group = findGroup(req.params.id);
-    const members = group.members.map((id) => store.users.get(id)).filter((u): u is DirectoryUser => !!u && !u.deletedDateTime)
-      .map((u) => ({ '@odata.type': '#microsoft.graph.user', ...userView(u) }));
-    sendCollection(req, res, members, { context: `${requestBaseUrl(req)}${base(req)}/$metadata#directoryObjects`, directoryObject: true });
+    // Members are directoryObjects: each carries its type, then the user's default set or projection.
+    const members = group.members.map((id) => store.users.get(id)).filter((u): u is DirectoryUser => !!u && !u.deletedDateTime);
+    const memberView: ResourceView<DirectoryUser> = { defaults: userView.defaults, full: (u) => ({ '@odata.type': '#microsoft.graph.user', ...userView.full(u) }) };
+    sendCollection(req, res, members, { context: `${requestBaseUrl(req)}${base(req)}/$metadata#directoryObjects`, directoryObject: true, view: memberView });
   });
   r.post(/^\/groups\/([^/]+)\/members\/\$ref$/, (req, res) => {
     const group = findGroup(String(req.params[0]));

@@ -2,19 +2,33 @@ import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
 import type { Request } from 'express';
 import type { SandboxContext } from '../context';
-import { badRequest, notFound } from '../http/graphError';
+import { badRequest } from '../http/graphError';
 import { checkFields, requireObject } from '../http/validate';
-import type { AppRoleAssignment, ServicePrincipal } from '../types';
+import type { Application, AppRoleAssignment, ServicePrincipal } from '../types';
 import { DEFAULT_ACCESS_ROLE_ID } from '../types';
 import { requestBaseUrl, sendCollection, sendEntity } from './collection';
+import { directoryObjectNotFound } from './replication';
+import { applicationView, servicePrincipalView } from './views';
 
 const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Looks up a service principal or throws Graph's 404. */
+/** Looks up a service principal other requests can see (replicated), or throws Graph's 404. */
 export function findServicePrincipal(ctx: SandboxContext, id: string): ServicePrincipal {
   const sp = ctx.store.servicePrincipals.get(id);
-  if (!sp) throw notFound(`Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+  if (!sp || !ctx.replication.visible(sp.id)) throw directoryObjectNotFound(id);
   return sp;
+}
+
+/** The service principals other requests can see. */
+export function visibleServicePrincipals(ctx: SandboxContext): ServicePrincipal[] {
+  return [...ctx.store.servicePrincipals.values()].filter((sp) => ctx.replication.visible(sp.id));
+}
+
+/** An application other requests can see (replicated), or Graph's 404. */
+export function findApplication(ctx: SandboxContext, id: string): Application {
+  const app = ctx.store.applications.get(id);
+  if (!app || !ctx.replication.visible(app.id)) throw directoryObjectNotFound(id);
+  return app;
 }
 
 /**
@@ -25,8 +39,8 @@ export function appIdAlias(ctx: SandboxContext) {
   return (req: Request, _res: unknown, next: () => void): void => {
     const m = /^\/servicePrincipals\(appId='([^']*)'\)(.*)$/.exec(decodeURIComponent(req.path));
     if (m) {
-      const sp = [...ctx.store.servicePrincipals.values()].find((s) => s.appId === m[1]);
-      if (!sp) throw notFound(`Resource with appId '${m[1]}' does not exist.`);
+      const sp = visibleServicePrincipals(ctx).find((s) => s.appId === m[1]);
+      if (!sp) throw directoryObjectNotFound(m[1]);
       const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
       req.url = `/servicePrincipals/${sp.id}${m[2]}${query}`;
     }
@@ -42,13 +56,13 @@ export function servicePrincipalsRouter(ctx: SandboxContext): Router {
 
   r.get(/^\/servicePrincipals\/\$count$/, (req, res) => {
     if ((req.get('consistencylevel') ?? '').toLowerCase() !== 'eventual') throw badRequest('$count is not currently supported.');
-    res.type('text/plain').send(String(store.servicePrincipals.size));
+    res.type('text/plain').send(String(visibleServicePrincipals(ctx).length));
   });
   r.get('/servicePrincipals', (req, res) => {
-    sendCollection(req, res, [...store.servicePrincipals.values()], { context: meta(req, 'servicePrincipals'), directoryObject: true, searchable: true });
+    sendCollection(req, res, visibleServicePrincipals(ctx), { context: meta(req, 'servicePrincipals'), directoryObject: true, searchable: true, view: servicePrincipalView });
   });
   r.get('/servicePrincipals/:id', (req, res) => {
-    sendEntity(req, res, findServicePrincipal(ctx, req.params.id), meta(req, 'servicePrincipals/$entity'));
+    sendEntity(req, res, findServicePrincipal(ctx, req.params.id), meta(req, 'servicePrincipals/$entity'), servicePrincipalView);
   });
   r.patch('/servicePrincipals/:id', (req, res) => {
     const sp = findServicePrincipal(ctx, req.params.id);
@@ -69,7 +83,8 @@ export function servicePrincipalsRouter(ctx: SandboxContext): Router {
 
   r.get('/servicePrincipals/:id/appRoleAssignedTo', (req, res) => {
     const sp = findServicePrincipal(ctx, req.params.id);
-    sendCollection(req, res, store.assignmentsFor(sp.id), { context: meta(req, `servicePrincipals('${sp.id}')/appRoleAssignedTo`), directoryObject: true });
+    const assignments = store.assignmentsFor(sp.id).filter((a) => ctx.replication.visible(a.id));
+    sendCollection(req, res, assignments, { context: meta(req, `servicePrincipals('${sp.id}')/appRoleAssignedTo`), directoryObject: true });
   });
   r.post('/servicePrincipals/:id/appRoleAssignedTo', (req, res) => {
     const sp = findServicePrincipal(ctx, req.params.id);
@@ -86,7 +101,7 @@ export function servicePrincipalsRouter(ctx: SandboxContext): Router {
     const group = store.groups.get(principalId);
     const client = store.servicePrincipals.get(principalId);
     const principal = user && !user.deletedDateTime ? user : group ?? client;
-    if (!principal) throw notFound(`Resource '${principalId}' does not exist or one of its queried reference-property objects are not present.`);
+    if (!principal || (principal === client && !ctx.replication.visible(client.id))) throw directoryObjectNotFound(principalId);
     if (store.assignmentsFor(sp.id).some((a) => a.principalId === principalId && a.appRoleId === appRoleId)) {
       throw badRequest('Permission being assigned already exists on the object.', 'Request_BadRequest');
     }
@@ -102,23 +117,23 @@ export function servicePrincipalsRouter(ctx: SandboxContext): Router {
       deletedDateTime: null,
     };
     store.addAssignment(assignment);
+    ctx.replication.written(assignment.id);
     res.status(201).json({ '@odata.context': meta(req, `servicePrincipals('${sp.id}')/appRoleAssignedTo/$entity`), ...assignment });
   });
   r.delete('/servicePrincipals/:id/appRoleAssignedTo/:assignmentId', (req, res) => {
     const sp = findServicePrincipal(ctx, req.params.id);
     const a = store.assignments.get(req.params.assignmentId);
-    if (!a || a.resourceId !== sp.id) throw notFound(`App role assignment '${req.params.assignmentId}' does not exist on this service principal.`);
+    if (!a || a.resourceId !== sp.id || !ctx.replication.visible(a.id)) throw directoryObjectNotFound(req.params.assignmentId);
     store.removeAssignment(a.id);
     res.status(204).end();
   });
 
   r.get('/applications', (req, res) => {
-    sendCollection(req, res, [...store.applications.values()], { context: meta(req, 'applications'), directoryObject: true, searchable: true });
+    const apps = [...store.applications.values()].filter((a) => ctx.replication.visible(a.id));
+    sendCollection(req, res, apps, { context: meta(req, 'applications'), directoryObject: true, searchable: true, view: applicationView });
   });
   r.get('/applications/:id', (req, res) => {
-    const app = store.applications.get(req.params.id);
-    if (!app) throw notFound(`Resource '${req.params.id}' does not exist or one of its queried reference-property objects are not present.`);
-    sendEntity(req, res, app, meta(req, 'applications/$entity'));
+    sendEntity(req, res, findApplication(ctx, req.params.id), meta(req, 'applications/$entity'), applicationView);
   });
   return r;
 }

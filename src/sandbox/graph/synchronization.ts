@@ -4,11 +4,14 @@ import type { SandboxContext } from '../context';
 import { badRequest, GraphError, notFound } from '../http/graphError';
 import { requireObject } from '../http/validate';
 import { CONNECTORS, defaultSchema, syncTemplateFor } from '../schema/syncTemplates';
+import { checkSchema } from '../schema/validation';
 import { applySecretsPut, maskSecrets, SECRET_KEYS, secretValue } from '../sync/secrets';
 import { newJob } from '../sync/jobFactory';
+import type { OnDemandSubject } from '../engine/api';
 import type { JobRecord, KeyStringValue, ServicePrincipal, SynchronizationSchema } from '../types';
 import { requestBaseUrl } from './collection';
-import { findServicePrincipal } from './servicePrincipals';
+import { directoryObjectNotFound } from './replication';
+import { findApplication, findServicePrincipal, visibleServicePrincipals } from './servicePrincipals';
 
 /** Graph's documented provisionOnDemand limit: 5 requests per 10 seconds. */
 const ON_DEMAND_LIMIT = 5;
@@ -59,9 +62,9 @@ export function synchronizationRouter(ctx: SandboxContext): Router {
     return t;
   };
   const spForApplication = (appObjectId: string): ServicePrincipal => {
-    const app = store.applications.get(appObjectId);
-    const sp = app && [...store.servicePrincipals.values()].find((s) => s.appId === app.appId);
-    if (!sp) throw notFound(`Resource '${appObjectId}' does not exist or one of its queried reference-property objects are not present.`);
+    const app = findApplication(ctx, appObjectId);
+    const sp = visibleServicePrincipals(ctx).find((s) => s.appId === app.appId);
+    if (!sp) throw directoryObjectNotFound(appObjectId);
     return sp;
   };
 
@@ -93,7 +96,7 @@ export function synchronizationRouter(ctx: SandboxContext): Router {
   r.put('/applications/:appObjectId/synchronization/templates/:templateId/schema', (req, res) => {
     const sp = spForApplication(req.params.appObjectId);
     findTemplate(sp, tid(req));
-    const schema = validateSchema(req.body);
+    const schema = checkSchema(req.body, templateSchema(ctx, sp.id, tid(req)).directories);
     schema.id = req.params.templateId;
     store.sync(sp.id).templateSchemas[req.params.templateId] = schema;
     store.changed();
@@ -161,9 +164,8 @@ export function synchronizationRouter(ctx: SandboxContext): Router {
   r.post('/servicePrincipals/:id/synchronization/jobs/:jobId/start', (req, res) => {
     const sp = findServicePrincipal(ctx, req.params.id);
     const job = findJob(ctx, sp.id, req.params.jobId);
-    if (!hasCredentials(store.sync(sp.id).secrets, job.templateId)) {
-      throw badRequest('The job cannot start: no credentials are saved for this application. Save them with PUT synchronization/secrets.', 'invalidRequest');
-    }
+    // Graph accepts a start without credentials (204, as documented); the cycle then cannot
+    // connect and quarantines the job, as it does for wrong credentials.
     ctx.engine.start(sp.id, job);
     res.status(204).end();
   });
@@ -221,13 +223,9 @@ export function synchronizationRouter(ctx: SandboxContext): Router {
     const p = requireObject(params[0], 'parameters[0]');
     if (typeof p.ruleId !== 'string') throw badRequest("'parameters[0].ruleId' must be a string.");
     if (!Array.isArray(p.subjects) || p.subjects.length === 0) throw badRequest("'parameters[0].subjects' must be a non-empty array.");
-    const subjects = p.subjects.map((s, i) => {
-      const o = requireObject(s, `subjects[${i}]`);
-      if (typeof o.objectId !== 'string' || typeof o.objectTypeName !== 'string') throw badRequest(`subjects[${i}] needs string 'objectId' and 'objectTypeName'.`);
-      return { objectId: o.objectId, objectTypeName: o.objectTypeName };
-    });
+    const subjects = p.subjects.map((s, i) => parseSubject(s, `subjects[${i}]`, true));
     if (!job.schema.synchronizationRules.some((rule) => rule.id === p.ruleId)) throw badRequest(`Rule '${p.ruleId}' is not part of this job's schema.`);
-    const result = await ctx.engine.provisionOnDemand(sp.id, job, p.ruleId, subjects);
+    const result = await ctx.engine.provisionOnDemand(sp.id, job, p.ruleId, subjects, (id) => ctx.replication.visible(id));
     res.status(200).json({ '@odata.context': meta(req, 'microsoft.graph.stringKeyStringValuePair'), ...result });
   });
   r.post('/servicePrincipals/:id/synchronization/jobs/:jobId/bulkUpload', (req) => {
@@ -237,38 +235,24 @@ export function synchronizationRouter(ctx: SandboxContext): Router {
   return r;
 }
 
+/** A synchronizationJobSubject of provisionOnDemand; only a top-level subject may carry `links.members`. */
+function parseSubject(value: unknown, where: string, linksAllowed: boolean): OnDemandSubject {
+  const o = requireObject(value, where);
+  if (typeof o.objectId !== 'string' || typeof o.objectTypeName !== 'string') throw badRequest(`${where} needs string 'objectId' and 'objectTypeName'.`);
+  const subject: OnDemandSubject = { objectId: o.objectId, objectTypeName: o.objectTypeName };
+  if (o.links === undefined || o.links === null) return subject;
+  if (!linksAllowed) throw badRequest(`${where}.links is not allowed on a linked object.`);
+  const links = requireObject(o.links, `${where}.links`);
+  if (links.members !== undefined && links.members !== null) {
+    if (!Array.isArray(links.members)) throw badRequest(`${where}.links.members must be an array of synchronizationJobSubject.`);
+    subject.links = { members: links.members.map((m, j) => parseSubject(m, `${where}.links.members[${j}]`, false)) };
+  }
+  return subject;
+}
+
 /** True when the secrets hold what the template's connector needs. */
 export function hasCredentials(secrets: KeyStringValue[], templateId: string): boolean {
   const connector = CONNECTORS[templateId];
   if (!connector) return false;
   return connector.configurationFields.every((f) => !f.required || !!secretValue(secrets, f.name));
-}
-
-/** Checks a PUT schema body enough that the engine can run it; returns a copy. */
-export function validateSchema(body: unknown): SynchronizationSchema {
-  const schema = requireObject(body, 'schema');
-  if (!Array.isArray(schema.synchronizationRules)) throw badRequest("The schema needs a 'synchronizationRules' array.");
-  if (schema.directories !== undefined && !Array.isArray(schema.directories)) throw badRequest("'directories' must be an array.");
-  schema.synchronizationRules.forEach((rule: unknown, i: number) => {
-    const r = requireObject(rule, `synchronizationRules[${i}]`);
-    if (!Array.isArray(r.objectMappings)) throw badRequest(`synchronizationRules[${i}].objectMappings must be an array.`);
-    r.objectMappings.forEach((om: unknown, j: number) => {
-      const o = requireObject(om, `objectMappings[${j}]`);
-      if (!Array.isArray(o.attributeMappings)) throw badRequest(`objectMappings[${j}].attributeMappings must be an array.`);
-      o.attributeMappings.forEach((am: unknown, k: number) => {
-        const a = requireObject(am, `attributeMappings[${k}]`);
-        if (typeof a.targetAttributeName !== 'string') throw badRequest(`attributeMappings[${k}].targetAttributeName must be a string.`);
-        if (a.source !== null && a.source !== undefined && (typeof a.source !== 'object' || Array.isArray(a.source))) {
-          throw badRequest(`attributeMappings[${k}].source must be an attributeMappingSource object or null.`);
-        }
-      });
-      if (o.scope !== null && o.scope !== undefined) {
-        const scope = requireObject(o.scope, 'scope');
-        if (scope.groups !== undefined && !Array.isArray(scope.groups)) throw badRequest('scope.groups must be an array.');
-      }
-    });
-  });
-  const copy = structuredClone(schema) as unknown as SynchronizationSchema;
-  copy.directories ??= [];
-  return copy;
 }

@@ -27,6 +27,17 @@ export function notFound(message: string, code = 'Request_ResourceNotFound'): Gr
   return new GraphError(404, code, message);
 }
 
+/**
+ * An error as Graph relays it from the provisioning service: code `UnknownError`, and as message
+ * the service's own error document (`{"error":{"code":...}}`), pretty-printed as the service sends
+ * it. Seen for secrets (github.com/microsoftgraph/msgraph-metadata/issues/347); clients must parse
+ * the message to learn the real code.
+ */
+export function nestedError(status: number, innerCode: string, innerMessage: string | null): GraphError {
+  const inner = { error: { code: innerCode, message: innerMessage, target: null, details: [], innerError: null } };
+  return new GraphError(status, 'UnknownError', JSON.stringify(inner, null, 2));
+}
+
 /** Graph's error body; `date` has no zone suffix, as in Graph's own examples. */
 export function graphErrorBody(code: string, message: string, requestId: string, clientRequestId: string): object {
   const date = new Date().toISOString().slice(0, 19);

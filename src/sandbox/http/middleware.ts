@@ -26,6 +26,35 @@ export function requestIds(req: Request, res: Response, next: NextFunction): voi
   next();
 }
 
+/** A request the sandbox answered, as {@link reportAnswered} reports it. */
+export interface AnsweredRequest {
+  method: string;
+  /** The URL as requested (`/v1.0/...?query`). */
+  url: string;
+  /** The JSON body as parsed, or undefined when there was none (or it was not JSON). */
+  body: unknown;
+  /** The status the sandbox answered. */
+  status: number;
+}
+
+/**
+ * Reports each request once its answer is sent. Registered before the body parser, it reads the
+ * body at that point, when the parser has run. A failing listener is logged, never thrown into the
+ * server: it is a test's observer, not part of the answer.
+ */
+export function reportAnswered(listener: (request: AnsweredRequest) => void) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    res.on('finish', () => {
+      try {
+        listener({ method: req.method, url: req.originalUrl, body: req.body as unknown, status: res.statusCode });
+      } catch (e) {
+        process.stderr.write(`[sandbox] onRequest listener failed: ${(e as Error).message}\n`);
+      }
+    });
+    next();
+  };
+}
+
 /** Sends an error in Graph's shape. */
 export function sendGraphError(res: Response, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
   if (res.headersSent) return;

@@ -9,6 +9,7 @@ import { ScimResourceStore } from './resourceStore';
 import type { ScimResource, StoredChange } from './resourceStore';
 import { declareScimResources, indexedMatches } from './resources';
 import { loopbackHostOnly } from '../http/requestLimits';
+import { answerWhenDurable, scimEndpointsOnly, scimErrorHandler, scimJsonBody, scimNotFound, sendScimError } from './requestGuards';
 import type { ScimHandlerContext, ScimResourceKind } from './resources';
 import { scimFastPath } from './fastPath';
 
@@ -39,11 +40,6 @@ export interface ScimServerOptions {
    * and the create (tests compare the two).
    */
   scimmyOnly?: boolean;
-}
-
-/** Answers with a SCIM error document (RFC 7644 §3.12). */
-function sendScimError(res: Response, status: number, detail: string): void {
-  res.status(status).type('application/scim+json').send(JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(status), detail }));
 }
 
 /**
@@ -285,8 +281,8 @@ export class ScimTargets {
    * addressed to this server, authenticated, a valid indexed equality filter alone, no body. The
    * answer is express's, byte for byte (status, headers, body), and is recorded as express records.
    */
-  createHandler(port: () => number): (req: IncomingMessage, res: ServerResponse) => void {
-    const app = this.createApp(port);
+  createHandler(port: () => number, durable?: () => Promise<void>): (req: IncomingMessage, res: ServerResponse) => void {
+    const app = this.createApp(port, durable);
     if (this.options.scimmyOnly) return app;
     return (req, res) => {
       if (!this.answerIndexedQuery(req, res, port())) void app(req, res);
@@ -325,9 +321,10 @@ export class ScimTargets {
 
   /**
    * Builds the express app: `/scim/v2` (bearer token) and `/gotomeeting/v2` (basic auth). `port` is
-   * the port it listens on, once known: requests for another Host are refused.
+   * the port it listens on, once known: requests for another Host are refused. `durable`, with
+   * `--data`, resolves once every change made so far is on disk: writes are answered after it.
    */
-  createApp(port: () => number): express.Express {
+  createApp(port: () => number, durable?: () => Promise<void>): express.Express {
     const app = express();
     app.disable('x-powered-by');
     // No ETags: SCIM clients here never send If-None-Match, and hashing every answer costs time.
@@ -335,12 +332,17 @@ export class ScimTargets {
     app.use(loopbackHostOnly(port, (res, message) => sendScimError(res, 400, message)));
     const bearerOk = (req: Request) => this.bearerOk(req.get('authorization'));
     const basicOk = (req: Request) => this.basicOk(req.get('authorization'));
+    // Bodies are read only after authentication, and bounded; the durable answer wraps last so the
+    // request log records the status the client gets.
+    const guards = [scimEndpointsOnly, scimJsonBody(), checkQuery, hideInternalErrors, ...(durable ? [answerWhenDurable(durable, () => this.notifyChanged())] : [])];
     const scimRouters = new SCIMMYRouters({ type: 'bearer', handler: () => 'provisioning', context: () => this.scim });
     const gotoMeetingRouters = new SCIMMYRouters({ type: 'basic', handler: () => 'admin', context: () => this.gotoMeeting });
-    // Built after scimmy's routers, which set the configuration (body size limit) it copies.
+    // After the guards (the body is read, a write waits to be durable), before scimmy's routers.
     const fast = (context: () => ScimHandlerContext) => this.options.scimmyOnly ? [] : [scimFastPath(this.kinds, context)];
-    app.use(SCIM_BASE_PATH, this.record('scim'), authenticateFirst(bearerOk, 'Bearer', 'Invalid or missing bearer token.'), checkQuery, hideInternalErrors, ...fast(() => this.scim), scimRouters);
-    app.use(GOTOMEETING_BASE_PATH, this.record('gotomeeting'), authenticateFirst(basicOk, 'Basic', 'Invalid admin user name or password.'), checkQuery, hideInternalErrors, ...fast(() => this.gotoMeeting), gotoMeetingRouters);
+    app.use(SCIM_BASE_PATH, this.record('scim'), authenticateFirst(bearerOk, 'Bearer', 'Invalid or missing bearer token.'), ...guards, ...fast(() => this.scim), scimRouters);
+    app.use(GOTOMEETING_BASE_PATH, this.record('gotomeeting'), authenticateFirst(basicOk, 'Basic', 'Invalid admin user name or password.'), ...guards, ...fast(() => this.gotoMeeting), gotoMeetingRouters);
+    app.use(scimNotFound);
+    app.use(scimErrorHandler);
     return app;
   }
 }

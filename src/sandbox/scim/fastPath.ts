@@ -1,5 +1,4 @@
 import express from 'express';
-import type { NextFunction, Response } from 'express';
 import SCIMMY from 'scimmy';
 import { indexedMatches, storeCoerced } from './resources';
 import type { ParsedQuery, ScimHandlerContext, ScimResourceKind } from './resources';
@@ -15,12 +14,11 @@ const SCIM_JSON = 'application/scim+json';
  * ListResponse. Anything else, and anything that would not succeed (a refused body, a name already
  * taken, other query parameters), is left to scimmy's routers by calling `next()` untouched.
  *
- * Mounted after authentication and query checks, before scimmy's routers, on the same base path.
+ * Mounted after authentication and the request guards (which read the body), before scimmy's
+ * routers, on the same base path.
  */
 export function scimFastPath(kinds: readonly ScimResourceKind[], context: () => ScimHandlerContext): express.Router {
   const router = express.Router();
-  // The body parser scimmy's routers install, with the same types and limit.
-  const json = express.json({ type: [SCIM_JSON, 'application/json'], limit: SCIMMY.Config.get()?.bulk?.maxPayloadSize ?? '1mb' });
   for (const kind of kinds) {
     router.get(kind.endpoint, (req, res, next) => {
       const query = req.query as Record<string, unknown>;
@@ -45,35 +43,23 @@ export function scimFastPath(kinds: readonly ScimResourceKind[], context: () => 
     });
     router.post(kind.endpoint, (req, res, next) => {
       if (Object.keys(req.query as object).length > 0) return next();
-      json(req, res, (error?: unknown) => {
-        if (error) return refuseBody(error, res, next);
-        const body: unknown = req.body;
-        if (body === null || typeof body !== 'object' || Array.isArray(body)) return next();
-        let coerced: Record<string, unknown>;
-        try {
-          coerced = JSON.parse(kind.coerceIn(body as Record<string, unknown>)) as Record<string, unknown>;
-        } catch {
-          return next();
-        }
-        const store = kind.pick(context());
-        const name = coerced[store.nameAttribute];
-        // A taken name is scimmy's 409 to give.
-        if (typeof name === 'string' && store.nameTaken(name)) return next();
-        const created = storeCoerced(store, undefined, coerced);
-        res.setHeader('Content-Type', SCIM_JSON);
-        res.status(201).send(kind.coerceOut(created, req.baseUrl));
-      });
+      // The guards before this router have read the body (or answered a bad one).
+      const body: unknown = req.body;
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) return next();
+      let coerced: Record<string, unknown>;
+      try {
+        coerced = JSON.parse(kind.coerceIn(body as Record<string, unknown>)) as Record<string, unknown>;
+      } catch {
+        return next();
+      }
+      const store = kind.pick(context());
+      const name = coerced[store.nameAttribute];
+      // A taken name is scimmy's 409 to give.
+      if (typeof name === 'string' && store.nameTaken(name)) return next();
+      const created = storeCoerced(store, undefined, coerced);
+      res.setHeader('Content-Type', SCIM_JSON);
+      res.status(201).send(kind.coerceOut(created, req.baseUrl));
     });
   }
   return router;
-}
-
-/**
- * A body that cannot be read (bad JSON, too large, wrong charset) is answered as scimmy's routers
- * answer it: their parser fails first, and their error handler sends SCIM's error message.
- */
-function refuseBody(error: unknown, res: Response, next: NextFunction): void {
-  const status = (error as { status?: number }).status ?? 500;
-  res.status(status).send(new SCIMMY.Messages.Error(error as ConstructorParameters<typeof SCIMMY.Messages.Error>[0]));
-  if (status >= 500) next(error);
 }

@@ -7,7 +7,7 @@ import { ScimTargets } from './app';
 import type { ScimServerOptions } from './app';
 import type { ScimResource } from './resourceStore';
 import { SCIM_WORKER_KIND } from './worker';
-import type { ScimWorkerData, WorkerMessage } from './worker';
+import type { HostMessage, ScimWorkerData, WorkerMessage } from './worker';
 
 /** The SCIM server as the rest of the sandbox sees it, whichever thread it runs on. */
 export interface ScimHost {
@@ -28,6 +28,11 @@ export interface ScimHostOptions extends ScimServerOptions {
    * app each keep one busy instead of sharing one.
    */
   worker: boolean;
+  /**
+   * With `--data`: resolves once every change made so far is on disk. SCIM writes are answered only
+   * after it, so an acknowledged write survives a crash.
+   */
+  durable?: () => Promise<void>;
 }
 
 
@@ -35,7 +40,7 @@ async function startInProcess(options: ScimHostOptions): Promise<ScimHost> {
   const targets = new ScimTargets(options);
   if (options.initial) targets.load(options.initial);
   let bound = 0;
-  const server = createServer(targets.createHandler(() => bound));
+  const server = createServer(targets.createHandler(() => bound, options.durable));
   const port = await listenOnLoopback(server, options.port);
   bound = port;
   return {
@@ -70,7 +75,7 @@ async function startInWorker(options: ScimHostOptions): Promise<ScimHost> {
   const mirror = new ScimTargets(options);
   if (options.initial) mirror.load(options.initial);
   const entry = workerEntry();
-  const data: ScimWorkerData = { kind: SCIM_WORKER_KIND, options: { token: options.token, gotoMeetingUser: options.gotoMeetingUser, gotoMeetingPassword: options.gotoMeetingPassword }, port: options.port, initial: options.initial ?? {} };
+  const data: ScimWorkerData = { kind: SCIM_WORKER_KIND, options: { token: options.token, gotoMeetingUser: options.gotoMeetingUser, gotoMeetingPassword: options.gotoMeetingPassword }, port: options.port, initial: options.initial ?? {}, durable: options.durable !== undefined };
   // scimmy allocates many short-lived objects per request; a larger young generation means fewer
   // scavenges during a 10,000-user cycle.
   const worker = new Worker(entry.code, { workerData: data, eval: entry.eval, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
@@ -89,6 +94,14 @@ async function startInWorker(options: ScimHostOptions): Promise<ScimHost> {
           }
           break;
         case 'barrier': barriers.get(m.id)?.(); barriers.delete(m.id); break;
+        case 'durable':
+          // The writes it covers arrived in earlier batches (messages keep their order), so they are
+          // in the mirror, and so in what the save writes.
+          options.durable!().then(
+            () => worker.postMessage({ type: 'durable', id: m.id, ok: true } satisfies HostMessage),
+            (e: unknown) => worker.postMessage({ type: 'durable', id: m.id, ok: false, message: e instanceof Error ? e.message : String(e) } satisfies HostMessage),
+          );
+          break;
       }
     });
   });

@@ -14,6 +14,8 @@ export interface ScimWorkerData {
   options: ScimServerOptions;
   port: number;
   initial: Partial<Record<string, ScimResource[]>>;
+  /** Writes are answered only once the main thread has saved them (`--data`). */
+  durable: boolean;
 }
 
 /** One change or answered request reported by the worker. */
@@ -24,7 +26,14 @@ export type WorkerMessage =
   | { type: 'ready'; port: number }
   | { type: 'failed'; message: string }
   | { type: 'batch'; reports: WorkerReport[] }
-  | { type: 'barrier'; id: number };
+  | { type: 'barrier'; id: number }
+  /** Asks the main thread to save every change reported so far and answer with the same id. */
+  | { type: 'durable'; id: number };
+
+/** Messages from the main thread to the worker. */
+export type HostMessage =
+  | { type: 'barrier'; id: number }
+  | { type: 'durable'; id: number; ok: boolean; message?: string };
 
 /**
  * Runs the SCIM server on this worker thread and reports every stored change and answered request
@@ -53,13 +62,32 @@ export function runScimWorker(data: ScimWorkerData): void {
   };
   targets.onWrite((change) => report({ type: 'write', change }));
   targets.onRequest((record) => report({ type: 'request', record }));
-  port.on('message', (m: { type: string; id?: number }) => {
+  const saves = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  let nextSave = 0;
+  port.on('message', (m: HostMessage) => {
+    if (m.type === 'durable') {
+      const save = saves.get(m.id);
+      saves.delete(m.id);
+      if (m.ok) save?.resolve();
+      else save?.reject(new Error(m.message ?? 'the save failed'));
+      return;
+    }
     if (m.type !== 'barrier') return;
     flush();
-    port.postMessage({ type: 'barrier', id: m.id ?? 0 } satisfies WorkerMessage);
+    port.postMessage({ type: 'barrier', id: m.id } satisfies WorkerMessage);
   });
+  // The main thread owns the data folder: a write's answer waits until it has saved the write,
+  // which it has seen once the reports sent before the request arrive (flushed first).
+  const durable = data.durable
+    ? () => new Promise<void>((resolve, reject) => {
+      const id = ++nextSave;
+      saves.set(id, { resolve, reject });
+      flush();
+      port.postMessage({ type: 'durable', id } satisfies WorkerMessage);
+    })
+    : undefined;
   let bound = 0;
-  const server = createServer(targets.createHandler(() => bound));
+  const server = createServer(targets.createHandler(() => bound, durable));
   server.once('error', (e) => port.postMessage({ type: 'failed', message: e.message } satisfies WorkerMessage));
   server.listen(data.port, '127.0.0.1', () => {
     bound = (server.address() as AddressInfo).port;

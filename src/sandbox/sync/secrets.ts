@@ -1,3 +1,5 @@
+import type { GraphError } from '../http/graphError';
+import { nestedError } from '../http/graphError';
 import type { KeyStringValue } from '../types';
 
 /** Every documented synchronizationSecret key. */
@@ -31,22 +33,40 @@ export function secretValue(secrets: KeyStringValue[], key: string): string | un
 }
 
 /**
- * Applies a PUT of the secret list. The list replaces the stored one, except that credential
- * (write-only) values are kept when the PUT leaves them out or sends the mask back: GET never
- * returns them, so a client that reads, edits and writes the list could not send them again.
- * Sending a credential key with an empty value removes it.
+ * The error the real service gives for a `SyncNotificationSettings` value it cannot read, `""`
+ * included (so that key cannot be removed the way others are): 400 `UnknownError` whose message is
+ * the provisioning service's own error document (msgraph-metadata issue 347,
+ * github.com/microsoftgraph/msgraph-metadata/issues/347).
+ */
+function invalidNotificationSettings(): GraphError {
+  return nestedError(400, 'InvalidNotificationSettings', null);
+}
+
+/** Whether a `SyncNotificationSettings` value is what the service accepts: a JSON object (`"{}"` included). */
+function isNotificationSettings(value: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Applies a PUT of secrets as the real service does (msgraph-metadata issue 347; the Terraform
+ * azuread provider's synchronization secret resource relies on it): key by key. A key sent with a
+ * value replaces that key, a key sent with `""` is removed, a key not sent is kept. A credential
+ * sent back as the mask GET shows keeps its stored value. The whole PUT is checked before anything
+ * changes.
+ * @throws GraphError for a `SyncNotificationSettings` value that is not a JSON object.
  */
 export function applySecretsPut(stored: KeyStringValue[], incoming: KeyStringValue[]): KeyStringValue[] {
-  const out = new Map<string, string>();
-  for (const s of stored) if (SENSITIVE.has(s.key)) out.set(s.key, s.value);
+  for (const s of incoming) if (s.key === 'SyncNotificationSettings' && !isNotificationSettings(s.value)) throw invalidNotificationSettings();
+  const out = new Map(stored.map((s) => [s.key, s.value]));
   for (const s of incoming) {
-    if (SENSITIVE.has(s.key) && s.value === MASK && out.has(s.key)) continue;
-    if (SENSITIVE.has(s.key) && s.value === '') {
-      out.delete(s.key);
-      continue;
-    }
-    out.set(s.key, s.value);
+    if (s.value === '') out.delete(s.key);
+    else if (!(SENSITIVE.has(s.key) && s.value === MASK && out.has(s.key))) out.set(s.key, s.value);
   }
-  // Keep the caller's order, with kept credentials first where they were not resent.
+  // Kept keys stay where they were; new ones follow in the order sent.
   return [...out].map(([key, value]) => ({ key, value }));
 }

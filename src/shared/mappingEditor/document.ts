@@ -165,8 +165,9 @@ function actionsOf(flowTypes: string | undefined): TargetActions {
   return { Add: set.has('Add'), Update: set.has('Update'), Delete: set.has('Delete') };
 }
 
+/** Graph's objectFlowTypes flags: the actions joined by commas, `None` when there are none (the service refuses an empty value). */
 function flowTypesText(actions: TargetActions): string {
-  return (['Add', 'Update', 'Delete'] as const).filter((k) => actions[k]).join(', ');
+  return (['Add', 'Update', 'Delete'] as const).filter((k) => actions[k]).join(', ') || 'None';
 }
 
 function scopeOf(scope: RawFilter | null | undefined): ScopeGroupDraft[] {

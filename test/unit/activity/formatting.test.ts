@@ -127,6 +127,17 @@ describe('activity job state changes', () => {
     assert.deepEqual(jobChanges(done, done), [], 'nothing new, nothing written');
   });
 
+  it('does not take an execution under way (timeEnded 0001-01-01) for a finished cycle', () => {
+    const halfway = job({ progress: [{ completedUnits: 200, totalUnits: 400, units: 'Objects' }] });
+    const execution = { activityIdentifier: 'c3', state: 'Succeeded' as const, countImported: 200, countExported: 5, countEscrowed: 0, timeBegan: '2025-03-01T12:00:00Z' };
+    const running = job({ progress: [{ completedUnits: 300, totalUnits: 400, units: 'Objects' }], lastExecution: { ...execution, timeEnded: '0001-01-01T00:00:00Z' } });
+    const done = job({ progress: [], lastExecution: { ...execution, countImported: 400, timeEnded: '2025-03-01T12:00:20Z' } });
+    assert.deepEqual(jobChanges(halfway, running), [{ kind: 'progress', completed: 300, total: 400 }]);
+    const finished = jobChanges(running, done);
+    assert.deepEqual(finished.map((c) => c.kind), ['cycleFinished']);
+    assert.equal(formatJobChange('J', finished[0]).text, 'J: cycle finished (succeeded): 400 imported, 5 exported, 0 escrowed in 20.0 s.');
+  });
+
   it('reports a cycle that failed outright, quarantine entered and left, pause and resume', () => {
     const failed = job({ lastExecution: { activityIdentifier: 'c2', state: 'Failed', error: { code: 'CredentialsInvalid', message: 'The token was refused.' } } });
     assert.equal(formatJobChange('J', jobChanges(job(), failed)[0]).text, 'J: cycle failed: CredentialsInvalid: The token was refused.');
@@ -163,6 +174,7 @@ describe('activity backoff', () => {
   it('gives up only on failures retrying cannot fix', () => {
     assert.equal(isFatal({ kind: 'forbidden' }), true);
     assert.equal(isFatal({ kind: 'notSignedIn' }), true);
+    assert.equal(isFatal({ kind: 'signInFailed' }), true, 'a refused sign-in is not retried (VS Code would prompt again and again)');
     assert.equal(isFatal({ kind: 'throttled' }), false);
     assert.equal(isFatal(new Error('socket hang up')), false);
   });

@@ -8,7 +8,7 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../../../src/sa
 export const TOKEN = 'activity-test-token';
 
 export function startActivitySandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  return startSandbox({ port: 0, seed: 9, users: 40, groups: 4, token: TOKEN, ...options });
+  return startSandbox({ port: 0, seed: 9, users: 40, groups: 4, token: TOKEN, pace: 'instant', ...options });
 }
 
 /** `maxRetries: 0` hands every 429 to the poller instead of the Graph client's own retry. */

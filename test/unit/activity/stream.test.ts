@@ -21,7 +21,7 @@ describe('activity stream: job state lines, event lines, filters (real sandbox)'
     const { servicePrincipalId, jobId } = sandbox.demo;
     const lines: ActivityLine[] = [];
     const all: ActivityEvent[] = [];
-    const stream = new ActivityStream({
+    const stream = new ActivityStream({ maxHoldMs: 0,
       service, scope: { kind: 'job', servicePrincipalId, jobId }, intervalMs: () => 10,
       sink: (line) => lines.push(line), onEvents: (events) => all.push(...events),
       filter: () => ({ hideStatuses: ['skipped'], hideActions: [] }),
@@ -65,7 +65,7 @@ describe('activity stream: job state lines, event lines, filters (real sandbox)'
 
     let filter = { hideStatuses: ['SKIPPED'], hideActions: ['create'] };
     const lines: ActivityLine[] = [];
-    const stream = new ActivityStream({ service, scope: { kind: 'app', servicePrincipalId }, intervalMs: () => 10, watchJobs: false, sink: (l) => lines.push(l), filter: () => filter, startAt: Date.now() - 60_000 });
+    const stream = new ActivityStream({ maxHoldMs: 0, service, scope: { kind: 'app', servicePrincipalId }, intervalMs: () => 10, watchJobs: false, sink: (l) => lines.push(l), filter: () => filter, startAt: Date.now() - 60_000 });
     await stream.round();
     const shown = log.filter((e) => e.provisioningStatusInfo?.status !== 'skipped' && e.provisioningAction !== 'create');
     assert.deepEqual(lines.map((l) => l.eventId), shown.map((e) => e.id));
@@ -83,7 +83,7 @@ describe('activity stream: job state lines, event lines, filters (real sandbox)'
     const service = serviceFor(sandbox);
     const { servicePrincipalId, jobId } = sandbox.demo;
     const lines: ActivityLine[] = [];
-    const stream = new ActivityStream({ service, scope: { kind: 'tenant' }, intervalMs: () => 10, sink: (l) => lines.push(l), filter: () => ({ hideStatuses: [], hideActions: [] }) });
+    const stream = new ActivityStream({ maxHoldMs: 0, service, scope: { kind: 'tenant' }, intervalMs: () => 10, sink: (l) => lines.push(l), filter: () => ({ hideStatuses: [], hideActions: [] }) });
     await stream.round();
     const jobs = Object.values(sandbox.store.data.synchronization).flatMap((s) => s.jobs);
     assert.equal(lines.filter((l) => /^Watching /.test(l.text)).length, jobs.length, 'one line per job in the tenant');
@@ -100,7 +100,7 @@ describe('activity stream: job state lines, event lines, filters (real sandbox)'
     const service = serviceFor(sandbox);
     const { servicePrincipalId, jobId } = sandbox.demo;
     const lines: ActivityLine[] = [];
-    const stream = new ActivityStream({ service, scope: { kind: 'job', servicePrincipalId, jobId }, intervalMs: () => 10, sink: (l) => lines.push(l) });
+    const stream = new ActivityStream({ maxHoldMs: 0, service, scope: { kind: 'job', servicePrincipalId, jobId }, intervalMs: () => 10, sink: (l) => lines.push(l) });
     await stream.round();
     await sandbox.engine.runCycleNow(servicePrincipalId, jobId);
     await stream.round();
@@ -131,7 +131,7 @@ describe('activity stream: job state lines, event lines, filters (real sandbox)'
     const { servicePrincipalId, jobId } = sandbox.demo;
     await sandbox.engine.runCycleNow(servicePrincipalId, jobId);
     const lines: ActivityLine[] = [];
-    const stream = new ActivityStream({ service, scope: { kind: 'job', servicePrincipalId, jobId }, intervalMs: () => 10, watchJobs: false, sink: (l) => lines.push(l), filter: () => ({ hideStatuses: ['skipped'], hideActions: [] }) });
+    const stream = new ActivityStream({ maxHoldMs: 0, service, scope: { kind: 'job', servicePrincipalId, jobId }, intervalMs: () => 10, watchJobs: false, sink: (l) => lines.push(l), filter: () => ({ hideStatuses: ['skipped'], hideActions: [] }) });
     await stream.round();
     lines.length = 0;
     const provisioned = engineLog(sandbox, jobId).find((e) => e.provisioningAction === 'create')!;

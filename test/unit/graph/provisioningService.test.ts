@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { ProvisioningApiError, ProvisioningService } from '../../../src/graph';
 import type { Sandbox } from '../../../src/sandbox/server';
+import { applyEdit, createDocument, emptyMapping, newMappingId, toSchema } from '../../../src/shared/mappingEditor';
+import type { MappingFields } from '../../../src/shared/mappingEditor';
+import { ENTERPRISE_URN } from '../../../src/sandbox/schema/directories';
 import { serviceFor, startTestSandbox } from './sandboxService';
 
 describe('ProvisioningService against the sandbox', function () {
@@ -171,6 +174,29 @@ describe('ProvisioningService against the sandbox', function () {
       assert.deepEqual(parsed.evaluationResult, ['EN_US']);
       assert.ok((await service.schema.functions(sp, jobId)).length > 30);
       assert.ok((await service.schema.filterOperators(sp, jobId)).some((o) => (o as { name?: string }).name === 'EQUALS'));
+    });
+    it('saves what the mapping editor writes, and the service (strict like Graph) takes every kind of edit', async () => {
+      const { servicePrincipalId: sp, jobId } = sandbox.demo;
+      const operators = await service.schema.filterOperators(sp, jobId);
+      let doc = createDocument(await service.schema.get(sp, jobId));
+      const users = doc.objectMappings[0];
+      const groups = doc.objectMappings[1];
+      const add = (fields: Partial<MappingFields>) => {
+        doc = applyEdit(doc, { kind: 'addMapping', objectMappingId: users.id, mappingId: newMappingId(doc, users.id), fields: { ...emptyMapping(fields.mappingType), ...fields } });
+      };
+      doc = applyEdit(doc, { kind: 'addTargetAttribute', objectMappingId: users.id, attribute: { name: 'nickName', type: 'Integer', multivalued: false, required: false } });
+      add({ mappingType: 'Expression', targetAttribute: 'nickName', expression: 'Join(" ", [givenName], IIF([country]="SE", "sv", "en"))', flowType: 'ObjectAddOnly' });
+      add({ mappingType: 'Constant', targetAttribute: `${ENTERPRISE_URN}:costCenter`, constantValue: 'CC-1' });
+      doc = applyEdit(doc, { kind: 'updateMapping', objectMappingId: users.id, mappingId: users.attributeMappings[2].id, patch: { mappingType: 'Direct', sourceAttribute: 'mailNickname', defaultValue: 'none' } });
+      const clauses = operators.map((o) => ({ sourceAttribute: 'department', operator: (o as { name: string }).name, values: o.arity === 'Unary' ? [] : ['1'] }));
+      doc = applyEdit(doc, { kind: 'setScope', objectMappingId: users.id, groups: [{ name: 'every operator', clauses }] });
+      doc = applyEdit(doc, { kind: 'setActions', objectMappingId: groups.id, actions: { Add: false, Update: false, Delete: false } });
+      await service.schema.put(sp, jobId, toSchema(doc));
+      const saved = await service.schema.get(sp, jobId);
+      assert.equal(saved.synchronizationRules![0].objectMappings![1].flowTypes, 'None', 'no action is written as None, never as an empty value');
+      assert.equal(saved.synchronizationRules![0].objectMappings![0].scope?.groups?.[0].clauses?.length, operators.length);
+      assert.equal(createDocument(saved).objectMappings[1].actions.Add, false);
+      await service.schema.reset(sp, jobId);
     });
   });
 

@@ -7,7 +7,8 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../../../src/sa
 export const TEST_TOKEN = 'unit-test-token';
 
 export async function startTestSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  return startSandbox({ port: 0, seed: 7, users: 20, groups: 4, token: TEST_TOKEN, ...options });
+  // Replication delay off: these tests read back what they write (replication.test.ts covers the delay).
+  return startSandbox({ port: 0, seed: 7, users: 20, groups: 4, token: TEST_TOKEN, pace: 'instant', replicationDelaySeconds: 0, ...options });
 }
 
 export function serviceFor(sandbox: Sandbox, options: { token?: string; maxTotalWaitSeconds?: number; maxRetries?: number } = {}): ProvisioningService {

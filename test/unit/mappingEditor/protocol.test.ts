@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createDocument } from '../../../src/shared/mappingEditor';
-import { parseExtensionMessage, parseWebviewMessage, untranslatedEditorStrings } from '../../../src/shared/webviewProtocol';
+import { MAX_MESSAGE_DEPTH, MAX_MESSAGE_SIZE, messageBoundsProblem, parseExtensionMessage, parseWebviewMessage, readWebviewMessage, untranslatedEditorStrings } from '../../../src/shared/webviewProtocol';
 import { scimSchema } from './fixtures';
 
 describe('webview protocol validation', () => {
@@ -47,11 +47,41 @@ describe('webview protocol validation', () => {
     assert.equal(parseWebviewMessage({ type: 'edit', edit: { kind: 'setScope', objectMappingId: 'r0o0', groups: [, { name: 'g', clauses: [] }] } }), undefined);
   });
 
+  it('refuses a message too large or nested too deep before its fields are read, naming why and the request to answer', () => {
+    const deep: Record<string, unknown> = { type: 'request', requestId: 5, request: { kind: 'save' } };
+    let inner: Record<string, unknown> = deep;
+    for (let i = 0; i < 50_000; i++) inner = (inner.x = {}) as Record<string, unknown>;
+    const deepReading = readWebviewMessage(deep);
+    assert.ok('problem' in deepReading);
+    assert.match(deepReading.problem, new RegExp(`nested deeper than ${MAX_MESSAGE_DEPTH}`));
+    assert.equal(deepReading.requestId, 5, 'a request with a valid id can be answered');
+
+    // Many small values in a list the protocol would take apart one by one.
+    const values = Array.from({ length: 10_000 }, () => 'v'.repeat(200));
+    const wide = { type: 'edit', edit: { kind: 'setScope', objectMappingId: 'r0o0', groups: [{ name: 'g', clauses: [{ sourceAttribute: 'a', operator: 'EQUALS', values }] }] } };
+    const wideReading = readWebviewMessage(wide);
+    assert.ok('problem' in wideReading);
+    assert.match(wideReading.problem, new RegExp(`larger than ${MAX_MESSAGE_SIZE}`));
+    assert.equal(wideReading.requestId, undefined, 'an edit has no request to answer');
+    assert.equal(parseWebviewMessage(wide), undefined);
+    // A sparse array of a billion holes is refused by its length, without stepping through it.
+    assert.match(messageBoundsProblem({ type: 'edit', edit: { kind: 'setScope', objectMappingId: 'r0o0', groups: new Array(1_000_000_000) } }) ?? '', /larger than/);
+    assert.match(messageBoundsProblem({ type: 'request', requestId: 1, request: { kind: 'searchUsers', query: 'q'.repeat(MAX_MESSAGE_SIZE + 1) } }) ?? '', /larger than/);
+
+    // The deepest and a large ordinary message pass.
+    const scope = { type: 'edit', edit: { kind: 'setScope', objectMappingId: 'r0o0', groups: Array.from({ length: 20 }, (_, g) => ({ name: `g${g}`, clauses: Array.from({ length: 10 }, () => ({ sourceAttribute: 'department', operator: 'EQUALS', values: ['Sales', 'Marketing'] })) })) } };
+    assert.equal(messageBoundsProblem(scope), undefined);
+    assert.deepEqual(readWebviewMessage(scope), { message: scope });
+    const malformed = readWebviewMessage({ type: 'request', requestId: 9, request: { kind: 'deleteTenant' } });
+    assert.deepEqual(malformed, { problem: 'not a protocol message', requestId: 9 });
+  });
+
   it('checks the extension messages the webview receives', () => {
     const strings = untranslatedEditorStrings();
     const document = createDocument(scimSchema());
     const init = { type: 'init', document: JSON.parse(JSON.stringify(document)), strings, filterOperators: [{ name: 'EQUALS', arity: 'Binary' }], jobLabel: 'App', target: { connectionId: 'c', servicePrincipalId: 's', jobId: 'j' } };
     assert.equal(parseExtensionMessage(init)?.type, 'init');
+    assert.deepEqual(parseExtensionMessage({ type: 'response', requestId: 3, ok: true, result: { kind: 'superseded' } }), { type: 'response', requestId: 3, ok: true, result: { kind: 'superseded' } });
     assert.equal(parseExtensionMessage({ ...init, strings: { title: 'x' } }), undefined, 'every string is required');
     const { ['expr.expectedCommaOrParen']: _dropped, ...withoutOne } = strings;
     assert.equal(parseExtensionMessage({ ...init, strings: withoutOne }), undefined, 'every expression sentence is required');

@@ -1,12 +1,12 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read Graph JSON loosely, as a client would */
 import assert from 'node:assert/strict';
-import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/server';
-import { errorCode, graph } from './helpers';
+import { errorCode, graph, startTestSandbox } from './helpers';
 
 describe('sandbox Graph: service principals, templates, assignments', () => {
   let sandbox: Sandbox;
-  before(async () => { sandbox = await startSandbox({ users: 20, groups: 3, apps: 130 }); });
+  // Replication off: these tests read back what they write (replication.test.ts covers the delay).
+  before(async () => { sandbox = await startTestSandbox({ users: 20, groups: 3, apps: 130, replicationDelaySeconds: 0 }); });
   after(async () => { await sandbox.close(); });
 
   it('lists service principals with paging, $select and a tags/any filter', async () => {

@@ -1,12 +1,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read Graph JSON loosely, as a client would */
 import assert from 'node:assert/strict';
-import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/server';
-import { errorCode, graph } from './helpers';
+import { errorCode, graph, startTestSandbox } from './helpers';
 
 describe('sandbox Graph: $batch and provisioning-log paging', () => {
   let sandbox: Sandbox;
-  before(async () => { sandbox = await startSandbox({ users: 40, groups: 3 }); });
+  before(async () => { sandbox = await startTestSandbox({ users: 40, groups: 3 }); });
   after(async () => { await sandbox.close(); });
 
   it('runs up to 20 requests and answers each by id', async () => {

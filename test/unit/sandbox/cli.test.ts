@@ -36,6 +36,33 @@ describe('sandbox CLI', () => {
     assert.throws(() => parseCliOptions(['--bogus']));
   });
 
+  it('parses the pace options: --pace real|instant, --queue-delay, --export-rate, --log-delay', () => {
+    const { options } = parseCliOptions(['--pace', 'instant', '--queue-delay', '0.5', '--export-rate', '50', '--log-delay', '3']);
+    assert.equal(options.pace, 'instant');
+    assert.equal(options.queueDelaySeconds, 0.5);
+    assert.equal(options.exportRatePerSecond, 50);
+    assert.equal(options.logDelaySeconds, 3);
+    const env = process.env.ENTRA_SANDBOX_PACE;
+    try {
+      // Nothing given: the sandbox's own default, the real pace.
+      delete process.env.ENTRA_SANDBOX_PACE;
+      const plain = parseCliOptions([]).options;
+      assert.equal(plain.pace, undefined);
+      assert.equal(plain.queueDelaySeconds, undefined);
+      // A harness that spawns the extension can choose the pace of the sandbox it starts.
+      process.env.ENTRA_SANDBOX_PACE = 'instant';
+      assert.equal(parseCliOptions([]).options.pace, 'instant');
+      assert.equal(parseCliOptions(['--pace', 'real']).options.pace, 'real');
+    } finally {
+      if (env === undefined) delete process.env.ENTRA_SANDBOX_PACE;
+      else process.env.ENTRA_SANDBOX_PACE = env;
+    }
+    assert.throws(() => parseCliOptions(['--pace', 'fast']), /--pace must be one of real, instant/);
+    assert.throws(() => parseCliOptions(['--queue-delay=-1']), /--queue-delay must be a number/);
+    assert.throws(() => parseCliOptions(['--export-rate', 'many']), /--export-rate must be a number/);
+    assert.throws(() => parseCliOptions(['--log-delay=-2']), /--log-delay must be a number/);
+  });
+
   it('prints the endpoint lines and the GoToMeeting admin credentials then Ready, serves Graph, and stops on SIGTERM', async () => {
     const { child, lines } = await startCli(['--port', '0', '--users', '5', '--token', 'cli-token']);
     try {
@@ -68,6 +95,7 @@ describe('sandbox CLI', () => {
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     assert.equal(await exited(child as ChildProcessWithoutNullStreams), 0);
     assert.match(out, /admin user name and password[\s\S]*GoToMeeting \(sandbox\)[\s\S]*Use the\s+sandbox's credentials/);
+    for (const flag of ['--pace real|instant', '--queue-delay <s>', '--export-rate <n>', '--log-delay <s>']) assert.ok(out.includes(flag), flag);
   });
 
   it('exits when stdin closes with --exit-with-parent', async () => {

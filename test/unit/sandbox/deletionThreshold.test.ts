@@ -1,8 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read Graph JSON loosely, as a client would */
 import assert from 'node:assert/strict';
-import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/server';
-import { graph } from './helpers';
+import { graph, startTestSandbox } from './helpers';
 
 describe('sandbox accidental-deletion threshold', () => {
   let sandbox: Sandbox;
@@ -37,7 +36,7 @@ describe('sandbox accidental-deletion threshold', () => {
   }
 
   before(async () => {
-    sandbox = await startSandbox({ users: 80, groups: 3, seed: 11 });
+    sandbox = await startTestSandbox({ users: 80, groups: 3, seed: 11 });
     ({ servicePrincipalId: sp, jobId } = sandbox.demo);
     const initial = sandbox.engine.nextCycle(jobId);
     assert.equal((await graph(sandbox, 'POST', `${jobUrl()}/start`)).status, 204);
@@ -137,7 +136,7 @@ describe('sandbox accidental-deletion threshold', () => {
 
 /** A sandbox whose demo job provisions groups too (one assigned group) with a deletion threshold of 0. */
 async function groupSandbox(): Promise<Sandbox> {
-  const sandbox = await startSandbox({ users: 40, groups: 3, seed: 5 });
+  const sandbox = await startTestSandbox({ users: 40, groups: 3, seed: 5 });
   const { servicePrincipalId: sp, jobId } = sandbox.demo;
   const url = `/servicePrincipals/${sp}/synchronization/jobs/${jobId}/schema`;
   const schema = (await graph(sandbox, 'GET', url)).body;

@@ -1,8 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read Graph JSON loosely, as a client would */
 import assert from 'node:assert/strict';
-import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/server';
-import { graph } from './helpers';
+import { graph, startTestSandbox } from './helpers';
 
 /** Users the demo job should provision: assigned with a real role (directly or via a group). */
 function expectedUserNames(sandbox: Sandbox): string[] {
@@ -22,7 +21,7 @@ describe('sandbox provisioning engine (end to end through Graph and the SCIM app
   const jobUrl = () => `/servicePrincipals/${sp}/synchronization/jobs/${jobId}`;
 
   before(async () => {
-    sandbox = await startSandbox({ users: 60, groups: 4, seed: 3 });
+    sandbox = await startTestSandbox({ users: 60, groups: 4, seed: 3 });
     ({ servicePrincipalId: sp, jobId } = sandbox.demo);
   });
   after(async () => { await sandbox.close(); });
@@ -163,6 +162,8 @@ describe('sandbox provisioning engine (end to end through Graph and the SCIM app
     const ruleId = schema.synchronizationRules[0].id;
     const newUser = await graph(sandbox, 'POST', '/users', { displayName: 'On Demand', userPrincipalName: 'on.demand@contoso-sandbox.example', mailNickname: 'on.demand', accountEnabled: true, givenName: 'On', surname: 'Demand', mail: 'on.demand@contoso-sandbox.example' });
     await graph(sandbox, 'POST', `/servicePrincipals/${sp}/appRoleAssignedTo`, { principalId: newUser.body.id, resourceId: sp, appRoleId: (await graph(sandbox, 'GET', `/servicePrincipals/${sp}`)).body.appRoles[0].id });
+    // On demand honours an assignment once it has replicated (replication.test.ts covers the wait).
+    sandbox.replication.catchUp();
     const res = await graph(sandbox, 'POST', `${jobUrl()}/provisionOnDemand`, { parameters: [{ ruleId, subjects: [{ objectId: newUser.body.id, objectTypeName: 'User' }] }] });
     assert.equal(res.status, 200);
     const key = JSON.parse(res.body.key);
@@ -202,14 +203,15 @@ describe('sandbox provisioning engine (end to end through Graph and the SCIM app
     assert.deepEqual(sandbox.scim.clientErrors(), []);
   });
 
-  it('quarantines a job after repeated credential failures, with the reason, and start lifts it', async () => {
+  it('quarantines a job at the first cycle the target refuses the credentials, with the reason, and start lifts it', async () => {
     const good = sandbox.store.sync(sp).secrets.map((s) => ({ ...s }));
     const wrong = good.map((s) => (s.key === 'SecretToken' ? { ...s, value: 'wrong-token' } : s));
     assert.equal((await graph(sandbox, 'PUT', `/servicePrincipals/${sp}/synchronization/secrets`, { value: wrong })).status, 204);
-    for (let i = 0; i < 3; i++) assert.equal((await sandbox.engine.runCycleNow(sp, jobId)).state, 'Failed');
+    // Entra's quarantine doc: credential problems quarantine a job whatever its failure count.
+    assert.equal((await sandbox.engine.runCycleNow(sp, jobId)).state, 'Failed');
     const job = (await graph(sandbox, 'GET', jobUrl())).body;
     assert.equal(job.status.code, 'Quarantine');
-    assert.equal(job.status.countSuccessiveCompleteFailures, 3);
+    assert.equal(job.status.countSuccessiveCompleteFailures, 1);
     assert.equal(job.status.quarantine.reason, 'EncounteredQuarantineException');
     assert.match(job.status.quarantine.error.code, /Credential/);
     assert.equal(job.status.lastExecution.state, 'Failed');

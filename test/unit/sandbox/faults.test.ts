@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/server';
-import { errorCode, graph } from './helpers';
+import { errorCode, graph, startTestSandbox } from './helpers';
 
 describe('sandbox fault injection', () => {
   let sandbox: Sandbox;
-  before(async () => { sandbox = await startSandbox({ users: 5, throttleRate: 1 }); });
+  before(async () => { sandbox = await startTestSandbox({ users: 5, throttleRate: 1 }); });
   after(async () => { await sandbox.close(); });
 
   it('answers 429 with Retry-After in Graph shape when the throttle rate is 1', async () => {
@@ -51,7 +50,7 @@ describe('sandbox fault injection', () => {
   });
 
   it('starts with the fail-rate option', async () => {
-    const failing = await startSandbox({ users: 1, failRate: 1 });
+    const failing = await startTestSandbox({ users: 1, failRate: 1 });
     try {
       assert.equal((await graph(failing, 'GET', '/users')).status, 503);
     } finally {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/server';
 import { parseWebviewMessage } from '../../../src/shared/webviewProtocol';
 import { cases } from '../faultScale';
+import { startTestSandbox } from './helpers';
 
 /**
  * Requests no client should send, to a real sandbox: whatever arrives, the answer is a 4xx in the
@@ -12,7 +12,7 @@ import { cases } from '../faultScale';
 describe('fuzzed requests to a real sandbox', function () {
   this.timeout(cases(120_000));
   let sandbox: Sandbox;
-  before(async () => { sandbox = await startSandbox({ users: 20, groups: 3 }); });
+  before(async () => { sandbox = await startTestSandbox({ users: 20, groups: 3 }); });
   after(async () => { await sandbox.close(); });
 
   const text = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom("'", '"', '(', ')', ' ', '%', '%ZZ', '\u00e9', '__proto__', 'constructor', 'eq', ' and ', "displayName eq 'a'", '$top=5', '-1', '1e999'));
@@ -49,22 +49,32 @@ describe('fuzzed requests to a real sandbox', function () {
 
   it('answers fuzzed SCIM requests with SCIM error documents, never 5xx', async () => {
     const request = fc.record({
-      method: fc.constantFrom('GET', 'POST', 'PATCH', 'PUT', 'DELETE'),
-      path: fc.constantFrom('/Users', '/Groups', '/Users/nope', '/Groups/nope', '/Schemas', '/ServiceProviderConfig', '/ResourceTypes', '/Bulk', '/Me'),
+      method: fc.constantFrom('GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'),
+      path: fc.oneof(
+        fc.constantFrom('/Users', '/Groups', '/Users/nope', '/Groups/nope', '/Schemas', '/ServiceProviderConfig', '/ResourceTypes', '/Bulk', '/Me', '/Users/.search', '/.search', '/Users/a/b', '/Nope'),
+        text.map((t) => `/${encodeURIComponent(t)}`),
+      ),
+      base: fc.constantFrom('scim', 'outside'),
       query: fc.array(fc.tuple(fc.constantFrom('filter', 'attributes', 'excludedAttributes', 'startIndex', 'count', 'sortBy'), text), { maxLength: 2 }),
       body: fc.option(fc.oneof(fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)), text), { nil: undefined }),
     });
-    await fc.assert(fc.asyncProperty(request, async ({ method, path, query, body }) => {
+    await fc.assert(fc.asyncProperty(request, async ({ method, path, base, query, body }) => {
       const search = query.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
-      const res = await fetch(`${sandbox.scimUrl}${path}${search ? `?${search}` : ''}`, {
+      const root = base === 'scim' ? sandbox.scimUrl : new URL(sandbox.scimUrl).origin;
+      const res = await fetch(`${root}${path}${search ? `?${search}` : ''}`, {
         method, body: method === 'GET' || method === 'DELETE' ? undefined : body,
         headers: { authorization: `Bearer ${sandbox.scimToken}`, ...(body !== undefined ? { 'content-type': 'application/scim+json' } : {}) },
         signal: AbortSignal.timeout(15_000),
       });
       const answer = await res.text();
       assert.ok(res.status < 500, `${method} ${path}?${search} ${body?.slice(0, 80)} → ${res.status} ${answer.slice(0, 200)}`);
-      if (res.status >= 400 && res.status !== 404 && res.status !== 405) {
-        assert.ok((JSON.parse(answer) as { schemas?: string[] }).schemas?.includes('urn:ietf:params:scim:api:messages:2.0:Error'), `SCIM error document: ${answer.slice(0, 200)}`);
+      if (res.status >= 400) {
+        // Every 4xx, unknown paths and methods included, is a SCIM error document naming its status.
+        const error = JSON.parse(answer) as { schemas?: string[]; status?: unknown; detail?: unknown };
+        assert.ok(error.schemas?.includes('urn:ietf:params:scim:api:messages:2.0:Error'), `SCIM error document: ${method} ${path} → ${answer.slice(0, 200)}`);
+        assert.equal(error.status, String(res.status));
+        assert.equal(typeof error.detail, 'string');
+        assert.match(res.headers.get('content-type') ?? '', /^application\/scim\+json/);
       }
     }), { numRuns: cases(150) });
   });

@@ -1,15 +1,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read Graph JSON loosely, as a client would */
 import assert from 'node:assert/strict';
-import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/server';
-import { graph } from './helpers';
+import { graph, startTestSandbox } from './helpers';
 
 describe('sandbox group provisioning (when the group mapping is enabled)', () => {
   let sandbox: Sandbox;
   let sp: string;
   let jobId: string;
   before(async () => {
-    sandbox = await startSandbox({ users: 40, groups: 3, seed: 5 });
+    sandbox = await startTestSandbox({ users: 40, groups: 3, seed: 5 });
     ({ servicePrincipalId: sp, jobId } = sandbox.demo);
     const url = `/servicePrincipals/${sp}/synchronization/jobs/${jobId}/schema`;
     const schema = (await graph(sandbox, 'GET', url)).body;

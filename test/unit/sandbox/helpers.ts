@@ -1,5 +1,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read Graph JSON loosely, as a client would */
-import type { Sandbox } from '../../../src/sandbox/server';
+import { startSandbox } from '../../../src/sandbox/server';
+import type { Sandbox, SandboxOptions } from '../../../src/sandbox/server';
+
+/**
+ * Starts a sandbox at the `instant` pace: cycles run at once and log entries are readable at once,
+ * for tests about what provisioning does rather than how long it takes. Options override it.
+ */
+export function startTestSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  return startSandbox({ pace: 'instant', ...options });
+}
 
 /** A Graph response with its parsed JSON body (undefined when empty). */
 export interface GraphResponse<T = any> { status: number; headers: Headers; body: T }

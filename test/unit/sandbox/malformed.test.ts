@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/server';
-import { errorCode, graph } from './helpers';
+import { errorCode, graph, startTestSandbox } from './helpers';
 
 describe('sandbox robustness against malformed requests', () => {
   let sandbox: Sandbox;
-  before(async () => { sandbox = await startSandbox({ users: 5 }); });
+  before(async () => { sandbox = await startTestSandbox({ users: 5 }); });
   after(async () => { await sandbox.close(); });
 
   const stillServing = async (): Promise<void> => {

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox } from '../../../src/sandbox/server';
-import { graph } from './helpers';
+import { graph, startTestSandbox } from './helpers';
 
 describe('sandbox persistence (--data)', () => {
   let dir: string;
@@ -11,7 +10,7 @@ describe('sandbox persistence (--data)', () => {
   after(async () => { await rm(dir, { recursive: true, force: true }); });
 
   it('saves state atomically and reloads it on restart, re-pointing credentials at the new SCIM port', async () => {
-    const first = await startSandbox({ users: 30, groups: 3, dataDir: dir });
+    const first = await startTestSandbox({ users: 30, groups: 3, dataDir: dir });
     const { servicePrincipalId: sp, jobId } = first.demo;
     const cycle = first.engine.nextCycle(jobId);
     assert.equal((await graph(first, 'POST', `/servicePrincipals/${sp}/synchronization/jobs/${jobId}/start`)).status, 204);
@@ -28,7 +27,7 @@ describe('sandbox persistence (--data)', () => {
     assert.deepEqual(files.sort(), ['scim.json', 'state.json'], 'no temp files left behind');
     JSON.parse(await readFile(join(dir, 'state.json'), 'utf8'));
 
-    const second = await startSandbox({ users: 5, dataDir: dir });
+    const second = await startTestSandbox({ users: 5, dataDir: dir });
     try {
       assert.equal(second.tenantId, tenantId);
       assert.equal(second.demo.jobId, jobId);

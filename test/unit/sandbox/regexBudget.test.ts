@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/server';
-import { graph } from './helpers';
+import { graph, startTestSandbox } from './helpers';
 
 /** The issue's pattern: exponential on a backtracking engine for a run of `a` followed by `!`. */
 const RUNAWAY = '(a+)+$';
@@ -30,7 +29,7 @@ describe('sandbox: runaway regexes in a saved mapping (--data)', () => {
   after(async () => { await rm(dir, { recursive: true, force: true }); });
 
   it('answers parseExpression for the pathological Replace with its result', async () => {
-    const sandbox = await startSandbox({ users: 3 });
+    const sandbox = await startTestSandbox({ users: 3 });
     try {
       const { servicePrincipalId: sp, jobId } = sandbox.demo;
       const res = await graph(sandbox, 'POST', `/servicePrincipals/${sp}/synchronization/jobs/${jobId}/schema/parseExpression`, {
@@ -47,7 +46,7 @@ describe('sandbox: runaway regexes in a saved mapping (--data)', () => {
   });
 
   it('runs a cycle after a restart while Graph answers, failing only the export the bound stops', async () => {
-    const first = await startSandbox({ users: 10, groups: 2, dataDir: dir });
+    const first = await startTestSandbox({ users: 10, groups: 2, dataDir: dir });
     const { servicePrincipalId: sp, jobId } = first.demo;
     const schemaUrl = `/servicePrincipals/${sp}/synchronization/jobs/${jobId}/schema`;
     const runawayId = await addAssignedUser(first, sp, 'runaway', { department: RUNAWAY_VALUE });
@@ -62,7 +61,7 @@ describe('sandbox: runaway regexes in a saved mapping (--data)', () => {
     assert.equal((await graph(first, 'PUT', schemaUrl, schema)).status, 204);
     await first.close();
 
-    const second = await startSandbox({ users: 10, dataDir: dir });
+    const second = await startTestSandbox({ users: 10, dataDir: dir });
     try {
       const saved = (await graph(second, 'GET', schemaUrl)).body.synchronizationRules[0].objectMappings[0].attributeMappings as any[];
       assert.ok(saved.some((m) => m.source.expression?.includes(RUNAWAY)), 'the poisoned mapping survived the restart');

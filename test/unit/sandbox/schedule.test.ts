@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/server';
-import { graph } from './helpers';
+import { graph, startTestSandbox } from './helpers';
 
 describe('sandbox job schedule and the GoToMeeting connector', () => {
   let sandbox: Sandbox;
-  before(async () => { sandbox = await startSandbox({ users: 20, groups: 2, cycleIntervalSeconds: 1 }); });
+  before(async () => { sandbox = await startTestSandbox({ users: 20, groups: 2, cycleIntervalSeconds: 1 }); });
   after(async () => { await sandbox.close(); });
 
   it('runs incremental cycles on the (shortened) schedule after the initial one', async () => {

@@ -2,16 +2,15 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/server';
-import { graph } from './helpers';
+import { graph, startTestSandbox } from './helpers';
 
 describe('sandbox with the SCIM app on a worker thread (as the CLI runs it)', () => {
   let sandbox: Sandbox;
   let dir: string;
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sandbox-worker-'));
-    sandbox = await startSandbox({ users: 40, groups: 3, scimWorker: true, dataDir: dir });
+    sandbox = await startTestSandbox({ users: 40, groups: 3, scimWorker: true, dataDir: dir });
   });
   after(async () => {
     await sandbox.close();
@@ -44,7 +43,7 @@ describe('sandbox with the SCIM app on a worker thread (as the CLI runs it)', ()
   it('persists the worker’s SCIM users and reloads them', async () => {
     const count = sandbox.scim.listUsers().length;
     await sandbox.close();
-    sandbox = await startSandbox({ scimWorker: true, dataDir: dir });
+    sandbox = await startTestSandbox({ scimWorker: true, dataDir: dir });
     assert.equal(sandbox.scim.listUsers().length, count);
     const res = await fetch(`${sandbox.scimUrl}/Users?count=1000`, { headers: { Authorization: `Bearer ${sandbox.scimToken}` } });
     assert.equal(((await res.json()) as { totalResults: number }).totalResults, count);

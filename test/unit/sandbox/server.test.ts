@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/server';
+import { startTestSandbox } from './helpers';
 
 describe('sandbox server basics', () => {
   let sandbox: Sandbox;
   before(async () => {
-    sandbox = await startSandbox({ port: 0, token: 'secret-token', users: 5, groups: 2 });
+    sandbox = await startTestSandbox({ port: 0, token: 'secret-token', users: 5, groups: 2 });
   });
   after(async () => {
     await sandbox.close();
@@ -39,10 +39,11 @@ describe('sandbox server basics', () => {
     assert.match(users.headers.get('allow') ?? '', /GET.*POST|POST.*GET/);
   });
 
-  it('answers unknown paths with 404 in Graph error shape', async () => {
+  it('answers unknown paths with 400 BadRequest in Graph error shape, as Graph does', async () => {
     const res = await fetch(`${sandbox.graphUrl}/nothingHere`, { headers: { Authorization: 'Bearer secret-token' } });
-    assert.equal(res.status, 404);
-    const body = (await res.json()) as { error: { code: string } };
-    assert.ok(body.error.code);
+    assert.equal(res.status, 400);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    assert.equal(body.error.code, 'BadRequest');
+    assert.equal(body.error.message, "Resource not found for the segment 'nothingHere'.");
   });
 });

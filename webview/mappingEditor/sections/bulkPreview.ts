@@ -29,6 +29,7 @@ export function bulkPreviewSection(ctx: EditorContext, om: ObjectMappingDraft): 
   const filter = textField(ctx.t('previewQuery'), '', (value) => (query = value.trim()), { testId: 'preview-query' });
   const run = button(previewForText(ctx, ctx.view.state.previewCount), () => {
     void ctx.request({ kind: 'sampleUsers', count: ctx.view.state.previewCount, ...(query ? { query } : {}) }).then((result) => {
+      // 'superseded': a later click's request replaced this one, and its answer fills the table.
       if (result.kind !== 'users') return;
       ctx.model.bulkUsers = [...result.users];
       refreshBulkPreview(ctx, om);

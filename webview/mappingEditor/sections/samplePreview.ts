@@ -80,7 +80,8 @@ export async function loadSampleUsers(ctx: EditorContext, query: string): Promis
   try {
     const result = await ctx.request({ kind: 'searchUsers', query });
     const view = ctx.view.state;
-    // A later search is on its way: its answer is the one to show.
+    // A later search is on its way (or replaced this one before it ran: 'superseded'): its answer
+    // is the one to show.
     if (result.kind !== 'users' || query !== view.sampleQuery) return;
     ctx.model.sampleUsers = [...result.users];
     const fresh = view.sample && result.users.find((u) => u.id === view.sample!.id);
