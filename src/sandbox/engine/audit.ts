@@ -28,8 +28,39 @@ export interface AuditScope {
   initiatedBy: ProvisioningObjectSummary['initiatedBy'];
 }
 
+/** An empty `details` bag, shared: entries are never changed once written, and a cycle writes one per object. */
+export const NO_DETAILS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+type Systems = Pick<ProvisioningObjectSummary, 'servicePrincipal' | 'sourceSystem' | 'targetSystem'>;
+
+/**
+ * The parts of an entry that name the app and the tenant, built once per app and tenant and shared
+ * by its entries (a 100,000-user cycle writes 100,000 entries; these parts are the same in all).
+ */
+const systemsCache = new WeakMap<ServicePrincipal, Map<string, Systems>>();
+
+function systemsOf(sp: ServicePrincipal, tenantId: string): Systems {
+  let byTenant = systemsCache.get(sp);
+  if (!byTenant) {
+    byTenant = new Map();
+    systemsCache.set(sp, byTenant);
+  }
+  let systems = byTenant.get(tenantId);
+  // Built again if the app was renamed since.
+  if (!systems || systems.servicePrincipal.displayName !== sp.displayName || systems.targetSystem.id !== sp.appId) {
+    systems = Object.freeze({
+      servicePrincipal: Object.freeze({ id: sp.id, displayName: sp.displayName }),
+      sourceSystem: Object.freeze({ id: tenantId, displayName: 'Azure Active Directory', details: NO_DETAILS }),
+      targetSystem: Object.freeze({ id: sp.appId, displayName: sp.displayName, details: Object.freeze({ ApplicationId: sp.appId, ServicePrincipalId: sp.id, ServicePrincipalDisplayName: sp.displayName }) }),
+    });
+    byTenant.set(tenantId, systems);
+  }
+  return systems;
+}
+
 /** Builds a provisioningObjectSummary from an outcome. */
 export function toSummary(scope: AuditScope, o: ObjectOutcome, at = new Date()): ProvisioningObjectSummary {
+  const { servicePrincipal, sourceSystem, targetSystem } = systemsOf(scope.sp, scope.tenantId);
   return {
     id: randomUUID(),
     activityDateTime: at.toISOString(),
@@ -47,11 +78,11 @@ export function toSummary(scope: AuditScope, o: ObjectOutcome, at = new Date()):
     },
     provisioningSteps: o.steps,
     modifiedProperties: o.modifiedProperties,
-    servicePrincipal: { id: scope.sp.id, displayName: scope.sp.displayName },
-    sourceSystem: { id: scope.tenantId, displayName: 'Azure Active Directory', details: {} },
-    targetSystem: { id: scope.sp.appId, displayName: scope.sp.displayName, details: { ApplicationId: scope.sp.appId, ServicePrincipalId: scope.sp.id, ServicePrincipalDisplayName: scope.sp.displayName } },
-    sourceIdentity: { id: o.source.id, displayName: o.source.displayName, identityType: o.identityType ?? 'User', details: {} },
-    targetIdentity: { id: o.target.id, displayName: o.target.displayName, identityType: o.identityType ?? 'User', details: {} },
+    servicePrincipal,
+    sourceSystem,
+    targetSystem,
+    sourceIdentity: { id: o.source.id, displayName: o.source.displayName, identityType: o.identityType ?? 'User', details: NO_DETAILS },
+    targetIdentity: { id: o.target.id, displayName: o.target.displayName, identityType: o.identityType ?? 'User', details: NO_DETAILS },
     initiatedBy: scope.initiatedBy,
   };
 }

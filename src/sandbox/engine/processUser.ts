@@ -1,4 +1,5 @@
 import type { DirectoryUser, JobRecord, ObjectMapping } from '../types';
+import { NO_DETAILS } from './audit';
 import type { ObjectOutcome, Step } from './audit';
 import { mappingValue } from './mapping';
 import type { CompiledMapping } from './mapping';
@@ -28,7 +29,7 @@ export interface UserWork {
 
 type Json = Record<string, unknown>;
 
-function step(name: string, type: Step['provisioningStepType'], status: Step['status'], description: string, details: Record<string, string> = {}): Step {
+function step(name: string, type: Step['provisioningStepType'], status: Step['status'], description: string, details: Record<string, string> = NO_DETAILS): Step {
   return { name, provisioningStepType: type, status, description, details };
 }
 

@@ -18,34 +18,38 @@ const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 32 });
 
 /** Minimal SCIM HTTP client (JSON in and out) used by the provisioning engine. */
 export class ScimClient {
-  private readonly base: URL;
+  /** Where requests go, worked out once: a cycle sends two requests per user. */
+  private readonly target: { https: boolean; hostname: string; port: string; path: string };
+  private readonly headers: Record<string, string>;
 
   /**
    * @param baseAddress SCIM base URL (the "Tenant URL"); any query string, such as Entra's
    *   `aadOptscim062020` feature flag, is dropped.
    * @param authorization Value of the Authorization header.
    */
-  constructor(baseAddress: string, private readonly authorization: string, private readonly timeoutMs = 30_000) {
+  constructor(baseAddress: string, authorization: string, private readonly timeoutMs = 30_000) {
     const url = new URL(baseAddress);
     url.search = '';
     url.hash = '';
-    this.base = url;
+    // An IPv6 literal keeps its brackets in URL.hostname; the request options want it without.
+    this.target = { https: url.protocol === 'https:', hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: url.port, path: url.pathname.replace(/\/$/, '') };
+    this.headers = { Authorization: authorization, Accept: 'application/scim+json' };
   }
 
   /** Sends one request; resolves with any HTTP status, rejects only on connection problems. */
   send(method: string, path: string, body?: unknown): Promise<ScimResponse> {
-    const url = new URL(this.base.pathname.replace(/\/$/, '') + path, this.base);
+    const { https, hostname, port } = this.target;
+    const fullPath = this.target.path + path;
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const isHttps = url.protocol === 'https:';
     return new Promise((resolve, reject) => {
-      const req = (isHttps ? httpsRequest : httpRequest)(url, {
+      const req = (https ? httpsRequest : httpRequest)({
         method,
-        agent: isHttps ? httpsAgent : httpAgent,
-        headers: {
-          Authorization: this.authorization,
-          Accept: 'application/scim+json',
-          ...(payload ? { 'Content-Type': 'application/scim+json', 'Content-Length': payload.length } : {}),
-        },
+        protocol: https ? 'https:' : 'http:',
+        hostname,
+        port,
+        path: fullPath,
+        agent: https ? httpsAgent : httpAgent,
+        headers: payload ? { ...this.headers, 'Content-Type': 'application/scim+json', 'Content-Length': payload.length } : this.headers,
         timeout: this.timeoutMs,
       }, (res) => {
         const chunks: Buffer[] = [];
@@ -61,7 +65,7 @@ export class ScimClient {
         res.on('error', (e) => reject(new ScimConnectionError(e.message, e)));
       });
       req.on('timeout', () => req.destroy(new Error(`timed out after ${this.timeoutMs} ms`)));
-      req.on('error', (e) => reject(new ScimConnectionError(`${method} ${url.pathname}: ${e.message}`, e)));
+      req.on('error', (e) => reject(new ScimConnectionError(`${method} ${fullPath.split('?')[0]}: ${e.message}`, e)));
       // One write for headers and body keeps each request to a single segment.
       req.end(payload);
     });

@@ -3,12 +3,15 @@ import type { NextFunction, Request, Response } from 'express';
 import SCIMMY from 'scimmy';
 import SCIMMYRouters from 'scimmy-routers';
 import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseQueryString } from 'node:querystring';
 import { ScimResourceStore } from './resourceStore';
-import type { ScimResource } from './resourceStore';
-import { declareScimResources } from './resources';
+import type { ScimResource, StoredChange } from './resourceStore';
+import { declareScimResources, indexedMatches } from './resources';
 import { loopbackHostOnly } from '../http/requestLimits';
 import { answerWhenDurable, scimEndpointsOnly, scimErrorHandler, scimJsonBody, scimNotFound, sendScimError } from './requestGuards';
-import type { ScimHandlerContext } from './resources';
+import type { ScimHandlerContext, ScimResourceKind } from './resources';
+import { scimFastPath } from './fastPath';
 
 /** One request the SCIM app answered, for tests and the demo log. */
 export interface ScimRequestRecord {
@@ -21,7 +24,7 @@ export interface ScimRequestRecord {
 }
 
 /** A stored change, as reported across threads. */
-export type ScimWrite = { app: 'scim' | 'gotomeeting'; kind: 'users' | 'groups' } & ({ op: 'put'; resource: ScimResource } | { op: 'delete'; id: string });
+export type ScimWrite = { app: 'scim' | 'gotomeeting'; kind: 'users' | 'groups' } & StoredChange;
 
 /** Paths of the two target apps on the SCIM server. */
 export const SCIM_BASE_PATH = '/scim/v2';
@@ -32,6 +35,11 @@ export interface ScimServerOptions {
   token: string;
   gotoMeetingUser: string;
   gotoMeetingPassword: string;
+  /**
+   * Answer every request through scimmy's routers, without the fast path for the matching query
+   * and the create (tests compare the two).
+   */
+  scimmyOnly?: boolean;
 }
 
 /**
@@ -61,24 +69,31 @@ const filterText: Record<string, (value: string) => string> = {
 };
 
 /**
+ * Whether a query parameter that names attributes is one scimmy can take; for a `filter`, the
+ * filter as scimmy parsed it (else true).
+ */
+function queryParameterOk(name: string, value: unknown): boolean | InstanceType<typeof SCIMMY.Types.Filter> {
+  // Quoted values are data ("userName eq \"constructor\"" is a fair question), not attribute paths.
+  if (typeof value !== 'string' || objectMachinery.test(value.replace(/"(?:[^"\\]|\\.)*"/g, '""'))) return false;
+  if (!value.trim()) return true;
+  try {
+    const parsed = new SCIMMY.Types.Filter(filterText[name](value));
+    return name === 'filter' ? parsed : true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Checks the query parameters that name attributes before scimmy does: a filter it cannot parse,
  * or a path into JavaScript's object machinery (`attributes=__proto__`), makes it fail with an
  * internal error, where a SCIM service answers 400 for a client's mistake.
  */
 function checkQuery(req: Request, res: Response, next: NextFunction): void {
-  for (const [name, toFilter] of Object.entries(filterText)) {
+  for (const name of Object.keys(filterText)) {
     const value = req.query[name];
     if (value === undefined) continue;
-    // Quoted values are data ("userName eq \"constructor\"" is a fair question), not attribute paths.
-    let ok = typeof value === 'string' && !objectMachinery.test(value.replace(/"(?:[^"\\]|\\.)*"/g, '""'));
-    if (ok && (value as string).trim()) {
-      try {
-        new SCIMMY.Types.Filter(toFilter(value as string));
-      } catch {
-        ok = false;
-      }
-    }
-    if (!ok) {
+    if (!queryParameterOk(name, value)) {
       res.status(400).type('application/scim+json').send(JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', scimType: name === 'filter' ? 'invalidFilter' : 'invalidValue', detail: `The ${name} parameter is not a valid SCIM ${name === 'filter' ? 'filter' : 'attribute list'} for this resource.` }));
       return;
     }
@@ -116,13 +131,24 @@ export class ScimTargets {
   private readonly listeners = new Set<() => void>();
   private readonly requestListeners = new Set<(record: ScimRequestRecord) => void>();
 
-  constructor(private readonly options: ScimServerOptions) {
-    declareScimResources();
+  private readonly kinds: ScimResourceKind[];
+
+  /**
+   * @param keepRequestLog Whether {@link requests} keeps what was answered; a worker thread's copy
+   *   only reports its requests to the main thread's mirror, which keeps them.
+   */
+  constructor(private readonly options: ScimServerOptions, private readonly keepRequestLog = true) {
+    this.kinds = declareScimResources();
   }
 
   /** Users stored by the SCIM app. */
   listUsers(): ScimResource[] {
     return this.scim.users.list();
+  }
+
+  /** Number of users stored by the SCIM app (without reading them). */
+  userCount(): number {
+    return this.scim.users.size;
   }
 
   /** Groups stored by the SCIM app. */
@@ -178,8 +204,10 @@ export class ScimTargets {
 
   /** Appends a request record (also used to mirror a worker thread's log). */
   addRequest(record: ScimRequestRecord): void {
-    this.requests.push(record);
-    if (this.requests.length > 50_000) this.requests.splice(0, 10_000);
+    if (this.keepRequestLog) {
+      this.requests.push(record);
+      if (this.requests.length > 50_000) this.requests.splice(0, 10_000);
+    }
     for (const l of this.requestListeners) l(record);
   }
 
@@ -201,9 +229,7 @@ export class ScimTargets {
 
   /** Applies a change reported by another copy of these stores (see {@link onWrite}). */
   applyWrite(change: ScimWrite): void {
-    const store = (change.app === 'scim' ? this.scim : this.gotoMeeting)[change.kind];
-    if (change.op === 'put') store.put(change.resource);
-    else store.delete(change.id);
+    (change.app === 'scim' ? this.scim : this.gotoMeeting)[change.kind].apply(change);
     this.notifyChanged();
   }
 
@@ -235,6 +261,64 @@ export class ScimTargets {
     };
   }
 
+  private bearerOk(authorization: string | undefined): boolean {
+    const m = /^Bearer\s+(.+)$/i.exec(authorization ?? '');
+    return m !== null && sameSecret(m[1].trim(), this.options.token);
+  }
+
+  private basicOk(authorization: string | undefined): boolean {
+    const m = /^Basic\s+(.+)$/i.exec(authorization ?? '');
+    const decoded = m ? Buffer.from(m[1], 'base64').toString('utf8') : '';
+    const colon = decoded.indexOf(':');
+    return colon > 0 && sameSecret(decoded.slice(0, colon), this.options.gotoMeetingUser) && sameSecret(decoded.slice(colon + 1), this.options.gotoMeetingPassword);
+  }
+
+  /**
+   * The server's request handler: the express app of {@link createApp}, with the matching query
+   * (`GET /Users?filter=userName eq "..."`, sent once per user by every cycle) answered before it.
+   * Through express that query cost about 0.12 ms of the SCIM thread; a bare Node server answers it
+   * in 0.015 ms. It is answered here only when express would answer it with 200 from an index:
+   * addressed to this server, authenticated, a valid indexed equality filter alone, no body. The
+   * answer is express's, byte for byte (status, headers, body), and is recorded as express records.
+   */
+  createHandler(port: () => number, durable?: () => Promise<void>): (req: IncomingMessage, res: ServerResponse) => void {
+    const app = this.createApp(port, durable);
+    if (this.options.scimmyOnly) return app;
+    return (req, res) => {
+      if (!this.answerIndexedQuery(req, res, port())) void app(req, res);
+    };
+  }
+
+  private answerIndexedQuery(req: IncomingMessage, res: ServerResponse, port: number): boolean {
+    if (req.method !== 'GET' || req.headers['transfer-encoding'] !== undefined || req.headers['content-length'] !== undefined) return false;
+    const url = req.url ?? '';
+    const q = url.indexOf('?');
+    if (q < 0) return false;
+    const path = url.slice(0, q);
+    const app = path.startsWith(`${SCIM_BASE_PATH}/`) ? 'scim' : path.startsWith(`${GOTOMEETING_BASE_PATH}/`) ? 'gotomeeting' : undefined;
+    if (!app) return false;
+    const base = app === 'scim' ? SCIM_BASE_PATH : GOTOMEETING_BASE_PATH;
+    const kind = this.kinds.find((k) => path === `${base}${k.endpoint}`);
+    if (!kind) return false;
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}` && host !== `[::1]:${port}`) return false;
+    if (!(app === 'scim' ? this.bearerOk(req.headers.authorization) : this.basicOk(req.headers.authorization))) return false;
+    // Express's default ('simple') query parser is node:querystring.
+    const query = parseQueryString(url.slice(q + 1));
+    const keys = Object.keys(query);
+    if (keys.length !== 1 || keys[0] !== 'filter') return false;
+    const filter = queryParameterOk('filter', query.filter);
+    if (typeof filter === 'boolean') return false;
+    const hits = indexedMatches(kind.pick(app === 'scim' ? this.scim : this.gotoMeeting), filter);
+    if (!hits) return false;
+    const rendered = hits.map((r) => JSON.parse(kind.coerceOut(r, base)) as InstanceType<typeof SCIMMY.Types.Schema>);
+    const body = JSON.stringify(new SCIMMY.Messages.ListResponse(rendered));
+    this.addRequest({ app, method: 'GET', url, status: 200 });
+    res.writeHead(200, { 'Content-Type': 'application/scim+json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+    res.end(body);
+    return true;
+  }
+
   /**
    * Builds the express app: `/scim/v2` (bearer token) and `/gotomeeting/v2` (basic auth). `port` is
    * the port it listens on, once known: requests for another Host are refused. `durable`, with
@@ -246,30 +330,17 @@ export class ScimTargets {
     // No ETags: SCIM clients here never send If-None-Match, and hashing every answer costs time.
     app.set('etag', false);
     app.use(loopbackHostOnly(port, (res, message) => sendScimError(res, 400, message)));
-    const { token, gotoMeetingUser, gotoMeetingPassword } = this.options;
-    const bearerOk = (req: Request) => {
-      const m = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '');
-      return m !== null && sameSecret(m[1].trim(), token);
-    };
-    const basicOk = (req: Request) => {
-      const m = /^Basic\s+(.+)$/i.exec(req.get('authorization') ?? '');
-      const decoded = m ? Buffer.from(m[1], 'base64').toString('utf8') : '';
-      const colon = decoded.indexOf(':');
-      return colon > 0 && sameSecret(decoded.slice(0, colon), gotoMeetingUser) && sameSecret(decoded.slice(colon + 1), gotoMeetingPassword);
-    };
+    const bearerOk = (req: Request) => this.bearerOk(req.get('authorization'));
+    const basicOk = (req: Request) => this.basicOk(req.get('authorization'));
     // Bodies are read only after authentication, and bounded; the durable answer wraps last so the
     // request log records the status the client gets.
     const guards = [scimEndpointsOnly, scimJsonBody(), checkQuery, hideInternalErrors, ...(durable ? [answerWhenDurable(durable, () => this.notifyChanged())] : [])];
-    app.use(SCIM_BASE_PATH, this.record('scim'), authenticateFirst(bearerOk, 'Bearer', 'Invalid or missing bearer token.'), ...guards, new SCIMMYRouters({
-      type: 'bearer',
-      handler: () => 'provisioning',
-      context: () => this.scim,
-    }));
-    app.use(GOTOMEETING_BASE_PATH, this.record('gotomeeting'), authenticateFirst(basicOk, 'Basic', 'Invalid admin user name or password.'), ...guards, new SCIMMYRouters({
-      type: 'basic',
-      handler: () => 'admin',
-      context: () => this.gotoMeeting,
-    }));
+    const scimRouters = new SCIMMYRouters({ type: 'bearer', handler: () => 'provisioning', context: () => this.scim });
+    const gotoMeetingRouters = new SCIMMYRouters({ type: 'basic', handler: () => 'admin', context: () => this.gotoMeeting });
+    // After the guards (the body is read, a write waits to be durable), before scimmy's routers.
+    const fast = (context: () => ScimHandlerContext) => this.options.scimmyOnly ? [] : [scimFastPath(this.kinds, context)];
+    app.use(SCIM_BASE_PATH, this.record('scim'), authenticateFirst(bearerOk, 'Bearer', 'Invalid or missing bearer token.'), ...guards, ...fast(() => this.scim), scimRouters);
+    app.use(GOTOMEETING_BASE_PATH, this.record('gotomeeting'), authenticateFirst(basicOk, 'Basic', 'Invalid admin user name or password.'), ...guards, ...fast(() => this.gotoMeeting), gotoMeetingRouters);
     app.use(scimNotFound);
     app.use(scimErrorHandler);
     return app;

@@ -40,7 +40,7 @@ async function startInProcess(options: ScimHostOptions): Promise<ScimHost> {
   const targets = new ScimTargets(options);
   if (options.initial) targets.load(options.initial);
   let bound = 0;
-  const server = createServer(targets.createApp(() => bound, options.durable));
+  const server = createServer(targets.createHandler(() => bound, options.durable));
   const port = await listenOnLoopback(server, options.port);
   bound = port;
   return {

@@ -41,7 +41,7 @@ export type HostMessage =
  */
 export function runScimWorker(data: ScimWorkerData): void {
   const port = parentPort!;
-  const targets = new ScimTargets(data.options);
+  const targets = new ScimTargets(data.options, false);
   targets.load(data.initial);
   // Reports are batched (one postMessage per turn of the event loop, not per request); a barrier
   // flushes first, so everything reported before it still arrives before its answer.
@@ -87,7 +87,7 @@ export function runScimWorker(data: ScimWorkerData): void {
     })
     : undefined;
   let bound = 0;
-  const server = createServer(targets.createApp(() => bound, durable));
+  const server = createServer(targets.createHandler(() => bound, durable));
   server.once('error', (e) => port.postMessage({ type: 'failed', message: e.message } satisfies WorkerMessage));
   server.listen(data.port, '127.0.0.1', () => {
     bound = (server.address() as AddressInfo).port;
