@@ -40,7 +40,7 @@ const USAGE = `Usage: sandbox [options]
 
 At start it prints the endpoints, the admin user name and password that the sandbox's
 "GoToMeeting (sandbox)" app accepts (type them into Save Admin Credentials, or pick "Use the
-sandbox's credentials" there), the tenant id, and Ready.`;
+sandbox's credentials" there), the bearer token its SCIM app accepts, the tenant id, and Ready.`;
 
 function num(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -114,6 +114,8 @@ async function main(): Promise<void> {
   // without reading the seed; the extension offers them in its credentials form.
   lines.push(`GoToMeeting admin user name: ${sandbox.gotoMeetingCredentials.userName}`);
   lines.push(`GoToMeeting admin password: ${sandbox.gotoMeetingCredentials.password}`);
+  // Random per data folder: printed so that a SCIM client (curl, a validator) can be pointed at the app.
+  lines.push(`SCIM token: ${sandbox.scimToken}`);
   // Not an endpoint, but it saves the parent a round trip to learn which tenant it connected to.
   lines.push(`Tenant: ${sandbox.tenantId}`);
   process.stdout.write(`${lines.join('\n')}\nReady\n`);

@@ -66,14 +66,15 @@ describe('sandbox CLI', () => {
   it('prints the endpoint lines and the GoToMeeting admin credentials then Ready, serves Graph, and stops on SIGTERM', async () => {
     const { child, lines } = await startCli(['--port', '0', '--users', '5', '--token', 'cli-token']);
     try {
-      assert.equal(lines.length, 7);
+      assert.equal(lines.length, 8);
       assert.match(lines[0], /^Graph: http:\/\/127\.0\.0\.1:\d+\/v1\.0$/);
       assert.match(lines[1], /^SCIM: http:\/\/127\.0\.0\.1:\d+\/scim\/v2$/);
       assert.match(lines[2], /^GoToMeeting: http:\/\/127\.0\.0\.1:\d+\/gotomeeting\/v2$/);
       assert.match(lines[3], /^GoToMeeting admin user name: \S+@\S+$/);
       assert.match(lines[4], /^GoToMeeting admin password: \S+$/);
-      assert.match(lines[5], /^Tenant: [0-9a-f-]{36}$/);
-      assert.equal(lines[6], 'Ready');
+      assert.match(lines[5], /^SCIM token: \S{16,}$/);
+      assert.match(lines[6], /^Tenant: [0-9a-f-]{36}$/);
+      assert.equal(lines[7], 'Ready');
       const graphUrl = lines[0].slice('Graph: '.length);
       const res = await fetch(`${graphUrl}/users?$top=1`, { headers: { Authorization: 'Bearer cli-token' } });
       assert.equal(res.status, 200);
@@ -83,6 +84,9 @@ describe('sandbox CLI', () => {
       const basic = (u: string, p: string) => ({ Authorization: `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}` });
       assert.equal((await fetch(`${gotoMeeting}/Users`, { headers: basic(user, password) })).status, 200);
       assert.equal((await fetch(`${gotoMeeting}/Users`, { headers: basic(user, `${password}x`) })).status, 401);
+      // So is the printed SCIM token, for pointing a SCIM client at the app.
+      const scim = lines[1].slice('SCIM: '.length);
+      assert.equal((await fetch(`${scim}/Users`, { headers: { Authorization: `Bearer ${lines[5].slice('SCIM token: '.length)}` } })).status, 200);
     } finally {
       child.kill('SIGTERM');
     }
