@@ -174,13 +174,12 @@ export class ActivityStream {
 }
 
 /**
- * When a job change happened, for its place among log entries: a finished cycle at its end time,
- * anything else when it was observed.
+ * When a job change happened, for its place among log entries: by the service's own time where it
+ * gives one (a cycle's begin and end, a progress observation), else when this stream observed it.
  */
 function changeTime(c: NamedJobChange, observedAt: number): number {
-  if (c.change.kind === 'cycleFinished' && c.change.ended) {
-    const ended = Date.parse(c.change.ended);
-    if (Number.isFinite(ended)) return ended;
-  }
-  return observedAt;
+  const change = c.change;
+  const serviceTime = change.kind === 'cycleFinished' ? change.ended : change.kind === 'cycleStarted' ? change.began : change.kind === 'progress' ? change.observed : undefined;
+  const time = Date.parse(serviceTime ?? '');
+  return Number.isFinite(time) ? time : observedAt;
 }

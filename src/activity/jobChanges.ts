@@ -4,8 +4,19 @@ import { isNeverTime } from '../graph/facts';
 /** A change in a job's status worth a line in the stream. */
 export type JobChange =
   | { readonly kind: 'watching'; readonly code: string; readonly quarantined: boolean; readonly job: SynchronizationJob }
-  | { readonly kind: 'cycleStarted'; readonly total?: number }
-  | { readonly kind: 'progress'; readonly completed: number; readonly total: number }
+  | {
+      readonly kind: 'cycleStarted';
+      readonly total?: number;
+      /** When the cycle began (ISO), when the service says: its place among the cycle's log entries. */
+      readonly began?: string;
+    }
+  | {
+      readonly kind: 'progress';
+      readonly completed: number;
+      readonly total: number;
+      /** When the service observed this progress (ISO). */
+      readonly observed?: string;
+    }
   | {
       readonly kind: 'cycleFinished';
       readonly state: string;
@@ -26,10 +37,16 @@ export type JobChange =
 
 type Status = NonNullable<SynchronizationJob['status']>;
 
-function progressOf(status: Status | undefined): { completed: number; total: number } | undefined {
+function progressOf(status: Status | undefined): { completed: number; total: number; observed?: string } | undefined {
   const p = status?.progress?.[0];
   if (!p || typeof p.totalUnits !== 'number') return undefined;
-  return { completed: p.completedUnits ?? 0, total: p.totalUnits };
+  return { completed: p.completedUnits ?? 0, total: p.totalUnits, observed: p.progressObservationDateTime ?? undefined };
+}
+
+/** When the cycle under way began: the running execution's begin time (it has no end yet). */
+function beganOf(status: Status | undefined): string | undefined {
+  const e = status?.lastExecution;
+  return e?.timeBegan && isNeverTime(e.timeEnded) ? e.timeBegan : undefined;
 }
 
 /** Identifies a finished cycle: its activity id, or its end time when there is none. */
@@ -63,10 +80,10 @@ export function jobChanges(previous: SynchronizationJob | undefined, next: Synch
   const oldProgress = progressOf(before);
   const newProgress = progressOf(status);
   if (newProgress && (!oldProgress || newProgress.completed < oldProgress.completed || newProgress.total !== oldProgress.total)) {
-    changes.push({ kind: 'cycleStarted', total: newProgress.total });
+    changes.push({ kind: 'cycleStarted', total: newProgress.total, began: beganOf(status) });
   }
   if (newProgress && oldProgress && newProgress.completed > oldProgress.completed && newProgress.total === oldProgress.total) {
-    changes.push({ kind: 'progress', completed: newProgress.completed, total: newProgress.total });
+    changes.push({ kind: 'progress', completed: newProgress.completed, total: newProgress.total, observed: newProgress.observed });
   }
 
   const finished = executionKey(status);

@@ -2,9 +2,9 @@
  * Holds stream items until later ones can no longer overtake them. Provisioning log entries reach
  * Graph some time after they happen, not in the order they happened, so showing each as soon as it
  * is read would print a later action above an earlier one, and a cycle's "finished" line above its
- * last entries. An item is released once it is older than the longest ingestion delay seen lately;
- * released items come out ordered by time. An entry later than that still shows when it arrives
- * (nothing is dropped), just out of order.
+ * last entries. An item is released once it is older than twice the longest ingestion delay seen
+ * lately; released items come out ordered by time. An entry later than that still shows when it
+ * arrives (nothing is dropped), just out of order.
  */
 export interface SettleHoldOptions {
   /** Hold used until a delay has been measured. */
@@ -16,6 +16,8 @@ export interface SettleHoldOptions {
 
 /** How many recent delays the hold is the maximum of: one very late entry ages out after this many. */
 const DELAYS_KEPT = 100;
+/** Delays seen before the measured hold replaces the initial one. */
+const TRUSTED_AFTER = 10;
 
 interface Held<T> {
   readonly item: T;
@@ -35,10 +37,15 @@ export class SettleHold<T> {
     this.now = options.now ?? Date.now;
   }
 
-  /** How long items are held now, in ms. */
+  /**
+   * How long items are held now, in ms: twice the longest delay seen lately, since the few delays
+   * seen so far rarely include the longest there will be; and no less than the initial hold until
+   * enough delays have been seen to go by.
+   */
   get holdMs(): number {
-    if (this.delays.length === 0) return Math.min(this.options.initialHoldMs, this.options.maxHoldMs);
-    return Math.min(Math.max(...this.delays), this.options.maxHoldMs);
+    const seen = this.delays.length ? 2 * Math.max(...this.delays) : 0;
+    const floor = this.delays.length < TRUSTED_AFTER ? this.options.initialHoldMs : 0;
+    return Math.min(Math.max(seen, floor), this.options.maxHoldMs);
   }
 
   get size(): number {

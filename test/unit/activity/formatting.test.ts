@@ -117,8 +117,14 @@ describe('activity job state changes', () => {
       progress: [],
       lastExecution: { activityIdentifier: 'c1', state: 'EntryLevelErrors', countImported: 400, countExported: 12, countEscrowed: 2, timeBegan: '2025-03-01T12:00:00Z', timeEnded: '2025-03-01T12:00:09.5Z' },
     });
-    assert.deepEqual(jobChanges(idle, started), [{ kind: 'cycleStarted', total: 400 }]);
-    assert.deepEqual(jobChanges(started, halfway), [{ kind: 'progress', completed: 200, total: 400 }]);
+    assert.deepEqual(jobChanges(idle, started), [{ kind: 'cycleStarted', total: 400, began: undefined }]);
+    assert.deepEqual(jobChanges(started, halfway), [{ kind: 'progress', completed: 200, total: 400, observed: undefined }]);
+    // With the service's own times, the stream can place these lines among the cycle's log entries.
+    const underWay = { activityIdentifier: 'c0', state: 'Succeeded' as const, timeBegan: '2025-03-01T11:59:58Z', timeEnded: '0001-01-01T00:00:00Z' };
+    const startedAt = job({ progress: [{ completedUnits: 0, totalUnits: 400, units: 'Objects', progressObservationDateTime: '2025-03-01T11:59:59Z' }], lastExecution: underWay });
+    const halfwayAt = job({ progress: [{ completedUnits: 200, totalUnits: 400, units: 'Objects', progressObservationDateTime: '2025-03-01T12:00:04Z' }], lastExecution: underWay });
+    assert.deepEqual(jobChanges(idle, startedAt), [{ kind: 'cycleStarted', total: 400, began: '2025-03-01T11:59:58Z' }]);
+    assert.deepEqual(jobChanges(startedAt, halfwayAt), [{ kind: 'progress', completed: 200, total: 400, observed: '2025-03-01T12:00:04Z' }]);
     const finished = jobChanges(halfway, done);
     assert.deepEqual(finished.map((c) => c.kind), ['cycleFinished']);
     const line = formatJobChange('J', finished[0]);
@@ -132,7 +138,7 @@ describe('activity job state changes', () => {
     const execution = { activityIdentifier: 'c3', state: 'Succeeded' as const, countImported: 200, countExported: 5, countEscrowed: 0, timeBegan: '2025-03-01T12:00:00Z' };
     const running = job({ progress: [{ completedUnits: 300, totalUnits: 400, units: 'Objects' }], lastExecution: { ...execution, timeEnded: '0001-01-01T00:00:00Z' } });
     const done = job({ progress: [], lastExecution: { ...execution, countImported: 400, timeEnded: '2025-03-01T12:00:20Z' } });
-    assert.deepEqual(jobChanges(halfway, running), [{ kind: 'progress', completed: 300, total: 400 }]);
+    assert.deepEqual(jobChanges(halfway, running), [{ kind: 'progress', completed: 300, total: 400, observed: undefined }]);
     const finished = jobChanges(running, done);
     assert.deepEqual(finished.map((c) => c.kind), ['cycleFinished']);
     assert.equal(formatJobChange('J', finished[0]).text, 'J: cycle finished (succeeded): 400 imported, 5 exported, 0 escrowed in 20.0 s.');
