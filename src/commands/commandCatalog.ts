@@ -11,6 +11,7 @@ import { activityCommands } from './activityCommands';
 import { openWalkthrough } from './openWalkthrough';
 import { addGalleryApp, assignUsers } from './galleryAndAssignments';
 import { saveCredentials, testConnection } from './credentials';
+import { checkScimEndpoint } from './checkScimEndpoint';
 import { copyAppRegistrationScript } from './copyAppRegistrationScript';
 import { copyId } from './copyId';
 import { openInPortal } from './openInPortal';
@@ -31,6 +32,7 @@ const coreCommands: CommandDefinition[] = [
   { id: CommandId.openWalkthrough, handler: openWalkthrough },
   { id: CommandId.connectSandbox, handler: connectSandbox },
   { id: CommandId.copyAppRegistrationScript, handler: copyAppRegistrationScript },
+  { id: CommandId.checkScimEndpoint, handler: checkScimEndpoint },
 ];
 
 /** The enterprise-app and provisioning-job commands of the tree and the palette. */

@@ -114,7 +114,7 @@ export async function runScimCheck(options: ScimCheckOptions): Promise<ScimCheck
   } finally {
     await run.cleanUp();
   }
-  return { baseAddress: client.baseAddress, outcomes: run.outcomes };
+  return { baseAddress: client.redact(client.baseAddress), outcomes: run.outcomes };
 }
 
 class CheckRun {

@@ -36,6 +36,7 @@ export const CommandId = {
   showActivityDetails: 'entraProvisioning.showActivityDetails',
   filterActivity: 'entraProvisioning.filterActivity',
   copyAppRegistrationScript: 'entraProvisioning.copyAppRegistrationScript',
+  checkScimEndpoint: 'entraProvisioning.checkScimEndpoint',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
