@@ -117,8 +117,10 @@ export function parseBaseAddress(address: string): URL {
 }
 
 function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ''}`;
+  // fetch wraps the socket's error; a host with several addresses wraps one per address.
+  const cause = (error as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } })?.cause;
+  const code = cause?.code ?? cause?.errors?.find((e) => e.code)?.code;
+  if (code) return `${code}${cause?.message ? ` (${cause.message})` : ''}`;
   return error instanceof Error ? error.message : String(error);
 }
 
