@@ -142,6 +142,26 @@ describe('SCIM endpoint check', function () {
       assert.deepEqual([...new Set(report.outcomes.slice(1).map((o) => o.status))], ['skip']);
     });
 
+    it('stops when cancelled, and still deletes what it had created', async () => {
+      const server = await startSmallScimServer();
+      try {
+        const controller = new AbortController();
+        const seen: string[] = [];
+        const run = runScimCheck({
+          baseAddress: server.baseAddress, token: server.token, throughput: false, signal: controller.signal,
+          onCheck: (outcome) => {
+            seen.push(outcome.id);
+            if (outcome.id === 'users.filterUserName') controller.abort();
+          },
+        });
+        await assert.rejects(run, { name: 'AbortError' });
+        assert.equal(seen.at(-1), 'users.filterUserName', 'no check ran after the cancellation');
+        assert.equal(server.users.size, 0, 'the two users were deleted');
+      } finally {
+        await server.close();
+      }
+    });
+
     it('refuses an address that is not http(s), an unknown profile and an empty token', async () => {
       await assert.rejects(runScimCheck({ baseAddress: 'ftp://example.com/scim', token: 't' }), /http:\/\/ or https:\/\//);
       await assert.rejects(runScimCheck({ baseAddress: 'http://127.0.0.1:1/scim', token: 't', profile: 'okta' as 'entra' }), /only profile is 'entra'/);
