@@ -9,60 +9,19 @@ import { parseBaseAddress } from '../scimCheck/scimClient';
 import { toScimCheckResult } from '../scimCheck/types';
 import type { ScimCheckResult } from '../scimCheck/types';
 import type { CommandContext } from './commandRunner';
-import { InputFlow } from './inputFlow';
+import { askScimEndpoint, parseScimEndpoint } from './scimEndpointInput';
+import type { ScimEndpoint } from './scimEndpointInput';
 import type { Services } from './services';
 
 /** Where the reports of the check are kept among the read-only documents. */
 const REPORTS_FOLDER = 'scim-check';
 
-/** What a script passes: the public contract's argument. */
-interface CheckArgument {
-  baseAddress: string;
-  token: string;
-  profile?: 'entra';
-}
-
-function parseArgument(arg: unknown): CheckArgument | undefined {
-  if (arg === undefined) return undefined;
-  const { baseAddress, token, profile } = (arg ?? {}) as Record<string, unknown>;
-  if (typeof baseAddress !== 'string' || !baseAddress.trim() || typeof token !== 'string' || !token.trim()) {
-    throw new UserFacingError(vscode.l10n.t('The argument must be {{ baseAddress, token, profile?: "entra" }} with a base address and a token.'));
-  }
+function parseArgument(arg: unknown): (ScimEndpoint & { profile?: 'entra' }) | undefined {
+  const endpoint = parseScimEndpoint(arg, '{ baseAddress, token, profile?: "entra" }');
+  if (!endpoint) return undefined;
+  const { profile } = arg as { profile?: unknown };
   if (profile !== undefined && profile !== 'entra') throw new UserFacingError(vscode.l10n.t('The only profile is "entra".'));
-  return { baseAddress: baseAddress.trim(), token: token.trim(), profile };
-}
-
-function addressProblem(value: string): string | undefined {
-  if (!value.trim()) return vscode.l10n.t('Type the SCIM base address, e.g. https://app.example/scim/v2');
-  try {
-    parseBaseAddress(value);
-    return undefined;
-  } catch {
-    return vscode.l10n.t('The SCIM base address is an http:// or https:// URL without a user name or password.');
-  }
-}
-
-/** Asks for the address, then the token (hidden as typed); undefined when the user closed a step. */
-async function ask(context: CommandContext): Promise<CheckArgument | undefined> {
-  const flow = new InputFlow(context, vscode.l10n.t('SCIM endpoint check stopped: nothing was checked.'));
-  try {
-    const baseAddress = await flow.input({
-      title: vscode.l10n.t('Check a SCIM Endpoint (1/2)'),
-      prompt: vscode.l10n.t('The SCIM base address Entra would call (the Tenant URL), e.g. http://localhost:3000/scim/v2'),
-      validate: addressProblem,
-    });
-    if (baseAddress === undefined) return undefined;
-    const token = await flow.input({
-      title: vscode.l10n.t('Check a SCIM Endpoint (2/2)'),
-      prompt: vscode.l10n.t('The bearer token the endpoint accepts (the Secret Token); it is used for this check only and never stored or logged'),
-      password: true,
-      validate: (v) => (v.trim() ? undefined : vscode.l10n.t('The checks need a token: Entra always sends one.')),
-    });
-    if (token === undefined) return undefined;
-    return { baseAddress: baseAddress.trim(), token: token.trim() };
-  } finally {
-    flow.dispose();
-  }
+  return { ...endpoint, profile };
 }
 
 function reportWords(): ReportWords {
@@ -88,7 +47,7 @@ function reportWords(): ReportWords {
  */
 export async function checkScimEndpoint(services: Services, context: CommandContext, arg?: unknown): Promise<ScimCheckResult | undefined> {
   const given = parseArgument(arg);
-  const input = given ?? (await ask(context));
+  const input: ScimEndpoint & { profile?: 'entra' } | undefined = given ?? (await askScimEndpoint(context, vscode.l10n.t('Check a SCIM Endpoint'), vscode.l10n.t('SCIM endpoint check stopped: nothing was checked.')));
   if (!input) return undefined;
   let address: URL;
   try {

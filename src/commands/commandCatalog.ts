@@ -18,6 +18,7 @@ import { openInPortal } from './openInPortal';
 import { allowHeldDeletions, pauseJob, restartJob, startJob } from './jobActions';
 import { createJob, deleteJob } from './jobLifecycle';
 import { editProvisioningSettings } from './provisioningSettings';
+import { pointSandboxJobAtScimApp } from './pointSandboxJobAtScimApp';
 import { provisionOnDemand } from './provisionOnDemand';
 import { exportSchema, importSchema } from './schemaFiles';
 import { loadMoreApps, refresh, searchApps, toggleProvisioningOnly } from './treeCommands';
@@ -33,6 +34,7 @@ const coreCommands: CommandDefinition[] = [
   { id: CommandId.connectSandbox, handler: connectSandbox },
   { id: CommandId.copyAppRegistrationScript, handler: copyAppRegistrationScript },
   { id: CommandId.checkScimEndpoint, handler: checkScimEndpoint },
+  { id: CommandId.pointSandboxJobAtScimApp, handler: pointSandboxJobAtScimApp },
 ];
 
 /** The enterprise-app and provisioning-job commands of the tree and the palette. */

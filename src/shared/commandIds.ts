@@ -37,6 +37,7 @@ export const CommandId = {
   filterActivity: 'entraProvisioning.filterActivity',
   copyAppRegistrationScript: 'entraProvisioning.copyAppRegistrationScript',
   checkScimEndpoint: 'entraProvisioning.checkScimEndpoint',
+  pointSandboxJobAtScimApp: 'entraProvisioning.pointSandboxJobAtScimApp',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
+import { startScimHost, type ScimHost } from '../../src/sandbox/scim/host';
 import type { ScimCheckResult } from '../../src/scimCheck/types';
 import { activateExtension, waitFor } from './helpers/extension';
+import { connectTestSandbox, type ConnectedSandbox } from './helpers/sandbox';
 
 describe('Check a SCIM Endpoint (real VS Code host)', () => {
   let sandbox: Sandbox;
@@ -54,5 +56,37 @@ describe('Check a SCIM Endpoint (real VS Code host)', () => {
     const result = await vscode.commands.executeCommand('entraProvisioning.checkScimEndpoint', { baseAddress: sandbox.scimUrl, token: '' });
     assert.equal(result, undefined);
     assert.equal(sandbox.scim.requests.length, before);
+  });
+});
+
+describe('Point a Sandbox Job at My SCIM App (real VS Code host)', () => {
+  let connected: ConnectedSandbox;
+  let myApp: ScimHost;
+  const myToken = `my-scim-app-${Date.now()}`;
+
+  before(async () => {
+    connected = await connectTestSandbox();
+    // The SaaS developer's app: a SCIM server of its own, apart from the sandbox tenant's.
+    myApp = await startScimHost({ port: 0, worker: false, token: myToken, gotoMeetingUser: 'unused', gotoMeetingPassword: 'unused' });
+  });
+  after(async () => {
+    await myApp?.close();
+    await connected?.dispose();
+  });
+
+  it('adds the app and its job once, points it at the endpoint, and a cycle provisions the sandbox\'s users into it', async () => {
+    const baseAddress = `http://127.0.0.1:${myApp.port}/scim/v2`;
+    type Pointed = { servicePrincipalId: string; jobId: string; created: boolean };
+    const first = await vscode.commands.executeCommand<Pointed | undefined>('entraProvisioning.pointSandboxJobAtScimApp', { baseAddress, token: myToken });
+    assert.ok(first?.servicePrincipalId && first.jobId, 'the command returned the app and job (see the Entra Provisioning log)');
+    assert.equal(first.created, true);
+    const again = await vscode.commands.executeCommand<Pointed | undefined>('entraProvisioning.pointSandboxJobAtScimApp', { baseAddress, token: myToken });
+    assert.deepEqual(again, { ...first, created: false }, 'a second run reuses the app and the job');
+
+    await vscode.commands.executeCommand('entraProvisioning.startJob', { servicePrincipalId: first.servicePrincipalId, jobId: first.jobId });
+    await waitFor(() => myApp.targets.listUsers().length > 0, 'the first user to arrive in my SCIM app', 30_000);
+    assert.deepEqual(myApp.targets.clientErrors(), [], 'the cycle\'s requests were all accepted');
+    const secrets = connected.sandbox.store.sync(first.servicePrincipalId).secrets;
+    assert.equal(secrets.find((s) => s.key === 'BaseAddress')?.value, baseAddress);
   });
 });
