@@ -46,6 +46,9 @@ export function bundleOptions({ production = false, withTests = false } = {}) {
     // keepNames: scimmy identifies SCIM resource types by their class names, which minification would rename.
     builds.push({ ...nodeCommon, plugins: [], keepNames: true, entryPoints: ['src/sandbox/cli.ts'], outfile: 'dist/sandbox/cli.js' });
   }
+  if (existsSync(join(root, 'src/scimCheck/cli.ts'))) {
+    builds.push({ ...nodeCommon, plugins: [], entryPoints: ['src/scimCheck/cli.ts'], outfile: 'dist/scimCheck/cli.js' });
+  }
   if (existsSync(join(root, 'webview/main.ts'))) {
     builds.push({ ...common, platform: 'browser', format: 'esm', target: 'es2022', entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js' });
   }

@@ -13,7 +13,7 @@ const run = spawnSync(process.execPath, [join(root, 'node_modules', 'mocha', 'bi
 if (run.status !== 0) process.exit(run.status ?? 1);
 const target = join(root, 'media', 'screenshots');
 mkdirSync(target, { recursive: true });
-for (const name of ['tree', 'activity', 'mapping-editor', 'walkthrough']) {
+for (const name of ['tree', 'activity', 'mapping-editor', 'walkthrough', 'scim-check']) {
   copyFileSync(join(root, 'test', '.artifacts', `readme-${name}.png`), join(target, `${name}.png`));
   console.log(`media/screenshots/${name}.png`);
 }

@@ -11,12 +11,14 @@ import { activityCommands } from './activityCommands';
 import { openWalkthrough } from './openWalkthrough';
 import { addGalleryApp, assignUsers } from './galleryAndAssignments';
 import { saveCredentials, testConnection } from './credentials';
+import { checkScimEndpoint } from './checkScimEndpoint';
 import { copyAppRegistrationScript } from './copyAppRegistrationScript';
 import { copyId } from './copyId';
 import { openInPortal } from './openInPortal';
 import { allowHeldDeletions, pauseJob, restartJob, startJob } from './jobActions';
 import { createJob, deleteJob } from './jobLifecycle';
 import { editProvisioningSettings } from './provisioningSettings';
+import { pointSandboxJobAtScimApp } from './pointSandboxJobAtScimApp';
 import { provisionOnDemand } from './provisionOnDemand';
 import { exportSchema, importSchema } from './schemaFiles';
 import { loadMoreApps, refresh, searchApps, toggleProvisioningOnly } from './treeCommands';
@@ -31,6 +33,8 @@ const coreCommands: CommandDefinition[] = [
   { id: CommandId.openWalkthrough, handler: openWalkthrough },
   { id: CommandId.connectSandbox, handler: connectSandbox },
   { id: CommandId.copyAppRegistrationScript, handler: copyAppRegistrationScript },
+  { id: CommandId.checkScimEndpoint, handler: checkScimEndpoint },
+  { id: CommandId.pointSandboxJobAtScimApp, handler: pointSandboxJobAtScimApp },
 ];
 
 /** The enterprise-app and provisioning-job commands of the tree and the palette. */

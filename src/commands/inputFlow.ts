@@ -6,6 +6,8 @@ export interface FlowInputOptions {
   readonly title: string;
   readonly prompt?: string;
   readonly value?: string;
+  /** Hide what is typed (a token, a password). */
+  readonly password?: boolean;
   /** A message when the value cannot be accepted, undefined when it can. */
   readonly validate?: (value: string) => string | undefined;
 }
@@ -69,6 +71,7 @@ export class InputFlow implements vscode.Disposable {
     box.title = options.title;
     box.prompt = options.prompt;
     box.value = options.value ?? '';
+    box.password = options.password ?? false;
     const validate = options.validate;
     if (validate) box.onDidChangeValue((value) => (box.validationMessage = validate(value)));
     return this.step(box, () => {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ActivityChannel } from '../activity/activityChannel';
+import type { ScimCheckLog } from '../host/scimCheckLog';
 import type { ProvisioningTreeProvider } from '../tree/provisioningTreeProvider';
 import type { RunAsCommand } from '../webviews/runAsCommand';
 import type { MappingEditorManager } from '../webviews/mappingEditorManager';
@@ -9,7 +10,7 @@ import type { CommandRunner } from './commandRunner';
 import type { Services } from './services';
 
 /** What registerCommands() builds the services from: the tree and the mapping editors are reached on first use. */
-export interface ServiceParts extends Omit<Services, 'activity' | 'tree' | 'mappingEditors'> {
+export interface ServiceParts extends Omit<Services, 'activity' | 'tree' | 'mappingEditors' | 'scimCheckLog'> {
   readonly tree: () => ProvisioningTreeProvider;
   readonly mappingEditors: () => MappingEditorManager;
 }
@@ -35,6 +36,7 @@ export interface RunnerParts {
  */
 export function registerCommands(parts: ServiceParts, runnerParts: RunnerParts): { services: Services; runAsCommand: RunAsCommand; disposables: vscode.Disposable[] } {
   let activity: ActivityChannel | undefined;
+  let scimCheckLog: ScimCheckLog | undefined;
   const services: Services = {
     extensionUri: parts.extensionUri,
     logger: parts.logger,
@@ -53,6 +55,9 @@ export function registerCommands(parts: ServiceParts, runnerParts: RunnerParts):
     get activity() {
       return (activity ??= new (loadCommandHandlers().ActivityChannel)(parts.graph, parts.connections, parts.logger, CommandId.stopActivity));
     },
+    get scimCheckLog() {
+      return (scimCheckLog ??= new (loadCommandHandlers().ScimCheckLog)());
+    },
   };
   let runner: CommandRunner | undefined;
   const runnerOf = (): CommandRunner => {
@@ -69,5 +74,5 @@ export function registerCommands(parts: ServiceParts, runnerParts: RunnerParts):
     }),
   );
   const runAsCommand: RunAsCommand = (id, work) => runnerOf().runTask(id, work);
-  return { services, runAsCommand, disposables: [...disposables, { dispose: () => activity?.dispose() }] };
+  return { services, runAsCommand, disposables: [...disposables, { dispose: () => activity?.dispose() }, { dispose: () => scimCheckLog?.dispose() }] };
 }

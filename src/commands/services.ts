@@ -8,6 +8,7 @@ import type { ProvisioningTreeProvider } from '../tree/provisioningTreeProvider'
 import type { WalkthroughProgress } from '../walkthrough/walkthroughProgress';
 import type { MappingEditorManager } from '../webviews/mappingEditorManager';
 import type { ReadOnlyDocuments } from '../host/readOnlyDocuments';
+import type { ScimCheckLog } from '../host/scimCheckLog';
 
 /** The services built once in activate() and handed to every command. */
 export interface Services {
@@ -26,4 +27,6 @@ export interface Services {
   readonly activity: ActivityChannel;
   /** Ticks the walkthrough's steps as their actions succeed. */
   readonly walkthrough: WalkthroughProgress;
+  /** The SCIM endpoint check's raw log channel. */
+  readonly scimCheckLog: ScimCheckLog;
 }

@@ -36,6 +36,8 @@ export const CommandId = {
   showActivityDetails: 'entraProvisioning.showActivityDetails',
   filterActivity: 'entraProvisioning.filterActivity',
   copyAppRegistrationScript: 'entraProvisioning.copyAppRegistrationScript',
+  checkScimEndpoint: 'entraProvisioning.checkScimEndpoint',
+  pointSandboxJobAtScimApp: 'entraProvisioning.pointSandboxJobAtScimApp',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

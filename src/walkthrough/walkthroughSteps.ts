@@ -4,7 +4,7 @@ import { CommandId } from '../shared/commandIds';
 export const WALKTHROUGH = 'provisionSaasApp';
 
 /** The steps of the tutorial, in order; package.json declares the same ids. */
-export const walkthroughSteps = ['signIn', 'addApp', 'assign', 'createJob', 'credentials', 'notifications', 'mappings', 'start', 'activity'] as const;
+export const walkthroughSteps = ['signIn', 'addApp', 'assign', 'createJob', 'credentials', 'notifications', 'mappings', 'start', 'activity', 'scimApp'] as const;
 export type WalkthroughStep = (typeof walkthroughSteps)[number];
 
 /** The context key a step's `completionEvents` waits for. */
@@ -43,6 +43,7 @@ const stepByCommand: ReadonlyMap<string, StepRule> = new Map<string, StepRule>([
   [CommandId.openMappingEditor, { step: 'mappings', done: succeeded }],
   [CommandId.startJob, { step: 'start', done: succeeded }],
   [CommandId.streamActivity, { step: 'activity', done: (result) => (result as { streaming?: unknown } | undefined)?.streaming === true }],
+  [CommandId.pointSandboxJobAtScimApp, { step: 'scimApp', done: succeeded }],
 ]);
 
 /** The step a command's result completes, if any. */

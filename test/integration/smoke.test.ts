@@ -82,7 +82,7 @@ describe('Manifest links (real VS Code host)', () => {
   // Which walkthrough the tab shows is not checked here: in this in-host run (fresh profile, extension test
   // mode) the tab after this command is VS Code's own "Walkthrough: Setup VS Code Web", which the old
   // /Walkthrough/ check took for ours, while in the UI tier the same command shows "Walkthrough: Entra
-  // Provisioning". test/ui/walkthrough.test.ts runs it from the palette and waits for its nine steps.
+  // Provisioning". test/ui/walkthrough.test.ts runs it from the palette and waits for its ten steps.
   it('runs Open Walkthrough, and VS Code opens a walkthrough tab in the editor area', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('entraProvisioning.openWalkthrough');

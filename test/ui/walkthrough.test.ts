@@ -44,7 +44,7 @@ describe('UI: walkthrough progress (Playwright, real workbench, sandbox)', () =>
     await waitForStep(page, 'signIn', true);
     await waitForStep(page, 'credentials', true);
     let states = await stepStates(page);
-    assert.equal(Object.keys(states).length, 9, `all nine steps are shown: ${JSON.stringify(states)}`);
+    assert.equal(Object.keys(states).length, 10, `all ten steps are shown: ${JSON.stringify(states)}`);
     assert.equal(states.addApp, false, 'the cancelled gallery pick did not tick its step');
     assert.equal(states.start, false);
 

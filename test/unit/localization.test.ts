@@ -9,7 +9,7 @@ import { functionHelpEntries } from '../../src/expressions/functionCatalog';
 const root = join(__dirname, '..', '..');
 const LANGUAGES = ['sv'];
 /** Host-free folders: no VS Code UI strings there (their text reaches users through the VS Code side). */
-const HOST_FREE = /^src\/(graph|expressions|sandbox|shared)\//;
+const HOST_FREE = /^src\/(graph|expressions|sandbox|scimCheck|shared)\//;
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -39,6 +39,7 @@ describe('walkthrough steps', () => {
       [CommandId.openMappingEditor]: { key: 'k' },
       [CommandId.startJob]: { status: 'Active' },
       [CommandId.streamActivity]: { streaming: true, key: 'k', label: 'l', alreadyStreaming: false },
+      [CommandId.pointSandboxJobAtScimApp]: { servicePrincipalId: 'sp', jobId: 'scim.1', created: true },
     };
     const completedBy = new Map(Object.entries(results).map(([id, result]) => [stepCompletedBy(id, result), id]));
     for (const step of walkthrough.steps.slice(1)) {
@@ -50,7 +51,7 @@ describe('walkthrough steps', () => {
   });
 
   it('leaves a step open when its command was cancelled or did not succeed', () => {
-    for (const id of [CommandId.addGalleryApp, CommandId.assignUsers, CommandId.createJob, CommandId.testConnection, CommandId.openMappingEditor, CommandId.startJob, CommandId.streamActivity]) {
+    for (const id of [CommandId.addGalleryApp, CommandId.assignUsers, CommandId.createJob, CommandId.testConnection, CommandId.openMappingEditor, CommandId.startJob, CommandId.streamActivity, CommandId.pointSandboxJobAtScimApp]) {
       assert.equal(stepCompletedBy(id, undefined), undefined, `${id} cancelled`);
     }
     assert.equal(stepCompletedBy(CommandId.testConnection, { ok: false, message: 'wrong password' }), undefined);
