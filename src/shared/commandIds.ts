@@ -36,6 +36,12 @@ export const CommandId = {
   showActivityDetails: 'entraProvisioning.showActivityDetails',
   filterActivity: 'entraProvisioning.filterActivity',
   copyAppRegistrationScript: 'entraProvisioning.copyAppRegistrationScript',
+  exportJobFile: 'entraProvisioning.exportJobFile',
+  planJobFile: 'entraProvisioning.planJobFile',
+  applyJobFile: 'entraProvisioning.applyJobFile',
+  checkDrift: 'entraProvisioning.checkDrift',
+  compareJobs: 'entraProvisioning.compareJobs',
+  copyAsCode: 'entraProvisioning.copyAsCode',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
