@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { UserFacingError } from '../shared/errors';
 import { configurationOf, diffConfigurations, normaliseConfiguration, type ConfigurationChange, type JobConfiguration } from '../shared/provisioningFile';
+import { hasJobTarget } from '../shared/targets';
 import type { CommandContext } from './commandRunner';
+import { resolveJobTarget } from './jobTarget';
 import { readProvisioningFile, readTenantState } from './jobFiles';
 import { fileFromArgument } from './schemaFiles';
 import type { Services } from './services';
@@ -52,7 +54,14 @@ async function sideOf(services: Services, context: CommandContext, value: unknow
  * `{ left, right }` → `{ changes: [{ path, before, after }] }`.
  */
 export async function compareJobs(services: Services, context: CommandContext, arg?: unknown): Promise<{ changes: ConfigurationChange[] } | undefined> {
-  const { left, right } = (arg ?? {}) as { left?: unknown; right?: unknown };
+  let { left, right } = (arg ?? {}) as { left?: unknown; right?: unknown };
+  if (left === undefined && right === undefined && (arg === undefined || hasJobTarget(arg))) {
+    // From the tree or the palette: the job against its template's default.
+    const target = await resolveJobTarget(services, context, arg);
+    if (!target) return undefined;
+    const job = { servicePrincipalId: target.servicePrincipalId, jobId: target.jobId, connectionId: target.connectionId };
+    [left, right] = [{ templateOf: job }, job];
+  }
   if (left === undefined || right === undefined) {
     throw new UserFacingError(vscode.l10n.t('Give left and right, each {0}, {1} or {2}.', '{ servicePrincipalId, jobId, connectionId? }', '{ file }', '{ templateOf: { servicePrincipalId, jobId } }'));
   }

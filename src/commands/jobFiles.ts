@@ -66,6 +66,8 @@ function defaultFolder(): vscode.Uri | undefined {
 
 /** The file a scripted `file` names, or the one the user picks (undefined when none is picked). */
 async function fileToRead(context: CommandContext, arg: unknown): Promise<vscode.Uri | undefined> {
+  // The editor title's buttons pass the file's URI.
+  if (arg instanceof vscode.Uri) return arg;
   const file = (arg as { file?: unknown } | undefined)?.file;
   if (typeof file === 'string' && file) return fileFromArgument(file);
   if (file !== undefined) throw new UserFacingError(vscode.l10n.t('file must be the path of a .provisioning.json file.'));
