@@ -6,3 +6,4 @@ export { commandCatalog } from './commandCatalog';
 export { CommandRunner } from './commandRunner';
 export { commandTitles } from './commandTitles';
 export { ActivityChannel } from '../activity/activityChannel';
+export { provisioningFileDiagnostics } from './jobFileDiagnostics';

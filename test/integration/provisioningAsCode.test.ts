@@ -194,4 +194,23 @@ describe('Provisioning as code (real VS Code host, sandbox tenant)', function ()
     assert.equal((await send(start!.text)).status, 204);
     assert.notEqual(await status(), 'Paused');
   });
+
+  it('puts the expression engine’s errors and the mapping rules in the Problems panel, at their place in the file', async () => {
+    const broken = join(folder, 'broken.provisioning.json');
+    const content = readFile();
+    const users = content.objectMappings.find((om) => om.sourceObject === 'User')!;
+    const title = users.attributeMappings.find((m) => m.target === 'title') as { expression?: string };
+    title.expression = 'Join(" ", [jobTitle], Nope([department]))';
+    (users.attributeMappings.find((m) => m.target === 'externalId') as { matchingPriority: number }).matchingPriority = 1;
+    writeFileSync(broken, JSON.stringify(content, null, 2) + '\n');
+    const document = await vscode.workspace.openTextDocument(broken);
+    await vscode.window.showTextDocument(document);
+    const ours = () => vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'Entra Provisioning');
+    await eventually(() => ours().length >= 3, 15_000, 'the file’s problems');
+    const expression = ours().find((d) => d.code === 'expressionError');
+    assert.ok(expression, JSON.stringify(ours()));
+    assert.equal(expression.severity, vscode.DiagnosticSeverity.Error);
+    assert.ok(document.getText(expression.range).startsWith('Nope'), `the error is at the unknown function: ${document.getText(expression.range)}`);
+    assert.equal(ours().filter((d) => d.code === 'matchingDuplicate').length, 2, 'both mappings with precedence 1');
+  });
 });
