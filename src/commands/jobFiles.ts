@@ -120,7 +120,7 @@ export async function exportJobFile(services: Services, context: CommandContext,
   if (typeof fileArg === 'string' && fileArg) uri = fileFromArgument(fileArg);
   else {
     const folder = defaultFolder();
-    const name = `${(state.identity.appDisplayName ?? target.servicePrincipalId).replace(/[^\w.-]+/g, '-')}.provisioning.json`;
+    const name = `${(state.identity.appDisplayName ?? target.servicePrincipalId).replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'job'}.provisioning.json`;
     uri = await context.waitForUser(() => vscode.window.showSaveDialog({ title: vscode.l10n.t('Export the job as a provisioning file'), defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, filters: { JSON: ['json'] } }));
   }
   if (!uri) return undefined;
