@@ -21,6 +21,7 @@ import {
 } from '../shared/provisioningFile';
 import { assignedUserIds, DEFAULT_ACCESS_ROLE_ID } from '../shared/scoping';
 import type { RawSchema } from '../shared/synchronizationSchema';
+import { hasJobTarget, type JobTarget } from '../shared/targets';
 import type { CommandContext } from './commandRunner';
 import { resolveJobTarget } from './jobTarget';
 import { settingsToSecrets } from './provisioningSettings';
@@ -65,9 +66,13 @@ function defaultFolder(): vscode.Uri | undefined {
 }
 
 /** The file a scripted `file` names, or the one the user picks (undefined when none is picked). */
-async function fileToRead(context: CommandContext, arg: unknown): Promise<vscode.Uri | undefined> {
-  // The editor title's buttons pass the file's URI.
+async function fileToRead(services: Services, context: CommandContext, arg: unknown): Promise<vscode.Uri | undefined> {
+  // The editor title's buttons pass the file's URI; a drifted job's row, the job (its file is known).
   if (arg instanceof vscode.Uri) return arg;
+  if (hasJobTarget(arg)) {
+    const drifted = services.tree.driftedFile(arg.jobTarget);
+    if (drifted) return vscode.Uri.file(drifted);
+  }
   const file = (arg as { file?: unknown } | undefined)?.file;
   if (typeof file === 'string' && file) return fileFromArgument(file);
   if (file !== undefined) throw new UserFacingError(vscode.l10n.t('file must be the path of a .provisioning.json file.'));
@@ -252,7 +257,7 @@ async function showPlan(services: Services, parts: PlanParts, sampleSize: number
  */
 export async function planJobFile(services: Services, context: CommandContext, arg?: unknown): Promise<JobFilePlan | undefined> {
   const sampleSize = sampleSizeOf(arg);
-  const uri = await fileToRead(context, arg);
+  const uri = await fileToRead(services, context, arg);
   if (!uri) return undefined;
   const parts = await planOf(services, context, uri, sampleSize);
   await showPlan(services, parts, sampleSize);
@@ -276,7 +281,7 @@ export async function applyJobFile(services: Services, context: CommandContext, 
   const { skipConfirmation, onConflict } = (arg ?? {}) as { skipConfirmation?: unknown; onConflict?: unknown };
   if (skipConfirmation !== undefined && typeof skipConfirmation !== 'boolean') throw new UserFacingError(vscode.l10n.t('skipConfirmation must be true or false.'));
   if (onConflict !== undefined && onConflict !== 'fail' && onConflict !== 'overwrite') throw new UserFacingError(vscode.l10n.t('onConflict must be one of {0}.', 'fail, overwrite'));
-  const uri = await fileToRead(context, arg);
+  const uri = await fileToRead(services, context, arg);
   if (!uri) return undefined;
   const interactive = skipConfirmation !== true;
   const preview = await planOf(services, context, uri, interactive ? 10 : 0);
@@ -323,6 +328,8 @@ export async function checkDrift(services: Services, context: CommandContext, ar
   context.report(vscode.l10n.t('Checking provisioning files for drift…'));
   const uris = await vscode.workspace.findFiles(PROVISIONING_FILE_GLOB, '**/node_modules/**', 500);
   const drifted: Array<{ file: string; servicePrincipalId: string; jobId: string }> = [];
+  const checked: JobTarget[] = [];
+  const driftedJobs: Array<JobTarget & { file: string }> = [];
   for (const uri of uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath))) {
     let file: ProvisioningFile;
     let connectionId: string;
@@ -334,8 +341,15 @@ export async function checkDrift(services: Services, context: CommandContext, ar
       continue;
     }
     const state = await readTenantState(services, connectionId, file.identity.servicePrincipalId, file.identity.jobId, context.signal, file.identity.appDisplayName);
-    if (state.fingerprint !== file.version.fingerprint) drifted.push({ file: uri.fsPath, servicePrincipalId: file.identity.servicePrincipalId, jobId: file.identity.jobId });
+    const target: JobTarget = { connectionId, servicePrincipalId: file.identity.servicePrincipalId, jobId: file.identity.jobId };
+    checked.push(target);
+    if (state.fingerprint !== file.version.fingerprint) {
+      drifted.push({ file: uri.fsPath, servicePrincipalId: file.identity.servicePrincipalId, jobId: file.identity.jobId });
+      driftedJobs.push({ ...target, file: uri.fsPath });
+    }
   }
+  // The tree marks the drifted jobs (and unmarks the ones in step again).
+  services.tree.driftChecked(checked, driftedJobs);
   if (arg === undefined) void announceDrift(drifted);
   return { drifted };
 }

@@ -118,6 +118,14 @@ describe('Provisioning as code (real VS Code host, sandbox tenant)', function ()
 
     const drift = await run<{ drifted: unknown[] }>('checkDrift', {});
     assert.deepEqual(drift?.drifted, [{ file, servicePrincipalId: sp, jobId }]);
+    // The tree marks the job, and its row's Plan finds the file.
+    const tenant = connected.api.services.tree.tenant(connected.connectionId)!;
+    await tenant.model.refreshJobs([sp]);
+    const jobRow = () => tenant.appNode(sp).jobNode(jobId).getTreeItem();
+    assert.match(String((await jobRow()).description), /drifted from its file$/);
+    assert.match(String((await jobRow()).contextValue), /^job\b.*\bdrifted\b/);
+    const fromRow = await run<Plan>('planJobFile', { jobTarget: { connectionId: connected.connectionId, servicePrincipalId: sp, jobId } });
+    assert.equal(fromRow?.drift, true);
     editTitle('ToLower([jobTitle])');
     const plan = await run<Plan>('planJobFile', { file, sampleSize: 0 });
     assert.equal(plan?.drift, true);
@@ -134,6 +142,7 @@ describe('Provisioning as code (real VS Code host, sandbox tenant)', function ()
     const now = await schemaOnServer();
     assert.equal(now.synchronizationRules![0].objectMappings![0].attributeMappings!.find((m) => m.targetAttributeName === 'displayName')?.defaultValue ?? null, null);
     assert.deepEqual(await run<{ drifted: unknown[] }>('checkDrift', {}), { drifted: [] });
+    assert.doesNotMatch(String((await jobRow()).contextValue), /\bdrifted\b/, 'in step again: the mark is gone');
   });
 
   it('compares the job with its file and with its template default in a diff editor', async () => {
