@@ -204,6 +204,24 @@ describe('Provisioning as code (real VS Code host, sandbox tenant)', function ()
     assert.notEqual(await status(), 'Paused');
   });
 
+  it('applies settings from the file and leaves the credentials alone', async () => {
+    const secretsBefore = await (await connected.api.services.graph.service(connected.connectionId)).secrets.list(sp);
+    const content = readFile();
+    writeFileSync(file, JSON.stringify({ ...content, settings: { ...content.settings, notificationEmail: 'ops@contoso.test', emailOnFailure: true, deleteThreshold: 42 } }, null, 2) + '\n');
+    const plan = await run<Plan>('planJobFile', { file, sampleSize: 0 });
+    assert.deepEqual(plan?.changes.map((c) => c.path), ['settings.notificationEmail', 'settings.emailOnFailure', 'settings.deleteThreshold']);
+    assert.equal((await run<Applied>('applyJobFile', { file, skipConfirmation: true }))?.outcome, 'applied');
+    const secrets = await (await connected.api.services.graph.service(connected.connectionId)).secrets.list(sp);
+    const notification = JSON.parse(secrets.find((x) => x.key === 'SyncNotificationSettings')?.value ?? '{}') as Record<string, unknown>;
+    assert.equal(notification.Recipients, 'ops@contoso.test');
+    assert.equal(notification.Enabled, true);
+    assert.equal(notification.DeleteThresholdValue, 42);
+    for (const key of ['BaseAddress', 'SecretToken']) {
+      assert.deepEqual(secrets.find((x) => x.key === key), secretsBefore.find((x) => x.key === key), `${key} unchanged`);
+    }
+    assert.deepEqual(readFile().settings, { ...content.settings, notificationEmail: 'ops@contoso.test', emailOnFailure: true, deleteThreshold: 42 });
+  });
+
   it('puts the expression engine’s errors and the mapping rules in the Problems panel, at their place in the file', async () => {
     const broken = join(folder, 'broken.provisioning.json');
     const content = readFile();
