@@ -21,6 +21,9 @@ import { editProvisioningSettings } from './provisioningSettings';
 import { pointSandboxJobAtScimApp } from './pointSandboxJobAtScimApp';
 import { provisionOnDemand } from './provisionOnDemand';
 import { exportSchema, importSchema } from './schemaFiles';
+import { applyJobFile, checkDrift, exportJobFile, planJobFile } from './jobFiles';
+import { compareJobs } from './compareJobs';
+import { copyAsCode } from './copyAsCode';
 import { loadMoreApps, refresh, searchApps, toggleProvisioningOnly } from './treeCommands';
 
 /** Connection and view commands. */
@@ -60,6 +63,12 @@ const provisioningCommands: CommandDefinition[] = [
   { id: CommandId.openInPortal, handler: openInPortal },
   { id: CommandId.openMappingEditor, handler: openMappingEditor },
   { id: CommandId.saveMappings, handler: saveMappings },
+  { id: CommandId.exportJobFile, handler: exportJobFile },
+  { id: CommandId.planJobFile, handler: planJobFile },
+  { id: CommandId.applyJobFile, handler: applyJobFile },
+  { id: CommandId.checkDrift, handler: checkDrift },
+  { id: CommandId.compareJobs, handler: compareJobs },
+  { id: CommandId.copyAsCode, handler: copyAsCode },
 ];
 
 /** Every command with its handler: what the handlers bundle hands to the registration. */

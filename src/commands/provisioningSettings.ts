@@ -47,7 +47,7 @@ const SETTING_TYPES = { notificationEmail: 'string', emailOnFailure: 'boolean', 
 const SETTING_NAMES = Object.keys(SETTING_TYPES) as Array<keyof typeof SETTING_TYPES>;
 
 /** Turns the settings into secret pairs to merge; unknown fields of the notification JSON are kept. */
-function settingsToSecrets(current: ReadonlyArray<{ key: string; value: string | null }>, args: ProvisioningSettingsArgs): SecretPair[] {
+export function settingsToSecrets(current: ReadonlyArray<{ key: string; value: string | null }>, args: ProvisioningSettingsArgs): SecretPair[] {
   for (const [name, type] of Object.entries(SETTING_TYPES)) {
     const value = (args as Record<string, unknown>)[name];
     if (value !== undefined && typeof value !== type) throw new UserFacingError(vscode.l10n.t('{0} must be a {1}.', name, type));

@@ -74,5 +74,24 @@ export function registerCommands(parts: ServiceParts, runnerParts: RunnerParts):
     }),
   );
   const runAsCommand: RunAsCommand = (id, work) => runnerOf().runTask(id, work);
-  return { services, runAsCommand, disposables: [...disposables, { dispose: () => activity?.dispose() }, { dispose: () => scimCheckLog?.dispose() }] };
+  return { services, runAsCommand, disposables: [...disposables, ...provisioningFileProblems(), { dispose: () => activity?.dispose() }, { dispose: () => scimCheckLog?.dispose() }] };
+}
+
+/**
+ * Keeps the Problems panel's entries for open `*.provisioning.json` files (issue #15). The checks
+ * live in the handlers' bundle, loaded only once such a file is open.
+ */
+function provisioningFileProblems(): vscode.Disposable[] {
+  const collection = vscode.languages.createDiagnosticCollection('entraProvisioning');
+  const isProvisioningFile = (document: vscode.TextDocument) => document.uri.path.endsWith('.provisioning.json');
+  const check = (document: vscode.TextDocument) => {
+    if (isProvisioningFile(document)) collection.set(document.uri, loadCommandHandlers().provisioningFileDiagnostics(document));
+  };
+  vscode.workspace.textDocuments.forEach(check);
+  return [
+    collection,
+    vscode.workspace.onDidOpenTextDocument(check),
+    vscode.workspace.onDidChangeTextDocument((e) => check(e.document)),
+    vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri)),
+  ];
 }

@@ -12,7 +12,7 @@ function defaultFolder(): vscode.Uri | undefined {
 }
 
 /** A scripted `file`: absolute as given, relative to the first workspace folder otherwise. */
-function fileFromArgument(file: string): vscode.Uri {
+export function fileFromArgument(file: string): vscode.Uri {
   if (isAbsolute(file)) return vscode.Uri.file(file);
   const folder = defaultFolder();
   if (!folder) throw new UserFacingError(vscode.l10n.t('"{0}" is relative, and no folder is open to resolve it against: give an absolute path.', file));

@@ -38,6 +38,12 @@ export const CommandId = {
   copyAppRegistrationScript: 'entraProvisioning.copyAppRegistrationScript',
   checkScimEndpoint: 'entraProvisioning.checkScimEndpoint',
   pointSandboxJobAtScimApp: 'entraProvisioning.pointSandboxJobAtScimApp',
+  exportJobFile: 'entraProvisioning.exportJobFile',
+  planJobFile: 'entraProvisioning.planJobFile',
+  applyJobFile: 'entraProvisioning.applyJobFile',
+  checkDrift: 'entraProvisioning.checkDrift',
+  compareJobs: 'entraProvisioning.compareJobs',
+  copyAsCode: 'entraProvisioning.copyAsCode',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

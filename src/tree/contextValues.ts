@@ -68,7 +68,7 @@ export const JobHealthToken: Readonly<Record<JobHealth, string>> = {
 };
 
 /** A job's flags: a cycle under way; deletions held by the accidental-deletion threshold. */
-export const JobToken = { running: 'running', heldDeletions: 'heldDeletions' } as const;
+export const JobToken = { running: 'running', heldDeletions: 'heldDeletions', drifted: 'drifted' } as const;
 
 /** An assignment row's principal type (Graph's value, lower-cased) and its Default Access flag. */
 export const AssignmentToken = { user: 'user', group: 'group', servicePrincipal: 'serviceprincipal', defaultAccess: 'defaultAccess' } as const;
@@ -135,9 +135,9 @@ const statusByCode: Readonly<Record<string, string>> = {
 };
 
 /** A job row: `job status-<code> <health> [running] [heldDeletions] [sandbox]`. */
-export function jobContext(state: { statusCode?: string | null; health: JobHealth; running: boolean; heldDeletions: boolean; sandbox: boolean }): string {
+export function jobContext(state: { statusCode?: string | null; health: JobHealth; running: boolean; heldDeletions: boolean; sandbox: boolean; drifted?: boolean }): string {
   const status = statusByCode[(state.statusCode ?? '').toLowerCase()] ?? JobStatusToken.unknown;
-  return join([RowKind.job, status, JobHealthToken[state.health], state.running && JobToken.running, state.heldDeletions && JobToken.heldDeletions, state.sandbox && ConnectionKindToken.sandbox]);
+  return join([RowKind.job, status, JobHealthToken[state.health], state.running && JobToken.running, state.heldDeletions && JobToken.heldDeletions, state.sandbox && ConnectionKindToken.sandbox, state.drifted && JobToken.drifted]);
 }
 
 const principalByType: Readonly<Record<string, string>> = { user: AssignmentToken.user, group: AssignmentToken.group, serviceprincipal: AssignmentToken.servicePrincipal };

@@ -63,11 +63,14 @@ export class JobNode implements TreeNode, HasJobTarget, HasAppTarget {
     const view = job ? describeJobStatus(job, new Date(), this.cycleRequest) : undefined;
     const item = new vscode.TreeItem(jobLabel(job, { jobId: this.jobId, jobsOfApp: this.appNode.jobs.length }), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
+    const driftedFile = this.appNode.tenant.host.driftedFile(this.jobTarget);
     item.description = view?.description ?? vscode.l10n.t('not found');
+    if (driftedFile) item.description = vscode.l10n.t('{0} · drifted from its file', item.description);
     const [icon, color] = icons[view?.health ?? 'unknown'];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
-    item.tooltip = view ? new vscode.MarkdownString(view.details) : undefined;
-    item.contextValue = jobContext({ statusCode: job?.status?.code, health: view?.health ?? 'unknown', running: view?.running ?? false, heldDeletions: holdsDeletions(job), sandbox: this.appNode.tenant.connection.kind === 'sandbox' });
+    const driftNote = driftedFile ? vscode.l10n.t('Changed in the tenant since {0} was exported or last applied: Plan shows what differs.', vscode.workspace.asRelativePath(driftedFile)) : undefined;
+    item.tooltip = view ? new vscode.MarkdownString([view.details, driftNote].filter(Boolean).join('\n\n')) : undefined;
+    item.contextValue = jobContext({ statusCode: job?.status?.code, health: view?.health ?? 'unknown', running: view?.running ?? false, heldDeletions: holdsDeletions(job), sandbox: this.appNode.tenant.connection.kind === 'sandbox', drifted: driftedFile !== undefined });
     return item;
   }
 

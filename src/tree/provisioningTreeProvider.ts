@@ -157,6 +157,25 @@ export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNod
     return this.documents.list(onDemandReportsFolder(target));
   }
 
+  private readonly drifted = new Map<string, string>();
+
+  driftedFile(target: JobTarget): string | undefined {
+    return this.drifted.get(driftKey(target));
+  }
+
+  /**
+   * Records a drift check's findings (issue #15): the jobs whose provisioning file drifted are marked
+   * until a later check finds them in step again; every job a check covered is redrawn.
+   */
+  driftChecked(checked: readonly JobTarget[], drifted: ReadonlyArray<JobTarget & { file: string }>): void {
+    for (const target of checked) this.drifted.delete(driftKey(target));
+    for (const target of drifted) this.drifted.set(driftKey(target), target.file);
+    for (const target of checked) {
+      const tenant = this.tenant(target.connectionId);
+      if (tenant?.model.isLoaded && tenant.model.app(target.servicePrincipalId)) this.redraw(tenant.appNode(target.servicePrincipalId).jobNode(target.jobId));
+    }
+  }
+
   /** Redraws a job's row after a provision-on-demand report was stored for it, so the row lists it. */
   onDemandReportAdded(target: JobTarget): void {
     const tenant = this.tenant(target.connectionId);
@@ -201,4 +220,8 @@ export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNod
   tenant(connectionId: string): TenantNode | undefined {
     return this.tenantNodes().find((t) => t.connection.id === connectionId);
   }
+}
+
+function driftKey(target: Pick<JobTarget, 'connectionId' | 'servicePrincipalId' | 'jobId'>): string {
+  return `${target.connectionId}\n${target.servicePrincipalId}\n${target.jobId}`;
 }

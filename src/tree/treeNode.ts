@@ -15,4 +15,6 @@ export interface TreeHost {
   refresh(node?: TreeNode): Promise<void>;
   /** The job's provision-on-demand reports of this session, newest first. */
   onDemandReports(target: JobTarget): readonly StoredDocument[];
+  /** The workspace's provisioning file of the job that the last drift check found drifted, if any. */
+  driftedFile(target: JobTarget): string | undefined;
 }

@@ -64,7 +64,7 @@ function sampleContextValues(): string[] {
   for (const sandbox of [true, false]) values.push(appContext(true, sandbox), appContext(false, sandbox));
   for (const statusCode of ['Active', 'Paused', 'Quarantine', 'NotRun', 'NotConfigured', undefined]) {
     for (const health of Object.keys(JobHealthToken) as JobHealth[]) {
-      for (const running of flags) for (const heldDeletions of flags) for (const sandbox of flags) values.push(jobContext({ statusCode, health, running, heldDeletions, sandbox }));
+      for (const running of flags) for (const heldDeletions of flags) for (const sandbox of flags) for (const drifted of flags) values.push(jobContext({ statusCode, health, running, heldDeletions, sandbox, drifted }));
     }
   }
   values.push(assignmentContext('User', false), assignmentContext('Group', true));
