@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newGuid } from '../random';
 import type { ProvisioningObjectSummary, ServicePrincipal } from '../types';
 
 /** One step of processing an object, in the provisioning log's vocabulary. */
@@ -62,12 +62,12 @@ function systemsOf(sp: ServicePrincipal, tenantId: string): Systems {
 export function toSummary(scope: AuditScope, o: ObjectOutcome, at = new Date()): ProvisioningObjectSummary {
   const { servicePrincipal, sourceSystem, targetSystem } = systemsOf(scope.sp, scope.tenantId);
   return {
-    id: randomUUID(),
+    id: newGuid(),
     activityDateTime: at.toISOString(),
     tenantId: scope.tenantId,
     jobId: scope.jobId,
     cycleId: scope.cycleId,
-    changeId: randomUUID(),
+    changeId: newGuid(),
     durationInMilliseconds: o.durationMs,
     provisioningAction: o.action,
     provisioningStatusInfo: {
