@@ -83,9 +83,9 @@ const BIG_DIRECTORY_USERS = 50_000;
  * generation gets a limit too, because V8 lets a heap grow to about four times what survived its
  * last full collection when the limit is the default (a quarter of the machine's memory), and to
  * under twice that below 2 GB: in a 100,000-user cycle the worker keeps about 130 MB and its heap
- * reached 310-390 MB, with the limit about 200 MB (peak RSS 1,065-1,090 MB -> 920-930 MB, wall time
- * the same). A small directory keeps the default: there the limit saves tens of MB and its extra
- * full collections cost 0.2-0.4 s of a 4.3 s 10,000-user cycle. 1.5 GB holds the SCIM resources of
+ * reached 310-390 MB, with the limit about 200 MB (peak RSS 1,065-1,090 MB -> 865-940 MB, for about
+ * 2 s more of the SCIM thread's CPU in a 40 s cycle). A small directory keeps the default: there the
+ * limit saves tens of MB and its extra full collections cost 0.2-0.4 s of a 4.3 s 10,000-user cycle. 1.5 GB holds the SCIM resources of
  * about a million users (some 1.3 KB each), more than the main thread's default heap holds of the
  * rest of such a tenant.
  */
