@@ -36,15 +36,22 @@ export function createRandom(seed: number): Random {
     hex,
     guid: () => {
       const h = hex(32);
-      // Version 4 / variant bits keep ids valid GUIDs for clients that check.
-      return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+      // Version 4 / variant bits keep ids valid GUIDs for clients that check. Flattened (see
+      // newGuid): a seeded tenant of 100,000 users keeps one per user.
+      return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`.toLowerCase();
     },
   };
 }
 
-/** A fresh random GUID for objects created at runtime (not part of the seeded data). */
+/**
+ * A fresh random GUID for objects created at runtime (not part of the seeded data), as one flat
+ * string. Node joins `randomUUID()`'s text from 2-character pieces, so until something flattens it
+ * the GUID is a tree of about 20 string nodes, some 480 bytes of heap instead of 56; a 100,000-user
+ * cycle keeps three per user (two in its log entry, one in the SCIM app). Lower-casing, a no-op on
+ * hex digits, hands back the flat text.
+ */
 export function newGuid(): string {
-  return randomUUID();
+  return randomUUID().toLowerCase();
 }
 
 /** 32 random hex characters, the suffix Graph puts on job ids. */

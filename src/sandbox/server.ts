@@ -159,7 +159,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     : undefined;
   const durable = persister ? () => persister.flush() : undefined;
   const scimHost = await startScimHost({
-    port: options.scimPort ?? 0, worker: options.scimWorker ?? false, initial: savedScim, durable,
+    port: options.scimPort ?? 0, worker: options.scimWorker ?? false, initial: savedScim, durable, directoryUsers: store.users.size,
     token: data.scimToken, gotoMeetingUser: data.gotoMeetingUser, gotoMeetingPassword: data.gotoMeetingPassword,
   });
   const scim = scimHost.targets;

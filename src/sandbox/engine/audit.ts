@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newGuid } from '../random';
 import type { ProvisioningObjectSummary, ServicePrincipal } from '../types';
 
 /** One step of processing an object, in the provisioning log's vocabulary. */
@@ -58,25 +58,30 @@ function systemsOf(sp: ServicePrincipal, tenantId: string): Systems {
   return systems;
 }
 
+type StatusInfo = ProvisioningObjectSummary['provisioningStatusInfo'];
+
+/** The status part of entries without an error, one per status (a cycle writes one entry per object). */
+const STATUS_ONLY = new Map<StatusInfo['status'], StatusInfo>(
+  (['success', 'warning', 'failure', 'skipped'] as const).map((status) => [status, Object.freeze({ status, errorInformation: null })]),
+);
+
 /** Builds a provisioningObjectSummary from an outcome. */
 export function toSummary(scope: AuditScope, o: ObjectOutcome, at = new Date()): ProvisioningObjectSummary {
   const { servicePrincipal, sourceSystem, targetSystem } = systemsOf(scope.sp, scope.tenantId);
   return {
-    id: randomUUID(),
+    id: newGuid(),
     activityDateTime: at.toISOString(),
     tenantId: scope.tenantId,
     jobId: scope.jobId,
     cycleId: scope.cycleId,
-    changeId: randomUUID(),
+    changeId: newGuid(),
     durationInMilliseconds: o.durationMs,
     provisioningAction: o.action,
-    provisioningStatusInfo: {
-      status: o.status,
-      errorInformation: o.error
-        ? { errorCode: o.error.code, reason: o.error.reason, additionalDetails: null, errorCategory: o.error.category, recommendedAction: o.error.recommendedAction ?? null }
-        : null,
-    },
-    provisioningSteps: o.steps,
+    provisioningStatusInfo: o.error
+      ? { status: o.status, errorInformation: { errorCode: o.error.code, reason: o.error.reason, additionalDetails: null, errorCategory: o.error.category, recommendedAction: o.error.recommendedAction ?? null } }
+      : STATUS_ONLY.get(o.status)!,
+    // A copy of exactly its length: the steps were pushed one by one into an array with room for 17.
+    provisioningSteps: o.steps.slice(),
     modifiedProperties: o.modifiedProperties,
     servicePrincipal,
     sourceSystem,

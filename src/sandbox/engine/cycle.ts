@@ -51,7 +51,11 @@ class RunReport {
   private published = 0;
   private readonly unlogged: ProvisioningObjectSummary[] = [];
 
-  constructor(private readonly deps: CycleDeps, private readonly job: JobRecord, private readonly began: Date, private readonly result: CycleResult, private readonly scope: AuditScope) {}
+  /**
+   * @param changedUsers Collects the users this cycle changed (succeeded with), when a group pass
+   *   needs them.
+   */
+  constructor(private readonly deps: CycleDeps, private readonly job: JobRecord, private readonly began: Date, private readonly result: CycleResult, private readonly scope: AuditScope, readonly changedUsers?: Set<string>) {}
 
   /** More objects to process (the group pass adds its own once the users are done). */
   addUnits(n: number): void {
@@ -59,9 +63,15 @@ class RunReport {
     this.publish(true);
   }
 
-  /** An object's outcome: kept for the result and logged with the time it happened. */
+  /**
+   * An object's outcome: logged with the time it happened, counted, and kept for the result only
+   * while the result holds fewer than {@link OUTCOME_SAMPLE} (its log entry is what stays).
+   */
   log(outcome: ObjectOutcome): void {
-    this.result.outcomes.push(outcome);
+    const r = this.result;
+    r.logged[outcome.status] = (r.logged[outcome.status] ?? 0) + 1;
+    if (r.outcomes.length < OUTCOME_SAMPLE) r.outcomes.push(outcome);
+    if (this.changedUsers && outcome.status === 'success' && outcome.identityType !== 'Group') this.changedUsers.add(outcome.source.id);
     const entry = toSummary(this.scope, outcome);
     if (this.deps.gate) this.deps.logs.add([entry]);
     else this.unlogged.push(entry);
@@ -95,8 +105,20 @@ export interface CycleResult {
   imported: number;
   exported: number;
   escrowed: number;
+  /** How many objects the cycle logged, by provisioning status. */
+  logged: Partial<Record<ObjectOutcome['status'], number>>;
+  /**
+   * The first outcomes the cycle logged, at most {@link OUTCOME_SAMPLE} (all of them for a small
+   * tenant); the provisioning log has every one.
+   */
   outcomes: ObjectOutcome[];
 }
+
+/**
+ * Outcomes a cycle's result keeps. Each log entry holds what matters of its outcome; keeping every
+ * outcome too held some 150 bytes per object of a 100,000-user cycle until the cycle ended.
+ */
+export const OUTCOME_SAMPLE = 1000;
 
 /** The parts of a job's schema a cycle runs. */
 export interface PreparedJob {
@@ -253,7 +275,7 @@ export async function runCycle(deps: CycleDeps, spId: string, job: JobRecord, sh
   const cycleId = randomUUID();
   const began = new Date();
   const sp = store.servicePrincipals.get(spId)!;
-  const result: CycleResult = { cycleId, state: 'Succeeded', imported: 0, exported: 0, escrowed: 0, outcomes: [] };
+  const result: CycleResult = { cycleId, state: 'Succeeded', imported: 0, exported: 0, escrowed: 0, logged: {}, outcomes: [] };
 
   const prepared = await prepareJob(deps, spId, job);
   if (prepared && !('client' in prepared)) {
@@ -275,7 +297,7 @@ export async function runCycle(deps: CycleDeps, spId: string, job: JobRecord, sh
   // Read once: a restart during this cycle sets it for the next one.
   const forced = job.runtime.forceDeletes === true;
   const held = prepared ? deletionsToHold(job, prepared, candidates, store, forced) : new Set<string>();
-  const run = new RunReport(deps, job, began, result, { tenantId: store.data.tenantId, jobId: job.id, cycleId, sp, initiatedBy: SYSTEM_INITIATOR });
+  const run = new RunReport(deps, job, began, result, { tenantId: store.data.tenantId, jobId: job.id, cycleId, sp, initiatedBy: SYSTEM_INITIATOR }, prepared?.groups ? new Set() : undefined);
   run.addUnits(candidates.length);
   await pool(candidates, deps.concurrency, async (id) => {
     await deps.gate?.wait();
@@ -310,9 +332,8 @@ export async function runCycle(deps: CycleDeps, spId: string, job: JobRecord, sh
     run.objectDone();
   }, shouldStop);
 
-  const changedUsers = new Set(result.outcomes.filter((o) => o.status === 'success').map((o) => o.source.id));
   if (prepared?.groups && !shouldStop()) {
-    await provisionGroups(deps, job, prepared, full, changedUsers, held, result, shouldStop, run);
+    await provisionGroups(deps, job, prepared, full, run.changedUsers!, held, result, shouldStop, run);
   }
 
   // A stopped cycle (pause, restart, close) keeps its watermark so the rest is picked up when it

@@ -33,6 +33,45 @@ function step(name: string, type: Step['provisioningStepType'], status: Step['st
   return { name, provisioningStepType: type, status, description, details };
 }
 
+type ModifiedProperty = ObjectOutcome['modifiedProperties'][number];
+
+/** Distinct values a mapping shares records for (see {@link createdProperty}). */
+const SHARED_VALUES = 1000;
+const createdRecords = new WeakMap<CompiledMapping, Map<string | null, ModifiedProperty>>();
+
+/**
+ * The modified-property record of an attribute set on create, shared by every log entry that sets
+ * it to the same value: a 100,000-user cycle writes some 15 per user, and most repeat (active,
+ * title, department, country, given name...). Entries never change once written, so the records
+ * are frozen. A mapping (compiled per cycle) shares its first {@link SHARED_VALUES} distinct values;
+ * an attribute unique per user (an id, a mail address) fills them and gets a record per entry.
+ */
+function createdProperty(m: CompiledMapping, newValue: string | null): ModifiedProperty {
+  let byValue = createdRecords.get(m);
+  if (!byValue) {
+    byValue = new Map();
+    createdRecords.set(m, byValue);
+  }
+  let record = byValue.get(newValue);
+  if (!record) {
+    record = Object.freeze({ displayName: m.target, oldValue: null, newValue });
+    if (byValue.size < SHARED_VALUES) byValue.set(newValue, record);
+  }
+  return record;
+}
+
+const matchingDetails = new WeakMap<CompiledMapping, Record<string, string>>();
+
+/** The matching step's `details`, one per mapping rather than one per user. */
+function matchingDetailsOf(m: CompiledMapping): Record<string, string> {
+  let details = matchingDetails.get(m);
+  if (!details) {
+    details = Object.freeze({ matchingAttribute: m.target });
+    matchingDetails.set(m, details);
+  }
+  return details;
+}
+
 function show(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'boolean') return v ? 'True' : 'False';
@@ -113,7 +152,7 @@ export async function processUser(w: UserWork): Promise<ObjectOutcome | null> {
         if (found.length > 1) throw new ObjectFailure('AmbiguousMatch', `More than one target user matched ${filter}.`, 'EntryImportByMatching');
         steps.push(step('EntryImportByMatching', 'matching', 'success', found.length
           ? `Matched User '${user.userPrincipalName}' with the target user whose ${m.target} is '${String(value)}'.`
-          : `No target user has ${m.target} '${String(value)}'.`, { matchingAttribute: m.target }));
+          : `No target user has ${m.target} '${String(value)}'.`, matchingDetailsOf(m)));
         if (found.length === 1) target = found[0];
         break;
       }
@@ -131,7 +170,7 @@ export async function processUser(w: UserWork): Promise<ObjectOutcome | null> {
         if (value === null) continue;
         setScimValue(body, m.path, value);
         if (m.path.urn && !(body.schemas as string[]).includes(m.path.urn)) (body.schemas as string[]).push(m.path.urn);
-        modified.push({ displayName: m.target, oldValue: null, newValue: show(value) });
+        modified.push(createdProperty(m, show(value)));
       }
       steps.push(step('EntrySynchronizationAdd', 'processing', 'success', `User '${user.userPrincipalName}' will be created in the target.`));
       const res = await w.client.send('POST', '/Users', body);

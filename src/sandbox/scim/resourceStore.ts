@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newGuid } from '../random';
 
 /** A stored SCIM resource (User or Group) as the SCIM app keeps it. */
 export type ScimResource = Record<string, unknown> & { id: string; meta: { created: string; lastModified: string } };
@@ -104,7 +104,7 @@ export class ScimResourceStore {
       this.write(updated);
       return updated;
     }
-    const created: ScimResource = { ...data, id: randomUUID(), meta: { created: now, lastModified: now } };
+    const created: ScimResource = { ...data, id: newGuid(), meta: { created: now, lastModified: now } };
     this.write(created);
     return created;
   }

@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read Graph JSON loosely, as a client would */
 import assert from 'node:assert/strict';
 import type { Sandbox } from '../../../src/sandbox/server';
+import { OUTCOME_SAMPLE } from '../../../src/sandbox/engine/cycle';
 import { graph, startTestSandbox } from './helpers';
 
 /** Users the demo job should provision: assigned with a real role (directly or via a group). */
@@ -222,5 +223,27 @@ describe('sandbox provisioning engine (end to end through Graph and the SCIM app
     const healed = (await graph(sandbox, 'GET', jobUrl())).body;
     assert.equal(healed.status.code, 'Active');
     assert.equal(healed.status.quarantine, null);
+  });
+});
+
+describe('sandbox cycle result of a tenant bigger than its outcome sample', () => {
+  let sandbox: Sandbox;
+  after(async () => { await sandbox?.close(); });
+
+  it('counts every logged object by status and keeps only the first outcomes; the log has them all', async () => {
+    const users = OUTCOME_SAMPLE + 150;
+    sandbox = await startTestSandbox({ users, groups: 0, seed: 5 });
+    const { servicePrincipalId: sp, jobId } = sandbox.demo;
+    sandbox.store.sync(sp).secrets = [...sandbox.store.sync(sp).secrets.filter((s) => s.key !== 'SyncAll'), { key: 'SyncAll', value: 'true' }];
+    const result = await sandbox.engine.runCycleNow(sp, jobId);
+    assert.equal(result.state, 'Succeeded');
+    assert.deepEqual(result.logged, { success: users });
+    assert.equal(result.exported, users);
+    assert.equal(result.outcomes.length, OUTCOME_SAMPLE);
+    assert.ok(result.outcomes.every((o) => o.action === 'create' && o.status === 'success'));
+    const entries = sandbox.store.data.audit.filter((e) => e.cycleId === result.cycleId);
+    assert.equal(entries.length, users);
+    // The sample is the first outcomes logged, and each is its entry's source.
+    assert.deepEqual(result.outcomes.map((o) => o.source.id), entries.slice(0, OUTCOME_SAMPLE).map((e) => e.sourceIdentity.id));
   });
 });
