@@ -58,7 +58,7 @@ function entries(path: string): Promise<string[]> {
 }
 
 /** What an installed extension needs at run time (paths inside the VSIX's `extension/` folder). */
-const runtimeFile = /^(package\.json|package\.nls(\.[\w-]+)?\.json|readme\.md|changelog\.md|LICENSE(\.txt)?|dist\/[\w./-]+\.(js|css)|media\/[\w./-]+\.(svg|png|css)|l10n\/bundle\.l10n(\.[\w-]+)?\.json)$/;
+const runtimeFile = /^(package\.json|package\.nls(\.[\w-]+)?\.json|readme\.md|changelog\.md|LICENSE(\.txt)?|dist\/[\w./-]+\.(js|css)|media\/[\w./-]+\.(svg|png|css)|media\/[\w-]+\.schema\.json|l10n\/bundle\.l10n(\.[\w-]+)?\.json)$/;
 
 describe('VSIX package', () => {
   before(function () {
@@ -77,7 +77,7 @@ describe('VSIX package', () => {
     for (const banned of [/\.map$/, /\.ts$/, /^src\//, /^test\//, /\.vscode-test/, /node_modules/]) {
       assert.ok(!files.some((f) => banned.test(f)), `nothing matches ${banned}`);
     }
-    for (const needed of ['package.json', 'dist/extension.js', 'dist/graphRuntime.js', 'dist/sandbox/cli.js', 'media/icon.png', 'readme.md']) {
+    for (const needed of ['package.json', 'dist/extension.js', 'dist/graphRuntime.js', 'dist/sandbox/cli.js', 'media/icon.png', 'media/provisioningFile.schema.json', 'readme.md']) {
       assert.ok(files.includes(needed), `${needed} is packed`);
     }
     assert.ok(files.some((f) => /^LICENSE(\.txt)?$/.test(f)), 'the license is packed');
