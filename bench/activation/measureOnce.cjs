@@ -25,7 +25,7 @@ function inert() {
 }
 // esbuild copies the module's own keys, so the namespaces must be real keys.
 const vscode = Object.fromEntries(
-  ['window', 'commands', 'workspace', 'l10n', 'authentication', 'extensions', 'env', 'Uri', 'EventEmitter', 'StatusBarAlignment', 'TreeItemCollapsibleState', 'TreeItem', 'ThemeIcon', 'MarkdownString', 'ProgressLocation', 'CancellationTokenSource', 'CancellationError', 'Disposable'].map((k) => [k, inert()]),
+  ['window', 'commands', 'workspace', 'languages', 'l10n', 'authentication', 'extensions', 'env', 'Uri', 'EventEmitter', 'StatusBarAlignment', 'TreeItemCollapsibleState', 'TreeItem', 'ThemeIcon', 'MarkdownString', 'ProgressLocation', 'CancellationTokenSource', 'CancellationError', 'Disposable'].map((k) => [k, inert()]),
 );
 vscode.version = 'bench';
 const originalLoad = Module._load;
