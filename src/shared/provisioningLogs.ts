@@ -152,19 +152,82 @@ function asSet(v: string | readonly string[] | undefined): ReadonlySet<string> |
 }
 
 /**
- * The lower-cased text each event is searched in, kept per event object: the first text filter pays
- * for it, later keystrokes only search.
+ * The lower-cased text of many events in one string, each event's fields joined by \u0001 and
+ * events by \n (a word, having no white space, cannot match across either), with where each event
+ * starts. One native `indexOf` over it finds a word in 100,000 events far faster than 100,000
+ * `includes` calls, and it is built once per loaded event: a workbench appends pages, and so does
+ * this text.
  */
-const haystacks = new WeakMap<LogEvent, string>();
+interface SearchText {
+  /** The events it covers: the first `count` of the array, the last of them `last`. */
+  count: number;
+  last: LogEvent | undefined;
+  /** Chunks of text, each with the index of its first event and its events' start offsets. */
+  chunks: { text: string; first: number; starts: Int32Array }[];
+}
 
-function haystackOf(e: LogEvent): string {
-  let h = haystacks.get(e);
-  if (h === undefined) {
-    // \u0001 keeps a word from matching across two fields.
-    h = `${e.id}\u0001${e.cycleId}\u0001${e.jobId}\u0001${e.changeId}\u0001${e.app}\u0001${e.action}\u0001${e.status}\u0001${e.errorCode}\u0001${e.reason}\u0001${e.sourceId}\u0001${e.sourceName}\u0001${e.targetId}\u0001${e.targetName}`.toLowerCase();
-    haystacks.set(e, h);
+const searchTexts = new WeakMap<readonly LogEvent[], SearchText>();
+
+function eventText(e: LogEvent): string {
+  return `${e.id}\u0001${e.cycleId}\u0001${e.jobId}\u0001${e.changeId}\u0001${e.app}\u0001${e.action}\u0001${e.status}\u0001${e.errorCode}\u0001${e.reason}\u0001${e.sourceId}\u0001${e.sourceName}\u0001${e.targetId}\u0001${e.targetName}`;
+}
+
+/** Events per chunk of search text: small enough that what a chunk's building leaves behind dies young. */
+const CHUNK = 2048;
+
+function chunkOf(items: readonly LogEvent[], from: number, to: number): SearchText['chunks'][number] {
+  const parts = new Array<string>(to - from);
+  const starts = new Int32Array(to - from + 1);
+  let at = 0;
+  for (let i = from; i < to; i++) {
+    const t = eventText(items[i]);
+    parts[i - from] = t;
+    starts[i - from] = at;
+    at += t.length + 1;
   }
-  return h;
+  starts[to - from] = at;
+  const text = parts.join('\n').toLowerCase();
+  if (text.length === at - 1 || to === from) return { text, first: from, starts };
+  // Lower-casing changed the length (a few non-ASCII letters do), which would shift the offsets:
+  // lower-case event by event instead.
+  at = 0;
+  for (let i = 0; i < parts.length; i++) {
+    parts[i] = parts[i].toLowerCase();
+    starts[i] = at;
+    at += parts[i].length + 1;
+  }
+  starts[parts.length] = at;
+  return { text: parts.join('\n'), first: from, starts };
+}
+
+/** The search text of `items`, extended when events were appended since, rebuilt when they changed otherwise. */
+function searchTextOf(items: readonly LogEvent[]): SearchText {
+  let st = searchTexts.get(items);
+  if (!st || st.count > items.length || (st.count > 0 && items[st.count - 1] !== st.last)) {
+    st = { count: 0, last: undefined, chunks: [] };
+    searchTexts.set(items, st);
+  }
+  for (let from = st.count; from < items.length; from += CHUNK) st.chunks.push(chunkOf(items, from, Math.min(items.length, from + CHUNK)));
+  if (st.count < items.length) {
+    st.count = items.length;
+    st.last = items[items.length - 1];
+  }
+  return st;
+}
+
+/** Marks in `hit` the events whose text contains `word`. */
+function markWord(st: SearchText, word: string, hit: Uint8Array): void {
+  for (const chunk of st.chunks) {
+    const { text, starts, first } = chunk;
+    let event = 0;
+    let pos = text.indexOf(word);
+    while (pos !== -1) {
+      while (starts[event + 1] <= pos) event++;
+      hit[first + event] = 1;
+      // On to the next event: one hit is enough.
+      pos = text.indexOf(word, starts[event + 1]);
+    }
+  }
 }
 
 /** The indexes (ascending) of the events that match the filter. */
@@ -173,20 +236,24 @@ export function filterLogs(items: readonly LogEvent[], filter: LogClientFilter):
   const actions = asSet(filter.action);
   const code = filter.errorCode;
   const words = (filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  let matches: Uint8Array | undefined;
+  if (words.length) {
+    const st = searchTextOf(items);
+    matches = new Uint8Array(items.length);
+    markWord(st, words[0], matches);
+    for (const w of words.slice(1)) {
+      const also = new Uint8Array(items.length);
+      markWord(st, w, also);
+      for (let i = 0; i < matches.length; i++) matches[i] &= also[i];
+    }
+  }
   const out: number[] = [];
   for (let i = 0; i < items.length; i++) {
+    if (matches && matches[i] === 0) continue;
     const e = items[i];
     if (statuses && !statuses.has(e.status)) continue;
     if (actions && !actions.has(e.action)) continue;
     if (code !== undefined && e.errorCode !== code) continue;
-    if (words.length) {
-      const h = haystackOf(e);
-      let all = true;
-      for (const w of words) {
-        if (!h.includes(w)) { all = false; break; }
-      }
-      if (!all) continue;
-    }
     out.push(i);
   }
   return out;
@@ -214,24 +281,12 @@ export interface LogGroup {
   readonly statusCounts: Readonly<Record<string, number>>;
 }
 
-interface MutableGroup {
-  key: string;
-  label: string;
-  indexes: number[];
-  firstTime: string;
-  lastTime: string;
-  statusCounts: Record<string, number>;
-}
+type MutableGroup = { -readonly [K in keyof LogGroup]: LogGroup[K] } & { statusCounts: Record<string, number> };
 
 function keyOf(e: LogEvent, by: LogGroupBy): string {
   if (by === 'cycle') return e.cycleId;
   if (by === 'error') return e.errorCode;
   return e.sourceId || e.targetId;
-}
-
-function labelOf(e: LogEvent, by: LogGroupBy, key: string): string {
-  if (by === 'user') return e.sourceName || e.targetName || key;
-  return key;
 }
 
 /**
@@ -240,27 +295,30 @@ function labelOf(e: LogEvent, by: LogGroupBy, key: string): string {
  */
 export function groupLogs(items: readonly LogEvent[], by: LogGroupBy, subset?: readonly number[]): LogGroup[] {
   const groups = new Map<string, MutableGroup>();
+  const list: MutableGroup[] = [];
+  const byUser = by === 'user';
   const n = subset ? subset.length : items.length;
   for (let j = 0; j < n; j++) {
     const i = subset ? subset[j] : j;
     const e = items[i];
     const key = keyOf(e, by);
     let g = groups.get(key);
-    if (!g) {
-      g = { key, label: labelOf(e, by, key), indexes: [], firstTime: e.time, lastTime: e.time, statusCounts: {} };
+    if (g === undefined) {
+      // Every group starts with the same four counts, so all share one object shape.
+      g = { key, label: byUser ? e.sourceName || e.targetName || key : key, count: 0, indexes: [], firstTime: e.time, lastTime: e.time, statusCounts: { success: 0, failure: 0, skipped: 0, warning: 0 } };
       groups.set(key, g);
+      list.push(g);
     } else {
       if (e.time < g.firstTime) g.firstTime = e.time;
-      if (e.time > g.lastTime) g.lastTime = e.time;
+      else if (e.time > g.lastTime) g.lastTime = e.time;
       // A user's name may be missing on some entries (a failed create has no target name).
-      if (by === 'user' && g.label === key && (e.sourceName || e.targetName)) g.label = e.sourceName || e.targetName;
+      if (byUser && g.label === key && (e.sourceName || e.targetName)) g.label = e.sourceName || e.targetName;
     }
+    g.count++;
     g.indexes.push(i);
     g.statusCounts[e.status] = (g.statusCounts[e.status] ?? 0) + 1;
   }
-  return [...groups.values()]
-    .map((g) => ({ ...g, count: g.indexes.length }))
-    .sort((a, b) => (a.lastTime === b.lastTime ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.lastTime < b.lastTime ? 1 : -1));
+  return list.sort((a, b) => (a.lastTime === b.lastTime ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.lastTime < b.lastTime ? 1 : -1));
 }
 
 // ---------------------------------------------------------------------------------------------

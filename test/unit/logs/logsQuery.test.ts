@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- tests read Graph JSON loosely, as a client would */
 import * as assert from 'node:assert/strict';
 import { provisioningLogFilter, type ProvisioningService } from '../../../src/graph';
 import type { Sandbox } from '../../../src/sandbox/server';

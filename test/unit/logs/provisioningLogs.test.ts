@@ -88,7 +88,7 @@ describe('provisioning logs (host-free): projection, filter, groups, export', ()
       ['c2', 2, [0, 1], '2026-01-02T10:00:00.000Z', '2026-01-02T10:05:00.000Z'],
       ['c1', 2, [2, 3], '2026-01-01T09:00:00.000Z', '2026-01-01T09:01:00.000Z'],
     ]);
-    assert.deepEqual(byCycle[0].statusCounts, { success: 1, failure: 1 });
+    assert.deepEqual(byCycle[0].statusCounts, { success: 1, failure: 1, skipped: 0, warning: 0 });
 
     const byError = groupLogs(items, 'error');
     assert.deepEqual(byError.map((g) => [g.key, g.label, g.indexes]), [['DuplicateTargetEntries', 'DuplicateTargetEntries', [1, 2]], ['', '', [0, 3]]]);
