@@ -23,6 +23,7 @@ const loaders = {
   graphRuntimeLoader: 'src/auth/graphConnections.ts',
   treeRuntimeLoader: 'src/tree/provisioningTreeShell.ts',
   mappingEditorRuntimeLoader: 'src/webviews/mappingEditorPanels.ts',
+  logsWorkbenchRuntimeLoader: 'src/webviews/logsWorkbenchPanels.ts',
   commandHandlersLoader: 'src/commands/registerCommands.ts',
 };
 /** Files that may take values from any Graph module: the Graph runtime bundle's entry. */

@@ -34,12 +34,14 @@ export function bundleOptions({ production = false, withTests = false } = {}) {
   const builds = [
     // The activation bundle. The others are required on first use by their loaders
     // (src/auth/graphRuntimeLoader.ts, src/tree/treeRuntimeLoader.ts,
-    // src/webviews/mappingEditorRuntimeLoader.ts, src/commands/commandHandlersLoader.ts), so
+    // src/webviews/mappingEditorRuntimeLoader.ts, src/webviews/logsWorkbenchRuntimeLoader.ts,
+    // src/commands/commandHandlersLoader.ts), so
     // activation does not load them.
     { ...nodeCommon, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
     { ...nodeCommon, entryPoints: ['src/tree/treeRuntime.ts'], outfile: 'dist/treeRuntime.js' },
     { ...nodeCommon, entryPoints: ['src/auth/graphRuntime.ts'], outfile: 'dist/graphRuntime.js' },
     { ...nodeCommon, entryPoints: ['src/webviews/mappingEditorRuntime.ts'], outfile: 'dist/mappingEditorRuntime.js' },
+    { ...nodeCommon, entryPoints: ['src/webviews/logsWorkbenchRuntime.ts'], outfile: 'dist/logsWorkbenchRuntime.js' },
     { ...nodeCommon, entryPoints: ['src/commands/commandHandlers.ts'], outfile: 'dist/commandHandlers.js' },
   ];
   if (existsSync(join(root, 'src/sandbox/cli.ts'))) {
@@ -51,6 +53,9 @@ export function bundleOptions({ production = false, withTests = false } = {}) {
   }
   if (existsSync(join(root, 'webview/main.ts'))) {
     builds.push({ ...common, platform: 'browser', format: 'esm', target: 'es2022', entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js' });
+  }
+  if (existsSync(join(root, 'webview/logsWorkbench/main.ts'))) {
+    builds.push({ ...common, platform: 'browser', format: 'esm', target: 'es2022', entryPoints: ['webview/logsWorkbench/main.ts'], outfile: 'dist/webview/logsWorkbench.js' });
   }
   if (withTests) {
     const dir = join(root, 'test/integration');

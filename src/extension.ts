@@ -12,6 +12,7 @@ import type { JobStatusRefresher } from './tree/jobStatusRefresher';
 import { ProvisioningTreeShell } from './tree/provisioningTreeShell';
 import { WalkthroughProgress } from './walkthrough/walkthroughProgress';
 import { MappingEditorPanels } from './webviews/mappingEditorPanels';
+import { LogsWorkbenchPanels } from './webviews/logsWorkbenchPanels';
 
 /** What activate() returns; tests use it to reach the running services. */
 export interface ExtensionApi {
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, documents, walkthrough,
       tree: () => tree.tree,
       mappingEditors: () => mappingEditors.manager,
+      logsWorkbenches: () => logsWorkbenches.manager,
     },
     {
       extensionPath: context.extensionPath,
@@ -55,11 +57,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     drafts: context.workspaceState,
     runAsCommand,
   });
+  const logsWorkbenches = new LogsWorkbenchPanels({ extensionUri: context.extensionUri, logger: logger.child('logsWorkbench'), graph });
   const statusBar = new ConnectionStatusBar(connections, CommandId.switchTenant);
 
   const treeView = vscode.window.createTreeView('entraProvisioning.apps', { treeDataProvider: tree, showCollapseAll: true });
   tree.attachView(treeView);
-  context.subscriptions.push(channel, connections, sandboxes, graph, tree, mappingEditors, documents, treeView, statusBar, ...commands);
+  context.subscriptions.push(channel, connections, sandboxes, graph, tree, mappingEditors, logsWorkbenches, documents, treeView, statusBar, ...commands);
   // Drives the welcome view; a connection (signed in, or the sandbox) is the walkthrough's first step.
   const setConnectedContext = () => {
     const connected = connections.list().length > 0;

@@ -25,6 +25,7 @@ import { applyJobFile, checkDrift, exportJobFile, planJobFile } from './jobFiles
 import { compareJobs } from './compareJobs';
 import { copyAsCode } from './copyAsCode';
 import { queryLogs } from './queryLogs';
+import { openLogsWorkbench } from './openLogsWorkbench';
 import { loadMoreApps, refresh, searchApps, toggleProvisioningOnly } from './treeCommands';
 
 /** Connection and view commands. */
@@ -71,6 +72,7 @@ const provisioningCommands: CommandDefinition[] = [
   { id: CommandId.compareJobs, handler: compareJobs },
   { id: CommandId.copyAsCode, handler: copyAsCode },
   { id: CommandId.queryLogs, handler: queryLogs },
+  { id: CommandId.openLogsWorkbench, handler: openLogsWorkbench },
 ];
 
 /** Every command with its handler: what the handlers bundle hands to the registration. */

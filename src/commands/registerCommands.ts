@@ -4,15 +4,17 @@ import type { ScimCheckLog } from '../host/scimCheckLog';
 import type { ProvisioningTreeProvider } from '../tree/provisioningTreeProvider';
 import type { RunAsCommand } from '../webviews/runAsCommand';
 import type { MappingEditorManager } from '../webviews/mappingEditorManager';
+import type { LogsWorkbenchManager } from '../webviews/logsWorkbenchManager';
 import { allCommandIds, CommandId } from '../shared/commandIds';
 import { loadCommandHandlers } from './commandHandlersLoader';
 import type { CommandRunner } from './commandRunner';
 import type { Services } from './services';
 
 /** What registerCommands() builds the services from: the tree and the mapping editors are reached on first use. */
-export interface ServiceParts extends Omit<Services, 'activity' | 'tree' | 'mappingEditors' | 'scimCheckLog'> {
+export interface ServiceParts extends Omit<Services, 'activity' | 'tree' | 'mappingEditors' | 'logsWorkbenches' | 'scimCheckLog'> {
   readonly tree: () => ProvisioningTreeProvider;
   readonly mappingEditors: () => MappingEditorManager;
+  readonly logsWorkbenches: () => LogsWorkbenchManager;
 }
 
 /** Where the command wrapper finds command titles (see commandTitles.ts), and who hears every result. */
@@ -51,6 +53,9 @@ export function registerCommands(parts: ServiceParts, runnerParts: RunnerParts):
     },
     get mappingEditors() {
       return parts.mappingEditors();
+    },
+    get logsWorkbenches() {
+      return parts.logsWorkbenches();
     },
     get activity() {
       return (activity ??= new (loadCommandHandlers().ActivityChannel)(parts.graph, parts.connections, parts.logger, CommandId.stopActivity));

@@ -7,6 +7,7 @@ import type { OutputChannelLogger } from '../host/outputChannelLogger';
 import type { ProvisioningTreeProvider } from '../tree/provisioningTreeProvider';
 import type { WalkthroughProgress } from '../walkthrough/walkthroughProgress';
 import type { MappingEditorManager } from '../webviews/mappingEditorManager';
+import type { LogsWorkbenchManager } from '../webviews/logsWorkbenchManager';
 import type { ReadOnlyDocuments } from '../host/readOnlyDocuments';
 import type { ScimCheckLog } from '../host/scimCheckLog';
 
@@ -21,6 +22,8 @@ export interface Services {
   readonly tree: ProvisioningTreeProvider;
   /** Open mapping editors (one per job); tests reach save through it. */
   readonly mappingEditors: MappingEditorManager;
+  /** Open logs workbenches (one per job, app or tenant); tests drive them through it. */
+  readonly logsWorkbenches: LogsWorkbenchManager;
   /** Read-only documents: reports, event details, schema snapshots. */
   readonly documents: ReadOnlyDocuments;
   /** Provisioning activity streams, their channel and the events they saw. */

@@ -45,6 +45,7 @@ export const CommandId = {
   compareJobs: 'entraProvisioning.compareJobs',
   copyAsCode: 'entraProvisioning.copyAsCode',
   queryLogs: 'entraProvisioning.queryLogs',
+  openLogsWorkbench: 'entraProvisioning.openLogsWorkbench',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

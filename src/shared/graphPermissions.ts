@@ -112,6 +112,7 @@ export const commandAccess: Readonly<Partial<Record<CommandId, readonly GraphAcc
   [CommandId.streamActivity]: ['readLogs'],
   [CommandId.showActivityDetails]: ['readLogs'],
   [CommandId.queryLogs]: ['readLogs'],
+  [CommandId.openLogsWorkbench]: ['readLogs'],
 };
 
 /** "AuditLog.Read.All and Directory.Read.All". */

@@ -10,6 +10,7 @@ import type { AttributeMappingDraft, EditorDocument, MappingFields, ObjectMappin
 import { mappingFieldNames, mappingTypes } from './mappingEditor/document';
 import type { EditOperation } from './mappingEditor/edits';
 import type { SampleUser } from './mappingEditor/preview';
+import { messageBoundsProblem as boundsProblem } from './messageBounds';
 
 // ---------------------------------------------------------------------------------------------
 // Webview → extension
@@ -293,27 +294,7 @@ export const MAX_MESSAGE_SIZE = 1_000_000;
  * value costs no more than the bound to refuse.
  */
 export function messageBoundsProblem(value: unknown): string | undefined {
-  let size = 0;
-  const pending: Array<[unknown, number]> = [[value, 0]];
-  while (pending.length) {
-    const [current, depth] = pending.pop()!;
-    size += typeof current === 'string' ? current.length + 1 : 1;
-    if (size > MAX_MESSAGE_SIZE) return `larger than ${MAX_MESSAGE_SIZE} characters`;
-    if (current === null || typeof current !== 'object') continue;
-    if (depth + 1 > MAX_MESSAGE_DEPTH) return `nested deeper than ${MAX_MESSAGE_DEPTH} levels`;
-    if (Array.isArray(current)) {
-      // Holes count as values too: a sparse array's length is what a walk would step through.
-      if (size + current.length > MAX_MESSAGE_SIZE) return `larger than ${MAX_MESSAGE_SIZE} characters`;
-      for (let i = 0; i < current.length; i++) pending.push([current[i], depth + 1]);
-      continue;
-    }
-    for (const key of Object.keys(current)) {
-      size += key.length;
-      if (size > MAX_MESSAGE_SIZE) return `larger than ${MAX_MESSAGE_SIZE} characters`;
-      pending.push([(current as Obj)[key], depth + 1]);
-    }
-  }
-  return undefined;
+  return boundsProblem(value, MAX_MESSAGE_SIZE, MAX_MESSAGE_DEPTH);
 }
 
 /** A message from a webview, or why it was refused (with its request id when it names a valid one, so it can be answered). */

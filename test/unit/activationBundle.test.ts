@@ -53,4 +53,10 @@ describe('The activation bundle (esbuild metafile)', function () {
     const lazy = inputs.filter((path) => /^src\/(webviews\/(mappingEditorManager|mappingEditorSession|mappingEditorStrings)\.ts$|shared\/(webviewProtocol|mappingEditor\/)|expressions\/)/.test(path));
     assert.deepEqual(lazy, []);
   });
+
+  it('leaves the logs workbench (manager, sessions, strings, protocol, log functions, error catalogue) to its bundle', () => {
+    const lazy = inputs.filter((path) => /^src\/(webviews\/(logsWorkbenchManager|logsWorkbenchSession|logsWorkbenchStrings)\.ts$|shared\/(logsWorkbench\/|provisioningLogs|provisioningErrorCatalog))/.test(path));
+    assert.deepEqual(lazy, []);
+    assert.ok(inputs.includes('src/webviews/logsWorkbenchPanels.ts'), 'the serializer that restores a workbench is registered at activation');
+  });
 });
