@@ -3,7 +3,7 @@ import type { GraphConnections } from '../auth/graphConnections';
 import type { Logger } from '../shared/logger';
 import { parseLogsScope, type LogsFilters, type LogsScope } from '../shared/logsWorkbench';
 import { LOGS_WORKBENCH_VIEW_TYPE, logsWorkbenchResourceRoots } from './logsWorkbenchHtml';
-import { LogsWorkbenchSession } from './logsWorkbenchSession';
+import { LogsWorkbenchSession, type LogsPaging } from './logsWorkbenchSession';
 
 export interface LogsWorkbenchManagerDeps {
   readonly extensionUri: vscode.Uri;
@@ -37,9 +37,10 @@ export class LogsWorkbenchManager implements vscode.Disposable, vscode.WebviewPa
 
   /**
    * Opens the workbench of a scope, or reveals it when it is open (given filters then replace the
-   * ones it shows). `label` names the scope (app name, tenant); read when not given.
+   * ones it shows). `label` names the scope (app name, tenant); read when not given. `paging`
+   * changes the page size and the cap of a round of a new workbench (tests page through a few events).
    */
-  async open(scope: LogsScope, options: { label?: string; filters?: LogsFilters; signal?: AbortSignal } = {}): Promise<LogsWorkbenchSession> {
+  async open(scope: LogsScope, options: { label?: string; filters?: LogsFilters; signal?: AbortSignal; paging?: LogsPaging } = {}): Promise<LogsWorkbenchSession> {
     const existing = this.get(scope);
     if (existing) {
       existing.reveal();
@@ -51,7 +52,7 @@ export class LogsWorkbenchManager implements vscode.Disposable, vscode.WebviewPa
     const raced = this.get(scope);
     if (raced) return raced;
     const panel = vscode.window.createWebviewPanel(LOGS_WORKBENCH_VIEW_TYPE, label, vscode.ViewColumn.Active, this.panelOptions());
-    return this.adopt(scope, label, panel, options.filters);
+    return this.adopt(scope, label, panel, options.filters, options.paging);
   }
 
   /** Brings back a panel VS Code restored after a reload, from the scope the webview kept in its state. */
@@ -75,9 +76,9 @@ export class LogsWorkbenchManager implements vscode.Disposable, vscode.WebviewPa
     return { enableScripts: true, localResourceRoots: logsWorkbenchResourceRoots(this.deps.extensionUri) };
   }
 
-  private adopt(scope: LogsScope, label: string, panel: vscode.WebviewPanel, filters: LogsFilters | undefined): LogsWorkbenchSession {
+  private adopt(scope: LogsScope, label: string, panel: vscode.WebviewPanel, filters: LogsFilters | undefined, paging?: LogsPaging): LogsWorkbenchSession {
     const key = logsWorkbenchKey(scope);
-    const session = new LogsWorkbenchSession(key, scope, label, panel, this.deps, filters);
+    const session = new LogsWorkbenchSession(key, scope, label, panel, this.deps, filters, paging);
     this.sessions.set(key, session);
     session.onDidClose(() => {
       if (this.sessions.get(key) === session) this.sessions.delete(key);

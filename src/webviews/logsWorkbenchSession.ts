@@ -18,6 +18,12 @@ export const LOGS_PAGE_CAP = 5_000;
 /** Details of this many recently selected events are kept (a second look costs no request). */
 const DETAILS_CACHE = 200;
 
+/** How many events a Graph request and a round of automatic paging read (smaller in tests). */
+export interface LogsPaging {
+  readonly pageSize?: number;
+  readonly pageCap?: number;
+}
+
 /** What the session needs from the extension. */
 export interface LogsSessionDeps {
   readonly extensionUri: vscode.Uri;
@@ -83,6 +89,8 @@ export class LogsWorkbenchSession implements vscode.Disposable {
   private readonly detailReads = new LatestOnly<ResponseResult>();
   private readonly detailsCache = new Map<string, LogEventDetails>();
   private disposed = false;
+  private readonly pageCap: number;
+  private readonly pageSize: number;
 
   constructor(
     readonly key: string,
@@ -91,8 +99,10 @@ export class LogsWorkbenchSession implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly deps: LogsSessionDeps,
     private initialFilters: LogsFilters | undefined,
-    private readonly pageCap = LOGS_PAGE_CAP,
+    paging: LogsPaging = {},
   ) {
+    this.pageCap = paging.pageCap ?? LOGS_PAGE_CAP;
+    this.pageSize = paging.pageSize ?? LOGS_PAGE_SIZE;
     panel.webview.html = logsWorkbenchHtml(panel.webview, deps.extensionUri);
     panel.title = vscode.l10n.t('Logs: {0}', label);
     this.disposables.push(
@@ -249,7 +259,7 @@ export class LogsWorkbenchSession implements vscode.Disposable {
       status: filters.status,
       action: filters.action,
       cycleId: filters.cycleId?.trim(),
-      top: LOGS_PAGE_SIZE,
+      top: this.pageSize,
     };
   }
 
