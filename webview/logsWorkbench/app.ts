@@ -321,9 +321,11 @@ export class LogsWorkbenchApp {
       const failures = row.group.statusCounts.failure ?? 0;
       return h('div', { class: `row group${selected ? ' cursor' : ''}`, role: 'option', 'aria-selected': String(selected), 'aria-expanded': String(row.expanded), 'data-row': String(index), 'data-testid': 'group-row', title: row.group.key || undefined },
         h('span', { class: `codicon twisty ${row.expanded ? 'open' : ''}`, 'aria-hidden': 'true' }, row.expanded ? '▾' : '▸'),
-        h('span', { class: 'group-label' }, this.groupLabel(row)),
-        h('span', { class: 'group-count' }, row.group.count === 1 ? this.t('eventsOne') : this.t('eventsMany', this.number(row.group.count))),
-        failures ? h('span', { class: 'group-failures' }, this.t('failuresMany', this.number(failures))) : null,
+        // Error codes share their start (SystemForCrossDomainIdentityManagement…) and differ at the end: cut at the start.
+        this.view.state.grouping === 'error' ? h('span', { class: 'group-label keep-end' }, h('bdi', { dir: 'ltr' }, this.groupLabel(row))) : h('span', { class: 'group-label' }, this.groupLabel(row)),
+        // A group that failed throughout says so by its count's colour; a mixed one names its failures.
+        h('span', { class: `group-count${failures === row.group.count ? ' all-failed' : ''}` }, row.group.count === 1 ? this.t('eventsOne') : this.t('eventsMany', this.number(row.group.count))),
+        failures && failures < row.group.count ? h('span', { class: 'group-failures' }, this.t('failuresMany', this.number(failures))) : null,
       );
     }
     const e = this.events[row.index];
@@ -333,7 +335,8 @@ export class LogsWorkbenchApp {
       h('span', { class: `c-status s-${e.status}` }, this.statusLabel(e.status)),
       h('span', { class: 'c-action' }, this.actionLabel(e.action)),
       h('span', { class: 'c-user', title: user }, user),
-      h('span', { class: 'c-code', title: e.errorCode }, e.errorCode),
+      // Grouped by error code, the group's header already says it.
+      this.view.state.grouping === 'error' ? null : h('span', { class: 'c-code keep-end', title: e.errorCode }, h('bdi', { dir: 'ltr' }, e.errorCode)),
     );
   }
 
@@ -457,7 +460,7 @@ export class LogsWorkbenchApp {
     if (event.errorCode || event.reason || event.status === 'failure') children.push(this.errorSection(event, d));
     if (d?.provisioningSteps?.length) {
       children.push(h('h3', {}, this.t('steps')), h('ol', { class: 'steps' }, ...d.provisioningSteps.map((s) =>
-        h('li', { class: `step s-${s.status ?? ''}` }, h('span', { class: `c-status s-${s.status ?? ''}` }, this.statusLabel(s.status ?? '')), ' ', h('strong', {}, s.name ?? s.provisioningStepType ?? ''), s.description ? h('div', { class: 'step-description' }, s.description) : null))));
+        h('li', { class: 'step' }, h('span', { class: `c-status s-${s.status ?? ''}` }, this.statusLabel(s.status ?? '')), ' ', h('strong', {}, s.name ?? s.provisioningStepType ?? ''), s.description ? h('div', { class: 'step-description' }, s.description) : null))));
     }
     if (d?.modifiedProperties?.length) {
       children.push(h('h3', {}, this.t('modifiedProperties')), h('table', { class: 'properties' },
