@@ -1,5 +1,5 @@
 import type { ProvisioningObjectSummary, User } from '@microsoft/microsoft-graph-types';
-import { toLogEvent, type LogEvent, type LogServerFilter } from '../shared/provisioningLogs';
+import { LOG_QUERY_CAP, toLogEvent, type LogEvent, type LogServerFilter } from '../shared/provisioningLogs';
 import type { GraphCaller, Page } from './graphCaller';
 import { odataString, paths, query } from './paths';
 import { Access } from './permissions';
@@ -78,9 +78,6 @@ export function odataDateTime(value: string): string {
   if (Number.isNaN(ms)) throw new RangeError(`Not a date and time: ${value}`);
   return new Date(ms).toISOString();
 }
-
-/** How many events queryLogs reads at most (it says when there were more). */
-export const LOG_QUERY_CAP = 10_000;
 
 /** One page of a logs query, projected. */
 export interface LogEventPage {

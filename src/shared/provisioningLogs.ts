@@ -13,6 +13,9 @@ export type LogStatus = (typeof LOG_STATUSES)[number];
 export const LOG_ACTIONS = ['create', 'update', 'delete', 'disable', 'other', 'stagedDelete'] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 
+/** How many events a logs query reads at most (`entraProvisioning.queryLogs` states it; it says when there were more). */
+export const LOG_QUERY_CAP = 10_000;
+
 /** What the logs can be grouped by. */
 export const LOG_GROUP_BYS = ['cycle', 'error', 'user'] as const;
 export type LogGroupBy = (typeof LOG_GROUP_BYS)[number];
