@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LogQuery } from '../graph/logsApi';
 import { UserFacingError } from '../shared/errors';
-import { groupLogs, LOG_ACTIONS, LOG_GROUP_BYS, LOG_STATUSES, type LogEvent, type LogGroup, type LogGroupBy } from '../shared/provisioningLogs';
+import { groupLogs, LOG_ACTIONS, LOG_QUERY_CAP, LOG_GROUP_BYS, LOG_STATUSES, type LogEvent, type LogGroup, type LogGroupBy } from '../shared/provisioningLogs';
 import type { CommandContext } from './commandRunner';
 import type { Services } from './services';
 
@@ -28,9 +28,6 @@ export interface QueryLogsResult {
 }
 
 const KNOWN = ['servicePrincipalId', 'jobId', 'user', 'from', 'to', 'status', 'action', 'cycleId', 'groupBy', 'connectionId'] as const;
-
-/** How many events the command reads at most; it says so in the log when there were more. */
-const QUERY_CAP = 10_000;
 
 function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
@@ -101,10 +98,10 @@ export async function queryLogs(services: Services, context: CommandContext, arg
   };
   context.report(vscode.l10n.t('Reading provisioning logs…'));
   const { items, truncated } = await service.logs.query(query, {
-    cap: QUERY_CAP,
+    cap: LOG_QUERY_CAP,
     signal: context.signal,
     onPage: (n) => context.report(vscode.l10n.t('Reading provisioning logs… {0} so far', n)),
   });
-  if (truncated) services.logger.warn(`[logs] queryLogs stopped at ${QUERY_CAP} events; narrow the filters to see the rest`);
+  if (truncated) services.logger.warn(`[logs] queryLogs stopped at ${LOG_QUERY_CAP} events; narrow the filters to see the rest`);
   return args.groupBy ? { items, groups: groupLogs(items, args.groupBy) } : { items };
 }

@@ -1,5 +1,5 @@
 import type { ProvisioningObjectSummary, User } from '@microsoft/microsoft-graph-types';
-import { toLogEvent, type LogEvent, type LogServerFilter } from '../shared/provisioningLogs';
+import { LOG_QUERY_CAP, toLogEvent, type LogEvent, type LogServerFilter } from '../shared/provisioningLogs';
 import type { GraphCaller, Page } from './graphCaller';
 import { odataString, paths, query } from './paths';
 import { Access } from './permissions';
@@ -79,9 +79,6 @@ export function odataDateTime(value: string): string {
   return new Date(ms).toISOString();
 }
 
-/** How many events queryLogs reads at most (it says when there were more). */
-export const LOG_QUERY_CAP = 10_000;
-
 /** One page of a logs query, projected. */
 export interface LogEventPage {
   readonly items: LogEvent[];
@@ -123,11 +120,11 @@ export class LogsApi {
    */
   async queryPage(q: LogQuery, nextLink?: string, signal?: AbortSignal): Promise<LogEventPage> {
     const sig = signal ?? q.signal;
-    let query = q;
+    let resolved = q;
     if (!nextLink && q.user && q.userObjectIds === undefined && looksLikeUserPrincipalName(q.user)) {
-      query = { ...q, userObjectIds: await this.userObjectIds(q.user, sig) };
+      resolved = { ...q, userObjectIds: await this.userObjectIds(q.user, sig) };
     }
-    const page = nextLink ? await this.page({ nextLink, signal: sig }) : await this.page({ ...query, top: q.top ?? 1000, signal: sig });
+    const page = nextLink ? await this.page({ nextLink, signal: sig }) : await this.page({ ...resolved, top: q.top ?? 1000, signal: sig });
     return { items: page.items.map(toLogEvent), nextLink: page.nextLink };
   }
 
@@ -145,7 +142,7 @@ export class LogsApi {
       options.onPage?.(items.length);
       if (page.items.length > room) return { items, truncated: true };
       if (!page.nextLink) return { items, truncated: false };
-      // Full, with more to come: one more page would only say "more".
+      // At the cap with a next page announced: counted as more (Graph rarely links to an empty page).
       if (items.length >= cap) return { items, truncated: true };
       page = await this.queryPage(q, page.nextLink, options.signal);
     }

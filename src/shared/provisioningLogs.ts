@@ -13,6 +13,9 @@ export type LogStatus = (typeof LOG_STATUSES)[number];
 export const LOG_ACTIONS = ['create', 'update', 'delete', 'disable', 'other', 'stagedDelete'] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 
+/** How many events a logs query reads at most (`entraProvisioning.queryLogs` states it; it says when there were more). */
+export const LOG_QUERY_CAP = 10_000;
+
 /** What the logs can be grouped by. */
 export const LOG_GROUP_BYS = ['cycle', 'error', 'user'] as const;
 export type LogGroupBy = (typeof LOG_GROUP_BYS)[number];
@@ -130,6 +133,79 @@ export function toLogEvent(s: ProvisioningSummaryLike): LogEvent {
 }
 
 // ---------------------------------------------------------------------------------------------
+// What filtering and grouping keep per loaded array of events
+
+/**
+ * Built once per loaded event and kept beside the array (a workbench appends pages, and this
+ * follows): the lower-cased search text, and for each grouping the events' group numbers. Filtering
+ * and grouping 100,000 events then run over typed arrays and one native `indexOf` per word, instead
+ * of touching 100,000 objects and strings per keystroke.
+ */
+interface Prepared {
+  /** The events covered: the first `count` of the array, the last of them `last`. */
+  count: number;
+  last: LogEvent | undefined;
+  /** The search text in chunks: events' fields joined by \u0001, events by \n (words have no white space, so cannot match across). */
+  chunks: { text: string; first: number; starts: Int32Array }[];
+  /** Covered by the chunks so far. */
+  textCount: number;
+  tables: Partial<Record<LogGroupBy, KeyTable>>;
+  /** Each event's time in milliseconds (NaN when it has none), covering the first `timeCount` events. */
+  times: Float64Array;
+  timeCount: number;
+}
+
+/** The groups of one grouping: each event's group number, and per group its key and label. */
+interface KeyTable {
+  count: number;
+  ids: Int32Array;
+  numbers: Map<string, number>;
+  keys: string[];
+  labels: string[];
+}
+
+const prepared = new WeakMap<readonly LogEvent[], Prepared>();
+
+function preparedOf(items: readonly LogEvent[]): Prepared {
+  let p = prepared.get(items);
+  if (!p || p.count > items.length || (p.count > 0 && items[p.count - 1] !== p.last)) {
+    // Not the events this was built for (the array was changed other than by appending): start over.
+    p = { count: 0, last: undefined, chunks: [], textCount: 0, tables: {}, times: new Float64Array(0), timeCount: 0 };
+    prepared.set(items, p);
+  }
+  p.count = items.length;
+  p.last = items[items.length - 1];
+  return p;
+}
+
+/**
+ * Builds what filterLogs and groupLogs need for the events not yet covered, so that a workbench can
+ * pay for it as pages arrive rather than on the next keystroke. Optional: both build it themselves.
+ */
+export function prepareLogs(items: readonly LogEvent[]): void {
+  const p = preparedOf(items);
+  extendText(p, items);
+  timesOf(p, items);
+  for (const by of LOG_GROUP_BYS) tableOf(p, items, by);
+}
+
+function grow<T extends Int32Array | Float64Array>(array: T, filled: number, needed: number, make: (n: number) => T): T {
+  if (array.length >= needed) return array;
+  const grown = make(Math.max(needed, array.length * 2));
+  grown.set(array.subarray(0, filled));
+  return grown;
+}
+
+function timesOf(p: Prepared, items: readonly LogEvent[]): Float64Array {
+  if (p.timeCount < items.length) {
+    p.times = grow(p.times, p.timeCount, items.length, (n) => new Float64Array(n));
+    for (let i = p.timeCount; i < items.length; i++) p.times[i] = Date.parse(items[i].time);
+    p.timeCount = items.length;
+  }
+  return p.times;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Client-side filter
 
 /** A filter over loaded events; every given part must match. */
@@ -151,31 +227,14 @@ function asSet(v: string | readonly string[] | undefined): ReadonlySet<string> |
   return list.length ? new Set(list) : undefined;
 }
 
-/**
- * The lower-cased text of many events in one string, each event's fields joined by \u0001 and
- * events by \n (a word, having no white space, cannot match across either), with where each event
- * starts. One native `indexOf` over it finds a word in 100,000 events far faster than 100,000
- * `includes` calls, and it is built once per loaded event: a workbench appends pages, and so does
- * this text.
- */
-interface SearchText {
-  /** The events it covers: the first `count` of the array, the last of them `last`. */
-  count: number;
-  last: LogEvent | undefined;
-  /** Chunks of text, each with the index of its first event and its events' start offsets. */
-  chunks: { text: string; first: number; starts: Int32Array }[];
-}
-
-const searchTexts = new WeakMap<readonly LogEvent[], SearchText>();
-
 function eventText(e: LogEvent): string {
   return `${e.id}\u0001${e.cycleId}\u0001${e.jobId}\u0001${e.changeId}\u0001${e.app}\u0001${e.action}\u0001${e.status}\u0001${e.errorCode}\u0001${e.reason}\u0001${e.sourceId}\u0001${e.sourceName}\u0001${e.targetId}\u0001${e.targetName}`;
 }
 
-/** Events per chunk of search text: small enough that what a chunk's building leaves behind dies young. */
+/** Events per chunk of search text: small enough that what building one leaves behind dies young. */
 const CHUNK = 2048;
 
-function chunkOf(items: readonly LogEvent[], from: number, to: number): SearchText['chunks'][number] {
+function chunkOf(items: readonly LogEvent[], from: number, to: number): Prepared['chunks'][number] {
   const parts = new Array<string>(to - from);
   const starts = new Int32Array(to - from + 1);
   let at = 0;
@@ -187,7 +246,7 @@ function chunkOf(items: readonly LogEvent[], from: number, to: number): SearchTe
   }
   starts[to - from] = at;
   const text = parts.join('\n').toLowerCase();
-  if (text.length === at - 1 || to === from) return { text, first: from, starts };
+  if (text.length === at - 1) return { text, first: from, starts };
   // Lower-casing changed the length (a few non-ASCII letters do), which would shift the offsets:
   // lower-case event by event instead.
   at = 0;
@@ -200,25 +259,20 @@ function chunkOf(items: readonly LogEvent[], from: number, to: number): SearchTe
   return { text: parts.join('\n'), first: from, starts };
 }
 
-/** The search text of `items`, extended when events were appended since, rebuilt when they changed otherwise. */
-function searchTextOf(items: readonly LogEvent[]): SearchText {
-  let st = searchTexts.get(items);
-  if (!st || st.count > items.length || (st.count > 0 && items[st.count - 1] !== st.last)) {
-    st = { count: 0, last: undefined, chunks: [] };
-    searchTexts.set(items, st);
+function extendText(p: Prepared, items: readonly LogEvent[]): void {
+  // A last chunk left short by a smaller page is rebuilt whole, so chunks stay large.
+  const lastChunk = p.chunks[p.chunks.length - 1];
+  if (lastChunk && p.textCount < items.length && p.textCount - lastChunk.first < CHUNK) {
+    p.chunks.pop();
+    p.textCount = lastChunk.first;
   }
-  for (let from = st.count; from < items.length; from += CHUNK) st.chunks.push(chunkOf(items, from, Math.min(items.length, from + CHUNK)));
-  if (st.count < items.length) {
-    st.count = items.length;
-    st.last = items[items.length - 1];
-  }
-  return st;
+  for (let from = p.textCount; from < items.length; from += CHUNK) p.chunks.push(chunkOf(items, from, Math.min(items.length, from + CHUNK)));
+  p.textCount = items.length;
 }
 
 /** Marks in `hit` the events whose text contains `word`. */
-function markWord(st: SearchText, word: string, hit: Uint8Array): void {
-  for (const chunk of st.chunks) {
-    const { text, starts, first } = chunk;
+function markWord(p: Prepared, word: string, hit: Uint8Array): void {
+  for (const { text, starts, first } of p.chunks) {
     let event = 0;
     let pos = text.indexOf(word);
     while (pos !== -1) {
@@ -238,22 +292,25 @@ export function filterLogs(items: readonly LogEvent[], filter: LogClientFilter):
   const words = (filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   let matches: Uint8Array | undefined;
   if (words.length) {
-    const st = searchTextOf(items);
+    const p = preparedOf(items);
+    extendText(p, items);
     matches = new Uint8Array(items.length);
-    markWord(st, words[0], matches);
+    markWord(p, words[0], matches);
     for (const w of words.slice(1)) {
       const also = new Uint8Array(items.length);
-      markWord(st, w, also);
+      markWord(p, w, also);
       for (let i = 0; i < matches.length; i++) matches[i] &= also[i];
     }
   }
   const out: number[] = [];
   for (let i = 0; i < items.length; i++) {
     if (matches && matches[i] === 0) continue;
-    const e = items[i];
-    if (statuses && !statuses.has(e.status)) continue;
-    if (actions && !actions.has(e.action)) continue;
-    if (code !== undefined && e.errorCode !== code) continue;
+    if (statuses || actions || code !== undefined) {
+      const e = items[i];
+      if (statuses && !statuses.has(e.status)) continue;
+      if (actions && !actions.has(e.action)) continue;
+      if (code !== undefined && e.errorCode !== code) continue;
+    }
     out.push(i);
   }
   return out;
@@ -277,11 +334,9 @@ export interface LogGroup {
   /** Earliest and latest `time` in the group. */
   readonly firstTime: string;
   readonly lastTime: string;
-  /** How many events of each status the group holds. */
+  /** How many events of each status the group holds (the four statuses always present). */
   readonly statusCounts: Readonly<Record<string, number>>;
 }
-
-type MutableGroup = { -readonly [K in keyof LogGroup]: LogGroup[K] } & { statusCounts: Record<string, number> };
 
 function keyOf(e: LogEvent, by: LogGroupBy): string {
   if (by === 'cycle') return e.cycleId;
@@ -289,36 +344,105 @@ function keyOf(e: LogEvent, by: LogGroupBy): string {
   return e.sourceId || e.targetId;
 }
 
+function tableOf(p: Prepared, items: readonly LogEvent[], by: LogGroupBy): KeyTable {
+  let t = p.tables[by];
+  if (!t) {
+    t = { count: 0, ids: new Int32Array(items.length), numbers: new Map(), keys: [], labels: [] };
+    p.tables[by] = t;
+  }
+  if (t.count < items.length) {
+    t.ids = grow(t.ids, t.count, items.length, (n) => new Int32Array(n));
+    const byUser = by === 'user';
+    for (let i = t.count; i < items.length; i++) {
+      const e = items[i];
+      const key = keyOf(e, by);
+      let n = t.numbers.get(key);
+      if (n === undefined) {
+        n = t.keys.length;
+        t.numbers.set(key, n);
+        t.keys.push(key);
+        t.labels.push(byUser ? e.sourceName || e.targetName || key : key);
+      } else if (byUser && t.labels[n] === key && (e.sourceName || e.targetName)) {
+        // A user's name may be missing on some entries (a failed create has no target name).
+        t.labels[n] = e.sourceName || e.targetName;
+      }
+      t.ids[i] = n;
+    }
+    t.count = items.length;
+  }
+  return t;
+}
+
 /**
  * Groups events (or the given subset of indexes, such as filterLogs' answer) by cycle, error code
  * or user. Groups come newest activity first (by `lastTime`), ties by key.
  */
 export function groupLogs(items: readonly LogEvent[], by: LogGroupBy, subset?: readonly number[]): LogGroup[] {
-  const groups = new Map<string, MutableGroup>();
-  const list: MutableGroup[] = [];
-  const byUser = by === 'user';
+  const p = preparedOf(items);
+  const t = tableOf(p, items, by);
+  const times = timesOf(p, items);
+  const groupCount = t.keys.length;
+  const counts = new Int32Array(groupCount);
+  // The events holding each group's first and last time (-1: none yet).
+  const firstAt = new Int32Array(groupCount).fill(-1);
+  const lastAt = new Int32Array(groupCount).fill(-1);
   const n = subset ? subset.length : items.length;
+  const ids = t.ids;
   for (let j = 0; j < n; j++) {
     const i = subset ? subset[j] : j;
-    const e = items[i];
-    const key = keyOf(e, by);
-    let g = groups.get(key);
-    if (g === undefined) {
-      // Every group starts with the same four counts, so all share one object shape.
-      g = { key, label: byUser ? e.sourceName || e.targetName || key : key, count: 0, indexes: [], firstTime: e.time, lastTime: e.time, statusCounts: { success: 0, failure: 0, skipped: 0, warning: 0 } };
-      groups.set(key, g);
-      list.push(g);
-    } else {
-      if (e.time < g.firstTime) g.firstTime = e.time;
-      else if (e.time > g.lastTime) g.lastTime = e.time;
-      // A user's name may be missing on some entries (a failed create has no target name).
-      if (byUser && g.label === key && (e.sourceName || e.targetName)) g.label = e.sourceName || e.targetName;
+    const g = ids[i];
+    counts[g]++;
+    const f = firstAt[g];
+    const time = times[i];
+    // Times compared as numbers; an event without one (NaN) is a bound only until one with a time comes.
+    if (f === -1 || (Number.isNaN(times[f]) && !Number.isNaN(time))) {
+      firstAt[g] = i;
+      lastAt[g] = i;
+    } else if (time < times[f]) {
+      firstAt[g] = i;
+    } else if (time > times[lastAt[g]]) {
+      lastAt[g] = i;
     }
-    g.count++;
-    g.indexes.push(i);
-    g.statusCounts[e.status] = (g.statusCounts[e.status] ?? 0) + 1;
   }
-  return list.sort((a, b) => (a.lastTime === b.lastTime ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.lastTime < b.lastTime ? 1 : -1));
+  const groups: (LogGroup & { indexes: number[]; statusCounts: Record<string, number> })[] = [];
+  const slot: (number[] | undefined)[] = new Array(groupCount);
+  const statusSlot: (Record<string, number> | undefined)[] = new Array(groupCount);
+  const fill = new Int32Array(groupCount);
+  /** Each listed group's number. */
+  const numbers: number[] = [];
+  for (let g = 0; g < groupCount; g++) {
+    if (counts[g] === 0) continue;
+    const indexes = new Array<number>(counts[g]);
+    const statusCounts = { success: 0, failure: 0, skipped: 0, warning: 0 } as Record<string, number>;
+    slot[g] = indexes;
+    statusSlot[g] = statusCounts;
+    numbers.push(g);
+    groups.push({ key: t.keys[g], label: t.labels[g], count: counts[g], indexes, firstTime: items[firstAt[g]].time, lastTime: items[lastAt[g]].time, statusCounts });
+  }
+  for (let j = 0; j < n; j++) {
+    const i = subset ? subset[j] : j;
+    const g = ids[i];
+    slot[g]![fill[g]++] = i;
+    const c = statusSlot[g]!;
+    const s = items[i].status;
+    // Compared, not used as a key: a status string read from JSON is usually not interned.
+    if (s === 'success') c.success++;
+    else if (s === 'failure') c.failure++;
+    else if (s === 'skipped') c.skipped++;
+    else if (s === 'warning') c.warning++;
+    else c[s] = (c[s] ?? 0) + 1;
+  }
+  const lastMs = new Float64Array(groups.length);
+  for (let k = 0; k < groups.length; k++) lastMs[k] = times[lastAt[numbers[k]]];
+  const order = Array.from(groups.keys()).sort((a, b) => {
+    const x = lastMs[a];
+    const y = lastMs[b];
+    if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return Number.isNaN(x) ? 1 : Number.isNaN(y) ? -1 : y - x;
+    const ka = groups[a].key;
+    const kb = groups[b].key;
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+  return order.map((k) => groups[k]);
 }
 
 // ---------------------------------------------------------------------------------------------

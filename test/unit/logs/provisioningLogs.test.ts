@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import {
-  csvField, filterLogs, groupLogs, LOG_CSV_COLUMNS, logsToCsv, logsToJson, toLogEvent, type LogEvent,
+  csvField, filterLogs, groupLogs, LOG_CSV_COLUMNS, logsToCsv, logsToJson, prepareLogs, toLogEvent, type LogEvent,
 } from '../../../src/shared/provisioningLogs';
 
 /** A log event with only the fields a test cares about. */
@@ -100,6 +100,43 @@ describe('provisioning logs (host-free): projection, filter, groups, export', ()
     const failures = filterLogs(items, { status: 'failure' });
     assert.deepEqual(groupLogs(items, 'cycle', failures).map((g) => [g.key, g.indexes]), [['c2', [1]], ['c1', [2]]]);
     assert.deepEqual(groupLogs([], 'user'), []);
+  });
+
+  it('follows an array that grows page by page, and starts over when it changed otherwise', () => {
+    const items: LogEvent[] = [];
+    for (let page = 0; page < 3; page++) {
+      for (let k = 0; k < 1500; k++) items.push(event({ id: `p${page}-${k}`, cycleId: `c${page}`, sourceId: `u${k % 7}`, sourceName: k % 7 === 3 ? 'Zoë Ünal' : `User ${k % 7}` }));
+      prepareLogs(items);
+      assert.equal(filterLogs(items, { text: `p${page}-1499` }).length, 1, `page ${page}'s last event is searchable`);
+      assert.deepEqual(groupLogs(items, 'cycle').map((g) => g.count), Array(page + 1).fill(1500));
+    }
+    // Filtering and grouping without prepareLogs build the same themselves.
+    assert.equal(filterLogs(items, { text: 'zoë ünal' }).length, groupLogs(items, 'user').find((g) => g.key === 'u3')!.count);
+    items.push(event({ id: 'late', cycleId: 'c9' }));
+    assert.deepEqual(filterLogs(items, { text: 'late' }), [items.length - 1]);
+    assert.equal(groupLogs(items, 'cycle').length, 4);
+    // Replaced in place: what was built for the old event must not answer for the new one.
+    items[items.length - 1] = event({ id: 'replaced', cycleId: 'c8' });
+    assert.deepEqual(filterLogs(items, { text: 'late' }), []);
+    assert.deepEqual(filterLogs(items, { text: 'replaced' }), [items.length - 1]);
+    assert.ok(groupLogs(items, 'cycle').some((g) => g.key === 'c8'));
+    items.length = 10;
+    assert.equal(filterLogs(items, { text: 'p2-' }).length, 0, 'shortened');
+  });
+
+  it('finds words after letters whose lower case is longer (the offsets stay right)', () => {
+    // 'İ' lower-cases to two code units; the events after it must still be found as themselves.
+    const items = [event({ id: 'a', sourceName: 'İlkay' }), event({ id: 'b', sourceName: 'Bob' }), event({ id: 'c', sourceName: 'Cem İnce' })];
+    assert.deepEqual(filterLogs(items, { text: 'bob' }), [1]);
+    assert.deepEqual(filterLogs(items, { text: 'cem' }), [2]);
+    assert.deepEqual(filterLogs(items, { text: 'İNCE' }), [2], 'the same lower case on both sides');
+    assert.deepEqual(filterLogs(items, { text: 'zed' }), []);
+  });
+
+  it('keeps events without a time in their groups without moving the bounds', () => {
+    const items = [event({ id: 'a', time: '' }), event({ id: 'b', time: '2026-01-02T00:00:00.000Z' }), event({ id: 'c', cycleId: 'c0', time: '' })];
+    const groups = groupLogs(items, 'cycle');
+    assert.deepEqual(groups.map((g) => [g.key, g.count, g.firstTime, g.lastTime]), [['c1', 2, '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z'], ['c0', 1, '', '']]);
   });
 
   it('writes CSV by RFC 4180: header of the stable columns, CRLF, quotes only where needed, doubled inside', () => {
