@@ -26,6 +26,7 @@ import { compareJobs } from './compareJobs';
 import { copyAsCode } from './copyAsCode';
 import { queryLogs } from './queryLogs';
 import { openLogsWorkbench } from './openLogsWorkbench';
+import { explainError } from './explainError';
 import { loadMoreApps, refresh, searchApps, toggleProvisioningOnly } from './treeCommands';
 
 /** Connection and view commands. */
@@ -73,6 +74,7 @@ const provisioningCommands: CommandDefinition[] = [
   { id: CommandId.copyAsCode, handler: copyAsCode },
   { id: CommandId.queryLogs, handler: queryLogs },
   { id: CommandId.openLogsWorkbench, handler: openLogsWorkbench },
+  { id: CommandId.explainError, handler: explainError },
 ];
 
 /** Every command with its handler: what the handlers bundle hands to the registration. */

@@ -46,6 +46,7 @@ export const CommandId = {
   copyAsCode: 'entraProvisioning.copyAsCode',
   queryLogs: 'entraProvisioning.queryLogs',
   openLogsWorkbench: 'entraProvisioning.openLogsWorkbench',
+  explainError: 'entraProvisioning.explainError',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
