@@ -141,6 +141,7 @@ describe('UI: logs workbench (Playwright, real workbench, sandbox)', () => {
     const detail = view.locator('[data-testid="detail"]');
     await detail.locator('[data-testid="explanation"] h4').waitFor({ timeout: 30_000 });
     await detail.locator('.steps li').first().waitFor({ timeout: 30_000 });
+    assert.doesNotMatch((await detail.locator('[data-testid="explanation"]').getAttribute('class')) ?? '', /unknown/, 'the catalogue explains a 400 from the app');
 
     // Export: the host asks where (VS Code's save dialog) and writes what it holds.
     await view.locator('[data-testid="export-csv"]').click();
