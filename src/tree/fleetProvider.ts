@@ -345,9 +345,11 @@ export class FleetView implements vscode.TreeDataProvider<FleetNode>, vscode.Dis
   private async refreshKnown(): Promise<void> {
     let changed = false;
     await Promise.all([...this.tenants.values()].filter((t) => t.isDiscovered).map(async (tenant) => {
+      // A tenant that failed before and answers now loses its error row.
+      const hadError = tenant.error !== undefined;
       try {
         const apps = await tenant.refresh(await this.graphOf(tenant.connectionId)(), AbortSignal.timeout(PASS_TIMEOUT_MS));
-        if (apps.length > 0 || tenant.error) changed = true;
+        if (apps.length > 0 || hadError) changed = true;
       } catch (error) {
         // One tenant failing (signed out, offline) must not stop the others' refresh.
         this.parts.logger.debug(`fleet refresh of ${tenant.connectionId} failed: ${(error as Error).message}`);
