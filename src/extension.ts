@@ -9,6 +9,8 @@ import { CommandId } from './shared/commandIds';
 import { OutputChannelLogger } from './host/outputChannelLogger';
 import { ReadOnlyDocuments } from './host/readOnlyDocuments';
 import type { JobStatusRefresher } from './tree/jobStatusRefresher';
+import { FleetShell } from './tree/fleetShell';
+import type { FleetView } from './tree/fleetProvider';
 import { ProvisioningTreeShell } from './tree/provisioningTreeShell';
 import { WalkthroughProgress } from './walkthrough/walkthroughProgress';
 import { MappingEditorPanels } from './webviews/mappingEditorPanels';
@@ -18,6 +20,8 @@ export interface ExtensionApi {
   readonly services: Services;
   /** Refreshes running jobs' status while the view is visible (tests drive `tick()`); loads the tree. */
   readonly jobStatus: JobStatusRefresher;
+  /** The fleet view's data (tests drive `refresh()` and `tick()`); loads the fleet. */
+  readonly fleet: FleetView;
 }
 
 /**
@@ -33,11 +37,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const graph = new GraphConnections(connections, sandboxes, context.secrets, logger);
   const documents = new ReadOnlyDocuments();
   const tree = new ProvisioningTreeShell(connections, graph, logger.child('tree'), documents);
+  const fleet = new FleetShell(connections, graph, logger.child('fleet'), tree.onDidChangeTreeData);
   const walkthrough = new WalkthroughProgress(context.extension.id, logger.child('walkthrough'));
   const { services, runAsCommand, disposables: commands } = registerCommands(
     {
       extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, documents, walkthrough,
       tree: () => tree.tree,
+      fleet: () => fleet.fleet,
       mappingEditors: () => mappingEditors.manager,
     },
     {
@@ -59,7 +65,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   const treeView = vscode.window.createTreeView('entraProvisioning.apps', { treeDataProvider: tree, showCollapseAll: true });
   tree.attachView(treeView);
-  context.subscriptions.push(channel, connections, sandboxes, graph, tree, mappingEditors, documents, treeView, statusBar, ...commands);
+  const fleetView = vscode.window.createTreeView('entraProvisioning.fleet', { treeDataProvider: fleet, canSelectMany: true });
+  fleet.attachView(fleetView);
+  context.subscriptions.push(channel, connections, sandboxes, graph, tree, mappingEditors, documents, treeView, statusBar, fleet, fleetView, ...commands);
   // Drives the welcome view; a connection (signed in, or the sandbox) is the walkthrough's first step.
   const setConnectedContext = () => {
     const connected = connections.list().length > 0;
@@ -77,6 +85,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     services,
     get jobStatus() {
       return tree.refresher;
+    },
+    get fleet() {
+      return fleet.fleet;
     },
   };
 }

@@ -24,12 +24,13 @@ import { exportSchema, importSchema } from './schemaFiles';
 import { applyJobFile, checkDrift, exportJobFile, planJobFile } from './jobFiles';
 import { compareJobs } from './compareJobs';
 import { copyAsCode } from './copyAsCode';
-import { loadMoreApps, refresh, searchApps, toggleProvisioningOnly } from './treeCommands';
+import { loadMoreApps, refresh, refreshFleet, searchApps, toggleProvisioningOnly } from './treeCommands';
 
 /** Connection and view commands. */
 const coreCommands: CommandDefinition[] = [
   { id: CommandId.showLog, handler: showLog },
   { id: CommandId.refresh, handler: refresh },
+  { id: CommandId.refreshFleet, handler: refreshFleet },
   { id: CommandId.signIn, handler: signIn },
   { id: CommandId.signOut, handler: signOut },
   { id: CommandId.switchTenant, handler: switchTenant },

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ActivityChannel } from '../activity/activityChannel';
 import type { ScimCheckLog } from '../host/scimCheckLog';
+import type { FleetView } from '../tree/fleetProvider';
 import type { ProvisioningTreeProvider } from '../tree/provisioningTreeProvider';
 import type { RunAsCommand } from '../webviews/runAsCommand';
 import type { MappingEditorManager } from '../webviews/mappingEditorManager';
@@ -10,8 +11,9 @@ import type { CommandRunner } from './commandRunner';
 import type { Services } from './services';
 
 /** What registerCommands() builds the services from: the tree and the mapping editors are reached on first use. */
-export interface ServiceParts extends Omit<Services, 'activity' | 'tree' | 'mappingEditors' | 'scimCheckLog'> {
+export interface ServiceParts extends Omit<Services, 'activity' | 'tree' | 'fleet' | 'mappingEditors' | 'scimCheckLog'> {
   readonly tree: () => ProvisioningTreeProvider;
+  readonly fleet: () => FleetView;
   readonly mappingEditors: () => MappingEditorManager;
 }
 
@@ -48,6 +50,9 @@ export function registerCommands(parts: ServiceParts, runnerParts: RunnerParts):
     walkthrough: parts.walkthrough,
     get tree() {
       return parts.tree();
+    },
+    get fleet() {
+      return parts.fleet();
     },
     get mappingEditors() {
       return parts.mappingEditors();

@@ -4,6 +4,7 @@ import type { ConnectionStore } from '../auth/connectionStore';
 import type { GraphConnections } from '../auth/graphConnections';
 import type { SandboxSessions } from '../auth/sandboxSessions';
 import type { OutputChannelLogger } from '../host/outputChannelLogger';
+import type { FleetView } from '../tree/fleetProvider';
 import type { ProvisioningTreeProvider } from '../tree/provisioningTreeProvider';
 import type { WalkthroughProgress } from '../walkthrough/walkthroughProgress';
 import type { MappingEditorManager } from '../webviews/mappingEditorManager';
@@ -19,6 +20,8 @@ export interface Services {
   readonly graph: GraphConnections;
   readonly secrets: vscode.SecretStorage;
   readonly tree: ProvisioningTreeProvider;
+  /** The fleet view's data: every job of every tenant by what needs attention. */
+  readonly fleet: FleetView;
   /** Open mapping editors (one per job); tests reach save through it. */
   readonly mappingEditors: MappingEditorManager;
   /** Read-only documents: reports, event details, schema snapshots. */

@@ -5,6 +5,7 @@
 export const CommandId = {
   showLog: 'entraProvisioning.showLog',
   refresh: 'entraProvisioning.refresh',
+  refreshFleet: 'entraProvisioning.refreshFleet',
   signIn: 'entraProvisioning.signIn',
   connectSandbox: 'entraProvisioning.connectSandbox',
   signOut: 'entraProvisioning.signOut',

@@ -87,6 +87,7 @@ export const allDelegatedPermissions: readonly PermissionName[] = uniquePermissi
 export const commandAccess: Readonly<Partial<Record<CommandId, readonly GraphAccess[]>>> = {
   [CommandId.signIn]: ['readDirectory', 'readApps', 'readSync'],
   [CommandId.refresh]: ['readApps', 'readSync'],
+  [CommandId.refreshFleet]: ['readApps', 'readSync'],
   [CommandId.searchApps]: ['readApps'],
   [CommandId.addGalleryApp]: ['manageApps'],
   [CommandId.assignUsers]: ['manageAssignments', 'readDirectory'],
