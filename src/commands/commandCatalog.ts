@@ -24,6 +24,7 @@ import { exportSchema, importSchema } from './schemaFiles';
 import { applyJobFile, checkDrift, exportJobFile, planJobFile } from './jobFiles';
 import { compareJobs } from './compareJobs';
 import { copyAsCode } from './copyAsCode';
+import { explainError } from './explainError';
 import { loadMoreApps, refresh, refreshFleet, searchApps, toggleProvisioningOnly } from './treeCommands';
 
 /** Connection and view commands. */
@@ -70,6 +71,7 @@ const provisioningCommands: CommandDefinition[] = [
   { id: CommandId.checkDrift, handler: checkDrift },
   { id: CommandId.compareJobs, handler: compareJobs },
   { id: CommandId.copyAsCode, handler: copyAsCode },
+  { id: CommandId.explainError, handler: explainError },
 ];
 
 /** Every command with its handler: what the handlers bundle hands to the registration. */

@@ -45,6 +45,7 @@ export const CommandId = {
   checkDrift: 'entraProvisioning.checkDrift',
   compareJobs: 'entraProvisioning.compareJobs',
   copyAsCode: 'entraProvisioning.copyAsCode',
+  explainError: 'entraProvisioning.explainError',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
