@@ -10,6 +10,7 @@ import { OutputChannelLogger } from './host/outputChannelLogger';
 import { ReadOnlyDocuments } from './host/readOnlyDocuments';
 import type { JobStatusRefresher } from './tree/jobStatusRefresher';
 import { ProvisioningTreeShell } from './tree/provisioningTreeShell';
+import { TestUserStore } from './shared/testUsers';
 import { WalkthroughProgress } from './walkthrough/walkthroughProgress';
 import { MappingEditorPanels } from './webviews/mappingEditorPanels';
 
@@ -32,11 +33,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const sandboxes = new SandboxSessions();
   const graph = new GraphConnections(connections, sandboxes, context.secrets, logger);
   const documents = new ReadOnlyDocuments();
-  const tree = new ProvisioningTreeShell(connections, graph, logger.child('tree'), documents);
+  const testUsers = new TestUserStore(context.workspaceState);
+  const tree = new ProvisioningTreeShell(connections, graph, logger.child('tree'), documents, testUsers);
   const walkthrough = new WalkthroughProgress(context.extension.id, logger.child('walkthrough'));
   const { services, runAsCommand, disposables: commands } = registerCommands(
     {
-      extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, documents, walkthrough,
+      extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, documents, walkthrough, testUsers,
       tree: () => tree.tree,
       mappingEditors: () => mappingEditors.manager,
     },

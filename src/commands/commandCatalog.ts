@@ -24,6 +24,7 @@ import { exportSchema, importSchema } from './schemaFiles';
 import { applyJobFile, checkDrift, exportJobFile, planJobFile } from './jobFiles';
 import { compareJobs } from './compareJobs';
 import { copyAsCode } from './copyAsCode';
+import { addTestUsers, provisionTestUsers, removeTestUser } from './testUsers';
 import { loadMoreApps, refresh, searchApps, toggleProvisioningOnly } from './treeCommands';
 
 /** Connection and view commands. */
@@ -69,6 +70,9 @@ const provisioningCommands: CommandDefinition[] = [
   { id: CommandId.checkDrift, handler: checkDrift },
   { id: CommandId.compareJobs, handler: compareJobs },
   { id: CommandId.copyAsCode, handler: copyAsCode },
+  { id: CommandId.addTestUsers, handler: addTestUsers },
+  { id: CommandId.removeTestUser, handler: removeTestUser },
+  { id: CommandId.provisionTestUsers, handler: provisionTestUsers },
 ];
 
 /** Every command with its handler: what the handlers bundle hands to the registration. */

@@ -44,6 +44,9 @@ export const CommandId = {
   checkDrift: 'entraProvisioning.checkDrift',
   compareJobs: 'entraProvisioning.compareJobs',
   copyAsCode: 'entraProvisioning.copyAsCode',
+  addTestUsers: 'entraProvisioning.addTestUsers',
+  removeTestUser: 'entraProvisioning.removeTestUser',
+  provisionTestUsers: 'entraProvisioning.provisionTestUsers',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
