@@ -3,7 +3,7 @@ import {
   attributesFromModifiedProperties, diffAttributes, flattenScimResource, scimMatchFilter, testUserKey, testUserStateKey, TestUserStore, userMatching,
   type StateMemento,
 } from '../../../src/shared/testUsers';
-import type { RawSchema } from '../../../src/shared/synchronizationSchema';
+import type { RawAttributeMapping, RawSchema } from '../../../src/shared/synchronizationSchema';
 
 /** Workspace state as VS Code keeps it: values go through JSON, as its storage does. */
 class JsonMemento implements StateMemento {
@@ -124,7 +124,7 @@ describe('test users: before and after', () => {
   });
 
   it('finds the user rule and its first matching attribute, and no lookup for an expression', () => {
-    const schema = (source: unknown): RawSchema => ({
+    const schema = (source: RawAttributeMapping['source']): RawSchema => ({
       synchronizationRules: [
         { id: 'groups', objectMappings: [{ enabled: true, sourceObjectName: 'Group', attributeMappings: [] }] },
         { id: 'users', objectMappings: [{ enabled: true, sourceObjectName: 'User', attributeMappings: [
