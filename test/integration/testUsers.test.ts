@@ -4,6 +4,7 @@ import type { ProvisionTestUsersResult, TestUsersResult } from '../../src/comman
 import { DEFAULT_ACCESS_ROLE_ID } from '../../src/sandbox/types';
 import { testUserKey } from '../../src/shared/testUsers';
 import { onDemandReportsFolder } from '../../src/tree/onDemandResultsNode';
+import { extensionId } from './helpers/extension';
 import { connectTestSandbox, type ConnectedSandbox } from './helpers/sandbox';
 
 describe('Test users and before/after (real VS Code host)', () => {
@@ -109,11 +110,33 @@ describe('Test users and before/after (real VS Code host)', () => {
     const key = testUserKey(jobTarget, connected.tenantId);
     assert.deepEqual(api.services.testUsers.list(key).map((u) => u.id), [existing.id, created.id]);
     assert.deepEqual(api.services.tree.testUsers(jobTarget).map((u) => u.id), [existing.id, created.id]);
+    // The job's row offers the commands, and its "Test users" folder lists the saved users.
+    const tenant = api.services.tree.tenant(connected.connectionId)!;
+    await tenant.model.refreshJobs([target.servicePrincipalId]);
+    const jobNode = tenant.appNode(target.servicePrincipalId).jobNode(target.jobId);
+    const jobContext = String((await jobNode.getTreeItem()).contextValue);
+    assert.ok(menuOffers('entraProvisioning.provisionTestUsers', jobContext) && menuOffers('entraProvisioning.addTestUsers', jobContext), jobContext);
+    const folder = (await jobNode.getChildren()).find((n) => n.id.endsWith('/testUsers'));
+    assert.ok(folder, 'the job lists its test users');
+    const rows = await Promise.all((await folder.getChildren()).map((n) => n.getTreeItem()));
+    assert.deepEqual(rows.map((r) => [r.label, r.contextValue]), [[existing.displayName, 'testUser'], [created.displayName, 'testUser']]);
+    assert.ok(rows.every((r) => menuOffers('entraProvisioning.removeTestUser', String(r.contextValue))));
+
     const removed = await vscode.commands.executeCommand<TestUsersResult | undefined>('entraProvisioning.removeTestUser', { ...target, userId: created.id });
     assert.deepEqual(removed?.users.map((u) => u.id), [existing.id]);
     assert.deepEqual(api.services.testUsers.list(key).map((u) => u.id), [existing.id]);
   });
 });
+
+/** Whether a tree row with this context value shows the command in its context menu or inline. */
+function menuOffers(command: string, contextValue: string): boolean {
+  const manifest = vscode.extensions.getExtension(extensionId)!.packageJSON as { contributes: { menus: Record<string, Array<{ command: string; when?: string }>> } };
+  return manifest.contributes.menus['view/item/context'].some((item) => {
+    if (item.command !== command) return false;
+    const pattern = /viewItem =~ \/(.+)\/$/.exec(item.when ?? '')?.[1];
+    return pattern !== undefined && new RegExp(pattern).test(contextValue);
+  });
+}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
