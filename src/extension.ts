@@ -12,6 +12,7 @@ import type { JobStatusRefresher } from './tree/jobStatusRefresher';
 import { FleetShell } from './tree/fleetShell';
 import type { FleetView } from './tree/fleetProvider';
 import { ProvisioningTreeShell } from './tree/provisioningTreeShell';
+import { TestUserStore } from './shared/testUsers';
 import { WalkthroughProgress } from './walkthrough/walkthroughProgress';
 import { MappingEditorPanels } from './webviews/mappingEditorPanels';
 
@@ -36,12 +37,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const sandboxes = new SandboxSessions();
   const graph = new GraphConnections(connections, sandboxes, context.secrets, logger);
   const documents = new ReadOnlyDocuments();
-  const tree = new ProvisioningTreeShell(connections, graph, logger.child('tree'), documents);
+  const testUsers = new TestUserStore(context.workspaceState);
+  const tree = new ProvisioningTreeShell(connections, graph, logger.child('tree'), documents, testUsers);
   const fleet = new FleetShell(connections, graph, logger.child('fleet'), tree.onDidChangeTreeData);
   const walkthrough = new WalkthroughProgress(context.extension.id, logger.child('walkthrough'));
   const { services, runAsCommand, disposables: commands } = registerCommands(
     {
-      extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, documents, walkthrough,
+      extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, documents, walkthrough, testUsers,
       tree: () => tree.tree,
       fleet: () => fleet.fleet,
       mappingEditors: () => mappingEditors.manager,

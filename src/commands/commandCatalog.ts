@@ -26,6 +26,7 @@ import { compareJobs } from './compareJobs';
 import { copyAsCode } from './copyAsCode';
 import { explainError } from './explainError';
 import { loadMoreApps, refresh, refreshFleet, searchApps, toggleProvisioningOnly } from './treeCommands';
+import { addTestUsers, provisionTestUsers, removeTestUser } from './testUsers';
 
 /** Connection and view commands. */
 const coreCommands: CommandDefinition[] = [
@@ -72,6 +73,9 @@ const provisioningCommands: CommandDefinition[] = [
   { id: CommandId.compareJobs, handler: compareJobs },
   { id: CommandId.copyAsCode, handler: copyAsCode },
   { id: CommandId.explainError, handler: explainError },
+  { id: CommandId.addTestUsers, handler: addTestUsers },
+  { id: CommandId.removeTestUser, handler: removeTestUser },
+  { id: CommandId.provisionTestUsers, handler: provisionTestUsers },
 ];
 
 /** Every command with its handler: what the handlers bundle hands to the registration. */

@@ -48,6 +48,7 @@ export function registerCommands(parts: ServiceParts, runnerParts: RunnerParts):
     secrets: parts.secrets,
     documents: parts.documents,
     walkthrough: parts.walkthrough,
+    testUsers: parts.testUsers,
     get tree() {
       return parts.tree();
     },

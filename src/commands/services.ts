@@ -10,6 +10,7 @@ import type { WalkthroughProgress } from '../walkthrough/walkthroughProgress';
 import type { MappingEditorManager } from '../webviews/mappingEditorManager';
 import type { ReadOnlyDocuments } from '../host/readOnlyDocuments';
 import type { ScimCheckLog } from '../host/scimCheckLog';
+import type { TestUserStore } from '../shared/testUsers';
 
 /** The services built once in activate() and handed to every command. */
 export interface Services {
@@ -30,6 +31,8 @@ export interface Services {
   readonly activity: ActivityChannel;
   /** Ticks the walkthrough's steps as their actions succeed. */
   readonly walkthrough: WalkthroughProgress;
+  /** Each job's saved test users (workspace state). */
+  readonly testUsers: TestUserStore;
   /** The SCIM endpoint check's raw log channel. */
   readonly scimCheckLog: ScimCheckLog;
 }

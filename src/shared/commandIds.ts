@@ -46,6 +46,9 @@ export const CommandId = {
   compareJobs: 'entraProvisioning.compareJobs',
   copyAsCode: 'entraProvisioning.copyAsCode',
   explainError: 'entraProvisioning.explainError',
+  addTestUsers: 'entraProvisioning.addTestUsers',
+  removeTestUser: 'entraProvisioning.removeTestUser',
+  provisionTestUsers: 'entraProvisioning.provisionTestUsers',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -101,6 +101,8 @@ export const commandAccess: Readonly<Partial<Record<CommandId, readonly GraphAcc
   [CommandId.restartJob]: ['manageSync'],
   [CommandId.allowHeldDeletions]: ['manageSync'],
   [CommandId.provisionOnDemand]: ['manageSync', 'readDirectory'],
+  [CommandId.addTestUsers]: ['readApps', 'readDirectory'],
+  [CommandId.provisionTestUsers]: ['manageSync', 'readDirectory'],
   [CommandId.importSchema]: ['manageSync'],
   [CommandId.saveMappings]: ['manageSync'],
   [CommandId.exportSchema]: ['readSync'],

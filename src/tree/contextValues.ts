@@ -23,6 +23,8 @@ export const RowKind = {
   activity: 'activity',
   activityEvent: 'activityEvent',
   activityEmpty: 'activityEmpty',
+  testUsers: 'testUsers',
+  testUser: 'testUser',
   error: 'error',
   info: 'info',
   createJob: 'createJob',
