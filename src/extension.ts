@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   });
   const statusBar = new ConnectionStatusBar(connections, CommandId.switchTenant);
 
-  const treeView = vscode.window.createTreeView('entraProvisioning.apps', { treeDataProvider: tree, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView('entraProvisioning.apps', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.attachView(treeView);
   context.subscriptions.push(channel, connections, sandboxes, graph, tree, mappingEditors, documents, treeView, statusBar, ...commands);
   // Drives the welcome view; a connection (signed in, or the sandbox) is the walkthrough's first step.

@@ -44,6 +44,7 @@ export const CommandId = {
   checkDrift: 'entraProvisioning.checkDrift',
   compareJobs: 'entraProvisioning.compareJobs',
   copyAsCode: 'entraProvisioning.copyAsCode',
+  bulkJobAction: 'entraProvisioning.bulkJobAction',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -99,6 +99,7 @@ export const commandAccess: Readonly<Partial<Record<CommandId, readonly GraphAcc
   [CommandId.pauseJob]: ['manageSync'],
   [CommandId.restartJob]: ['manageSync'],
   [CommandId.allowHeldDeletions]: ['manageSync'],
+  [CommandId.bulkJobAction]: ['manageSync'],
   [CommandId.provisionOnDemand]: ['manageSync', 'readDirectory'],
   [CommandId.importSchema]: ['manageSync'],
   [CommandId.saveMappings]: ['manageSync'],
