@@ -215,7 +215,8 @@ function summarize(services: Services, action: BulkAction, jobs: readonly Prepar
   void show(message, details).then(async (choice) => {
     if (choice !== details) return;
     const name = `${actionTitle(action)} ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`;
-    const uri = services.documents.add('bulk', `${name.replace(/:/g, '.')}.md`, bulkReport(action, jobs, results, counts), message);
+    const rows = results.map((result, index) => ({ app: appName(jobs[index].target), tenant: jobs[index].tenant, result }));
+    const uri = services.documents.add('bulk', `${name.replace(/:/g, '.')}.md`, bulkReport(action, rows, counts), message);
     await services.documents.showRendered(uri);
   });
 }
@@ -227,20 +228,26 @@ function summaryMessage(action: BulkAction, counts: BulkCounts): string {
     : vscode.l10n.t('{0}: {1} succeeded, {2} failed.', title, String(counts.succeeded), String(counts.failed));
 }
 
-/** The report "Show Details" opens: one row per job, names from the tenant made inert. */
-function bulkReport(action: BulkAction, jobs: readonly PreparedJob[], results: readonly BulkJobResult[], counts: BulkCounts): string {
+/** One job's line of the report. */
+export interface BulkReportRow {
+  readonly app: string;
+  readonly tenant: string;
+  readonly result: BulkJobResult;
+}
+
+/** The report "Show Details" opens (Markdown): one row per job, names from the tenant made inert. */
+export function bulkReport(action: BulkAction, rows: readonly BulkReportRow[], counts: BulkCounts): string {
   const cell = (text: string) => escapeMarkdown(text);
-  const rows = results.map((result, index) => {
-    const job = jobs[index];
+  const lines = rows.map(({ app, tenant, result }) => {
     const outcome = result.ok ? vscode.l10n.t('succeeded') : vscode.l10n.t('failed');
-    return `| ${cell(appName(job.target))} | ${cell(job.tenant)} | ${inlineCode(result.jobId)} | ${outcome} | ${result.status ? inlineCode(result.status) : ''} | ${cell(result.error ?? '')} |`;
+    return `| ${cell(app)} | ${cell(tenant)} | ${inlineCode(result.jobId)} | ${outcome} | ${result.status ? inlineCode(result.status) : ''} | ${cell(result.error ?? '')} |`;
   });
   return [
     `# ${cell(summaryMessage(action, counts))}`,
     '',
     `| ${[vscode.l10n.t('App'), vscode.l10n.t('Tenant'), vscode.l10n.t('Job'), vscode.l10n.t('Result'), vscode.l10n.t('Status after'), vscode.l10n.t('Error')].join(' | ')} |`,
     '| --- | --- | --- | --- | --- | --- |',
-    ...rows,
+    ...lines,
     '',
   ].join('\n');
 }
