@@ -5,6 +5,7 @@ import {
   type BulkAction, type BulkArgProblem, type BulkCounts, type BulkJobActionResult, type BulkJobResult,
 } from '../shared/bulkJobAction';
 import { UserFacingError } from '../shared/errors';
+import type { Logger } from '../shared/logger';
 import { hasJobTarget, type JobTarget } from '../shared/targets';
 import { escapeMarkdown, inlineCode } from '../tree/markdown';
 import type { CommandDefinition } from './commandDefinition';
@@ -134,13 +135,16 @@ export async function runBulkJobAction(services: Services, context: CommandConte
   }
   const jobs = await prepareJobs(services, context, request.targets);
   if (request.skipConfirmation !== true && !(await confirm(context, action, jobs, resetScope))) return undefined;
+  // Cancelled while names were read: nothing was done, so nothing to summarize.
+  if (context.token.isCancellationRequested) throw new vscode.CancellationError();
+  const log = services.logger.child('bulk');
 
   let settled = 0;
   context.report(vscode.l10n.t('{0} of {1} jobs done', '0', String(jobs.length)));
   // The jobs' requests do not take the command's cancellation: Cancel stops before the next job,
   // and a job whose request is under way finishes rather than leaving its state unknown.
   const jobSignal = new AbortController().signal;
-  const outcomes = await runBounded(jobs, CONCURRENCY, (job) => actOn(services, jobSignal, job, action, resetScope), {
+  const outcomes = await runBounded(jobs, CONCURRENCY, (job) => actOn(services, log, jobSignal, job, action, resetScope), {
     stopped: () => context.token.isCancellationRequested,
     succeeded: (result) => result.ok,
     onSettled: () => context.report(vscode.l10n.t('{0} of {1} jobs done', String(++settled), String(jobs.length))),
@@ -151,7 +155,6 @@ export async function runBulkJobAction(services: Services, context: CommandConte
     if (outcome.kind === 'failed') return { servicePrincipalId, jobId, ok: false, error: describeError(outcome.error) };
     return { servicePrincipalId, jobId, ok: false, error: vscode.l10n.t('Not run: the action was cancelled before this job.') };
   });
-  const log = services.logger.child('bulk');
   for (const [index, result] of results.entries()) {
     const outcome = result.ok ? `ok, ${result.status ?? 'status not read'}` : outcomes[index].kind === 'notRun' ? 'not run' : 'failed';
     log.info(`${action} ${result.servicePrincipalId}/${result.jobId}: ${outcome}`);
@@ -190,11 +193,14 @@ async function confirm(context: CommandContext, action: BulkAction, jobs: readon
 }
 
 /** Acts on one job; a failure becomes its result (the others go on). */
-async function actOn(services: Services, signal: AbortSignal, job: PreparedJob, action: BulkAction, resetScope: readonly string[] | undefined): Promise<BulkJobResult> {
+async function actOn(services: Services, log: Logger, signal: AbortSignal, job: PreparedJob, action: BulkAction, resetScope: readonly string[] | undefined): Promise<BulkJobResult> {
   const { servicePrincipalId, jobId } = job.target;
   try {
     await requestJobAction(services, signal, job.target, job.service, action, resetScope);
   } catch (error) {
+    // The result carries one sentence; the log keeps the details (a defect's stack, Graph's request-id).
+    log.warn(`${action} ${servicePrincipalId}/${jobId} failed`);
+    log.error(error instanceof Error ? error : String(error));
     return { servicePrincipalId, jobId, ok: false, error: describeError(error) };
   }
   try {
