@@ -22,16 +22,25 @@ interface Job {
 
 /**
  * A handler's context whose prompts are answered from a script, in order; a prompt the script did
- * not expect fails the test. `asked` counts the prompts, `reports` keeps the progress messages.
+ * not expect fails the test. `asked` counts the prompts, `reports` keeps the progress messages;
+ * `onReport` may cancel, as the progress notification's Cancel does.
  */
-function scriptedContext(answers: unknown[]): CommandContext & { asked: number; readonly reports: string[] } {
+function scriptedContext(answers: unknown[], onReport?: (message: string, cancel: () => void) => void): CommandContext & { asked: number; readonly reports: string[] } {
   const source = new vscode.CancellationTokenSource();
+  const abort = new AbortController();
+  const cancel = () => {
+    source.cancel();
+    abort.abort(new vscode.CancellationError());
+  };
   const context = {
     token: source.token,
-    signal: new AbortController().signal,
+    signal: abort.signal,
     asked: 0,
     reports: [] as string[],
-    report: (message: string) => void context.reports.push(message),
+    report: (message: string) => {
+      context.reports.push(message);
+      onReport?.(message, cancel);
+    },
     waitForUser: <T>(): Promise<T> => {
       context.asked++;
       if (answers.length === 0) return Promise.reject(new Error(`unexpected prompt #${context.asked}`));
@@ -202,6 +211,19 @@ describe('Bulk actions (real VS Code host, sandbox)', function () {
     assert.equal(await bulkJobAction(env.api.services, closed, undefined), undefined);
     for (const job of [demo, second]) assert.equal(sandboxJob(job).schedule.state, 'Active');
     await run('bulkJobAction', { action: 'pause', targets: [demo, second], skipConfirmation: true });
+  });
+
+  it('stops before the next job when cancelled: jobs under way finish, the rest are reported as not run', async () => {
+    await run('bulkJobAction', { action: 'start', targets: [demo, second], skipConfirmation: true });
+    const ghosts = [1, 2, 3, 4].map((n) => ({ servicePrincipalId: demo.servicePrincipalId, jobId: `scim.${String(n).padStart(34, '0')}` }));
+    // Cancelled as the first job is done (4 run at a time): the other three under way finish.
+    const context = scriptedContext([], (message, cancel) => {
+      if (/^1 of 6 jobs done$/.test(message)) cancel();
+    });
+    const result = await bulkJobAction(env.api.services, context, { action: 'pause', targets: [demo, ghosts[0], second, ghosts[1], ghosts[2], ghosts[3]], skipConfirmation: true });
+    assert.deepEqual(result?.results.map((r) => r.ok), [true, false, true, false, false, false]);
+    assert.deepEqual(result?.results.map((r) => /^Not run/.test(r.error ?? '')), [false, false, false, false, true, true]);
+    for (const job of [demo, second]) assert.equal(sandboxJob(job).schedule.state, 'Paused', 'a job under way when Cancel came finished');
   });
 
   it('reports every job in the details, names from the tenant made inert', () => {
