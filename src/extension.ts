@@ -65,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   });
   const statusBar = new ConnectionStatusBar(connections, CommandId.switchTenant);
 
-  const treeView = vscode.window.createTreeView('entraProvisioning.apps', { treeDataProvider: tree, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView('entraProvisioning.apps', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.attachView(treeView);
   const fleetView = vscode.window.createTreeView('entraProvisioning.fleet', { treeDataProvider: fleet, canSelectMany: true });
   fleet.attachView(fleetView);

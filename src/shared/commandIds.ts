@@ -49,6 +49,7 @@ export const CommandId = {
   addTestUsers: 'entraProvisioning.addTestUsers',
   removeTestUser: 'entraProvisioning.removeTestUser',
   provisionTestUsers: 'entraProvisioning.provisionTestUsers',
+  bulkJobAction: 'entraProvisioning.bulkJobAction',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -100,6 +100,7 @@ export const commandAccess: Readonly<Partial<Record<CommandId, readonly GraphAcc
   [CommandId.pauseJob]: ['manageSync'],
   [CommandId.restartJob]: ['manageSync'],
   [CommandId.allowHeldDeletions]: ['manageSync'],
+  [CommandId.bulkJobAction]: ['manageSync'],
   [CommandId.provisionOnDemand]: ['manageSync', 'readDirectory'],
   [CommandId.addTestUsers]: ['readApps', 'readDirectory'],
   [CommandId.provisionTestUsers]: ['manageSync', 'readDirectory'],

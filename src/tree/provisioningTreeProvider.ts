@@ -95,6 +95,11 @@ export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNod
     return this.view?.selection[0];
   }
 
+  /** Every row selected in the view (several with multi-select), in the view's order. */
+  selectedNodes(): readonly TreeNode[] {
+    return this.view?.selection ?? [];
+  }
+
   /** The view that shows this provider: where reveal() selects, and whose selection workingApp() reads. */
   attachView(view: vscode.TreeView<TreeNode>): void {
     this.view = view;
