@@ -72,6 +72,14 @@ export interface ValidationContext {
   readonly attributes?: (om: ObjectMappingDraft) => AttributeCatalog | undefined;
 }
 
+/** Whether a list of attribute names has `name`, the way the service resolves names: without case. */
+function hasName(names: ReadonlySet<string>, name: string): boolean {
+  if (names.has(name)) return true;
+  const lower = name.toLowerCase();
+  for (const n of names) if (n.toLowerCase() === lower) return true;
+  return false;
+}
+
 /** Issues of one attribute mapping (the per-keystroke check of the mapping being edited). */
 export function validateMapping(om: ObjectMappingDraft, m: AttributeMappingDraft, context: ValidationContext = {}): Issue[] {
   const issues: Issue[] = [];
@@ -80,13 +88,13 @@ export function validateMapping(om: ObjectMappingDraft, m: AttributeMappingDraft
   if (!m.targetAttribute.trim()) add('error', 'targetMissing', 'targetAttribute');
   else {
     const known = context.targetAttributes?.(om);
-    if (known && !known.has(m.targetAttribute)) add('warning', 'targetUnknown', 'targetAttribute', [m.targetAttribute]);
+    if (known && !hasName(known, m.targetAttribute)) add('warning', 'targetUnknown', 'targetAttribute', [m.targetAttribute]);
   }
   if (m.mappingType === 'Direct') {
     if (!m.sourceAttribute.trim()) add('error', 'sourceMissing', 'sourceAttribute');
     else {
       const known = context.sourceAttributes?.(om);
-      if (known && !known.has(m.sourceAttribute)) add('warning', 'sourceUnknown', 'sourceAttribute', [m.sourceAttribute]);
+      if (known && !hasName(known, m.sourceAttribute)) add('warning', 'sourceUnknown', 'sourceAttribute', [m.sourceAttribute]);
     }
   } else if (m.mappingType === 'Constant') {
     // Sent as it is: the app's value becomes the empty string on every object.
