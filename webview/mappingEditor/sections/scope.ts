@@ -15,7 +15,9 @@ export function scopeSection(ctx: EditorContext, om: ObjectMappingDraft): HTMLEl
   const groups = om.scopeGroups;
   const set = (next: ScopeGroupDraft[], rerender: boolean) => ctx.edit({ kind: 'setScope', objectMappingId: om.id, groups: next }, rerender);
   const operators = known.length ? known.map((o) => o.name) : fallbackOperators;
-  const withGroup = (g: number, change: (group: ScopeGroupDraft) => ScopeGroupDraft) => groups.map((x, i) => (i === g ? change(x) : x));
+  // The groups as they are when a field changes, not as drawn: edits that do not redraw (an attribute, a value) must not be undone by the next one.
+  const now = () => ctx.model.state!.objectMapping(om.id)?.scopeGroups ?? groups;
+  const withGroup = (g: number, change: (group: ScopeGroupDraft) => ScopeGroupDraft) => now().map((x, i) => (i === g ? change(x) : x));
   const section = h('section', { class: 'scope', 'aria-label': ctx.t('scope'), 'data-testid': 'scope' }, h('h2', {}, ctx.t('scope')));
   if (groups.length === 0) section.append(h('p', { class: 'muted' }, ctx.t('scopeAll')));
   groups.forEach((group, g) => {
@@ -43,7 +45,7 @@ export function scopeSection(ctx: EditorContext, om: ObjectMappingDraft): HTMLEl
         'div',
         { class: 'row' },
         button(ctx.t('addClause'), () => set(withGroup(g, (x) => ({ ...x, clauses: [...x.clauses, { sourceAttribute: '', operator: operators[0], values: [''] }] })), true)),
-        button(ctx.t('deleteGroup'), () => set(groups.filter((_, i) => i !== g), true)),
+        button(ctx.t('deleteGroup'), () => set(now().filter((_, i) => i !== g), true)),
       ),
     );
     section.append(box);
