@@ -6,8 +6,8 @@
  * the same in both. Host-free and browser-safe.
  *
  * Sources: Graph v1.0 metadata (`attributeFlowType`, `attributeFlowBehavior`, `objectFlowTypes`,
- * `filterOperatorSchema.supportedAttributeTypes`; /work/shared/reference/graph-v1-provisioning.csdl.xml
- * in this project, microsoftgraph/msgraph-metadata upstream), the resource pages attributeMapping and
+ * `filterOperatorSchema.supportedAttributeTypes`; microsoftgraph/msgraph-metadata,
+ * `clean_v10_metadata/cleanMetadata.xml`), the resource pages attributeMapping and
  * attributeDefinition (learn.microsoft.com/graph/api/resources/synchronization-attributemapping,
  * -attributedefinition), and the scoping page
  * (learn.microsoft.com/entra/identity/app-provisioning/define-conditional-rules-for-provisioning-user-accounts).
