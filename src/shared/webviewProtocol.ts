@@ -68,7 +68,9 @@ export const mappingEditorStringKeys = [
   'issue.targetMissing', 'issue.targetDuplicate', 'issue.targetUnknown', 'issue.sourceMissing', 'issue.sourceUnknown',
   'issue.expressionEmpty', 'issue.expressionError', 'issue.expressionWarning', 'issue.matchingDuplicate', 'issue.matchingNone',
   'issue.scopeAttributeMissing', 'issue.scopeOperatorUnknown', 'issue.scopeValueMissing', 'issue.actionsNone',
-  'issue.scopeAttributeUnknown', 'issue.scopeOperatorType', 'issue.scopeValueUnexpected', 'issue.scopeValueNotInteger', 'issue.scopeRegexInvalid', 'issue.scopeMultivalued', 'issue.flowTypeUnknown', 'issue.flowTypeSingleValued', 'issue.flowBehaviorUnknown', 'issue.constantEmpty', 'issue.requiredUnmapped', 'issue.actionUnknown',
+  'issue.scopeAttributeUnknown', 'issue.scopeOperatorType', 'issue.scopeAttributeNotFilterable', 'issue.scopeValueUnexpected', 'issue.scopeValueNotInteger',
+  'issue.scopeRegexInvalid', 'issue.scopeMultivalued', 'issue.flowTypeUnknown', 'issue.flowTypeSingleValued', 'issue.flowBehaviorUnknown', 'issue.constantEmpty',
+  'issue.requiredUnmapped', 'issue.actionUnknown',
   'change.turnedOn', 'change.turnedOff', 'change.empty', 'change.field', 'change.actionsChanged', 'change.scopeChanged', 'change.mappingAdded', 'change.mappingRemoved',
   'change.mappingChanged', 'change.mappingsReordered', 'change.targetAttributeAdded', 'change.targetAttributeRemoved',
 ] as const;

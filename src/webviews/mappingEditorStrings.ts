@@ -114,6 +114,7 @@ export function mappingEditorStrings(): MappingEditorStrings {
     'issue.actionsNone': vscode.l10n.t('{0} performs no action in the app (create, update and delete are all off).'),
     'issue.scopeAttributeUnknown': vscode.l10n.t('{0} is not an attribute of the source object {1}: choose one of its attributes for this clause.'),
     'issue.scopeOperatorType': vscode.l10n.t('The operator {0} does not apply to {1}, a {2} attribute: use one of {3}.'),
+    'issue.scopeAttributeNotFilterable': vscode.l10n.t('{0} is a {1} attribute, which no scoping operator compares: filter on another attribute.'),
     'issue.scopeValueUnexpected': vscode.l10n.t('The operator {0} takes no value: remove the values.'),
     'issue.scopeValueNotInteger': vscode.l10n.t('The operator {0} compares integers, and {1} is not one: write a whole number such as 1000.'),
     'issue.scopeRegexInvalid': vscode.l10n.t('The pattern {0} cannot be used: {1}. Fix the regular expression (the service uses .NET syntax).'),

@@ -188,7 +188,9 @@ export function scopeClauseIssues(om: ObjectMappingDraft, clause: ScopeClauseDra
       ? [...context.filterOperators.entries()]
       : [...untypedOperators, ...Object.keys(documentedTypes)].map((name) => [name, undefined] as const);
     const fitting = candidates.filter(([name, o]) => typesOf(name, o)?.includes(attribute.type) ?? true).map(([name]) => name);
-    add('error', 'scopeOperatorType', 'operator', [clause.operator, attribute.name, attribute.type, fitting.join(', ')]);
+    if (fitting.length) add('error', 'scopeOperatorType', 'operator', [clause.operator, attribute.name, attribute.type, fitting.join(', ')]);
+    // No operator compares the type (the scoping docs: date-typed attributes cannot be filtered on).
+    else add('error', 'scopeAttributeNotFilterable', 'attribute', [attribute.name, attribute.type]);
   }
   return issues;
 }

@@ -26,6 +26,7 @@ export type IssueCode =
   | 'scopeValueMissing'
   | 'scopeAttributeUnknown'
   | 'scopeOperatorType'
+  | 'scopeAttributeNotFilterable'
   | 'scopeValueUnexpected'
   | 'scopeValueNotInteger'
   | 'scopeRegexInvalid'

@@ -24,6 +24,7 @@ function schema(): RawSchema {
   const s = scimSchema();
   const user = s.directories![0].objects!.find((o) => o.name === 'User')!;
   user.attributes!.push({ name: 'extension_costCenterNumber', type: 'Integer', multivalued: false, required: false, mutability: 'ReadWrite' });
+  user.attributes!.push({ name: 'employeeHireDate', type: 'DateTime', multivalued: false, required: false, mutability: 'ReadWrite' });
   return s;
 }
 
@@ -75,6 +76,12 @@ describe('mapping rules that need the schema (scoping, flow types, required targ
     it('refuses REGEX MATCH on an Integer attribute', () => {
       const issues = issuesOf(withScope([{ sourceAttribute: 'extension_costCenterNumber', operator: 'REGEX MATCH', values: ['^1'] }]));
       assert.deepEqual(codes(issues), ['error scopeOperatorType scope.0.0.operator']);
+    });
+
+    it('says a DateTime attribute cannot be filtered on: no operator the service lists compares it', () => {
+      const issues = issuesOf(withScope([{ sourceAttribute: 'employeeHireDate', operator: 'EQUALS', values: ['2026-01-01'] }]));
+      assert.deepEqual(codes(issues), ['error scopeAttributeNotFilterable scope.0.0.attribute']);
+      assert.deepEqual(issues[0].args, ['employeeHireDate', 'DateTime']);
     });
 
     it('uses the documented types when the service’s operator list does not say', () => {
