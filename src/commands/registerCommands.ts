@@ -7,6 +7,7 @@ import type { RunAsCommand } from '../webviews/runAsCommand';
 import type { MappingEditorManager } from '../webviews/mappingEditorManager';
 import { allCommandIds, CommandId } from '../shared/commandIds';
 import { loadCommandHandlers } from './commandHandlersLoader';
+import type * as CommandHandlers from './commandHandlers';
 import type { CommandRunner } from './commandRunner';
 import type { Services } from './services';
 
@@ -80,24 +81,30 @@ export function registerCommands(parts: ServiceParts, runnerParts: RunnerParts):
     }),
   );
   const runAsCommand: RunAsCommand = (id, work) => runnerOf().runTask(id, work);
-  return { services, runAsCommand, disposables: [...disposables, ...provisioningFileProblems(), { dispose: () => activity?.dispose() }, { dispose: () => scimCheckLog?.dispose() }] };
+  return { services, runAsCommand, disposables: [...disposables, ...provisioningFileProblems(services), { dispose: () => activity?.dispose() }, { dispose: () => scimCheckLog?.dispose() }] };
 }
 
 /**
  * Keeps the Problems panel's entries for open `*.provisioning.json` files (issue #15). The checks
- * live in the handlers' bundle, loaded only once such a file is open.
+ * (and the reads of each file's job from its tenant) live in the handlers' bundle, loaded only once
+ * such a file is open.
  */
-function provisioningFileProblems(): vscode.Disposable[] {
+function provisioningFileProblems(services: Services): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection('entraProvisioning');
   const isProvisioningFile = (document: vscode.TextDocument) => document.uri.path.endsWith('.provisioning.json');
+  let problems: CommandHandlers.ProvisioningFileProblems | undefined;
+  const checker = () => (problems ??= new (loadCommandHandlers().ProvisioningFileProblems)(services, collection, isProvisioningFile));
   const check = (document: vscode.TextDocument) => {
-    if (isProvisioningFile(document)) collection.set(document.uri, loadCommandHandlers().provisioningFileDiagnostics(document));
+    if (isProvisioningFile(document)) checker().check(document);
   };
   vscode.workspace.textDocuments.forEach(check);
   return [
     collection,
     vscode.workspace.onDidOpenTextDocument(check),
-    vscode.workspace.onDidChangeTextDocument((e) => check(e.document)),
+    // A change that leaves the document clean is a reload from disk (an apply rewrites the file): the job may have changed too.
+    vscode.workspace.onDidChangeTextDocument((e) => (isProvisioningFile(e.document) ? (e.document.isDirty ? checker().check(e.document) : checker().reread(e.document)) : undefined)),
+    vscode.workspace.onDidSaveTextDocument((document) => (isProvisioningFile(document) ? checker().reread(document) : undefined)),
     vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri)),
+    { dispose: () => problems?.dispose() },
   ];
 }

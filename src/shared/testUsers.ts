@@ -24,7 +24,7 @@ export interface TestUserKey {
 /** The part of VS Code's `Memento` the store needs, so the store runs (and is tested) without VS Code. */
 export interface StateMemento {
   get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): Thenable<void>;
+  update(key: string, value: unknown): PromiseLike<void>;
 }
 
 const KEY_PREFIX = 'entraProvisioning.testUsers';
