@@ -28,6 +28,7 @@ import { copyAsCode } from './copyAsCode';
 import { explainError } from './explainError';
 import { loadMoreApps, refresh, refreshFleet, searchApps, toggleProvisioningOnly } from './treeCommands';
 import { addTestUsers, provisionTestUsers, removeTestUser } from './testUsers';
+import { queryLogs } from './queryLogs';
 
 /** Connection and view commands. */
 const coreCommands: CommandDefinition[] = [
@@ -79,6 +80,7 @@ const provisioningCommands: CommandDefinition[] = [
   { id: CommandId.removeTestUser, handler: removeTestUser },
   { id: CommandId.provisionTestUsers, handler: provisionTestUsers },
   { id: CommandId.bulkJobAction, handler: bulkJobAction },
+  { id: CommandId.queryLogs, handler: queryLogs },
 ];
 
 /** Every command with its handler: what the handlers bundle hands to the registration. */

@@ -7,4 +7,4 @@ export type { OnDemandResult, OnDemandSubject, CredentialCheck, AppJobs } from '
 export type { SecretPair } from './secretsApi';
 export { DEFAULT_ACCESS_ROLE_ID, holdsDeletions, isMaskedSecret, isNeverTime } from './facts';
 export type { Page } from './graphCaller';
-export { provisioningLogFilter, type LogQuery } from './logsApi';
+export { provisioningLogFilter, type LogQuery, type LogEventPage } from './logsApi';

@@ -50,6 +50,7 @@ export const CommandId = {
   removeTestUser: 'entraProvisioning.removeTestUser',
   provisionTestUsers: 'entraProvisioning.provisionTestUsers',
   bulkJobAction: 'entraProvisioning.bulkJobAction',
+  queryLogs: 'entraProvisioning.queryLogs',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

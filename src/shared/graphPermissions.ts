@@ -115,6 +115,7 @@ export const commandAccess: Readonly<Partial<Record<CommandId, readonly GraphAcc
   [CommandId.openMappingEditor]: ['readSync', 'readDirectory'],
   [CommandId.streamActivity]: ['readLogs'],
   [CommandId.showActivityDetails]: ['readLogs'],
+  [CommandId.queryLogs]: ['readLogs'],
 };
 
 /** "AuditLog.Read.All and Directory.Read.All". */

@@ -1,7 +1,109 @@
 import { Router } from 'express';
 import type { SandboxContext } from '../context';
-import { notFound } from '../http/graphError';
+import { badRequest, notFound } from '../http/graphError';
+import type { FilterNode } from '../odata';
 import { queryParam, requestBaseUrl, sendCollection } from './collection';
+
+/**
+ * The properties a provisioning-log `$filter` may name, from provisioningObjectSummary and its
+ * complex types in the Graph v1.0 metadata (a copy: test/contract/). A nested object is a type's
+ * members; `true` is a leaf; `'open'` is an open type (provisionedIdentity, provisioningSystem,
+ * provisioningServicePrincipal, initiator), which takes any member name as OData allows.
+ */
+type Shape = { readonly [name: string]: Shape | true | 'open' };
+const identityLike: Shape = { id: true, displayName: true };
+const provisioningStep: Shape = { description: true, details: 'open', name: true, provisioningStepType: true, status: true };
+const modifiedProperty: Shape = { displayName: true, newValue: true, oldValue: true };
+const summaryShape: Shape = {
+  id: true,
+  activityDateTime: true,
+  changeId: true,
+  cycleId: true,
+  durationInMilliseconds: true,
+  jobId: true,
+  tenantId: true,
+  provisioningAction: true,
+  initiatedBy: { ...identityLike, initiatorType: true },
+  provisioningStatusInfo: {
+    status: true,
+    errorInformation: { additionalDetails: true, errorCategory: true, errorCode: true, reason: true, recommendedAction: true },
+  },
+  servicePrincipal: identityLike,
+  sourceIdentity: { ...identityLike, identityType: true, details: 'open' },
+  targetIdentity: { ...identityLike, identityType: true, details: 'open' },
+  sourceSystem: { ...identityLike, details: 'open' },
+  targetSystem: { ...identityLike, details: 'open' },
+};
+/** The collection-valued properties a lambda (`any`/`all`) may range over, with their element types. */
+const collections: Shape = { provisioningSteps: provisioningStep, modifiedProperties: modifiedProperty };
+const openTypes = new Set(['initiatedBy', 'servicePrincipal', 'sourceIdentity', 'targetIdentity', 'sourceSystem', 'targetSystem']);
+
+function unknownProperty(name: string): never {
+  throw badRequest(`Could not find a property named '${name}' on type 'microsoft.graph.provisioningObjectSummary'.`, 'BadRequest');
+}
+
+/** The declared name a segment stands for: Graph matches property names regardless of case. */
+function declared(shape: Shape, seg: string): string | undefined {
+  if (Object.hasOwn(shape, seg)) return seg;
+  const lower = seg.toLowerCase();
+  return Object.keys(shape).find((k) => k.toLowerCase() === lower);
+}
+
+/**
+ * Checks that a path names a declared property (or a member of an open type) of `shape`, and
+ * rewrites its segments to the declared case. Property names match regardless of case (Graph's own
+ * bulkUpload answer links to `$filter=jobid eq '…'`:
+ * https://learn.microsoft.com/graph/api/synchronization-synchronizationjob-post-bulkupload?view=graph-rest-1.0);
+ * values do not (the list page: "All filters are case sensitive").
+ */
+function checkPath(path: string[], shape: Shape, open: boolean): void {
+  let cur: Shape | true | 'open' = shape;
+  for (let i = 0; i < path.length; i++) {
+    if (cur === 'open') return;
+    if (cur === true) unknownProperty(path.slice(0, i + 1).join('/'));
+    const name = declared(cur, path[i]);
+    const next: Shape | true | 'open' | undefined = name === undefined ? undefined : cur[name];
+    if (name !== undefined) path[i] = name;
+    if (next === undefined) {
+      // Open types accept undeclared (dynamic) members.
+      if (i === 1 && open && openTypes.has(path[0])) return;
+      unknownProperty(path.slice(0, i + 1).join('/'));
+    }
+    cur = next;
+  }
+}
+
+/**
+ * Refuses a filter that names a property provisioningObjectSummary does not have, as Graph does
+ * with a 400, rather than silently matching nothing (a typo would look like "no events").
+ */
+export function checkProvisioningFilter(node: FilterNode, variables: Readonly<Record<string, Shape>> = {}): void {
+  switch (node.kind) {
+    case 'and': case 'or': checkProvisioningFilter(node.left, variables); checkProvisioningFilter(node.right, variables); return;
+    case 'not': checkProvisioningFilter(node.operand, variables); return;
+    case 'lambda': {
+      const name = node.path.length === 1 ? declared(collections, node.path[0]) : undefined;
+      if (name) node.path[0] = name;
+      const element = name ? (collections[name] as Shape) : undefined;
+      if (!element) {
+        if (node.path.length === 1 && Object.hasOwn(summaryShape, node.path[0])) throw badRequest(`The property '${node.path[0]}' is not a collection; any/all needs one.`, 'BadRequest');
+        unknownProperty(node.path.join('/'));
+      }
+      checkProvisioningFilter(node.body, { ...variables, [node.variable]: element });
+      return;
+    }
+    default: {
+      const variable = Object.hasOwn(variables, node.path[0]) ? variables[node.path[0]] : undefined;
+      if (variable) {
+        const rest = node.path.slice(1);
+        checkPath(rest, variable, false);
+        node.path.splice(1, rest.length, ...rest);
+      } else {
+        checkPath(node.path, summaryShape, true);
+      }
+    }
+  }
+}
 
 /**
  * `/auditLogs/provisioning`: provisioning log entries, newest first, case-sensitive filters. An
@@ -18,6 +120,7 @@ export function auditLogsRouter(ctx: SandboxContext): Router {
       directoryObject: false,
       defaultTop: 100,
       maxTop: 1000,
+      checkFilter: (node) => checkProvisioningFilter(node),
     });
   });
   r.get('/auditLogs/provisioning/:id', (req, res) => {

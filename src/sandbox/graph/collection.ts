@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { badRequest } from '../http/graphError';
-import { filterPredicate, matchesSearch, parseFilter, parseSearch, parseSelect, selectFields } from '../odata';
+import { filterPredicate, matchesSearch, parseFilter, parseSearch, parseSelect, selectFields, type FilterNode } from '../odata';
 import { present, project } from './views';
 import type { ResourceView } from './views';
 
@@ -14,6 +14,8 @@ export interface CollectionOptions {
   maxTop?: number;
   /** Whether $search is supported at all. */
   searchable?: boolean;
+  /** Checks a parsed $filter before it runs (throws a 400 GraphError); may rewrite property names to their declared case. */
+  checkFilter?: (node: FilterNode) => void;
 }
 
 /**
@@ -89,7 +91,9 @@ export function sendCollection<T extends object>(req: Request, res: Response, it
   const view = opts.view;
   let result: object[] = view ? items.map((i) => view.full(i)) : items;
   if (filter !== undefined) {
-    const predicate = filterPredicate(parseFilter(filter), { caseInsensitive: opts.directoryObject });
+    const node = parseFilter(filter);
+    opts.checkFilter?.(node);
+    const predicate = filterPredicate(node, { caseInsensitive: opts.directoryObject });
     result = result.filter(predicate);
   }
   if (search !== undefined) {
