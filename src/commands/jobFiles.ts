@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { ProvisioningService } from '../graph/provisioningService';
-import { scimPreview, type PreviewUser, type ScimPreviewEntry } from '../sandbox/engine/scimPreview';
+import type { SecretPair } from '../graph/secretsApi';
+import type { AppRoleAssignment, User } from '@microsoft/microsoft-graph-types';
+import { ScimPreviewer, type PreviewUser, type ScimPreviewEntry } from '../sandbox/engine/scimPreview';
 import { CommandId } from '../shared/commandIds';
 import { UserFacingError } from '../shared/errors';
 import { previewUserSelect, sourceObjectFromGraphUser } from '../shared/mappingEditor/preview';
@@ -148,6 +150,8 @@ interface PlanParts {
   readonly plan: JobFilePlan;
   /** The schema applying the file would PUT. */
   readonly planned: RawSchema;
+  /** The preview with the attributes each object keeps (the public result leaves those out). */
+  readonly entries: readonly ScimPreviewEntry[];
 }
 
 /** The schema the file makes of the tenant's; an expression that does not parse is the file's fault. */
@@ -169,34 +173,92 @@ async function planOf(services: Services, context: CommandContext, uri: vscode.U
   let preview: ScimPreviewEntry[] = [];
   if (sampleSize > 0 && changes.length > 0) {
     context.report(vscode.l10n.t('Previewing the SCIM requests for sample users…'));
-    const users = await previewUsers(await services.graph.service(connectionId), file.identity.servicePrincipalId, state, file, context.signal);
     const before = { syncAll: state.config.settings.scope === 'all', skipOutOfScopeDeletions: state.config.settings.skipOutOfScopeDeletions };
     const after = { syncAll: file.settings.scope === 'all', skipOutOfScopeDeletions: file.settings.skipOutOfScopeDeletions };
+    let previewer: ScimPreviewer;
     try {
-      preview = scimPreview(state.schema, planned, before, after, users, sampleSize);
+      previewer = new ScimPreviewer(state.schema, planned, before, after);
     } catch (error) {
       throw new UserFacingError(vscode.l10n.t('{0} cannot be applied: {1}', uri.fsPath, (error as Error).message));
     }
+    preview = await previewSample(await services.graph.service(connectionId), file.identity.servicePrincipalId, state, file, previewer, sampleSize, context.signal);
   }
-  return { uri, file, state, planned, plan: { drift: state.fingerprint !== file.version.fingerprint, changes, scimPreview: preview } };
+  return { uri, file, state, planned, entries: preview, plan: { drift: state.fingerprint !== file.version.fingerprint, changes, scimPreview: preview.map(({ subject, requests }) => ({ subject, requests })) } };
 }
 
-/** The tenant's users as the preview reads them, with their assignment to the app (one page of up to 999). */
-async function previewUsers(service: ProvisioningService, spId: string, state: TenantState, file: ProvisioningFile, signal: AbortSignal): Promise<PreviewUser[]> {
+/** Pages read at most per object type while looking for in-scope samples (999 objects a page). */
+const PREVIEW_PAGES = 20;
+const PREVIEW_PAGE_SIZE = 999;
+const previewGroupSelect = ['id', 'displayName', 'mailNickname', 'description'];
+
+/**
+ * Up to `sampleSize` users and as many groups in scope on either side, with the requests the change
+ * causes for each: the tenant is read page by page until the sample is full (at most
+ * {@link PREVIEW_PAGES} pages per type; `signal` stops it), and a group's members only for groups in scope.
+ */
+async function previewSample(service: ProvisioningService, spId: string, state: TenantState, file: ProvisioningFile, previewer: ScimPreviewer, sampleSize: number, signal: AbortSignal): Promise<ScimPreviewEntry[]> {
   const needAssignments = state.config.settings.scope !== 'all' || file.settings.scope !== 'all';
-  const [page, assigned] = await Promise.all([
-    service.apps.listUsers({ select: previewUserSelect, top: 999, signal }),
-    needAssignments ? assignedUsers(service, spId, signal) : Promise.resolve(new Set<string>()),
-  ]);
-  return page.items.map((user) => ({
+  const assignments = needAssignments ? await service.apps.listAssignments(spId, signal) : [];
+  const assigned = needAssignments ? await assignedUsers(service, assignments, signal) : new Set<string>();
+  const assignedGroups = new Set(assignments.filter((a) => a.principalType === 'Group' && (a.appRoleId ?? DEFAULT_ACCESS_ROLE_ID) !== DEFAULT_ACCESS_ROLE_ID).map((a) => a.principalId ?? ''));
+  const asPreviewUser = (user: User): PreviewUser => ({
     label: `${String(user.displayName ?? user.id)}${user.userPrincipalName ? ` (${String(user.userPrincipalName)})` : ''}`,
     attributes: sourceObjectFromGraphUser(user),
     assigned: assigned.has(String(user.id)),
-  }));
+  });
+  const entries: ScimPreviewEntry[] = [];
+  const wrap = <T>(work: () => T): T => {
+    try {
+      return work();
+    } catch (error) {
+      throw new UserFacingError(vscode.l10n.t('The SCIM preview failed: {0}', (error as Error).message));
+    }
+  };
+  if (previewer.usersTouched) {
+    let found = 0;
+    let nextLink: string | undefined;
+    for (let page = 0; page < PREVIEW_PAGES && found < sampleSize; page++) {
+      const users = await service.apps.listUsers({ select: previewUserSelect, top: PREVIEW_PAGE_SIZE, nextLink, signal });
+      for (const user of users.items) {
+        if (found >= sampleSize) break;
+        const entry = wrap(() => previewer.user(asPreviewUser(user)));
+        if (entry) {
+          entries.push(entry);
+          found++;
+        }
+      }
+      nextLink = users.nextLink;
+      if (!nextLink) break;
+    }
+  }
+  if (previewer.groupsTouched) {
+    let found = 0;
+    let nextLink: string | undefined;
+    for (let page = 0; page < PREVIEW_PAGES && found < sampleSize; page++) {
+      const groups = await service.apps.listGroups({ select: previewGroupSelect, top: PREVIEW_PAGE_SIZE, nextLink, signal });
+      for (const group of groups.items) {
+        if (found >= sampleSize) break;
+        const id = String(group.id);
+        const attributes: Record<string, unknown> = { objectId: id, displayName: group.displayName ?? '', mailNickname: group.mailNickname ?? '', IsSoftDeleted: false };
+        if (group.description) attributes.description = group.description;
+        const shell = { label: String(group.displayName ?? id), attributes, assigned: assignedGroups.has(id), members: [] };
+        if (!previewer.groupInScope(shell)) continue;
+        const members = (await service.apps.listGroupMemberUsers(id, previewUserSelect, signal)).map(asPreviewUser);
+        const entry = wrap(() => previewer.group({ ...shell, members }));
+        if (entry) {
+          entries.push(entry);
+          found++;
+        }
+      }
+      nextLink = groups.nextLink;
+      if (!nextLink) break;
+    }
+  }
+  return entries;
 }
 
-async function assignedUsers(service: ProvisioningService, spId: string, signal: AbortSignal): Promise<Set<string>> {
-  const assignments = (await service.apps.listAssignments(spId, signal)).map((a) => ({ principalId: a.principalId ?? '', principalType: a.principalType, appRoleId: a.appRoleId ?? DEFAULT_ACCESS_ROLE_ID }));
+async function assignedUsers(service: ProvisioningService, all: readonly AppRoleAssignment[], signal: AbortSignal): Promise<Set<string>> {
+  const assignments = all.map((a) => ({ principalId: a.principalId ?? '', principalType: a.principalType, appRoleId: a.appRoleId ?? DEFAULT_ACCESS_ROLE_ID }));
   const groups = assignments.filter((a) => a.principalType === 'Group' && a.appRoleId !== DEFAULT_ACCESS_ROLE_ID);
   const members = new Map(await Promise.all(groups.map(async (g) => [g.principalId, await service.apps.listGroupMemberUserIds(g.principalId, signal)] as const)));
   const users = new Set(assignments.filter((a) => a.principalType === 'User').map((a) => a.principalId));
@@ -233,12 +295,14 @@ function planMarkdown(parts: PlanParts, sampleSize: number): string {
     lines.push('');
   }
   if (plan.changes.length > 0 && sampleSize > 0) {
-    lines.push(`## ${vscode.l10n.t('SCIM requests of the next cycle ({0} sample users in scope)', plan.scimPreview.length)}`, '');
-    lines.push(`_${vscode.l10n.t('Assumption: each user’s account in the app holds what the tenant’s current mappings produce for the user now; the app’s real state is not read. {0} stands for the app’s id of the user, which the cycle finds by the matching attribute.', '`{id}`')}_`, '');
-    for (const entry of plan.scimPreview) {
+    lines.push(`## ${vscode.l10n.t('SCIM requests of the next cycle ({0} sample users and groups in scope)', plan.scimPreview.length)}`, '');
+    lines.push(`_${vscode.l10n.t('Assumption: each user’s and group’s object in the app holds what the tenant’s current mappings produce for it now, and a group’s members in the app are its members in scope now; the app’s real state is not read. {0} stands for the app’s id of the object, which the cycle finds by the matching attribute.', '`{id}`')}_`, '');
+    if (plan.scimPreview.length === 0) lines.push(vscode.l10n.t('No user or group in scope was found in the first {0} of each type, or the change touches no object mapping or scope.', PREVIEW_PAGES * PREVIEW_PAGE_SIZE), '');
+    for (const entry of parts.entries) {
       lines.push(`### ${entry.subject.replace(/[#*_`<>[\]]/g, ' ')}`, '');
-      if (entry.requests.length === 0) lines.push(vscode.l10n.t('No request: the change does not alter what is sent for this user.'), '');
-      for (const r of entry.requests) lines.push('```http', `${r.method} ${r.path}`, '', JSON.stringify(r.body, null, 2).replace(/```/g, 'ʼʼʼ'), '```', '');
+      if (entry.requests.length === 0) lines.push(vscode.l10n.t('No request: the change does not alter what is sent for this object.'), '');
+      for (const r of entry.requests) lines.push('```http', `${r.method} ${r.path}`, ...(r.body === undefined ? [] : ['', JSON.stringify(r.body, null, 2).replace(/```/g, 'ʼʼʼ')]), '```', '');
+      if (entry.kept?.length) lines.push(vscode.l10n.t('{0} become(s) empty: outbound provisioning does not clear an attribute in the app, so the app keeps its value (no request).', entry.kept.map((k) => cell(k)).join(', ')), '');
     }
   }
   return lines.join('\n');
@@ -317,6 +381,22 @@ export async function applyJobFile(services: Services, context: CommandContext, 
   const after = await readTenantState(services, state.connectionId, sp, file.identity.jobId, context.signal, file.identity.appDisplayName);
   await writeFile(uri, buildProvisioningFile({ ...file.identity, ...after.identity }, after.schema, after.secrets, after.templateSchema, new Date()));
   return { outcome: 'applied', version: after.fingerprint };
+}
+
+/**
+ * What applying a file would send (copy-as-code): the schema PUT when mappings change, the settings
+ * secrets when settings change, and the connection to the file's tenant.
+ */
+export async function applyRequestsOf(services: Services, context: CommandContext, arg: unknown): Promise<{ connectionId: string; schema?: RawSchema; settings?: SecretPair[] }> {
+  const uri = await fileToRead(services, context, arg);
+  if (!uri) throw new UserFacingError(vscode.l10n.t('file must be the path of a .provisioning.json file.'));
+  const { state, file, plan, planned } = await planOf(services, context, uri, 0);
+  const settings = settingsToSecrets(state.secrets, changedSettings(state.config.settings, file.settings));
+  return {
+    connectionId: state.connectionId,
+    schema: plan.changes.some((c) => c.path.startsWith('objectMappings')) ? planned : undefined,
+    settings: settings.length ? settings : undefined,
+  };
 }
 
 /**
