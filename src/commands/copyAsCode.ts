@@ -48,9 +48,11 @@ export async function copyAsCode(services: Services, context: CommandContext, ar
   const connectionId = fileLookups?.connectionId ?? (typeof args.connectionId === 'string' ? args.connectionId : typeof given.connectionId === 'string' ? given.connectionId : undefined);
   const connection = services.graph.connection(connectionId);
   const lookups = fileLookups ?? await lookupsFor(services, context, connection.id, command, args);
+  // The file names the job applying it writes to.
+  const requestArgs = fileLookups ? { ...args, servicePrincipalId: fileLookups.servicePrincipalId, jobId: fileLookups.jobId } : args;
   let text: string;
   try {
-    text = requestsAsCode(graphRequestsFor(command, args, lookups), format as CodeFormat, connection.graphBaseUrl);
+    text = requestsAsCode(graphRequestsFor(command, requestArgs, lookups), format as CodeFormat, connection.graphBaseUrl);
   } catch (error) {
     throw new UserFacingError(vscode.l10n.t('Cannot copy {0} as code: {1}', command, (error as Error).message));
   }

@@ -28,6 +28,7 @@ import type { CommandContext } from './commandRunner';
 import { resolveJobTarget } from './jobTarget';
 import { settingsToSecrets } from './provisioningSettings';
 import { fileFromArgument } from './schemaFiles';
+import type { FileDrift } from './jobFileDriftNotices';
 import type { Services } from './services';
 
 /** The glob of provisioning files in the workspace. */
@@ -134,6 +135,32 @@ export async function exportJobFile(services: Services, context: CommandContext,
   await writeFile(uri, buildProvisioningFile(state.identity, state.schema, state.secrets, state.templateSchema, new Date()));
   if (typeof fileArg !== 'string') await vscode.window.showTextDocument(uri, { preview: true });
   return { uri: uri.toString() };
+}
+
+/** Marks or unmarks the job in the tree and the file's notice after a command compared them. */
+function noteDrift(services: Services, uri: vscode.Uri, target: JobTarget, drifted: boolean): void {
+  services.tree.driftChecked([target], drifted ? [{ ...target, file: uri.fsPath }] : []);
+  services.driftNotices.record(uri, { drifted, job: { connectionId: target.connectionId, servicePrincipalId: target.servicePrincipalId, jobId: target.jobId } });
+}
+
+/**
+ * Whether an open provisioning file's job drifted (its notice; not a command, so nothing is shown on
+ * failure). Undefined for a file that does not parse or whose tenant no connection is signed in to.
+ */
+export async function provisioningFileDrift(services: Services, document: vscode.TextDocument): Promise<FileDrift | undefined> {
+  let file: ProvisioningFile;
+  let connectionId: string;
+  try {
+    file = parseProvisioningFile(document.getText());
+    connectionId = connectionForTenant(services, file.identity.tenantId);
+  } catch {
+    return undefined;
+  }
+  const state = await readTenantState(services, connectionId, file.identity.servicePrincipalId, file.identity.jobId, new AbortController().signal, file.identity.appDisplayName);
+  const target: JobTarget = { connectionId, servicePrincipalId: file.identity.servicePrincipalId, jobId: file.identity.jobId };
+  const drifted = state.fingerprint !== file.version.fingerprint;
+  services.tree.driftChecked([target], drifted ? [{ ...target, file: document.uri.fsPath }] : []);
+  return { drifted, job: target };
 }
 
 /** The plan of a file against its tenant (the public result of planJobFile). */
@@ -324,6 +351,7 @@ export async function planJobFile(services: Services, context: CommandContext, a
   const uri = await fileToRead(services, context, arg);
   if (!uri) return undefined;
   const parts = await planOf(services, context, uri, sampleSize);
+  noteDrift(services, uri, { connectionId: parts.state.connectionId, servicePrincipalId: parts.file.identity.servicePrincipalId, jobId: parts.file.identity.jobId }, parts.plan.drift);
   await showPlan(services, parts, sampleSize);
   return parts.plan;
 }
@@ -350,11 +378,13 @@ export async function applyJobFile(services: Services, context: CommandContext, 
   const interactive = skipConfirmation !== true;
   const preview = await planOf(services, context, uri, interactive ? 10 : 0);
   const { file, state, plan } = preview;
+  noteDrift(services, uri, { connectionId: state.connectionId, servicePrincipalId: file.identity.servicePrincipalId, jobId: file.identity.jobId }, plan.drift);
   await services.graph.ensureScopes(state.connectionId, 'manageJobs');
   let overwrite = onConflict === 'overwrite';
   if (plan.changes.length === 0) {
     // Nothing to write; the file still learns the tenant's version, so a drift that agrees with it ends.
     if (plan.drift) await writeFile(uri, buildProvisioningFile(file.identity, state.schema, state.secrets, state.templateSchema, new Date()));
+    noteDrift(services, uri, { connectionId: state.connectionId, servicePrincipalId: file.identity.servicePrincipalId, jobId: file.identity.jobId }, false);
     return { outcome: 'unchanged', version: state.fingerprint };
   }
   if (plan.drift && !overwrite && (onConflict === 'fail' || !interactive)) return { outcome: 'conflict', version: state.fingerprint };
@@ -380,6 +410,7 @@ export async function applyJobFile(services: Services, context: CommandContext, 
   if (Object.keys(settings).length > 0) await service.secrets.save(sp, settingsToSecrets(state.secrets, settings), context.signal);
   const after = await readTenantState(services, state.connectionId, sp, file.identity.jobId, context.signal, file.identity.appDisplayName);
   await writeFile(uri, buildProvisioningFile({ ...file.identity, ...after.identity }, after.schema, after.secrets, after.templateSchema, new Date()));
+  noteDrift(services, uri, { connectionId: state.connectionId, servicePrincipalId: sp, jobId: file.identity.jobId }, false);
   return { outcome: 'applied', version: after.fingerprint };
 }
 
@@ -387,13 +418,15 @@ export async function applyJobFile(services: Services, context: CommandContext, 
  * What applying a file would send (copy-as-code): the schema PUT when mappings change, the settings
  * secrets when settings change, and the connection to the file's tenant.
  */
-export async function applyRequestsOf(services: Services, context: CommandContext, arg: unknown): Promise<{ connectionId: string; schema?: RawSchema; settings?: SecretPair[] }> {
+export async function applyRequestsOf(services: Services, context: CommandContext, arg: unknown): Promise<{ connectionId: string; servicePrincipalId: string; jobId: string; schema?: RawSchema; settings?: SecretPair[] }> {
   const uri = await fileToRead(services, context, arg);
   if (!uri) throw new UserFacingError(vscode.l10n.t('file must be the path of a .provisioning.json file.'));
   const { state, file, plan, planned } = await planOf(services, context, uri, 0);
   const settings = settingsToSecrets(state.secrets, changedSettings(state.config.settings, file.settings));
   return {
     connectionId: state.connectionId,
+    servicePrincipalId: file.identity.servicePrincipalId,
+    jobId: file.identity.jobId,
     schema: plan.changes.some((c) => c.path.startsWith('objectMappings')) ? planned : undefined,
     settings: settings.length ? settings : undefined,
   };
@@ -423,10 +456,12 @@ export async function checkDrift(services: Services, context: CommandContext, ar
     const state = await readTenantState(services, connectionId, file.identity.servicePrincipalId, file.identity.jobId, context.signal, file.identity.appDisplayName);
     const target: JobTarget = { connectionId, servicePrincipalId: file.identity.servicePrincipalId, jobId: file.identity.jobId };
     checked.push(target);
-    if (state.fingerprint !== file.version.fingerprint) {
+    const isDrifted = state.fingerprint !== file.version.fingerprint;
+    if (isDrifted) {
       drifted.push({ file: uri.fsPath, servicePrincipalId: file.identity.servicePrincipalId, jobId: file.identity.jobId });
       driftedJobs.push({ ...target, file: uri.fsPath });
     }
+    services.driftNotices.record(uri, { drifted: isDrifted, job: target });
   }
   // The tree marks the drifted jobs (and unmarks the ones in step again).
   services.tree.driftChecked(checked, driftedJobs);

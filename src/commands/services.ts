@@ -9,6 +9,7 @@ import type { WalkthroughProgress } from '../walkthrough/walkthroughProgress';
 import type { MappingEditorManager } from '../webviews/mappingEditorManager';
 import type { ReadOnlyDocuments } from '../host/readOnlyDocuments';
 import type { ScimCheckLog } from '../host/scimCheckLog';
+import type { DriftNotices } from './jobFileDriftNotices';
 
 /** The services built once in activate() and handed to every command. */
 export interface Services {
@@ -29,4 +30,6 @@ export interface Services {
   readonly walkthrough: WalkthroughProgress;
   /** The SCIM endpoint check's raw log channel. */
   readonly scimCheckLog: ScimCheckLog;
+  /** The notice in provisioning files whose job drifted (checkDrift, plan and apply record what they find). */
+  readonly driftNotices: DriftNotices;
 }

@@ -57,7 +57,7 @@ describe('SCIM preview of a plan (issue #15)', () => {
       { label: 'Sales', assigned: false, members: [users[1]], attributes: { objectId: 'g-2', displayName: 'Sales', mailNickname: 'sales', IsSoftDeleted: false } },
     ];
     const enableGroups = (file: ProvisioningFile) => {
-      file.objectMappings.find((om) => om.sourceObject === 'Group')!.enabled = true;
+      (file.objectMappings.find((om) => om.sourceObject === 'Group') as { enabled: boolean }).enabled = true;
     };
     const enabled = planned(enableGroups);
     // Today the group mapping is enabled; the file maps externalId from the mail nickname.
@@ -90,7 +90,7 @@ describe('SCIM preview of a plan (issue #15)', () => {
 
   it('takes only objects in scope toward the sample, and previews users only when the change touches them', () => {
     const { schema, planned: next } = planned((file) => {
-      file.objectMappings.find((om) => om.sourceObject === 'Group')!.enabled = true;
+      (file.objectMappings.find((om) => om.sourceObject === 'Group') as { enabled: boolean }).enabled = true;
     });
     const preview = scimPreview(schema, next, settings, settings, { users, groups: [] }, 1);
     assert.deepEqual(preview, [], 'the user mapping did not change, and no group is in scope');
