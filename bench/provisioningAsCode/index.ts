@@ -1,15 +1,14 @@
 // A provisioning file's plan against a 1,000-user sandbox (instant pace), in plain Node and without
 // drawing the report: read the job as jobFiles.ts's readTenantState does, diff the edited file, then
-// preview the SCIM requests for 10 and for 100 sample users the way previewSample does (pages of
-// 999 users, assignments, ScimPreviewer). Prints the median of RUNS runs as JSON lines.
+// preview the SCIM requests for 10 and for 100 sample users with the plan's own previewSample
+// (pages of 999 users, assignments, ScimPreviewer). Prints the median of RUNS runs as JSON lines.
 import { StaticTokenCredential } from '../../src/auth/staticTokenCredential';
 import { createProvisioningService } from '../../src/graph';
-import { ScimPreviewer, type PreviewUser } from '../../src/sandbox/engine/scimPreview';
+import { previewSample } from '../../src/commands/planSample';
+import { ScimPreviewer } from '../../src/sandbox/engine/scimPreview';
 import { startSandbox } from '../../src/sandbox/server';
 import { silentLogger } from '../../src/shared/logger';
-import { previewUserSelect, sourceObjectFromGraphUser } from '../../src/shared/mappingEditor/preview';
 import { applyConfigurationToSchema, buildProvisioningFile, configurationOf, diffConfigurations, normaliseConfiguration, type ProvisioningFile } from '../../src/shared/provisioningFile';
-import { assignedUserIds, DEFAULT_ACCESS_ROLE_ID } from '../../src/shared/scoping';
 
 const RUNS = 7;
 
@@ -40,24 +39,7 @@ async function main(): Promise<void> {
       if (diffConfigurations(config, file).length === 0) throw new Error('the edited file plans nothing');
       const settings = { syncAll: config.settings.scope === 'all', skipOutOfScopeDeletions: config.settings.skipOutOfScopeDeletions };
       const previewer = new ScimPreviewer(schema, planned, settings, settings);
-      const all = (await service.apps.listAssignments(sp, signal)).map((a) => ({ principalId: a.principalId ?? '', principalType: a.principalType, appRoleId: a.appRoleId ?? DEFAULT_ACCESS_ROLE_ID }));
-      const groups = all.filter((a) => a.principalType === 'Group' && a.appRoleId !== DEFAULT_ACCESS_ROLE_ID);
-      const members = new Map(await Promise.all(groups.map(async (g) => [g.principalId, await service.apps.listGroupMemberUserIds(g.principalId, signal)] as const)));
-      const direct = new Set(all.filter((a) => a.principalType === 'User').map((a) => a.principalId));
-      const assigned = assignedUserIds(all, (id) => members.get(id) ?? (direct.has(id) ? [id] : []));
-      let found = 0;
-      let nextLink: string | undefined;
-      for (let page = 0; page < 20 && found < sampleSize; page++) {
-        const users = await service.apps.listUsers({ select: previewUserSelect, top: 999, nextLink, signal });
-        for (const user of users.items) {
-          if (found >= sampleSize) break;
-          const subject: PreviewUser = { label: String(user.displayName), attributes: sourceObjectFromGraphUser(user), assigned: assigned.has(String(user.id)) };
-          if (previewer.user(subject)) found++;
-        }
-        nextLink = users.nextLink;
-        if (!nextLink) break;
-      }
-      return found;
+      return (await previewSample(service, sp, previewer, { sampleSize, needAssignments: !settings.syncAll, signal })).length;
     };
 
     // The demo app's scope is its assigned users (an assigned department group among them); `sampled`

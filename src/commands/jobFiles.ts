@@ -1,11 +1,8 @@
 import * as vscode from 'vscode';
-import type { ProvisioningService } from '../graph/provisioningService';
 import type { SecretPair } from '../graph/secretsApi';
-import type { AppRoleAssignment, User } from '@microsoft/microsoft-graph-types';
-import { ScimPreviewer, type PreviewUser, type ScimPreviewEntry } from '../sandbox/engine/scimPreview';
+import { ScimPreviewer, type ScimPreviewEntry } from '../sandbox/engine/scimPreview';
 import { CommandId } from '../shared/commandIds';
 import { UserFacingError } from '../shared/errors';
-import { previewUserSelect, sourceObjectFromGraphUser } from '../shared/mappingEditor/preview';
 import {
   applyConfigurationToSchema,
   buildProvisioningFile,
@@ -21,12 +18,12 @@ import {
   type JobFileIdentity,
   type ProvisioningFile,
 } from '../shared/provisioningFile';
-import { assignedUserIds, DEFAULT_ACCESS_ROLE_ID } from '../shared/scoping';
 import type { RawSchema } from '../shared/synchronizationSchema';
 import { hasJobTarget, type JobTarget } from '../shared/targets';
 import type { CommandContext } from './commandRunner';
 import { resolveJobTarget } from './jobTarget';
 import { settingsToSecrets } from './provisioningSettings';
+import { PREVIEW_PAGE_SIZE, PREVIEW_PAGES, PreviewEvaluationError, previewSample } from './planSample';
 import { fileFromArgument } from './schemaFiles';
 import type { FileDrift } from './jobFileDriftNotices';
 import type { Services } from './services';
@@ -208,88 +205,15 @@ async function planOf(services: Services, context: CommandContext, uri: vscode.U
     } catch (error) {
       throw new UserFacingError(vscode.l10n.t('{0} cannot be applied: {1}', uri.fsPath, (error as Error).message));
     }
-    preview = await previewSample(await services.graph.service(connectionId), file.identity.servicePrincipalId, state, file, previewer, sampleSize, context.signal);
+    const needAssignments = state.config.settings.scope !== 'all' || file.settings.scope !== 'all';
+    try {
+      preview = await previewSample(await services.graph.service(connectionId), file.identity.servicePrincipalId, previewer, { sampleSize, needAssignments, signal: context.signal });
+    } catch (error) {
+      if (error instanceof PreviewEvaluationError) throw new UserFacingError(vscode.l10n.t('The SCIM preview failed: {0}', error.message));
+      throw error;
+    }
   }
   return { uri, file, state, planned, entries: preview, plan: { drift: state.fingerprint !== file.version.fingerprint, changes, scimPreview: preview.map(({ subject, requests }) => ({ subject, requests })) } };
-}
-
-/** Pages read at most per object type while looking for in-scope samples (999 objects a page). */
-const PREVIEW_PAGES = 20;
-const PREVIEW_PAGE_SIZE = 999;
-const previewGroupSelect = ['id', 'displayName', 'mailNickname', 'description'];
-
-/**
- * Up to `sampleSize` users and as many groups in scope on either side, with the requests the change
- * causes for each: the tenant is read page by page until the sample is full (at most
- * {@link PREVIEW_PAGES} pages per type; `signal` stops it), and a group's members only for groups in scope.
- */
-async function previewSample(service: ProvisioningService, spId: string, state: TenantState, file: ProvisioningFile, previewer: ScimPreviewer, sampleSize: number, signal: AbortSignal): Promise<ScimPreviewEntry[]> {
-  const needAssignments = state.config.settings.scope !== 'all' || file.settings.scope !== 'all';
-  const assignments = needAssignments ? await service.apps.listAssignments(spId, signal) : [];
-  const assigned = needAssignments ? await assignedUsers(service, assignments, signal) : new Set<string>();
-  const assignedGroups = new Set(assignments.filter((a) => a.principalType === 'Group' && (a.appRoleId ?? DEFAULT_ACCESS_ROLE_ID) !== DEFAULT_ACCESS_ROLE_ID).map((a) => a.principalId ?? ''));
-  const asPreviewUser = (user: User): PreviewUser => ({
-    label: `${String(user.displayName ?? user.id)}${user.userPrincipalName ? ` (${String(user.userPrincipalName)})` : ''}`,
-    attributes: sourceObjectFromGraphUser(user),
-    assigned: assigned.has(String(user.id)),
-  });
-  const entries: ScimPreviewEntry[] = [];
-  const wrap = <T>(work: () => T): T => {
-    try {
-      return work();
-    } catch (error) {
-      throw new UserFacingError(vscode.l10n.t('The SCIM preview failed: {0}', (error as Error).message));
-    }
-  };
-  if (previewer.usersTouched) {
-    let found = 0;
-    let nextLink: string | undefined;
-    for (let page = 0; page < PREVIEW_PAGES && found < sampleSize; page++) {
-      const users = await service.apps.listUsers({ select: previewUserSelect, top: PREVIEW_PAGE_SIZE, nextLink, signal });
-      for (const user of users.items) {
-        if (found >= sampleSize) break;
-        const entry = wrap(() => previewer.user(asPreviewUser(user)));
-        if (entry) {
-          entries.push(entry);
-          found++;
-        }
-      }
-      nextLink = users.nextLink;
-      if (!nextLink) break;
-    }
-  }
-  if (previewer.groupsTouched) {
-    let found = 0;
-    let nextLink: string | undefined;
-    for (let page = 0; page < PREVIEW_PAGES && found < sampleSize; page++) {
-      const groups = await service.apps.listGroups({ select: previewGroupSelect, top: PREVIEW_PAGE_SIZE, nextLink, signal });
-      for (const group of groups.items) {
-        if (found >= sampleSize) break;
-        const id = String(group.id);
-        const attributes: Record<string, unknown> = { objectId: id, displayName: group.displayName ?? '', mailNickname: group.mailNickname ?? '', IsSoftDeleted: false };
-        if (group.description) attributes.description = group.description;
-        const shell = { label: String(group.displayName ?? id), attributes, assigned: assignedGroups.has(id), members: [] };
-        if (!previewer.groupInScope(shell)) continue;
-        const members = (await service.apps.listGroupMemberUsers(id, previewUserSelect, signal)).map(asPreviewUser);
-        const entry = wrap(() => previewer.group({ ...shell, members }));
-        if (entry) {
-          entries.push(entry);
-          found++;
-        }
-      }
-      nextLink = groups.nextLink;
-      if (!nextLink) break;
-    }
-  }
-  return entries;
-}
-
-async function assignedUsers(service: ProvisioningService, all: readonly AppRoleAssignment[], signal: AbortSignal): Promise<Set<string>> {
-  const assignments = all.map((a) => ({ principalId: a.principalId ?? '', principalType: a.principalType, appRoleId: a.appRoleId ?? DEFAULT_ACCESS_ROLE_ID }));
-  const groups = assignments.filter((a) => a.principalType === 'Group' && a.appRoleId !== DEFAULT_ACCESS_ROLE_ID);
-  const members = new Map(await Promise.all(groups.map(async (g) => [g.principalId, await service.apps.listGroupMemberUserIds(g.principalId, signal)] as const)));
-  const users = new Set(assignments.filter((a) => a.principalType === 'User').map((a) => a.principalId));
-  return assignedUserIds(assignments, (id) => members.get(id) ?? (users.has(id) ? [id] : []));
 }
 
 function sampleSizeOf(arg: unknown): number {
