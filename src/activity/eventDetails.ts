@@ -1,4 +1,5 @@
 import { isSecretName } from '../shared/logger';
+import { explainProvisioningError, type ErrorExplanation } from '../shared/provisioningErrorCatalog';
 import { describeOutcome, englishOutcomeWords, type OutcomeWords } from './outcome';
 import type { ActivityEvent } from './types';
 import { eventAction, eventStatus } from './types';
@@ -10,7 +11,9 @@ export interface DetailsWords {
   summary(): string;
   field(name: 'time' | 'action' | 'status' | 'app' | 'job' | 'cycle' | 'change' | 'source' | 'target' | 'initiatedBy' | 'duration' | 'id'): string;
   error(): string;
-  errorField(name: 'code' | 'category' | 'reason' | 'details' | 'recommendedAction'): string;
+  errorField(name: 'code' | 'category' | 'reason' | 'details' | 'recommendedAction' | 'meaning' | 'fix' | 'docs'): string;
+  /** The error catalogue's explanation of a code, in the document's language. */
+  explain(code: string): ErrorExplanation;
   steps(): string;
   stepColumns(): [string, string, string, string];
   modifiedProperties(): string;
@@ -28,7 +31,9 @@ const englishDetailsWords: DetailsWords = {
       source: 'Source', target: 'Target', initiatedBy: 'Initiated by', duration: 'Duration (ms)', id: 'Event id',
     })[name],
   error: () => 'Error',
-  errorField: (name) => ({ code: 'Code', category: 'Category', reason: 'Reason', details: 'Details', recommendedAction: 'Recommended action' })[name],
+  errorField: (name) =>
+    ({ code: 'Code', category: 'Category', reason: 'Reason', details: 'Details', recommendedAction: 'Recommended action', meaning: 'What it means', fix: 'How to fix it', docs: 'Documentation' })[name],
+  explain: (code) => explainProvisioningError(code, 'en'),
   steps: () => 'Steps',
   stepColumns: () => ['#', 'Step', 'Status', 'Description'],
   modifiedProperties: () => 'Modified properties',
@@ -129,6 +134,12 @@ export function renderEventDetails(original: ActivityEvent, words: DetailsWords 
         [words.errorField('recommendedAction'), info.recommendedAction],
       ]),
     );
+    const explained = info.errorCode ? words.explain(info.errorCode) : undefined;
+    if (explained?.known) {
+      lines.push(...fields([[words.errorField('meaning'), `${explained.title}. ${explained.explanation}`], [words.errorField('fix'), explained.fix]]));
+      // The catalogue's own Microsoft Learn URL, never text from the event.
+      lines.push(`- **${inlineText(words.errorField('docs'))}:** [${inlineText(explained.docs)}](${explained.docs})`);
+    }
   }
 
   const steps = event.provisioningSteps ?? [];

@@ -1,5 +1,6 @@
 import { localTime } from '../shared/clockTime';
 import { describeSchedule, describeStatusCode, englishStatusWords, summarizeJob, type JobStatusWords } from '../shared/jobStatus';
+import { explainProvisioningError } from '../shared/provisioningErrorCatalog';
 import { isOnDemand } from '../shared/provisioningEvents';
 import type { JobChange } from './jobChanges';
 import type { ActivityEvent } from './types';
@@ -27,6 +28,8 @@ export interface ActivityWords {
   time(iso: string): string | undefined;
   nobody(): string;
   error(code: string, reason: string): string;
+  /** The error catalogue's short title of a code (`Credentials rejected`); undefined when the catalogue does not know it. */
+  errorTitle(code: string): string | undefined;
   recommendedAction(action: string): string;
   /** Replaces the action of an entry from provisioning on demand; `action` is undefined for Graph's "other". */
   onDemand(action: string | undefined): string;
@@ -52,6 +55,7 @@ export const englishWords: ActivityWords = {
   time: (iso) => localTime(iso, 'en', new Date(), { seconds: true }),
   nobody: () => '(none)',
   error: (code, reason) => `${code}: ${reason}`,
+  errorTitle: (code) => knownErrorTitle(code, 'en'),
   recommendedAction: (action) => `Recommended action: ${action}`,
   onDemand: (action) => (action ? `${action} on demand` : 'on-demand provisioning'),
   watching: (job, status, schedule) => `Watching ${job}: ${status}, ${schedule}.`,
@@ -69,6 +73,18 @@ export const englishWords: ActivityWords = {
   resumed: (job, schedule) => `${job}: resumed, ${schedule}.`,
   statusChanged: (job, from, to, schedule) => `${job}: ${from} → ${to}, ${schedule}.`,
 };
+
+/** The error catalogue's title of `code` in `locale`, undefined for a code it does not know. */
+export function knownErrorTitle(code: string, locale: string): string | undefined {
+  const explained = explainProvisioningError(code, locale);
+  return explained.known ? explained.title : undefined;
+}
+
+/** A code with its title in parentheses, so a reader of the stream knows what it means without looking it up. */
+function codeWithTitle(code: string, words: ActivityWords): string {
+  const title = words.errorTitle(code);
+  return title ? `${code} (${title})` : code;
+}
 
 /** Who an identity is, as the user knows it: the display name, the id only when there is no name. */
 function identity(i: ActivityEvent['sourceIdentity'], words: ActivityWords): string {
@@ -98,7 +114,7 @@ export function formatEvent(event: ActivityEvent, words: ActivityWords = english
   let text = parts.join('  ');
   const info = event.provisioningStatusInfo?.errorInformation;
   if (info && (status === 'failure' || status === 'warning')) {
-    if (info.errorCode || info.reason) text += `  ${words.error(info.errorCode ?? '?', oneLine(info.reason ?? ''))}`;
+    if (info.errorCode || info.reason) text += `  ${words.error(info.errorCode ? codeWithTitle(info.errorCode, words) : '?', oneLine(info.reason ?? ''))}`;
     if (info.recommendedAction) text += `  ${words.recommendedAction(oneLine(info.recommendedAction))}`;
   }
   return { level: levelOfStatus[status] ?? 'info', text, eventId: event.id ?? undefined };
@@ -116,13 +132,18 @@ export function formatJobChange(job: string, change: JobChange, words: ActivityW
     case 'progress':
       return { level: 'info', text: words.progress(job, change.completed, change.total) };
     case 'cycleFinished':
-      if (change.state === 'Failed' && change.errorCode) return { level: 'error', text: words.cycleFailed(job, change.errorCode, oneLine(change.errorMessage ?? '')) };
+      if (change.state === 'Failed' && change.errorCode) return { level: 'error', text: words.cycleFailed(job, codeWithTitle(change.errorCode, words), oneLine(change.errorMessage ?? '')) };
       return {
         level: change.state === 'Succeeded' ? 'info' : 'warn',
         text: words.cycleFinished(job, words.status.cycleOutcome(change.state), change.imported, change.exported, change.escrowed, change.seconds),
       };
-    case 'quarantineEntered':
-      return { level: 'error', text: words.quarantineEntered(job, change.errorCode ? `${change.reason}, ${change.errorCode}` : change.reason, change.nextAttempt ? words.time(change.nextAttempt) : undefined) };
+    case 'quarantineEntered': {
+      // The error says more than the reason (EncounteredQuarantineException is any failure to connect): its title goes last.
+      const code = change.errorCode ?? change.reason;
+      const title = words.errorTitle(code);
+      const cause = change.errorCode && change.errorCode !== change.reason ? `${change.reason}, ${change.errorCode}` : code;
+      return { level: 'error', text: words.quarantineEntered(job, title ? `${cause}: ${title}` : cause, change.nextAttempt ? words.time(change.nextAttempt) : undefined) };
+    }
     case 'quarantineLeft':
       return { level: 'info', text: words.quarantineLeft(job) };
     case 'paused':

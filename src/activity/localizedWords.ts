@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { DetailsWords } from './eventDetails';
-import type { ActivityWords } from './formatter';
+import { knownErrorTitle, type ActivityWords } from './formatter';
 import type { OutcomeWords } from './outcome';
 import { localizedStatusWords } from '../host/jobStatusWords';
 import { localTime } from '../shared/clockTime';
+import { explainProvisioningError } from '../shared/provisioningErrorCatalog';
 
 /** The stream's words through `vscode.l10n.t` (the host-free formatter takes them as a parameter). */
 export function localizedActivityWords(): ActivityWords {
@@ -12,6 +13,7 @@ export function localizedActivityWords(): ActivityWords {
     time: (iso) => localTime(iso, vscode.env.language, new Date(), { seconds: true }),
     nobody: () => vscode.l10n.t('(none)'),
     error: (code, reason) => vscode.l10n.t('{0}: {1}', code, reason),
+    errorTitle: (code) => knownErrorTitle(code, vscode.env.language),
     recommendedAction: (action) => vscode.l10n.t('Recommended action: {0}', action),
     onDemand: (action) => (action ? vscode.l10n.t('{0} on demand', action) : vscode.l10n.t('on-demand provisioning')),
     watching: (job, status, schedule) => vscode.l10n.t('Watching {0}: {1}, {2}.', job, status, schedule),
@@ -61,6 +63,9 @@ export function localizedDetailsWords(): DetailsWords {
     reason: vscode.l10n.t('Reason'),
     details: vscode.l10n.t('Details'),
     recommendedAction: vscode.l10n.t('Recommended action'),
+    meaning: vscode.l10n.t('What it means'),
+    fix: vscode.l10n.t('How to fix it'),
+    docs: vscode.l10n.t('Documentation'),
   };
   return {
     outcome: localizedOutcomeWords(),
@@ -68,6 +73,7 @@ export function localizedDetailsWords(): DetailsWords {
     field: (name) => fields[name],
     error: () => vscode.l10n.t('Error'),
     errorField: (name) => errorFields[name],
+    explain: (code) => explainProvisioningError(code, vscode.env.language),
     steps: () => vscode.l10n.t('Steps'),
     stepColumns: () => ['#', vscode.l10n.t('Step'), vscode.l10n.t('Status'), vscode.l10n.t('Description')],
     modifiedProperties: () => vscode.l10n.t('Modified properties'),

@@ -169,6 +169,11 @@ export class AppsApi {
     return members.filter((m) => typeof m.id === 'string' && (m['@odata.type'] ?? '#microsoft.graph.user') === '#microsoft.graph.user');
   }
 
+  /** One user with the given properties (a test user's labels, a matching attribute's value). */
+  getUser(id: string, select: readonly string[], signal?: AbortSignal): Promise<User> {
+    return this.graph.get<User>(`${paths.users}/${encodeURIComponent(id)}` + query({ $select: select.join(',') }), { operation: 'read the user', access: Access.readDirectory, signal });
+  }
+
   /** A user's or group's display name (undefined when it has none). */
   async directoryObjectName(id: string, type: 'User' | 'Group', signal?: AbortSignal): Promise<string | undefined> {
     const path = `${type === 'Group' ? paths.groups : paths.users}/${encodeURIComponent(id)}`;

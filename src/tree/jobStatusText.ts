@@ -4,6 +4,7 @@ import { holdsDeletions, isNeverTime } from '../graph/facts';
 import { localizedStatusWords } from '../host/jobStatusWords';
 import { clockTime, localTime } from '../shared/clockTime';
 import { nextCycleDueAt, summarizeJob, type CycleRequest, type JobStatusSummary } from '../shared/jobStatus';
+import { explainProvisioningError } from '../shared/provisioningErrorCatalog';
 import { escapeMarkdown } from './markdown';
 
 export { jobActivity } from '../shared/jobStatus';
@@ -89,6 +90,10 @@ export function describeJobStatus(job: SynchronizationJob, now: Date, request?: 
     if (quarantine.error?.message) lines.push(`| ${vscode.l10n.t('Why')} | ${escapeCell(quarantine.error.message)} |`);
     if (holdsDeletions(job)) {
       lines.push(`| ${vscode.l10n.t('What now')} | ${vscode.l10n.t('Check the held deletions in Recent activity. To apply them, run Allow Held Deletions on the job; otherwise fix their cause (assignments, scoping filter) and restart.')} |`);
+    } else {
+      // The error names the cause; the reason alone (EncounteredQuarantineException) only says the job cannot connect.
+      const explained = explainProvisioningError(quarantine.error?.code ?? quarantine.reason ?? '', vscode.env.language);
+      if (explained.known) lines.push(`| ${vscode.l10n.t('What now')} | ${escapeCell(`${explained.title}: ${explained.fix}`)} [${vscode.l10n.t('Documentation')}](${explained.docs}) |`);
     }
   }
   const steady = status.steadyStateLastAchievedTime;

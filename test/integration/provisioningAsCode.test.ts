@@ -271,6 +271,41 @@ describe('Provisioning as code (real VS Code host, sandbox tenant)', function ()
     assert.equal(ours().filter((d) => d.code === 'matchingDuplicate').length, 2, 'both mappings with precedence 1');
   });
 
+  it('marks a scoping operator the attribute’s type does not take and an unmapped required attribute, read against the tenant’s schema', async () => {
+    const wrong = join(folder, 'rules.provisioning.json');
+    await run('exportJobFile', { servicePrincipalId: sp, jobId, file: wrong });
+    const content = JSON.parse(readFileSync(wrong, 'utf8')) as ProvisioningFile;
+    const users = content.objectMappings.find((om) => om.sourceObject === 'User')!;
+    // department is a String in the tenant's Entra directory: Greater_Than compares integers only.
+    (users as { scope: unknown }).scope = [{ name: 'Big departments', clauses: [{ attribute: 'department', operator: 'Greater_Than', values: ['10'] }] }];
+    // userName is required in the app's User definition; externalId takes over matching.
+    (users as { attributeMappings: unknown }).attributeMappings = users.attributeMappings
+      .filter((m) => m.target !== 'userName')
+      .map((m) => (m.target === 'externalId' ? { ...m, matchingPriority: 1 } : m));
+    const text = JSON.stringify(content, null, 2) + '\n';
+    writeFileSync(wrong, text);
+    const document = await vscode.workspace.openTextDocument(wrong);
+    await vscode.window.showTextDocument(document);
+    const ours = () => vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'Entra Provisioning');
+    // The type and required checks need the job's schema, read from the sandbox in the background.
+    const found = await eventually(() => {
+      const all = ours();
+      return all.some((d) => d.code === 'scopeOperatorType') && all.some((d) => d.code === 'requiredUnmapped') ? all : undefined;
+    }, 15_000, 'the schema-based problems');
+    const lines = text.split('\n');
+    const operator = found.find((d) => d.code === 'scopeOperatorType')!;
+    assert.equal(operator.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(document.getText(operator.range), '"Greater_Than"');
+    assert.match(lines[operator.range.start.line], /"operator": "Greater_Than"/);
+    assert.match(operator.message, /Greater_Than.*department.*String/);
+    const required = found.find((d) => d.code === 'requiredUnmapped')!;
+    assert.equal(required.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(required.message, /userName/);
+    // At the user mapping's list of attribute mappings (the first one in the file).
+    assert.equal(required.range.start.line, lines.findIndex((l) => l.includes('"attributeMappings": [')));
+    assert.deepEqual(found.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.code).sort(), ['requiredUnmapped', 'scopeOperatorType']);
+  });
+
   it('previews a group mapping change with the group’s members, and a value becoming empty as no request (as the engine does)', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const content = readFile();

@@ -36,12 +36,12 @@ describe('activity formatting', () => {
     assert.equal(line.eventId, 'e1');
   });
 
-  it('adds error code, reason and recommended action to failures, on one line, logged as errors', () => {
+  it('adds error code (with the error catalogue\'s title), reason and recommended action to failures, on one line, logged as errors', () => {
     const line = formatEvent(failure, undefined, true);
     assert.equal(line.level, 'error');
     assert.equal(
       line.text,
-      '[Contoso SCIM]  update  failure  Ada Lovelace → ada@contoso.com  SystemForCrossDomainIdentityManagementBadResponse: The app answered 500: Internal error.  Recommended action: Check the app logs.',
+      '[Contoso SCIM]  update  failure  Ada Lovelace → ada@contoso.com  SystemForCrossDomainIdentityManagementBadResponse (Target answered with an error): The app answered 500: Internal error.  Recommended action: Check the app logs.',
     );
     assert.ok(!line.text.includes('\n'));
   });
@@ -61,6 +61,10 @@ describe('activity formatting', () => {
     assert.match(markdown, /^- \*\*Code:\*\* SystemForCrossDomainIdentityManagementBadResponse$/m);
     assert.match(markdown, /^- \*\*Reason:\*\* The app answered 500: Internal error\.$/m);
     assert.match(markdown, /^- \*\*Recommended action:\*\* Check the app logs\.$/m);
+    // The error catalogue's explanation under the service's own words, with its Microsoft Learn page as a link.
+    assert.match(markdown, /^- \*\*What it means:\*\* Target answered with an error\. The target .+$/m);
+    assert.match(markdown, /^- \*\*How to fix it:\*\* Read the event's reason.+$/m);
+    assert.match(markdown, /^- \*\*Documentation:\*\* \[https:.+\]\(https:\/\/learn\.microsoft\.com\/entra\/identity\/saas-apps\/workday-inbound-tutorial#resolving-commonly-encountered-errors\)$/m);
     assert.match(markdown, /^\| 2 \| EntryExportUpdate \(export\) \| failure \| PATCH failed \\\| 500 \|$/m, 'pipes in data do not break the table');
     assert.match(markdown, /^2\. EntryExportUpdate: ReportableIdentifier = ada$/m);
     assert.match(markdown, /^\| displayName \| Ada \| Ada Lovelace \|$/m);
@@ -153,12 +157,18 @@ describe('activity job state changes', () => {
     assert.deepEqual(entered.map((c) => c.kind), ['quarantineEntered']);
     // A local time, as everywhere else (the stream used to write this one in UTC).
     const nextAttempt = localTime('2025-03-01T12:40:00Z', 'en', new Date(), { seconds: true });
-    assert.equal(formatJobChange('J', entered[0]).text, `J: entered quarantine (EncounteredQuarantineException, CredentialsInvalid); next attempt ${nextAttempt}.`);
+    assert.equal(formatJobChange('J', entered[0]).text, `J: entered quarantine (EncounteredQuarantineException, CredentialsInvalid); next attempt ${nextAttempt}.`, 'a code the catalogue does not know, as it is');
+    const refused = job({ code: 'Quarantine', quarantine: { reason: 'EncounteredQuarantineException', error: { code: 'SystemForCrossDomainIdentityManagementCredentialValidationUnauthorized' } } });
+    assert.equal(
+      formatJobChange('J', jobChanges(job(), refused)[0]).text,
+      'J: entered quarantine (EncounteredQuarantineException, SystemForCrossDomainIdentityManagementCredentialValidationUnauthorized: Credentials rejected).',
+      'what the error means, last',
+    );
     assert.deepEqual(jobChanges(quarantined, job({ lastExecution: failed.status!.lastExecution })).map((c) => c.kind), ['quarantineLeft']);
 
     // Held deletions wait for the admin: the service's "never" time is no next attempt.
     const held = job({ code: 'Quarantine', quarantine: { reason: 'TooManyDeletes', nextAttempt: '0001-01-01T00:00:00Z', error: { code: 'TooManyDeletes' } } });
-    assert.equal(formatJobChange('J', jobChanges(job(), held)[0]).text, 'J: entered quarantine (TooManyDeletes, TooManyDeletes).');
+    assert.equal(formatJobChange('J', jobChanges(job(), held)[0]).text, 'J: entered quarantine (TooManyDeletes: Deletion threshold exceeded).', 'once, with what it means');
 
     assert.deepEqual(jobChanges(job(), job({ code: 'Paused' }, 'Paused')), [{ kind: 'paused' }]);
     assert.deepEqual(jobChanges(job({ code: 'Paused' }, 'Paused'), job()), [{ kind: 'resumed', job: job() }]);

@@ -158,7 +158,7 @@ describe('activity stream: job state lines, event lines, filters (real sandbox)'
     assert.deepEqual(recent.map(isFailure), [true, false, false, false, false, false, false]);
     const line = formatEvent(recent[0], englishWords);
     assert.equal(line.level, 'error');
-    assert.match(line.text, /SystemForCrossDomainIdentityManagementBadResponse: The app answered 500\.  Recommended action: Check the app\./);
+    assert.match(line.text, /SystemForCrossDomainIdentityManagementBadResponse \(Target answered with an error\): The app answered 500\.  Recommended action: Check the app\./);
   });
 
   it('logs.recent follows next links when N is larger than a page', async () => {
