@@ -8,3 +8,4 @@ export { commandTitles } from './commandTitles';
 export { ActivityChannel } from '../activity/activityChannel';
 export { ScimCheckLog } from '../host/scimCheckLog';
 export { provisioningFileDiagnostics, ProvisioningFileProblems } from './jobFileDiagnostics';
+export { provisioningFileDrift } from './jobFiles';

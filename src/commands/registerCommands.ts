@@ -7,12 +7,13 @@ import type { RunAsCommand } from '../webviews/runAsCommand';
 import type { MappingEditorManager } from '../webviews/mappingEditorManager';
 import { allCommandIds, CommandId } from '../shared/commandIds';
 import { loadCommandHandlers } from './commandHandlersLoader';
+import { DriftNotices } from './jobFileDriftNotices';
 import type * as CommandHandlers from './commandHandlers';
 import type { CommandRunner } from './commandRunner';
 import type { Services } from './services';
 
 /** What registerCommands() builds the services from: the tree and the mapping editors are reached on first use. */
-export interface ServiceParts extends Omit<Services, 'activity' | 'tree' | 'fleet' | 'mappingEditors' | 'scimCheckLog'> {
+export interface ServiceParts extends Omit<Services, 'activity' | 'tree' | 'fleet' | 'mappingEditors' | 'scimCheckLog' | 'driftNotices'> {
   readonly tree: () => ProvisioningTreeProvider;
   readonly fleet: () => FleetView;
   readonly mappingEditors: () => MappingEditorManager;
@@ -40,6 +41,8 @@ export interface RunnerParts {
 export function registerCommands(parts: ServiceParts, runnerParts: RunnerParts): { services: Services; runAsCommand: RunAsCommand; disposables: vscode.Disposable[] } {
   let activity: ActivityChannel | undefined;
   let scimCheckLog: ScimCheckLog | undefined;
+  // The check lives in the handlers' bundle, loaded only once a provisioning file is shown.
+  const driftNotices = new DriftNotices((document) => loadCommandHandlers().provisioningFileDrift(services, document), (message) => parts.logger.warn(message), parts.connections.onDidChange);
   const services: Services = {
     extensionUri: parts.extensionUri,
     logger: parts.logger,
@@ -65,6 +68,7 @@ export function registerCommands(parts: ServiceParts, runnerParts: RunnerParts):
     get scimCheckLog() {
       return (scimCheckLog ??= new (loadCommandHandlers().ScimCheckLog)());
     },
+    driftNotices,
   };
   let runner: CommandRunner | undefined;
   const runnerOf = (): CommandRunner => {
@@ -81,7 +85,7 @@ export function registerCommands(parts: ServiceParts, runnerParts: RunnerParts):
     }),
   );
   const runAsCommand: RunAsCommand = (id, work) => runnerOf().runTask(id, work);
-  return { services, runAsCommand, disposables: [...disposables, ...provisioningFileProblems(services), { dispose: () => activity?.dispose() }, { dispose: () => scimCheckLog?.dispose() }] };
+  return { services, runAsCommand, disposables: [...disposables, ...provisioningFileProblems(services), driftNotices, { dispose: () => activity?.dispose() }, { dispose: () => scimCheckLog?.dispose() }] };
 }
 
 /**

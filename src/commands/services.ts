@@ -11,6 +11,7 @@ import type { MappingEditorManager } from '../webviews/mappingEditorManager';
 import type { ReadOnlyDocuments } from '../host/readOnlyDocuments';
 import type { ScimCheckLog } from '../host/scimCheckLog';
 import type { TestUserStore } from '../shared/testUsers';
+import type { DriftNotices } from './jobFileDriftNotices';
 
 /** The services built once in activate() and handed to every command. */
 export interface Services {
@@ -35,4 +36,6 @@ export interface Services {
   readonly testUsers: TestUserStore;
   /** The SCIM endpoint check's raw log channel. */
   readonly scimCheckLog: ScimCheckLog;
+  /** The notice in provisioning files whose job drifted (checkDrift, plan and apply record what they find). */
+  readonly driftNotices: DriftNotices;
 }

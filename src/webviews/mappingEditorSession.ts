@@ -320,6 +320,11 @@ export class MappingEditorSession implements vscode.Disposable {
     return schema;
   }
 
+  /** The schema a save would PUT now (copy-as-code shows it); throws while the editor shows errors. */
+  schemaToSave(): RawSchema {
+    return this.schemaToWrite();
+  }
+
   private describeIssue(issue: Issue): string {
     const strings = mappingEditorStrings() as Record<string, string>;
     return fill(strings[`issue.${issue.code}`] ?? issue.code, issueArgs(issue, strings));
