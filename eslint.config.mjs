@@ -22,6 +22,7 @@ const hostFree = new Set(['graph', 'sandbox', 'scimCheck', 'shared', 'expression
 const loaders = {
   graphRuntimeLoader: 'src/auth/graphConnections.ts',
   treeRuntimeLoader: 'src/tree/provisioningTreeShell.ts',
+  fleetRuntimeLoader: 'src/tree/fleetShell.ts',
   mappingEditorRuntimeLoader: 'src/webviews/mappingEditorPanels.ts',
   logsWorkbenchRuntimeLoader: 'src/webviews/logsWorkbenchPanels.ts',
   commandHandlersLoader: 'src/commands/registerCommands.ts',

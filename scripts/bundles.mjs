@@ -34,11 +34,12 @@ export function bundleOptions({ production = false, withTests = false } = {}) {
   const builds = [
     // The activation bundle. The others are required on first use by their loaders
     // (src/auth/graphRuntimeLoader.ts, src/tree/treeRuntimeLoader.ts,
-    // src/webviews/mappingEditorRuntimeLoader.ts, src/webviews/logsWorkbenchRuntimeLoader.ts,
-    // src/commands/commandHandlersLoader.ts), so
+    // src/tree/fleetRuntimeLoader.ts, src/webviews/mappingEditorRuntimeLoader.ts,
+    // src/webviews/logsWorkbenchRuntimeLoader.ts, src/commands/commandHandlersLoader.ts), so
     // activation does not load them.
     { ...nodeCommon, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
     { ...nodeCommon, entryPoints: ['src/tree/treeRuntime.ts'], outfile: 'dist/treeRuntime.js' },
+    { ...nodeCommon, entryPoints: ['src/tree/fleetRuntime.ts'], outfile: 'dist/fleetRuntime.js' },
     { ...nodeCommon, entryPoints: ['src/auth/graphRuntime.ts'], outfile: 'dist/graphRuntime.js' },
     { ...nodeCommon, entryPoints: ['src/webviews/mappingEditorRuntime.ts'], outfile: 'dist/mappingEditorRuntime.js' },
     { ...nodeCommon, entryPoints: ['src/webviews/logsWorkbenchRuntime.ts'], outfile: 'dist/logsWorkbenchRuntime.js' },

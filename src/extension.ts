@@ -9,7 +9,10 @@ import { CommandId } from './shared/commandIds';
 import { OutputChannelLogger } from './host/outputChannelLogger';
 import { ReadOnlyDocuments } from './host/readOnlyDocuments';
 import type { JobStatusRefresher } from './tree/jobStatusRefresher';
+import { FleetShell } from './tree/fleetShell';
+import type { FleetView } from './tree/fleetProvider';
 import { ProvisioningTreeShell } from './tree/provisioningTreeShell';
+import { TestUserStore } from './shared/testUsers';
 import { WalkthroughProgress } from './walkthrough/walkthroughProgress';
 import { MappingEditorPanels } from './webviews/mappingEditorPanels';
 import { LogsWorkbenchPanels } from './webviews/logsWorkbenchPanels';
@@ -19,6 +22,8 @@ export interface ExtensionApi {
   readonly services: Services;
   /** Refreshes running jobs' status while the view is visible (tests drive `tick()`); loads the tree. */
   readonly jobStatus: JobStatusRefresher;
+  /** The fleet view's data (tests drive `refresh()` and `tick()`); loads the fleet. */
+  readonly fleet: FleetView;
 }
 
 /**
@@ -33,12 +38,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const sandboxes = new SandboxSessions();
   const graph = new GraphConnections(connections, sandboxes, context.secrets, logger);
   const documents = new ReadOnlyDocuments();
-  const tree = new ProvisioningTreeShell(connections, graph, logger.child('tree'), documents);
+  const testUsers = new TestUserStore(context.workspaceState);
+  const tree = new ProvisioningTreeShell(connections, graph, logger.child('tree'), documents, testUsers);
+  const fleet = new FleetShell(connections, graph, logger.child('fleet'), tree.onDidChangeTreeData);
   const walkthrough = new WalkthroughProgress(context.extension.id, logger.child('walkthrough'));
   const { services, runAsCommand, disposables: commands } = registerCommands(
     {
-      extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, documents, walkthrough,
+      extensionUri: context.extensionUri, logger, connections, sandboxes, graph, secrets: context.secrets, documents, walkthrough, testUsers,
       tree: () => tree.tree,
+      fleet: () => fleet.fleet,
       mappingEditors: () => mappingEditors.manager,
       logsWorkbenches: () => logsWorkbenches.manager,
     },
@@ -60,9 +68,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const logsWorkbenches = new LogsWorkbenchPanels({ extensionUri: context.extensionUri, logger: logger.child('logsWorkbench'), graph });
   const statusBar = new ConnectionStatusBar(connections, CommandId.switchTenant);
 
-  const treeView = vscode.window.createTreeView('entraProvisioning.apps', { treeDataProvider: tree, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView('entraProvisioning.apps', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.attachView(treeView);
-  context.subscriptions.push(channel, connections, sandboxes, graph, tree, mappingEditors, logsWorkbenches, documents, treeView, statusBar, ...commands);
+  const fleetView = vscode.window.createTreeView('entraProvisioning.fleet', { treeDataProvider: fleet, canSelectMany: true });
+  fleet.attachView(fleetView);
+  context.subscriptions.push(channel, connections, sandboxes, graph, tree, mappingEditors, logsWorkbenches, documents, treeView, statusBar, fleet, fleetView, ...commands);
   // Drives the welcome view; a connection (signed in, or the sandbox) is the walkthrough's first step.
   const setConnectedContext = () => {
     const connected = connections.list().length > 0;
@@ -80,6 +90,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     services,
     get jobStatus() {
       return tree.refresher;
+    },
+    get fleet() {
+      return fleet.fleet;
     },
   };
 }

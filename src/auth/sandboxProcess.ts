@@ -5,6 +5,8 @@ import { UserFacingError } from '../shared/errors';
 export interface SandboxProcess {
   readonly graphUrl: string;
   readonly scimUrl?: string;
+  /** The bearer token of the sandbox's own SCIM app (at scimUrl); memory only, never logged. */
+  readonly scimToken?: string;
   readonly tenantId?: string;
   /** The bearer token the sandbox requires; held in memory only. */
   readonly token: string;
@@ -37,6 +39,7 @@ export async function launchSandbox(cliPath: string, extraArgs: readonly string[
   return new Promise<SandboxProcess>((resolve, reject) => {
     let graphUrl: string | undefined;
     let scimUrl: string | undefined;
+    let scimToken: string | undefined;
     let tenantId: string | undefined;
     let adminUser: string | undefined;
     let adminPassword: string | undefined;
@@ -63,13 +66,14 @@ export async function launchSandbox(cliPath: string, extraArgs: readonly string[
         const [, name, value] = /^(\w[\w ]*?):\s+(\S+)/.exec(line) ?? [];
         if (name === 'Graph') graphUrl = value;
         else if (name === 'SCIM') scimUrl = value;
+        else if (name === 'SCIM token') scimToken = value;
         else if (name === 'Tenant') tenantId = value;
         else if (name === 'GoToMeeting admin user name') adminUser = value;
         else if (name === 'GoToMeeting admin password') adminPassword = value;
         if (line === 'Ready' && graphUrl) {
           clearTimeout(timer);
           const gotoMeetingAdmin = adminUser && adminPassword ? { userName: adminUser, password: adminPassword } : undefined;
-          resolve({ graphUrl, scimUrl, tenantId, token, gotoMeetingAdmin, stop });
+          resolve({ graphUrl, scimUrl, scimToken, tenantId, token, gotoMeetingAdmin, stop });
         }
       }
     });

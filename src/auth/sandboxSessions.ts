@@ -7,6 +7,8 @@ import type { SandboxProcess } from './sandboxProcess';
 export class SandboxSessions {
   private readonly tokens = new Map<string, string>();
   private readonly processes = new Map<string, SandboxProcess>();
+  /** SCIM endpoints this session saved as a job's credentials: base address → token, per connection. */
+  private readonly scimEndpoints = new Map<string, Map<string, string>>();
 
   /** Stores a connection's token; a new process replaces (and stops) the one started before, none keeps it. */
   set(connectionId: string, token: string, process?: SandboxProcess): void {
@@ -29,15 +31,50 @@ export class SandboxSessions {
     return this.processes.get(connectionId)?.gotoMeetingAdmin;
   }
 
+  /**
+   * Remembers the token of a SCIM endpoint that this extension saved as a sandbox job's Tenant URL
+   * and Secret Token: Graph never gives a saved token back, and test users read their target
+   * objects with it. Memory only, gone with the connection.
+   */
+  rememberScimEndpoint(connectionId: string, baseAddress: string, token: string): void {
+    let endpoints = this.scimEndpoints.get(connectionId);
+    if (!endpoints) this.scimEndpoints.set(connectionId, (endpoints = new Map()));
+    endpoints.set(endpointKey(baseAddress), token);
+  }
+
+  /**
+   * The token of a sandbox job's SCIM endpoint, when this session knows it: one it saved itself, or
+   * the sandbox's own SCIM app when the extension started the sandbox (it printed the token).
+   */
+  scimToken(connectionId: string, baseAddress: string): string | undefined {
+    const key = endpointKey(baseAddress);
+    const remembered = this.scimEndpoints.get(connectionId)?.get(key);
+    if (remembered) return remembered;
+    const process = this.processes.get(connectionId);
+    return process?.scimUrl && process.scimToken && endpointKey(process.scimUrl) === key ? process.scimToken : undefined;
+  }
+
   forget(connectionId: string): void {
     this.processes.get(connectionId)?.stop();
     this.processes.delete(connectionId);
     this.tokens.delete(connectionId);
+    this.scimEndpoints.delete(connectionId);
   }
 
   dispose(): void {
     for (const process of this.processes.values()) process.stop();
     this.processes.clear();
     this.tokens.clear();
+    this.scimEndpoints.clear();
+  }
+}
+
+/** A base address as the same endpoint however it was typed (trailing slashes, host case). */
+function endpointKey(baseAddress: string): string {
+  try {
+    const url = new URL(baseAddress.trim());
+    return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+  } catch {
+    return baseAddress.trim().replace(/\/+$/, '').toLowerCase();
   }
 }

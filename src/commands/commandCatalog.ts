@@ -16,6 +16,7 @@ import { copyAppRegistrationScript } from './copyAppRegistrationScript';
 import { copyId } from './copyId';
 import { openInPortal } from './openInPortal';
 import { allowHeldDeletions, pauseJob, restartJob, startJob } from './jobActions';
+import { bulkJobAction, withSelection } from './bulkJobAction';
 import { createJob, deleteJob } from './jobLifecycle';
 import { editProvisioningSettings } from './provisioningSettings';
 import { pointSandboxJobAtScimApp } from './pointSandboxJobAtScimApp';
@@ -24,15 +25,17 @@ import { exportSchema, importSchema } from './schemaFiles';
 import { applyJobFile, checkDrift, exportJobFile, planJobFile } from './jobFiles';
 import { compareJobs } from './compareJobs';
 import { copyAsCode } from './copyAsCode';
+import { explainError } from './explainError';
+import { loadMoreApps, refresh, refreshFleet, searchApps, toggleProvisioningOnly } from './treeCommands';
+import { addTestUsers, provisionTestUsers, removeTestUser } from './testUsers';
 import { queryLogs } from './queryLogs';
 import { openLogsWorkbench } from './openLogsWorkbench';
-import { explainError } from './explainError';
-import { loadMoreApps, refresh, searchApps, toggleProvisioningOnly } from './treeCommands';
 
 /** Connection and view commands. */
 const coreCommands: CommandDefinition[] = [
   { id: CommandId.showLog, handler: showLog },
   { id: CommandId.refresh, handler: refresh },
+  { id: CommandId.refreshFleet, handler: refreshFleet },
   { id: CommandId.signIn, handler: signIn },
   { id: CommandId.signOut, handler: signOut },
   { id: CommandId.switchTenant, handler: switchTenant },
@@ -55,9 +58,10 @@ const provisioningCommands: CommandDefinition[] = [
   { id: CommandId.saveCredentials, handler: saveCredentials },
   { id: CommandId.testConnection, handler: testConnection },
   { id: CommandId.editProvisioningSettings, handler: editProvisioningSettings },
-  { id: CommandId.startJob, handler: startJob },
-  { id: CommandId.pauseJob, handler: pauseJob },
-  { id: CommandId.restartJob, handler: restartJob },
+  // With several job rows selected in a tree, these act on all of them (see withSelection).
+  { id: CommandId.startJob, handler: withSelection('start', startJob) },
+  { id: CommandId.pauseJob, handler: withSelection('pause', pauseJob) },
+  { id: CommandId.restartJob, handler: withSelection('restart', restartJob) },
   { id: CommandId.allowHeldDeletions, handler: allowHeldDeletions },
   { id: CommandId.provisionOnDemand, handler: provisionOnDemand },
   { id: CommandId.exportSchema, handler: exportSchema },
@@ -72,9 +76,13 @@ const provisioningCommands: CommandDefinition[] = [
   { id: CommandId.checkDrift, handler: checkDrift },
   { id: CommandId.compareJobs, handler: compareJobs },
   { id: CommandId.copyAsCode, handler: copyAsCode },
+  { id: CommandId.explainError, handler: explainError },
+  { id: CommandId.addTestUsers, handler: addTestUsers },
+  { id: CommandId.removeTestUser, handler: removeTestUser },
+  { id: CommandId.provisionTestUsers, handler: provisionTestUsers },
+  { id: CommandId.bulkJobAction, handler: bulkJobAction },
   { id: CommandId.queryLogs, handler: queryLogs },
   { id: CommandId.openLogsWorkbench, handler: openLogsWorkbench },
-  { id: CommandId.explainError, handler: explainError },
 ];
 
 /** Every command with its handler: what the handlers bundle hands to the registration. */

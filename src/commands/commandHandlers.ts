@@ -7,4 +7,5 @@ export { CommandRunner } from './commandRunner';
 export { commandTitles } from './commandTitles';
 export { ActivityChannel } from '../activity/activityChannel';
 export { ScimCheckLog } from '../host/scimCheckLog';
-export { provisioningFileDiagnostics } from './jobFileDiagnostics';
+export { provisioningFileDiagnostics, ProvisioningFileProblems } from './jobFileDiagnostics';
+export { provisioningFileDrift } from './jobFiles';

@@ -236,7 +236,7 @@ const signInErrorNames = new Set(['CredentialUnavailableError', 'AuthenticationR
  * (a TypeError's, say) means nothing to the user: it gets a plain sentence, and the log has the
  * details. Recognised by name, not instanceof: errors come from several bundles.
  */
-function describeError(error: unknown): string {
+export function describeError(error: unknown): string {
   const failure = error as Partial<GraphFailure> | undefined;
   const signIn = signInFailureOf(error);
   if (signIn) return redactSecrets(signInHelp(signIn.problem, signIn.code, signIn.detail).message);

@@ -3,7 +3,9 @@ import { CommandId } from '../shared/commandIds';
 import { codeFormatNames, codeFormats, copyableCommands, graphRequestsFor, requestsAsCode, type CodeFormat, type Lookups } from '../shared/copyAsCode';
 import { UserFacingError } from '../shared/errors';
 import type { CommandContext } from './commandRunner';
+import { applyRequestsOf } from './jobFiles';
 import { resolveJobTarget } from './jobTarget';
+import { settingsToSecrets, type ProvisioningSettingsArgs } from './provisioningSettings';
 import type { Services } from './services';
 
 /**
@@ -41,12 +43,16 @@ export async function copyAsCode(services: Services, context: CommandContext, ar
     format = picked.format;
   }
   if (!codeFormats.includes(format as CodeFormat)) throw new UserFacingError(vscode.l10n.t('format must be one of {0}.', codeFormats.join(', ')));
-  const connectionId = typeof args.connectionId === 'string' ? args.connectionId : typeof given.connectionId === 'string' ? given.connectionId : undefined;
+  // A provisioning file names its tenant: the requests go to that tenant's Graph.
+  const fileLookups = command === CommandId.applyJobFile ? await applyRequestsOf(services, context, args) : undefined;
+  const connectionId = fileLookups?.connectionId ?? (typeof args.connectionId === 'string' ? args.connectionId : typeof given.connectionId === 'string' ? given.connectionId : undefined);
   const connection = services.graph.connection(connectionId);
-  const lookups = await lookupsFor(services, context, connection.id, command, args);
+  const lookups = fileLookups ?? await lookupsFor(services, context, connection.id, command, args);
+  // The file names the job applying it writes to.
+  const requestArgs = fileLookups ? { ...args, servicePrincipalId: fileLookups.servicePrincipalId, jobId: fileLookups.jobId } : args;
   let text: string;
   try {
-    text = requestsAsCode(graphRequestsFor(command, args, lookups), format as CodeFormat, connection.graphBaseUrl);
+    text = requestsAsCode(graphRequestsFor(command, requestArgs, lookups), format as CodeFormat, connection.graphBaseUrl);
   } catch (error) {
     throw new UserFacingError(vscode.l10n.t('Cannot copy {0} as code: {1}', command, (error as Error).message));
   }
@@ -55,12 +61,26 @@ export async function copyAsCode(services: Services, context: CommandContext, ar
   return { text };
 }
 
-/** Provision on demand sends the job's rule id: read it, as the command does; a placeholder when it cannot be. */
+/**
+ * What the command's requests carry beyond its argument, read as the command reads it: provision on
+ * demand's rule id (a placeholder when it cannot be read), the settings secrets of a settings change,
+ * the open mapping editor's schema.
+ */
 async function lookupsFor(services: Services, context: CommandContext, connectionId: string, command: string, args: Record<string, unknown>): Promise<Lookups> {
-  if (command !== CommandId.provisionOnDemand || typeof args.servicePrincipalId !== 'string' || typeof args.jobId !== 'string') return {};
+  const sp = typeof args.servicePrincipalId === 'string' ? args.servicePrincipalId : undefined;
+  const jobId = typeof args.jobId === 'string' ? args.jobId : undefined;
+  if (!sp) return {};
+  if (command === CommandId.editProvisioningSettings) {
+    const service = await services.graph.service(connectionId);
+    return { settings: settingsToSecrets(await service.secrets.list(sp, context.signal), args as ProvisioningSettingsArgs) };
+  }
+  if (command === CommandId.saveMappings && jobId) {
+    return { schema: services.mappingEditors.get({ connectionId, servicePrincipalId: sp, jobId })?.schemaToSave() };
+  }
+  if (command !== CommandId.provisionOnDemand || !jobId) return {};
   try {
     const service = await services.graph.service(connectionId);
-    const schema = await service.schema.get(args.servicePrincipalId, args.jobId, context.signal);
+    const schema = await service.schema.get(sp, jobId, context.signal);
     const type = (args.subject as { objectTypeName?: unknown } | undefined)?.objectTypeName === 'Group' ? 'group' : 'user';
     const rule = schema.synchronizationRules?.find((r) => r.objectMappings?.some((m) => m.enabled && m.sourceObjectName?.toLowerCase() === type)) ?? schema.synchronizationRules?.[0];
     return { ruleId: rule?.id };

@@ -98,6 +98,7 @@ export async function saveCredentials(services: Services, context: CommandContex
   const credentials = given ?? (await askCredentials(services, service, target, context));
   if (!credentials) return undefined;
   await service.secrets.save(target.servicePrincipalId, credentials, context.signal);
+  rememberSandboxScimEndpoint(services, target, credentials);
   await services.tree.jobsChanged(target.connectionId, target.servicePrincipalId, context.signal);
   if (!given) {
     const test = vscode.l10n.t('Test Connection');
@@ -106,6 +107,17 @@ export async function saveCredentials(services: Services, context: CommandContex
     });
   }
   return { ok: true };
+}
+
+/**
+ * On a sandbox, the SCIM endpoint a job's credentials now point at, so test users can read their
+ * objects there (Graph never gives the token back). A real tenant's app is never read this way.
+ */
+function rememberSandboxScimEndpoint(services: Services, target: JobTarget, credentials: readonly SecretPair[]): void {
+  if (services.graph.connection(target.connectionId).kind !== 'sandbox') return;
+  const baseAddress = credentials.find((c) => c.key === 'BaseAddress')?.value;
+  const token = credentials.find((c) => c.key === 'SecretToken')?.value;
+  if (baseAddress && token) services.sandboxes.rememberScimEndpoint(target.connectionId, baseAddress, token);
 }
 
 /** What to check after a failed test, by the connector's fields, in plain words. */

@@ -81,10 +81,10 @@ export class InputFlow implements vscode.Disposable {
   }
 
   /**
-   * Offers items (`active` highlighted, else the first); resolves to the chosen ones (with canPickMany, the checked ones: Enter with none
+   * Offers items (`active` highlighted, else the first; with canPickMany, `checked` checked); resolves to the chosen ones (with canPickMany, the checked ones: Enter with none
    * checked keeps the pick open), or undefined when the pick was closed.
    */
-  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: FlowPickOptions & { readonly active?: T }): Promise<readonly T[] | undefined> {
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: FlowPickOptions & { readonly active?: T; readonly checked?: readonly T[] }): Promise<readonly T[] | undefined> {
     const pick = vscode.window.createQuickPick<T>();
     pick.title = options.title;
     pick.placeholder = options.placeholder;
@@ -93,6 +93,8 @@ export class InputFlow implements vscode.Disposable {
     pick.matchOnDetail = options.matchOnDetail ?? false;
     pick.items = items;
     if (options.active) pick.activeItems = [options.active];
+    // A created pick ignores items' `picked`: what starts checked is set here.
+    if (options.checked && pick.canSelectMany) pick.selectedItems = options.checked;
     return this.step(pick, () => {
       const chosen = pick.canSelectMany || pick.selectedItems.length > 0 ? pick.selectedItems : pick.activeItems;
       return chosen.length > 0 ? chosen : undefined;

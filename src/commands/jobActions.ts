@@ -6,6 +6,7 @@ import { localizedStatusWords } from '../host/jobStatusWords';
 import { CommandId } from '../shared/commandIds';
 import { UserFacingError, type FollowUpAction } from '../shared/errors';
 import { describeSchedule } from '../shared/jobStatus';
+import { isResetScope, resetScopeNames, type BulkAction } from '../shared/bulkJobAction';
 import type { CommandContext } from './commandRunner';
 import type { InputFlow } from './inputFlow';
 import type { JobTarget } from '../shared/targets';
@@ -36,7 +37,8 @@ export function enterCredentialsAction(target: JobTarget, title: string): Follow
   return { title, command: CommandId.saveCredentials, argument: { jobTarget: target } };
 }
 
-async function withAppName(services: Services, service: ProvisioningService, target: JobTarget, signal: AbortSignal): Promise<JobTarget> {
+/** The target with its app's name (the tree's, else read once), for messages. */
+export async function withAppName(services: Services, service: ProvisioningService, target: JobTarget, signal: AbortSignal): Promise<JobTarget> {
   if (target.appDisplayName) return target;
   const known = services.tree.tenant(target.connectionId)?.model.app(target.servicePrincipalId)?.displayName;
   // A failed lookup leaves the id in messages; the command's own request reports what is wrong.
@@ -44,15 +46,43 @@ async function withAppName(services: Services, service: ProvisioningService, tar
   return name ? { ...target, appDisplayName: name } : target;
 }
 
-/** The job as it is after a call, read once (the tree redraws from the same read). */
-async function jobAfter(services: Services, context: CommandContext, target: JobTarget, service: ProvisioningService): Promise<SynchronizationJob> {
-  const jobs = await services.tree.jobsChanged(target.connectionId, target.servicePrincipalId, context.signal);
-  return jobs?.find((j) => j.id === target.jobId) ?? (await service.jobs.getJob(target.servicePrincipalId, target.jobId, context.signal));
+/** The job as it is after a call, read once (the tree redraws its app from the same read). */
+export async function jobAfter(services: Services, signal: AbortSignal, target: JobTarget, service: ProvisioningService): Promise<SynchronizationJob> {
+  const jobs = await services.tree.jobsChanged(target.connectionId, target.servicePrincipalId, signal);
+  return jobs?.find((j) => j.id === target.jobId) ?? (await service.jobs.getJob(target.servicePrincipalId, target.jobId, signal));
 }
 
 async function statusAfter(services: Services, context: CommandContext, target: JobTarget, service: ProvisioningService): Promise<JobStatusResult> {
-  const job = await jobAfter(services, context, target, service);
+  const job = await jobAfter(services, context.signal, target, service);
   return { status: job.status?.code ?? 'Unknown' };
+}
+
+/**
+ * The Graph calls of Start, Pause and Restart, shared by the single commands and the bulk action
+ * (bulkJobAction.ts); the caller reads the job afterwards with jobAfter(). Started and restarted
+ * jobs are noted as asked to cycle, so the tree shows them queued until the cycle begins.
+ */
+export async function requestJobAction(services: Services, signal: AbortSignal, target: JobTarget, service: ProvisioningService, action: BulkAction, resetScope: readonly string[] = []): Promise<void> {
+  if (action === 'pause') {
+    await service.jobs.pause(target.servicePrincipalId, target.jobId, signal);
+    return;
+  }
+  // Read first: the tree calls the job queued until another cycle than this one's last begins.
+  // For a start it also tells a job without credentials: Graph accepts that start (204) and its
+  // cycle then quarantines the job, so it is not started, and the user is told the fix in the
+  // tree's words.
+  const before = await service.jobs.getJob(target.servicePrincipalId, target.jobId, signal);
+  if (action === 'start') {
+    if (before.status?.code === 'NotConfigured') {
+      throw new UserFacingError(vscode.l10n.t('{0} needs admin credentials before provisioning can start: save them, then start again.', target.appDisplayName ?? target.jobId), {
+        actions: [enterCredentialsAction(target, vscode.l10n.t('Save Admin Credentials'))],
+      });
+    }
+    await service.jobs.start(target.servicePrincipalId, target.jobId, signal);
+  } else {
+    await service.jobs.restart(target.servicePrincipalId, target.jobId, [...resetScope], signal);
+  }
+  services.tree.cycleRequested(target.connectionId, before);
 }
 
 /**
@@ -70,18 +100,8 @@ export async function startJob(services: Services, context: CommandContext, arg?
   if (!resolved) return undefined;
   const { target, service } = resolved;
   context.report(vscode.l10n.t('Starting provisioning…'));
-  // Graph accepts a start without credentials (204) and its cycle then quarantines the job, so
-  // the job is read first: one without credentials is not started, and the user is told the fix
-  // in the tree's words.
-  const before = await service.jobs.getJob(target.servicePrincipalId, target.jobId, context.signal);
-  if (before.status?.code === 'NotConfigured') {
-    throw new UserFacingError(vscode.l10n.t('{0} needs admin credentials before provisioning can start: save them, then start again.', target.appDisplayName ?? target.jobId), {
-      actions: [enterCredentialsAction(target, vscode.l10n.t('Save Admin Credentials'))],
-    });
-  }
-  await service.jobs.start(target.servicePrincipalId, target.jobId, context.signal);
-  services.tree.cycleRequested(target.connectionId, before);
-  const job = await jobAfter(services, context, target, service);
+  await requestJobAction(services, context.signal, target, service, 'start');
+  const job = await jobAfter(services, context.signal, target, service);
   const app = target.appDisplayName ?? target.servicePrincipalId;
   announceCycle(
     job,
@@ -96,20 +116,18 @@ export async function pauseJob(services: Services, context: CommandContext, arg?
   const resolved = await jobForWrite(services, context, arg);
   if (!resolved) return undefined;
   const { target, service } = resolved;
-  await service.jobs.pause(target.servicePrincipalId, target.jobId, context.signal);
+  await requestJobAction(services, context.signal, target, service, 'pause');
   return statusAfter(services, context, target, service);
 }
 
-/** What each reset scope does, in plain words, for the picker. */
-const resetScopes = (): Array<vscode.QuickPickItem & { value: string }> => [
+/** What each reset scope does, in plain words, for the picker (also the bulk action's). */
+export const resetScopes = (): Array<vscode.QuickPickItem & { value: string }> => [
   { value: 'Watermark', label: vscode.l10n.t('Re-evaluate everyone'), description: 'Watermark', detail: vscode.l10n.t('Forget where the last cycle stopped and look at every user and group again.'), picked: true },
   { value: 'Escrows', label: vscode.l10n.t('Drop pending retries'), description: 'Escrows', detail: vscode.l10n.t('Forget the failed objects that were waiting to be retried.'), picked: true },
   { value: 'QuarantineState', label: vscode.l10n.t('Lift quarantine'), description: 'QuarantineState', detail: vscode.l10n.t('Take the job out of quarantine and try again now.'), picked: true },
   { value: 'ForceDeletes', label: vscode.l10n.t('Push held deletions through'), description: 'ForceDeletes', detail: vscode.l10n.t('Apply deletions that the accidental-deletion threshold is holding back.') },
   { value: 'Full', label: vscode.l10n.t('Full reset'), description: 'Full', detail: vscode.l10n.t('All of the above: start over as on the first cycle.') },
 ];
-
-const knownScopes = new Set(['None', 'ConnectorDataStore', 'Escrows', 'Watermark', 'QuarantineState', 'Full', 'ForceDeletes']);
 
 /**
  * Lets the deletions the accidental-deletion threshold holds back go through (the portal's "Allow
@@ -152,14 +170,11 @@ export async function restartJob(services: Services, context: CommandContext, ar
     if (!picked) return undefined;
     scope = picked.map((p) => p.value);
   }
-  if (!Array.isArray(scope) || scope.some((s) => typeof s !== 'string' || !knownScopes.has(s))) {
-    throw new UserFacingError(vscode.l10n.t('resetScope must be a list of: {0}.', [...knownScopes].join(', ')));
+  if (!isResetScope(scope)) {
+    throw new UserFacingError(vscode.l10n.t('resetScope must be a list of: {0}.', resetScopeNames.join(', ')));
   }
-  // Read first: the tree calls the restarted job queued until another cycle than this one's last begins.
-  const before = await service.jobs.getJob(target.servicePrincipalId, target.jobId, context.signal);
-  await service.jobs.restart(target.servicePrincipalId, target.jobId, scope as string[], context.signal);
-  services.tree.cycleRequested(target.connectionId, before);
-  const job = await jobAfter(services, context, target, service);
+  await requestJobAction(services, context.signal, target, service, 'restart', scope);
+  const job = await jobAfter(services, context.signal, target, service);
   const app = target.appDisplayName ?? target.servicePrincipalId;
   announceCycle(
     job,

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import type { ProvisioningService } from '../graph/provisioningService';
-import { scimPreview, type PreviewUser, type ScimPreviewEntry } from '../sandbox/engine/scimPreview';
+import type { SecretPair } from '../graph/secretsApi';
+import { ScimPreviewer, type ScimPreviewEntry } from '../sandbox/engine/scimPreview';
 import { CommandId } from '../shared/commandIds';
 import { UserFacingError } from '../shared/errors';
-import { previewUserSelect, sourceObjectFromGraphUser } from '../shared/mappingEditor/preview';
 import {
   applyConfigurationToSchema,
   buildProvisioningFile,
@@ -19,13 +18,14 @@ import {
   type JobFileIdentity,
   type ProvisioningFile,
 } from '../shared/provisioningFile';
-import { assignedUserIds, DEFAULT_ACCESS_ROLE_ID } from '../shared/scoping';
 import type { RawSchema } from '../shared/synchronizationSchema';
 import { hasJobTarget, type JobTarget } from '../shared/targets';
 import type { CommandContext } from './commandRunner';
 import { resolveJobTarget } from './jobTarget';
 import { settingsToSecrets } from './provisioningSettings';
+import { PREVIEW_PAGE_SIZE, PREVIEW_PAGES, PreviewEvaluationError, previewSample } from './planSample';
 import { fileFromArgument } from './schemaFiles';
+import type { FileDrift } from './jobFileDriftNotices';
 import type { Services } from './services';
 
 /** The glob of provisioning files in the workspace. */
@@ -134,6 +134,32 @@ export async function exportJobFile(services: Services, context: CommandContext,
   return { uri: uri.toString() };
 }
 
+/** Marks or unmarks the job in the tree and the file's notice after a command compared them. */
+function noteDrift(services: Services, uri: vscode.Uri, target: JobTarget, drifted: boolean): void {
+  services.tree.driftChecked([target], drifted ? [{ ...target, file: uri.fsPath }] : []);
+  services.driftNotices.record(uri, { drifted, job: { connectionId: target.connectionId, servicePrincipalId: target.servicePrincipalId, jobId: target.jobId } });
+}
+
+/**
+ * Whether an open provisioning file's job drifted (its notice; not a command, so nothing is shown on
+ * failure). Undefined for a file that does not parse or whose tenant no connection is signed in to.
+ */
+export async function provisioningFileDrift(services: Services, document: vscode.TextDocument): Promise<FileDrift | undefined> {
+  let file: ProvisioningFile;
+  let connectionId: string;
+  try {
+    file = parseProvisioningFile(document.getText());
+    connectionId = connectionForTenant(services, file.identity.tenantId);
+  } catch {
+    return undefined;
+  }
+  const state = await readTenantState(services, connectionId, file.identity.servicePrincipalId, file.identity.jobId, new AbortController().signal, file.identity.appDisplayName);
+  const target: JobTarget = { connectionId, servicePrincipalId: file.identity.servicePrincipalId, jobId: file.identity.jobId };
+  const drifted = state.fingerprint !== file.version.fingerprint;
+  services.tree.driftChecked([target], drifted ? [{ ...target, file: document.uri.fsPath }] : []);
+  return { drifted, job: target };
+}
+
 /** The plan of a file against its tenant (the public result of planJobFile). */
 export interface JobFilePlan {
   readonly drift: boolean;
@@ -148,6 +174,8 @@ interface PlanParts {
   readonly plan: JobFilePlan;
   /** The schema applying the file would PUT. */
   readonly planned: RawSchema;
+  /** The preview with the attributes each object keeps (the public result leaves those out). */
+  readonly entries: readonly ScimPreviewEntry[];
 }
 
 /** The schema the file makes of the tenant's; an expression that does not parse is the file's fault. */
@@ -169,38 +197,23 @@ async function planOf(services: Services, context: CommandContext, uri: vscode.U
   let preview: ScimPreviewEntry[] = [];
   if (sampleSize > 0 && changes.length > 0) {
     context.report(vscode.l10n.t('Previewing the SCIM requests for sample users…'));
-    const users = await previewUsers(await services.graph.service(connectionId), file.identity.servicePrincipalId, state, file, context.signal);
     const before = { syncAll: state.config.settings.scope === 'all', skipOutOfScopeDeletions: state.config.settings.skipOutOfScopeDeletions };
     const after = { syncAll: file.settings.scope === 'all', skipOutOfScopeDeletions: file.settings.skipOutOfScopeDeletions };
+    let previewer: ScimPreviewer;
     try {
-      preview = scimPreview(state.schema, planned, before, after, users, sampleSize);
+      previewer = new ScimPreviewer(state.schema, planned, before, after);
     } catch (error) {
       throw new UserFacingError(vscode.l10n.t('{0} cannot be applied: {1}', uri.fsPath, (error as Error).message));
     }
+    const needAssignments = state.config.settings.scope !== 'all' || file.settings.scope !== 'all';
+    try {
+      preview = await previewSample(await services.graph.service(connectionId), file.identity.servicePrincipalId, previewer, { sampleSize, needAssignments, signal: context.signal });
+    } catch (error) {
+      if (error instanceof PreviewEvaluationError) throw new UserFacingError(vscode.l10n.t('The SCIM preview failed: {0}', error.message));
+      throw error;
+    }
   }
-  return { uri, file, state, planned, plan: { drift: state.fingerprint !== file.version.fingerprint, changes, scimPreview: preview } };
-}
-
-/** The tenant's users as the preview reads them, with their assignment to the app (one page of up to 999). */
-async function previewUsers(service: ProvisioningService, spId: string, state: TenantState, file: ProvisioningFile, signal: AbortSignal): Promise<PreviewUser[]> {
-  const needAssignments = state.config.settings.scope !== 'all' || file.settings.scope !== 'all';
-  const [page, assigned] = await Promise.all([
-    service.apps.listUsers({ select: previewUserSelect, top: 999, signal }),
-    needAssignments ? assignedUsers(service, spId, signal) : Promise.resolve(new Set<string>()),
-  ]);
-  return page.items.map((user) => ({
-    label: `${String(user.displayName ?? user.id)}${user.userPrincipalName ? ` (${String(user.userPrincipalName)})` : ''}`,
-    attributes: sourceObjectFromGraphUser(user),
-    assigned: assigned.has(String(user.id)),
-  }));
-}
-
-async function assignedUsers(service: ProvisioningService, spId: string, signal: AbortSignal): Promise<Set<string>> {
-  const assignments = (await service.apps.listAssignments(spId, signal)).map((a) => ({ principalId: a.principalId ?? '', principalType: a.principalType, appRoleId: a.appRoleId ?? DEFAULT_ACCESS_ROLE_ID }));
-  const groups = assignments.filter((a) => a.principalType === 'Group' && a.appRoleId !== DEFAULT_ACCESS_ROLE_ID);
-  const members = new Map(await Promise.all(groups.map(async (g) => [g.principalId, await service.apps.listGroupMemberUserIds(g.principalId, signal)] as const)));
-  const users = new Set(assignments.filter((a) => a.principalType === 'User').map((a) => a.principalId));
-  return assignedUserIds(assignments, (id) => members.get(id) ?? (users.has(id) ? [id] : []));
+  return { uri, file, state, planned, entries: preview, plan: { drift: state.fingerprint !== file.version.fingerprint, changes, scimPreview: preview.map(({ subject, requests }) => ({ subject, requests })) } };
 }
 
 function sampleSizeOf(arg: unknown): number {
@@ -233,12 +246,14 @@ function planMarkdown(parts: PlanParts, sampleSize: number): string {
     lines.push('');
   }
   if (plan.changes.length > 0 && sampleSize > 0) {
-    lines.push(`## ${vscode.l10n.t('SCIM requests of the next cycle ({0} sample users in scope)', plan.scimPreview.length)}`, '');
-    lines.push(`_${vscode.l10n.t('Assumption: each user’s account in the app holds what the tenant’s current mappings produce for the user now; the app’s real state is not read. {0} stands for the app’s id of the user, which the cycle finds by the matching attribute.', '`{id}`')}_`, '');
-    for (const entry of plan.scimPreview) {
+    lines.push(`## ${vscode.l10n.t('SCIM requests of the next cycle ({0} sample users and groups in scope)', plan.scimPreview.length)}`, '');
+    lines.push(`_${vscode.l10n.t('Assumption: each user’s and group’s object in the app holds what the tenant’s current mappings produce for it now, and a group’s members in the app are its members in scope now; the app’s real state is not read. {0} stands for the app’s id of the object, which the cycle finds by the matching attribute.', '`{id}`')}_`, '');
+    if (plan.scimPreview.length === 0) lines.push(vscode.l10n.t('No user or group in scope was found in the first {0} of each type, or the change touches no object mapping or scope.', PREVIEW_PAGES * PREVIEW_PAGE_SIZE), '');
+    for (const entry of parts.entries) {
       lines.push(`### ${entry.subject.replace(/[#*_`<>[\]]/g, ' ')}`, '');
-      if (entry.requests.length === 0) lines.push(vscode.l10n.t('No request: the change does not alter what is sent for this user.'), '');
-      for (const r of entry.requests) lines.push('```http', `${r.method} ${r.path}`, '', JSON.stringify(r.body, null, 2).replace(/```/g, 'ʼʼʼ'), '```', '');
+      if (entry.requests.length === 0) lines.push(vscode.l10n.t('No request: the change does not alter what is sent for this object.'), '');
+      for (const r of entry.requests) lines.push('```http', `${r.method} ${r.path}`, ...(r.body === undefined ? [] : ['', JSON.stringify(r.body, null, 2).replace(/```/g, 'ʼʼʼ')]), '```', '');
+      if (entry.kept?.length) lines.push(vscode.l10n.t('{0} become(s) empty: outbound provisioning does not clear an attribute in the app, so the app keeps its value (no request).', entry.kept.map((k) => cell(k)).join(', ')), '');
     }
   }
   return lines.join('\n');
@@ -260,6 +275,7 @@ export async function planJobFile(services: Services, context: CommandContext, a
   const uri = await fileToRead(services, context, arg);
   if (!uri) return undefined;
   const parts = await planOf(services, context, uri, sampleSize);
+  noteDrift(services, uri, { connectionId: parts.state.connectionId, servicePrincipalId: parts.file.identity.servicePrincipalId, jobId: parts.file.identity.jobId }, parts.plan.drift);
   await showPlan(services, parts, sampleSize);
   return parts.plan;
 }
@@ -286,11 +302,13 @@ export async function applyJobFile(services: Services, context: CommandContext, 
   const interactive = skipConfirmation !== true;
   const preview = await planOf(services, context, uri, interactive ? 10 : 0);
   const { file, state, plan } = preview;
+  noteDrift(services, uri, { connectionId: state.connectionId, servicePrincipalId: file.identity.servicePrincipalId, jobId: file.identity.jobId }, plan.drift);
   await services.graph.ensureScopes(state.connectionId, 'manageJobs');
   let overwrite = onConflict === 'overwrite';
   if (plan.changes.length === 0) {
     // Nothing to write; the file still learns the tenant's version, so a drift that agrees with it ends.
     if (plan.drift) await writeFile(uri, buildProvisioningFile(file.identity, state.schema, state.secrets, state.templateSchema, new Date()));
+    noteDrift(services, uri, { connectionId: state.connectionId, servicePrincipalId: file.identity.servicePrincipalId, jobId: file.identity.jobId }, false);
     return { outcome: 'unchanged', version: state.fingerprint };
   }
   if (plan.drift && !overwrite && (onConflict === 'fail' || !interactive)) return { outcome: 'conflict', version: state.fingerprint };
@@ -316,7 +334,26 @@ export async function applyJobFile(services: Services, context: CommandContext, 
   if (Object.keys(settings).length > 0) await service.secrets.save(sp, settingsToSecrets(state.secrets, settings), context.signal);
   const after = await readTenantState(services, state.connectionId, sp, file.identity.jobId, context.signal, file.identity.appDisplayName);
   await writeFile(uri, buildProvisioningFile({ ...file.identity, ...after.identity }, after.schema, after.secrets, after.templateSchema, new Date()));
+  noteDrift(services, uri, { connectionId: state.connectionId, servicePrincipalId: sp, jobId: file.identity.jobId }, false);
   return { outcome: 'applied', version: after.fingerprint };
+}
+
+/**
+ * What applying a file would send (copy-as-code): the schema PUT when mappings change, the settings
+ * secrets when settings change, and the connection to the file's tenant.
+ */
+export async function applyRequestsOf(services: Services, context: CommandContext, arg: unknown): Promise<{ connectionId: string; servicePrincipalId: string; jobId: string; schema?: RawSchema; settings?: SecretPair[] }> {
+  const uri = await fileToRead(services, context, arg);
+  if (!uri) throw new UserFacingError(vscode.l10n.t('file must be the path of a .provisioning.json file.'));
+  const { state, file, plan, planned } = await planOf(services, context, uri, 0);
+  const settings = settingsToSecrets(state.secrets, changedSettings(state.config.settings, file.settings));
+  return {
+    connectionId: state.connectionId,
+    servicePrincipalId: file.identity.servicePrincipalId,
+    jobId: file.identity.jobId,
+    schema: plan.changes.some((c) => c.path.startsWith('objectMappings')) ? planned : undefined,
+    settings: settings.length ? settings : undefined,
+  };
 }
 
 /**
@@ -343,10 +380,12 @@ export async function checkDrift(services: Services, context: CommandContext, ar
     const state = await readTenantState(services, connectionId, file.identity.servicePrincipalId, file.identity.jobId, context.signal, file.identity.appDisplayName);
     const target: JobTarget = { connectionId, servicePrincipalId: file.identity.servicePrincipalId, jobId: file.identity.jobId };
     checked.push(target);
-    if (state.fingerprint !== file.version.fingerprint) {
+    const isDrifted = state.fingerprint !== file.version.fingerprint;
+    if (isDrifted) {
       drifted.push({ file: uri.fsPath, servicePrincipalId: file.identity.servicePrincipalId, jobId: file.identity.jobId });
       driftedJobs.push({ ...target, file: uri.fsPath });
     }
+    services.driftNotices.record(uri, { drifted: isDrifted, job: target });
   }
   // The tree marks the drifted jobs (and unmarks the ones in step again).
   services.tree.driftChecked(checked, driftedJobs);

@@ -46,10 +46,27 @@ export function selectedJobTarget(services: Services): JobTarget | undefined {
 }
 
 /**
+ * The jobs of the rows selected in the tree (several with multi-select): the single-job picker
+ * offers the first, the bulk picker checks them all.
+ */
+function selectedJobTargets(services: Services): JobTarget[] {
+  return services.tree.selectedNodes().flatMap((node) => (hasJobTarget(node) ? [node.jobTarget] : []));
+}
+
+/**
  * Asks for a job among the current tenant's enterprise apps that have provisioning jobs, as a step
  * of `flow`: the job selected in the tree first, then the jobs of the app the user is working on.
  */
 async function pickJob(services: Services, context: CommandContext, flow: InputFlow): Promise<JobTarget | undefined> {
+  const [picked] = await pickJobs(services, context, flow, { many: false }) ?? [];
+  return picked;
+}
+
+/**
+ * As pickJob, for one job or (`many`) several, checked in one pick (the bulk action from the
+ * palette): the jobs selected in the tree come first, checked. Undefined when the pick was closed.
+ */
+export async function pickJobs(services: Services, context: CommandContext, flow: InputFlow, options: { readonly many: boolean; readonly title?: string }): Promise<JobTarget[] | undefined> {
   const connection = services.graph.connection();
   const service = await services.graph.service(connection.id);
   context.report(vscode.l10n.t('Loading provisioning jobs…'));
@@ -57,14 +74,15 @@ async function pickJob(services: Services, context: CommandContext, flow: InputF
   const jobs = await service.jobs.jobsForApps(apps.map((a) => a.id), context.signal);
   const words = localizedStatusWords();
   const now = new Date();
-  const selected = selectedJobTarget(services);
+  // The single pick offers the first selected job, as before multi-select; the bulk pick checks all.
+  const selected = options.many ? selectedJobTargets(services) : [selectedJobTarget(services)].filter((t) => t !== undefined);
   const working = services.tree.workingApp(connection.id);
   const items = apps.flatMap((app) => {
     const appJobs = jobs.get(app.id)?.jobs ?? [];
     return appJobs.map((job) => {
       const summary = summarizeJob(job, now, words);
       const name = app.displayName ?? app.id;
-      const isSelected = selected?.connectionId === connection.id && selected.servicePrincipalId === app.id && selected.jobId === job.id;
+      const isSelected = selected.some((s) => s.connectionId === connection.id && s.servicePrincipalId === app.id && s.jobId === job.id);
       return {
         // Named, and described, as the tree's row and tooltip name and describe the job.
         label: appJobs.length > 1 ? `${name} · ${jobLabel(job, { withTemplate: true })}` : name,
@@ -78,7 +96,13 @@ async function pickJob(services: Services, context: CommandContext, flow: InputF
   });
   if (items.length === 0) throw new UserFacingError(vscode.l10n.t('No enterprise app in {0} has a provisioning job yet.', connection.label));
   items.sort((a, b) => b.rank - a.rank);
-  const [picked] = await flow.pick(items, { title: vscode.l10n.t('Which provisioning job?'), matchOnDescription: true }) ?? [];
-  if (picked) services.tree.rememberApp(connection.id, picked.target.servicePrincipalId);
-  return picked?.target;
+  const picked = await flow.pick(items, {
+    title: options.title ?? vscode.l10n.t('Which provisioning job?'),
+    matchOnDescription: true,
+    canPickMany: options.many,
+    checked: options.many ? items.filter((item) => item.rank === 2) : undefined,
+  });
+  if (!picked || picked.length === 0) return undefined;
+  services.tree.rememberApp(connection.id, picked[0].target.servicePrincipalId);
+  return picked.map((p) => p.target);
 }

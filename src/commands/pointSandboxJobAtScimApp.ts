@@ -60,6 +60,8 @@ export async function pointSandboxJobAtScimApp(services: Services, context: Comm
     { key: 'SecretToken', value: endpoint.token },
     { key: 'SyncAll', value: 'true' },
   ], context.signal);
+  // Graph never gives the token back: remembered (in memory) so test users can read their objects there.
+  services.sandboxes.rememberScimEndpoint(connection.id, endpoint.baseAddress, endpoint.token);
   await services.tree.jobsChanged(connection.id, servicePrincipalId, context.signal);
   await services.tree.revealApp(connection.id, servicePrincipalId);
   if (!given) {

@@ -9,7 +9,8 @@ import { UserFacingError } from '../shared/errors';
 import { onDemandReportsFolder } from '../tree/onDemandResultsNode';
 import { isSecretName, redactSecrets } from '../shared/logger';
 import type { CommandContext } from './commandRunner';
-import { InputFlow, type FlowSearchItem } from './inputFlow';
+import { InputFlow } from './inputFlow';
+import { directoryUserRows, type UserPickItem } from './userPicker';
 import { jobForWrite } from './jobActions';
 import type { JobTarget } from '../shared/targets';
 import type { ProvisioningService } from '../graph/provisioningService';
@@ -83,12 +84,12 @@ async function pickSubject(service: ProvisioningService, target: JobTarget, cont
   const [picked] = await flow.pick([...items, { label: `$(search) ${search}`, description: '', subject: undefined }], { title: vscode.l10n.t('Provision on demand: who?'), matchOnDescription: true }) ?? [];
   if (!picked) return undefined;
   if (picked.subject) return { subject: picked.subject, displayName: picked.label || undefined };
-  const [user] = await flow.searchPick<FlowSearchItem>({
+  const [user] = await flow.searchPick<UserPickItem>({
     title: search,
     placeholder: vscode.l10n.t('Type the start of the display name'),
     matchOnDescription: true,
     noMatch: (text) => vscode.l10n.t('No user matches "{0}".', text),
-    load: async (text) => (await service.apps.searchUsers(text, context.signal)).items.map((u) => ({ label: u.displayName ?? '', description: u.userPrincipalName ?? '', id: u.id ?? '' })),
+    load: (text) => directoryUserRows(service, text, context.signal),
   }) ?? [];
   return user?.id ? { subject: { objectId: user.id, objectTypeName: 'User' }, displayName: user.label || undefined } : undefined;
 }

@@ -180,7 +180,7 @@ async function askSettings(current: Secrets, target: JobTarget, flow: InputFlow)
     }));
     rows.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
     rows.push(changed.length > 0
-      ? { label: `$(check) ${vscode.l10n.t('Review and save {0} change(s)…', changed.length)}`, action: 'review' }
+      ? { label: `$(check) ${(changed.length === 1 ? vscode.l10n.t('Review and save 1 change…') : vscode.l10n.t('Review and save {0} changes…', changed.length))}`, action: 'review' }
       : { label: `$(close) ${vscode.l10n.t('Close (nothing changed)')}`, action: 'close' });
     const [picked] = await flow.pick(rows, {
       title,

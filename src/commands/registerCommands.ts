@@ -1,18 +1,22 @@
 import * as vscode from 'vscode';
 import type { ActivityChannel } from '../activity/activityChannel';
 import type { ScimCheckLog } from '../host/scimCheckLog';
+import type { FleetView } from '../tree/fleetProvider';
 import type { ProvisioningTreeProvider } from '../tree/provisioningTreeProvider';
 import type { RunAsCommand } from '../webviews/runAsCommand';
 import type { MappingEditorManager } from '../webviews/mappingEditorManager';
 import type { LogsWorkbenchManager } from '../webviews/logsWorkbenchManager';
 import { allCommandIds, CommandId } from '../shared/commandIds';
 import { loadCommandHandlers } from './commandHandlersLoader';
+import { DriftNotices } from './jobFileDriftNotices';
+import type * as CommandHandlers from './commandHandlers';
 import type { CommandRunner } from './commandRunner';
 import type { Services } from './services';
 
 /** What registerCommands() builds the services from: the tree and the mapping editors are reached on first use. */
-export interface ServiceParts extends Omit<Services, 'activity' | 'tree' | 'mappingEditors' | 'logsWorkbenches' | 'scimCheckLog'> {
+export interface ServiceParts extends Omit<Services, 'activity' | 'tree' | 'fleet' | 'mappingEditors' | 'logsWorkbenches' | 'scimCheckLog' | 'driftNotices'> {
   readonly tree: () => ProvisioningTreeProvider;
+  readonly fleet: () => FleetView;
   readonly mappingEditors: () => MappingEditorManager;
   readonly logsWorkbenches: () => LogsWorkbenchManager;
 }
@@ -39,6 +43,8 @@ export interface RunnerParts {
 export function registerCommands(parts: ServiceParts, runnerParts: RunnerParts): { services: Services; runAsCommand: RunAsCommand; disposables: vscode.Disposable[] } {
   let activity: ActivityChannel | undefined;
   let scimCheckLog: ScimCheckLog | undefined;
+  // The check lives in the handlers' bundle, loaded only once a provisioning file is shown.
+  const driftNotices = new DriftNotices((document) => loadCommandHandlers().provisioningFileDrift(services, document), (message) => parts.logger.warn(message), parts.connections.onDidChange);
   const services: Services = {
     extensionUri: parts.extensionUri,
     logger: parts.logger,
@@ -48,8 +54,12 @@ export function registerCommands(parts: ServiceParts, runnerParts: RunnerParts):
     secrets: parts.secrets,
     documents: parts.documents,
     walkthrough: parts.walkthrough,
+    testUsers: parts.testUsers,
     get tree() {
       return parts.tree();
+    },
+    get fleet() {
+      return parts.fleet();
     },
     get mappingEditors() {
       return parts.mappingEditors();
@@ -63,6 +73,7 @@ export function registerCommands(parts: ServiceParts, runnerParts: RunnerParts):
     get scimCheckLog() {
       return (scimCheckLog ??= new (loadCommandHandlers().ScimCheckLog)());
     },
+    driftNotices,
   };
   let runner: CommandRunner | undefined;
   const runnerOf = (): CommandRunner => {
@@ -79,24 +90,30 @@ export function registerCommands(parts: ServiceParts, runnerParts: RunnerParts):
     }),
   );
   const runAsCommand: RunAsCommand = (id, work) => runnerOf().runTask(id, work);
-  return { services, runAsCommand, disposables: [...disposables, ...provisioningFileProblems(), { dispose: () => activity?.dispose() }, { dispose: () => scimCheckLog?.dispose() }] };
+  return { services, runAsCommand, disposables: [...disposables, ...provisioningFileProblems(services), driftNotices, { dispose: () => activity?.dispose() }, { dispose: () => scimCheckLog?.dispose() }] };
 }
 
 /**
  * Keeps the Problems panel's entries for open `*.provisioning.json` files (issue #15). The checks
- * live in the handlers' bundle, loaded only once such a file is open.
+ * (and the reads of each file's job from its tenant) live in the handlers' bundle, loaded only once
+ * such a file is open.
  */
-function provisioningFileProblems(): vscode.Disposable[] {
+function provisioningFileProblems(services: Services): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection('entraProvisioning');
   const isProvisioningFile = (document: vscode.TextDocument) => document.uri.path.endsWith('.provisioning.json');
+  let problems: CommandHandlers.ProvisioningFileProblems | undefined;
+  const checker = () => (problems ??= new (loadCommandHandlers().ProvisioningFileProblems)(services, collection, isProvisioningFile));
   const check = (document: vscode.TextDocument) => {
-    if (isProvisioningFile(document)) collection.set(document.uri, loadCommandHandlers().provisioningFileDiagnostics(document));
+    if (isProvisioningFile(document)) checker().check(document);
   };
   vscode.workspace.textDocuments.forEach(check);
   return [
     collection,
     vscode.workspace.onDidOpenTextDocument(check),
-    vscode.workspace.onDidChangeTextDocument((e) => check(e.document)),
+    // A change that leaves the document clean is a reload from disk (an apply rewrites the file): the job may have changed too.
+    vscode.workspace.onDidChangeTextDocument((e) => (isProvisioningFile(e.document) ? (e.document.isDirty ? checker().check(e.document) : checker().reread(e.document)) : undefined)),
+    vscode.workspace.onDidSaveTextDocument((document) => (isProvisioningFile(document) ? checker().reread(document) : undefined)),
     vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri)),
+    { dispose: () => problems?.dispose() },
   ];
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { FleetSummary } from '../tree/fleetProvider';
 import type { TenantNode } from '../tree/tenantNode';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './commandRunner';
@@ -16,6 +17,14 @@ function tenantOf(services: Services, arg: unknown): TenantNode | undefined {
 /** Reloads a node from Graph (a tenant its apps, an app or job its status), or the whole tree. */
 export async function refresh(services: Services, _context: CommandContext, node?: unknown): Promise<void> {
   await services.tree.refresh(node && typeof (node as TreeNode).getChildren === 'function' ? (node as TreeNode) : undefined);
+}
+
+/**
+ * Lists every connected tenant's apps again and reads all their jobs (the fleet view's Refresh);
+ * returns the fleet by group, for scripts.
+ */
+export function refreshFleet(services: Services): Promise<FleetSummary> {
+  return services.fleet.refresh();
 }
 
 /** Filters a tenant's apps by a server-side search; empty clears it. Scripted: `{ search, connectionId? }`. */

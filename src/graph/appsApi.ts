@@ -130,8 +130,9 @@ export class AppsApi {
     return this.listUsers({ search, select: ['id', 'displayName', 'userPrincipalName', 'mail'], top: 50, signal });
   }
 
-  /** Users with the given properties, optionally those whose display name starts with `search`. */
-  listUsers(options: { search?: string; select: readonly string[]; top: number; signal?: AbortSignal }): Promise<Page<User>> {
+  /** Users with the given properties, optionally those whose display name starts with `search`; `nextLink` continues a listing. */
+  listUsers(options: { search?: string; select: readonly string[]; top: number; nextLink?: string; signal?: AbortSignal }): Promise<Page<User>> {
+    if (options.nextLink) return this.graph.page<User>(options.nextLink, { operation: 'search users', access: Access.readDirectory, signal: options.signal });
     const search = options.search?.trim();
     return this.graph.page<User>(paths.users + query({ $select: options.select.join(','), $filter: search ? `startswith(displayName,${odataString(search)})` : undefined, $top: options.top }), {
       operation: 'search users',
@@ -151,6 +152,26 @@ export class AppsApi {
       signal,
     });
     return members.filter((m) => typeof m.id === 'string' && (m['@odata.type'] ?? '#microsoft.graph.user') === '#microsoft.graph.user').map((m) => m.id as string);
+  }
+
+  /** One page of groups with the given properties; `nextLink` continues a listing. */
+  listGroups(options: { select: readonly string[]; top: number; nextLink?: string; signal?: AbortSignal }): Promise<Page<Group>> {
+    return this.graph.page<Group>(options.nextLink ?? paths.groups + query({ $select: options.select.join(','), $top: options.top }), { operation: 'list groups', access: Access.readDirectory, signal: options.signal });
+  }
+
+  /** A group's direct user members with the given properties (provisioning does not follow nested groups). */
+  async listGroupMemberUsers(groupId: string, select: readonly string[], signal?: AbortSignal): Promise<User[]> {
+    const members = await this.graph.all<User & { '@odata.type'?: string }>(paths.groupMembers(groupId) + query({ $select: select.join(','), $top: 999 }), {
+      operation: 'list the members of a group',
+      access: Access.readDirectory,
+      signal,
+    });
+    return members.filter((m) => typeof m.id === 'string' && (m['@odata.type'] ?? '#microsoft.graph.user') === '#microsoft.graph.user');
+  }
+
+  /** One user with the given properties (a test user's labels, a matching attribute's value). */
+  getUser(id: string, select: readonly string[], signal?: AbortSignal): Promise<User> {
+    return this.graph.get<User>(`${paths.users}/${encodeURIComponent(id)}` + query({ $select: select.join(',') }), { operation: 'read the user', access: Access.readDirectory, signal });
   }
 
   /** A user's or group's display name (undefined when it has none). */

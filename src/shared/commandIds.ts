@@ -5,6 +5,7 @@
 export const CommandId = {
   showLog: 'entraProvisioning.showLog',
   refresh: 'entraProvisioning.refresh',
+  refreshFleet: 'entraProvisioning.refreshFleet',
   signIn: 'entraProvisioning.signIn',
   connectSandbox: 'entraProvisioning.connectSandbox',
   signOut: 'entraProvisioning.signOut',
@@ -44,9 +45,13 @@ export const CommandId = {
   checkDrift: 'entraProvisioning.checkDrift',
   compareJobs: 'entraProvisioning.compareJobs',
   copyAsCode: 'entraProvisioning.copyAsCode',
+  explainError: 'entraProvisioning.explainError',
+  addTestUsers: 'entraProvisioning.addTestUsers',
+  removeTestUser: 'entraProvisioning.removeTestUser',
+  provisionTestUsers: 'entraProvisioning.provisionTestUsers',
+  bulkJobAction: 'entraProvisioning.bulkJobAction',
   queryLogs: 'entraProvisioning.queryLogs',
   openLogsWorkbench: 'entraProvisioning.openLogsWorkbench',
-  explainError: 'entraProvisioning.explainError',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -2,6 +2,12 @@
  * "Copy as code" (issue #15): the Microsoft Graph requests a job command sends, written as an HTTP
  * request, as Microsoft Graph PowerShell and as `az rest`, to run against the real service.
  * Credential values never appear: placeholders such as `<SecretToken>` stand in for them.
+ *
+ * The cmdlet names and parameters are those of the Microsoft Graph PowerShell reference, module
+ * Microsoft.Graph.Applications (https://learn.microsoft.com/powershell/module/microsoft.graph.applications/),
+ * as the Graph API pages' PowerShell tabs use them (their snippets are in
+ * https://github.com/microsoftgraph/microsoft-graph-docs-contrib, api-reference/v1.0/includes/snippets/powershell/,
+ * e.g. synchronizationjob-start-, synchronizationjob-pause-, synchronizationjob-restart-powershell-snippets.md).
  */
 import { CommandId } from './commandIds';
 
@@ -26,12 +32,17 @@ export interface GraphRequest {
 export interface Lookups {
   /** The job's synchronization rule id (provision on demand sends it). */
   readonly ruleId?: string;
+  /** The secrets a settings change writes (editProvisioningSettings, applyJobFile): settings, never credentials. */
+  readonly settings?: ReadonlyArray<{ key: string; value: string }>;
+  /** The whole schema a save PUTs (saveMappings: the open editor's; applyJobFile: the file's applied to the tenant's). */
+  readonly schema?: unknown;
 }
 
 /** The commands copy-as-code knows, each with what it sends. */
 export const copyableCommands: readonly string[] = [
   CommandId.startJob, CommandId.pauseJob, CommandId.restartJob, CommandId.allowHeldDeletions, CommandId.provisionOnDemand,
   CommandId.saveCredentials, CommandId.testConnection, CommandId.createJob, CommandId.deleteJob, CommandId.exportSchema, CommandId.importSchema,
+  CommandId.editProvisioningSettings, CommandId.saveMappings, CommandId.applyJobFile,
 ];
 
 const e = encodeURIComponent;
@@ -58,6 +69,10 @@ export function graphRequestsFor(command: string, args: Record<string, unknown>,
     return [{ method: 'POST', path: `/servicePrincipals/${e(sp)}/synchronization/jobs`, body: { templateId }, cmdlet: { name: 'New-MgServicePrincipalSynchronizationJob', parameters: { ServicePrincipalId: sp } } }];
   }
   const sp = str(args, 'servicePrincipalId');
+  if (command === CommandId.editProvisioningSettings) {
+    if (!lookups.settings?.length) throw new Error('the arguments change no provisioning setting');
+    return [secretsPut(sp, lookups.settings)];
+  }
   if (command === CommandId.saveCredentials) {
     const given = Array.isArray(args.credentials) ? (args.credentials as Array<{ key?: unknown }>) : [];
     const keys = given.map((c) => (typeof c?.key === 'string' ? c.key : '')).filter(Boolean);
@@ -87,7 +102,8 @@ export function graphRequestsFor(command: string, args: Record<string, unknown>,
     case CommandId.testConnection: {
       const given = Array.isArray(args.credentials) ? (args.credentials as Array<{ key?: unknown }>).map((c) => (typeof c?.key === 'string' ? c.key : '')).filter(Boolean) : [];
       const body = given.length ? { useSavedCredentials: false, credentials: given.map((key) => ({ key, value: placeholder(key) })) } : { useSavedCredentials: true };
-      return [{ method: 'POST', path: `${jobPath}/validateCredentials`, body, cmdlet: { name: 'Test-MgServicePrincipalSynchronizationJobCredential', parameters: ids } }];
+      // The cmdlet's name ends in "Credentials" (https://learn.microsoft.com/powershell/module/microsoft.graph.applications/test-mgserviceprincipalsynchronizationjobcredentials).
+      return [{ method: 'POST', path: `${jobPath}/validateCredentials`, body, cmdlet: { name: 'Test-MgServicePrincipalSynchronizationJobCredentials', parameters: ids } }];
     }
     case CommandId.deleteJob:
       return [{ method: 'DELETE', path: jobPath, cmdlet: { name: 'Remove-MgServicePrincipalSynchronizationJob', parameters: ids } }];
@@ -96,8 +112,30 @@ export function graphRequestsFor(command: string, args: Record<string, unknown>,
     case CommandId.importSchema:
       // No cmdlet: Invoke-MgGraphRequest sends the file as it is, which is what the command sends.
       return [{ method: 'PUT', path: `${jobPath}/schema`, bodyFile: typeof args.file === 'string' && args.file ? args.file : 'schema.json' }];
+    case CommandId.saveMappings:
+      if (lookups.schema === undefined) throw new Error('the mapping editor of this job is not open, so there is no edited schema to save');
+      return [schemaPut(jobPath, lookups.schema)];
+    case CommandId.applyJobFile: {
+      const requests = [...(lookups.schema !== undefined ? [schemaPut(jobPath, lookups.schema)] : []), ...(lookups.settings?.length ? [secretsPut(sp, lookups.settings)] : [])];
+      if (requests.length === 0) throw new Error('the tenant already has what the file says: applying sends nothing');
+      return requests;
+    }
   }
   throw new Error(`copy as code does not know ${command}; it knows ${copyableCommands.join(', ')}`);
+}
+
+/**
+ * A schema PUT. Not Update-MgServicePrincipalSynchronizationJobSchema: that cmdlet sends PATCH, which
+ * the service answers 404 (https://github.com/microsoftgraph/msgraph-sdk-powershell/issues/3391), so
+ * PowerShell sends the PUT with Invoke-MgGraphRequest.
+ */
+function schemaPut(jobPath: string, schema: unknown): GraphRequest {
+  return { method: 'PUT', path: `${jobPath}/schema`, body: schema };
+}
+
+/** A secrets PUT of some keys: the service keeps the keys it is not sent (real-service-observations). */
+function secretsPut(sp: string, pairs: ReadonlyArray<{ key: string; value: string }>): GraphRequest {
+  return { method: 'PUT', path: `/servicePrincipals/${e(sp)}/synchronization/secrets`, body: { value: pairs.map(({ key, value }) => ({ key, value })) }, cmdlet: { name: 'Set-MgServicePrincipalSynchronizationSecret', parameters: { ServicePrincipalId: sp } } };
 }
 
 const bash = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -132,7 +170,13 @@ export function requestsAsCode(requests: readonly GraphRequest[], format: CodeFo
           }
           out.push(`${r.cmdlet.name} ${params.join(' ')}`);
         } else {
-          const body = r.bodyFile !== undefined ? ` -Body (Get-Content -Raw ${ps(r.bodyFile)}) -ContentType 'application/json'` : r.body !== undefined ? ` -Body ${ps(JSON.stringify(r.body))} -ContentType 'application/json'` : '';
+          let body = '';
+          if (r.bodyFile !== undefined) body = ` -Body (Get-Content -Raw ${ps(r.bodyFile)}) -ContentType 'application/json'`;
+          else if (r.body !== undefined) {
+            // A literal here-string: nothing in the JSON is expanded, and a line never starts with '@.
+            out.push(`$body = @'\n${JSON.stringify(r.body, null, 2)}\n'@`);
+            body = ` -Body $body -ContentType 'application/json'`;
+          }
           out.push(`Invoke-MgGraphRequest -Method ${r.method} -Uri ${ps(root + r.path)}${body}`);
         }
       }

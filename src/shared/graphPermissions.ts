@@ -87,6 +87,7 @@ export const allDelegatedPermissions: readonly PermissionName[] = uniquePermissi
 export const commandAccess: Readonly<Partial<Record<CommandId, readonly GraphAccess[]>>> = {
   [CommandId.signIn]: ['readDirectory', 'readApps', 'readSync'],
   [CommandId.refresh]: ['readApps', 'readSync'],
+  [CommandId.refreshFleet]: ['readApps', 'readSync'],
   [CommandId.searchApps]: ['readApps'],
   [CommandId.addGalleryApp]: ['manageApps'],
   [CommandId.assignUsers]: ['manageAssignments', 'readDirectory'],
@@ -99,7 +100,10 @@ export const commandAccess: Readonly<Partial<Record<CommandId, readonly GraphAcc
   [CommandId.pauseJob]: ['manageSync'],
   [CommandId.restartJob]: ['manageSync'],
   [CommandId.allowHeldDeletions]: ['manageSync'],
+  [CommandId.bulkJobAction]: ['manageSync'],
   [CommandId.provisionOnDemand]: ['manageSync', 'readDirectory'],
+  [CommandId.addTestUsers]: ['readApps', 'readDirectory'],
+  [CommandId.provisionTestUsers]: ['manageSync', 'readDirectory'],
   [CommandId.importSchema]: ['manageSync'],
   [CommandId.saveMappings]: ['manageSync'],
   [CommandId.exportSchema]: ['readSync'],

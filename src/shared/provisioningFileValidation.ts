@@ -1,12 +1,15 @@
 /**
- * The mapping editor's rules (src/shared/mappingEditor/validation.ts: expressions, matching
- * attribute present, precedence unique, scoping operators known, ...) applied to a provisioning
- * file, each issue located by its JSON path in the file so the Problems panel can point at it.
- * Host-free; the extension turns paths into positions and codes into sentences.
+ * The mapping editor's rules (src/shared/mappingEditor/validation.ts and rules.ts: expressions,
+ * matching attribute present, precedence unique, scoping operators valid for the attribute's type,
+ * flow types, required target attributes mapped, ...) applied to a provisioning file, each issue
+ * located by its JSON path in the file so the Problems panel can point at it. Host-free; the
+ * extension turns paths into positions and codes into sentences.
  */
-import type { AttributeMappingDraft, ObjectMappingDraft } from './mappingEditor/document';
-import { validateObjectMapping, type Issue, type ValidationContext } from './mappingEditor/validation';
+import { attributeCatalog, type AttributeCatalog, type AttributeInfo, type AttributeMappingDraft, type ObjectMappingDraft } from './mappingEditor/document';
+import { objectActionIssues, validationContextFor, type FilterOperatorFacts } from './mappingEditor/rules';
+import { validateObjectMapping, type Issue } from './mappingEditor/validation';
 import { mappingFieldsOf, type JobFileObjectMapping } from './provisioningFile';
+import type { RawSchema } from './synchronizationSchema';
 
 /** A JSON path: property names and array indexes from the file's root. */
 export type JsonPath = ReadonlyArray<string | number>;
@@ -17,7 +20,16 @@ export interface LocatedIssue {
   readonly path: JsonPath;
 }
 
-const mappingFieldKeys: Readonly<Record<string, string>> = { expression: 'expression', sourceAttribute: 'source', targetAttribute: 'target', matchingPriority: 'matchingPriority' };
+/** What the rules check a file against: the job's schema on the tenant (its attribute definitions) and the service's scoping operators. */
+export interface JobFileFacts {
+  /** The job's schema as the tenant has it; without it the rules that need attribute definitions are skipped. */
+  readonly schema?: RawSchema;
+  readonly filterOperators?: ReadonlyArray<{ readonly name: string } & FilterOperatorFacts>;
+}
+
+const mappingFieldKeys: Readonly<Record<string, string>> = {
+  expression: 'expression', sourceAttribute: 'source', targetAttribute: 'target', matchingPriority: 'matchingPriority', constantValue: 'constant', flowType: 'flowType', defaultValue: 'default',
+};
 
 function draftOf(om: JobFileObjectMapping, i: number): ObjectMappingDraft {
   const actions = Array.isArray(om.actions) ? om.actions : ['Add', 'Update', 'Delete'];
@@ -38,6 +50,21 @@ function draftOf(om: JobFileObjectMapping, i: number): ObjectMappingDraft {
   };
 }
 
+/**
+ * The attributes a file's object mapping will have once applied: the tenant's definitions, with the
+ * target attributes the file adds (or redefines) on top.
+ */
+function fileCatalog(schema: RawSchema | undefined, om: JobFileObjectMapping, draft: ObjectMappingDraft): AttributeCatalog | undefined {
+  if (!schema) return undefined;
+  const tenant = attributeCatalog(schema, { ...draft, targetAttributes: undefined });
+  const added = (Array.isArray(om.addedTargetAttributes) ? om.addedTargetAttributes : [])
+    .filter((a) => !!a && typeof a.name === 'string')
+    .map((a): AttributeInfo => ({ name: a.name, type: typeof a.type === 'string' ? a.type : 'String', multivalued: a.multivalued === true, required: a.required === true }));
+  const byName = new Map(added.map((a) => [a.name.toLowerCase(), a]));
+  const target = [...tenant.target.map((a) => byName.get(a.name.toLowerCase()) ?? a), ...added.filter((a) => !tenant.target.some((t) => t.name.toLowerCase() === a.name.toLowerCase()))];
+  return { source: tenant.source, target };
+}
+
 function isCheckable(om: unknown): om is JobFileObjectMapping {
   const o = om as Partial<JobFileObjectMapping> | null;
   return !!o && typeof o === 'object' && typeof o.sourceObject === 'string' && typeof o.targetObject === 'string' && Array.isArray(o.attributeMappings)
@@ -48,13 +75,21 @@ function isCheckable(om: unknown): om is JobFileObjectMapping {
  * Every rule issue of a parsed file, located. Parts whose shape is wrong are left to the JSON
  * Schema (the editor's own validation says what is missing); only well-formed object mappings are checked.
  */
-export function validateProvisioningFile(value: unknown, context: ValidationContext = {}): LocatedIssue[] {
+export function validateProvisioningFile(value: unknown, facts: JobFileFacts = {}): LocatedIssue[] {
   const oms = (value as { objectMappings?: unknown } | null)?.objectMappings;
   if (!Array.isArray(oms)) return [];
+  const drafts = new Map<string, { om: JobFileObjectMapping; draft: ObjectMappingDraft }>();
+  const context = validationContextFor((draft) => {
+    const entry = drafts.get(draft.id);
+    return entry ? fileCatalog(facts.schema, entry.om, entry.draft) : undefined;
+  }, facts.filterOperators);
   const located: LocatedIssue[] = [];
   oms.forEach((om, i) => {
     if (!isCheckable(om)) return;
-    for (const issue of validateObjectMapping(draftOf(om, i), context)) {
+    const draft = draftOf(om, i);
+    drafts.set(draft.id, { om, draft });
+    const actions = Array.isArray(om.actions) ? om.actions.filter((a): a is JobFileObjectMapping['actions'][number] => typeof a === 'string') : [];
+    for (const issue of [...validateObjectMapping(draft, context), ...objectActionIssues(draft, actions)]) {
       const base: JsonPath = ['objectMappings', i];
       const mapping = issue.mappingId ? /m(\d+)$/.exec(issue.mappingId) : null;
       if (mapping) {
@@ -62,9 +97,10 @@ export function validateProvisioningFile(value: unknown, context: ValidationCont
         located.push({ issue, path: [...base, 'attributeMappings', Number(mapping[1]), ...(key ? [key] : [])] });
         continue;
       }
-      const scope = /^scope\.(\d+)\.(\d+)$/.exec(issue.field);
-      if (scope) located.push({ issue, path: [...base, 'scope', Number(scope[1]), 'clauses', Number(scope[2])] });
-      else if (issue.field === 'actions') located.push({ issue, path: [...base, 'actions'] });
+      const scope = /^scope\.(\d+)\.(\d+)(?:\.(attribute|operator|values))?$/.exec(issue.field);
+      const action = /^actions(?:\.(\d+))?$/.exec(issue.field);
+      if (scope) located.push({ issue, path: [...base, 'scope', Number(scope[1]), 'clauses', Number(scope[2]), ...(scope[3] ? [scope[3]] : [])] });
+      else if (action) located.push({ issue, path: [...base, 'actions', ...(action[1] ? [Number(action[1])] : [])] });
       else located.push({ issue, path: [...base, 'attributeMappings'] });
     }
   });

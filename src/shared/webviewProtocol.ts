@@ -69,6 +69,9 @@ export const mappingEditorStringKeys = [
   'issue.targetMissing', 'issue.targetDuplicate', 'issue.targetUnknown', 'issue.sourceMissing', 'issue.sourceUnknown',
   'issue.expressionEmpty', 'issue.expressionError', 'issue.expressionWarning', 'issue.matchingDuplicate', 'issue.matchingNone',
   'issue.scopeAttributeMissing', 'issue.scopeOperatorUnknown', 'issue.scopeValueMissing', 'issue.actionsNone',
+  'issue.scopeAttributeUnknown', 'issue.scopeOperatorType', 'issue.scopeAttributeNotFilterable', 'issue.scopeValueUnexpected', 'issue.scopeValueNotInteger',
+  'issue.scopeRegexInvalid', 'issue.scopeMultivalued', 'issue.flowTypeUnknown', 'issue.flowTypeSingleValued', 'issue.flowBehaviorUnknown', 'issue.constantEmpty',
+  'issue.requiredUnmapped', 'issue.actionUnknown',
   'change.turnedOn', 'change.turnedOff', 'change.empty', 'change.field', 'change.actionsChanged', 'change.scopeChanged', 'change.mappingAdded', 'change.mappingRemoved',
   'change.mappingChanged', 'change.mappingsReordered', 'change.targetAttributeAdded', 'change.targetAttributeRemoved',
 ] as const;
@@ -100,6 +103,8 @@ export interface FilterOperatorInfo {
   readonly name: string;
   /** `Unary` operators take no value. */
   readonly arity: string;
+  /** The attribute types the operator compares (the service's `supportedAttributeTypes`), when it said. */
+  readonly supportedAttributeTypes?: readonly string[];
 }
 
 /** First message after `ready` (and after every `ready`: a webview shown again starts over). */
@@ -396,7 +401,8 @@ export function parseExtensionMessage(value: unknown): ExtensionToWebviewMessage
   switch (value.type) {
     case 'init': {
       const document = parseEditorDocument(value.document);
-      const operators = isList(value.filterOperators, (x): x is FilterOperatorInfo => isObj(x) && isText(x.name, 100) && isText(x.arity, 50), 200);
+      const operators = isList(value.filterOperators, (x): x is FilterOperatorInfo => isObj(x) && isText(x.name, 100) && isText(x.arity, 50)
+        && (x.supportedAttributeTypes === undefined || !!isList(x.supportedAttributeTypes, (t): t is string => isText(t, 50), 20)), 200);
       const target = parseJobReference(value.target);
       if (!document || !isStrings(value.strings) || !operators || !isText(value.jobLabel, 1000) || !target) return undefined;
       return { type: 'init', document, strings: value.strings, filterOperators: value.filterOperators as FilterOperatorInfo[], jobLabel: value.jobLabel, target };

@@ -23,10 +23,13 @@ export const RowKind = {
   activity: 'activity',
   activityEvent: 'activityEvent',
   activityEmpty: 'activityEmpty',
+  testUsers: 'testUsers',
+  testUser: 'testUser',
   error: 'error',
   info: 'info',
   createJob: 'createJob',
   loadMore: 'loadMore',
+  fleetGroup: 'fleetGroup',
 } as const;
 
 /** A tenant row's state after its connection kind. */
@@ -100,6 +103,7 @@ export const unmatchedTokens: Readonly<Record<string, string>> = {
   [RowKind.loadMore]: clickOnly,
   [RowKind.info]: noMenu,
   [RowKind.createJob]: clickOnly,
+  [RowKind.fleetGroup]: 'a heading of the fleet view: the job rows below it carry the menus',
 
   ...Object.fromEntries([
     ...Object.values(TenantToken),

@@ -9,6 +9,7 @@ import { CredentialsNode } from './credentialsNode';
 import { describeJobStatus, jobLabel, type JobHealth } from './jobStatusText';
 import { MappingsNode } from './mappingsNode';
 import { OnDemandResultsNode } from './onDemandResultsNode';
+import { TestUsersNode } from './testUsersNode';
 import type { TreeNode } from './treeNode';
 import type { CycleRequest } from '../shared/jobStatus';
 
@@ -28,6 +29,7 @@ export class JobNode implements TreeNode, HasJobTarget, HasAppTarget {
   readonly id: string;
   private children?: TreeNode[];
   private onDemandResults?: OnDemandResultsNode;
+  private testUsers?: TestUsersNode;
 
   constructor(
     readonly appNode: AppNode,
@@ -76,11 +78,12 @@ export class JobNode implements TreeNode, HasJobTarget, HasAppTarget {
 
   getChildren(): TreeNode[] {
     this.children ??= [new CredentialsNode(this), new MappingsNode(this), new AssignmentsNode(this.appNode, this), new ActivityNode(this)];
-    // Shown once the job has a report, so an empty folder does not crowd every job.
+    // Shown once the job has test users or a report, so empty folders do not crowd every job.
     const host = this.appNode.tenant.host;
-    if (host.onDemandReports(this.jobTarget).length === 0) return this.children;
-    this.onDemandResults ??= new OnDemandResultsNode(this, () => host.onDemandReports(this.jobTarget));
-    return [...this.children, this.onDemandResults];
+    const shown: TreeNode[] = [...this.children];
+    if (host.testUsers(this.jobTarget).length > 0) shown.push((this.testUsers ??= new TestUsersNode(this, () => host.testUsers(this.jobTarget))));
+    if (host.onDemandReports(this.jobTarget).length > 0) shown.push((this.onDemandResults ??= new OnDemandResultsNode(this, () => host.onDemandReports(this.jobTarget))));
+    return shown;
   }
 
   getParent(): AppNode {

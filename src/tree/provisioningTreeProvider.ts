@@ -9,6 +9,7 @@ import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
 import type { Logger } from '../shared/logger';
 import type { ReadOnlyDocuments, StoredDocument } from '../host/readOnlyDocuments';
 import type { JobTarget } from '../shared/targets';
+import { testUserKey, type TestUser, type TestUserStore } from '../shared/testUsers';
 import { onDemandReportsFolder } from './onDemandResultsNode';
 
 /**
@@ -28,6 +29,7 @@ export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNod
     private readonly graph: GraphConnections,
     private readonly logger: Logger,
     private readonly documents: ReadOnlyDocuments,
+    private readonly testUserStore: TestUserStore,
     private readonly changed: vscode.EventEmitter<TreeNode | undefined>,
   ) {
     this.onDidChangeTreeData = changed.event;
@@ -91,6 +93,11 @@ export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNod
   /** The row selected in the view (the first, when several are), if any: palette commands offer it first. */
   selectedNode(): TreeNode | undefined {
     return this.view?.selection[0];
+  }
+
+  /** Every row selected in the view (several with multi-select), in the view's order. */
+  selectedNodes(): readonly TreeNode[] {
+    return this.view?.selection ?? [];
   }
 
   /** The view that shows this provider: where reveal() selects, and whose selection workingApp() reads. */
@@ -174,6 +181,16 @@ export class ProvisioningTreeProvider implements vscode.TreeDataProvider<TreeNod
       const tenant = this.tenant(target.connectionId);
       if (tenant?.model.isLoaded && tenant.model.app(target.servicePrincipalId)) this.redraw(tenant.appNode(target.servicePrincipalId).jobNode(target.jobId));
     }
+  }
+
+  testUsers(target: JobTarget): readonly TestUser[] {
+    const tenantId = this.connections.list().find((c) => c.id === target.connectionId)?.tenantId;
+    return this.testUserStore.list(testUserKey(target, tenantId));
+  }
+
+  /** Redraws a job's row after its test users changed, so its "Test users" folder shows the list. */
+  testUsersChanged(target: JobTarget): void {
+    this.onDemandReportAdded(target);
   }
 
   /** Redraws a job's row after a provision-on-demand report was stored for it, so the row lists it. */

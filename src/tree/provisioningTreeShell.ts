@@ -3,6 +3,7 @@ import type { ConnectionStore } from '../auth/connectionStore';
 import type { GraphConnections } from '../auth/graphConnections';
 import type { ReadOnlyDocuments } from '../host/readOnlyDocuments';
 import type { Logger } from '../shared/logger';
+import type { TestUserStore } from '../shared/testUsers';
 import type { JobStatusRefresher } from './jobStatusRefresher';
 import type { ProvisioningTreeProvider } from './provisioningTreeProvider';
 import type { TreeNode } from './treeNode';
@@ -27,6 +28,7 @@ export class ProvisioningTreeShell implements vscode.TreeDataProvider<TreeNode>,
     private readonly graph: GraphConnections,
     private readonly logger: Logger,
     private readonly documents: ReadOnlyDocuments,
+    private readonly testUsers: TestUserStore,
   ) {
     this.subscription = connections.onDidChange(() => this.changed.fire(undefined));
   }
@@ -50,7 +52,7 @@ export class ProvisioningTreeShell implements vscode.TreeDataProvider<TreeNode>,
     if (this.loaded) return this.loaded;
     if (!this.view) throw new Error('The tree view is not attached yet.');
     const runtime = loadTreeRuntime();
-    const tree = new runtime.ProvisioningTreeProvider(this.connections, this.graph, this.logger, this.documents, this.changed);
+    const tree = new runtime.ProvisioningTreeProvider(this.connections, this.graph, this.logger, this.documents, this.testUsers, this.changed);
     tree.attachView(this.view);
     this.loaded = { tree, refresher: new runtime.JobStatusRefresher(tree, this.view, this.logger) };
     return this.loaded;

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { StoredDocument } from '../host/readOnlyDocuments';
 import type { JobTarget } from '../shared/targets';
+import type { TestUser } from '../shared/testUsers';
 
 /** A node of the provisioning tree. Ids are paths of Graph ids, so a refresh keeps expansion. */
 export interface TreeNode {
@@ -15,6 +16,8 @@ export interface TreeHost {
   refresh(node?: TreeNode): Promise<void>;
   /** The job's provision-on-demand reports of this session, newest first. */
   onDemandReports(target: JobTarget): readonly StoredDocument[];
+  /** The job's saved test users (workspace state). */
+  testUsers(target: JobTarget): readonly TestUser[];
   /** The workspace's provisioning file of the job that the last drift check found drifted, if any. */
   driftedFile(target: JobTarget): string | undefined;
 }

@@ -22,6 +22,11 @@ const passed = (result: unknown): boolean => (result as { ok?: unknown } | undef
 // Failure emails turned on with a recipient by this very call (not another setting, not turning them off).
 const setNotifications = (result: unknown): boolean => passed(result) && (result as { notifying?: unknown }).notifying === true
   && ((result as { changed?: unknown }).changed as unknown[] | undefined ?? []).some((k) => k === 'notificationEmail' || k === 'emailOnFailure');
+// Start on several selected jobs returns the bulk action's `{ results }`: done when one of them started.
+const started = (result: unknown): boolean => {
+  const results = (result as { results?: unknown } | undefined)?.results;
+  return Array.isArray(results) ? results.some((r) => (r as { ok?: unknown } | undefined)?.ok === true) : succeeded(result);
+};
 const assignedSomeone = (result: unknown): boolean => ((result as { assignmentIds?: unknown[] } | undefined)?.assignmentIds?.length ?? 0) > 0;
 
 /**
@@ -41,7 +46,7 @@ const stepByCommand: ReadonlyMap<string, StepRule> = new Map<string, StepRule>([
   [CommandId.testConnection, { step: 'credentials', done: passed }],
   [CommandId.editProvisioningSettings, { step: 'notifications', done: setNotifications }],
   [CommandId.openMappingEditor, { step: 'mappings', done: succeeded }],
-  [CommandId.startJob, { step: 'start', done: succeeded }],
+  [CommandId.startJob, { step: 'start', done: started }],
   [CommandId.streamActivity, { step: 'activity', done: (result) => (result as { streaming?: unknown } | undefined)?.streaming === true }],
   [CommandId.pointSandboxJobAtScimApp, { step: 'scimApp', done: succeeded }],
 ]);

@@ -5,6 +5,7 @@ import type { JobTarget } from '../shared/targets';
 import type { Logger } from '../shared/logger';
 import type { EditorDocument } from '../shared/mappingEditor';
 import { parseEditorDocument, parseJobReference, type FilterOperatorInfo } from '../shared/webviewProtocol';
+import { filterOperatorsOf } from '../shared/mappingEditor/rules';
 import { MAPPING_EDITOR_VIEW_TYPE, mappingEditorResourceRoots } from './mappingEditorHtml';
 import { MappingEditorSession, type SaveOptions, type SaveResult } from './mappingEditorSession';
 import type { RunAsCommand } from './runAsCommand';
@@ -114,10 +115,7 @@ export class MappingEditorManager implements vscode.Disposable, vscode.WebviewPa
         ? Promise.resolve(target.appDisplayName)
         : service.apps.getApp(target.servicePrincipalId, signal).then((sp) => sp.displayName ?? target.servicePrincipalId, () => target.servicePrincipalId),
     ]);
-    // Graph's type omits `name`, which the service returns (the filterOperators docs show it).
-    const filterOperators: FilterOperatorInfo[] = (operators as { name?: unknown; arity?: string | null }[])
-      .filter((o): o is { name: string; arity?: string | null } => typeof o.name === 'string')
-      .map((o) => ({ name: o.name, arity: o.arity ?? 'Binary' }));
+    const filterOperators: FilterOperatorInfo[] = filterOperatorsOf(operators);
     const recovered = this.takeDraft(key);
     const options = { enableScripts: true, localResourceRoots: mappingEditorResourceRoots(this.deps.extensionUri) };
     const panel = restored ?? vscode.window.createWebviewPanel(MAPPING_EDITOR_VIEW_TYPE, label, vscode.ViewColumn.Active, options);

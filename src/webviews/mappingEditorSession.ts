@@ -23,6 +23,7 @@ import {
 } from '../shared/mappingEditor';
 import type { EditorDocument, Issue, RawSchema, SampleUser, ValidationContext } from '../shared/mappingEditor';
 import { attributeCatalog } from '../shared/mappingEditor/document';
+import { validationContextFor } from '../shared/mappingEditor/rules';
 import type { DocumentMessage, EditorRequest, ExtensionToWebviewMessage, FilterOperatorInfo, ResponseResult } from '../shared/webviewProtocol';
 import { readWebviewMessage } from '../shared/webviewProtocol';
 import { LatestOnly } from './latestOnly';
@@ -275,14 +276,7 @@ export class MappingEditorSession implements vscode.Disposable {
   }
 
   private validationContext(): ValidationContext {
-    const operators = new Map(this.filterOperators.map((o) => [o.name, o]));
-    return {
-      filterOperators: operators.size ? operators : undefined,
-      sourceAttributes: (om) => {
-        const names = attributeCatalog(this.doc.base, om).source.map((a) => a.name);
-        return names.length ? new Set(names) : undefined;
-      },
-    };
+    return validationContextFor((om) => attributeCatalog(this.doc.base, om), this.filterOperators);
   }
 
   /**
@@ -324,6 +318,11 @@ export class MappingEditorSession implements vscode.Disposable {
     }
     const { ['@odata.context']: _context, ...schema } = toSchema(this.doc);
     return schema;
+  }
+
+  /** The schema a save would PUT now (copy-as-code shows it); throws while the editor shows errors. */
+  schemaToSave(): RawSchema {
+    return this.schemaToWrite();
   }
 
   private describeIssue(issue: Issue): string {

@@ -166,12 +166,18 @@ describe('Provisioning as code (real VS Code host, sandbox tenant)', function ()
       ['allowHeldDeletions', args, /Restart-MgServicePrincipalSynchronizationJob/],
       ['provisionOnDemand', { ...args, subject: { objectId: 'u-1', objectTypeName: 'User' } }, /New-MgServicePrincipalSynchronizationJobOnDemand/],
       ['saveCredentials', { ...args, credentials: [{ key: 'BaseAddress', value: 'https://x' }, { key: 'SecretToken', value: 'real-secret' }] }, /Set-MgServicePrincipalSynchronizationSecret/],
-      ['testConnection', args, /Test-MgServicePrincipalSynchronizationJobCredential/],
+      ['testConnection', args, /Test-MgServicePrincipalSynchronizationJobCredentials -/],
+      ['editProvisioningSettings', { ...args, notificationEmail: 'copied@contoso.test' }, /Set-MgServicePrincipalSynchronizationSecret/],
+      ['saveMappings', args, /Invoke-MgGraphRequest -Method PUT -Uri '[^']+\/schema' -Body \$body/],
+      ['applyJobFile', { file }, /Invoke-MgGraphRequest -Method PUT -Uri '[^']+\/schema' -Body \$body/],
       ['createJob', { servicePrincipalId: sp, templateId: 'scim' }, /New-MgServicePrincipalSynchronizationJob /],
       ['deleteJob', args, /Remove-MgServicePrincipalSynchronizationJob/],
       ['exportSchema', args, /Get-MgServicePrincipalSynchronizationJobSchema/],
       ['importSchema', { ...args, file: 'schema.json' }, /Invoke-MgGraphRequest -Method PUT/],
     ];
+    // saveMappings sends the open editor's schema; applyJobFile what the edited file makes of the tenant's.
+    assert.ok((await run<{ key: string }>('openMappingEditor', args))?.key);
+    editTitle('Join(" ", [jobTitle], [department])');
     for (const [command, commandArgs, cmdlet] of cases) {
       const http = await run<{ text: string }>('copyAsCode', { command: `entraProvisioning.${command}`, args: commandArgs, format: 'http' });
       const powershell = await run<{ text: string }>('copyAsCode', { command: `entraProvisioning.${command}`, args: commandArgs, format: 'powershell' });
@@ -187,13 +193,18 @@ describe('Provisioning as code (real VS Code host, sandbox tenant)', function ()
     const ruleId = (await schemaOnServer()).synchronizationRules![0].id!;
     assert.ok(onDemand?.text.includes(`"ruleId": "${ruleId}"`), 'provision on demand carries the job’s rule id');
 
-    // The HTTP form, sent as it is to the sandbox, does what the command does.
+    // The HTTP form, sent as it is to the sandbox, does what the command does (each request in turn).
     const send = async (text: string) => {
-      const [head, ...rest] = text.split('\n\n');
-      const [requestLine] = head.split('\n');
-      const [method, url] = requestLine.split(' ');
-      const body = rest.join('\n\n').trim();
-      return fetch(url, { method, headers: { authorization: `Bearer ${connected.sandbox.token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body || undefined });
+      let response: Response | undefined;
+      for (const request of text.trim().split('\n\n###\n\n')) {
+        const [head, ...rest] = request.split('\n\n');
+        const [requestLine] = head.split('\n');
+        const [method, url] = requestLine.split(' ');
+        const body = rest.join('\n\n').trim();
+        response = await fetch(url, { method, headers: { authorization: `Bearer ${connected.sandbox.token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body || undefined });
+        if (response.status >= 300) return response;
+      }
+      return response!;
     };
     const status = async () => ((await (await graph('GET', `/servicePrincipals/${sp}/synchronization/jobs/${jobId}`)).json()) as { status: { code: string } }).status.code;
     const pause = await run<{ text: string }>('copyAsCode', { command: 'entraProvisioning.pauseJob', args, format: 'http' });
@@ -202,6 +213,25 @@ describe('Provisioning as code (real VS Code host, sandbox tenant)', function ()
     const start = await run<{ text: string }>('copyAsCode', { command: 'entraProvisioning.startJob', args, format: 'http' });
     assert.equal((await send(start!.text)).status, 204);
     assert.notEqual(await status(), 'Paused');
+
+    const settings = await run<{ text: string }>('copyAsCode', { command: 'entraProvisioning.editProvisioningSettings', args: { ...args, notificationEmail: 'copied@contoso.test' }, format: 'http' });
+    assert.equal((await send(settings!.text)).status, 204);
+    const secrets = await (await connected.api.services.graph.service(connected.connectionId)).secrets.list(sp);
+    assert.equal((JSON.parse(secrets.find((x) => x.key === 'SyncNotificationSettings')?.value ?? '{}') as { Recipients?: string }).Recipients, 'copied@contoso.test', 'the settings PUT set the email');
+    assert.ok(secrets.some((x) => x.key === 'SecretToken'), 'and left the credentials');
+
+    const save = await run<{ text: string }>('copyAsCode', { command: 'entraProvisioning.saveMappings', args, format: 'http' });
+    const before = (await schemaOnServer()).synchronizationRules;
+    assert.equal((await send(save!.text)).status, 204, 'the editor’s schema PUT is accepted by the strict schema check');
+    assert.deepEqual((await schemaOnServer()).synchronizationRules, before, 'the unedited editor saves the same mappings');
+
+    const apply = await run<{ text: string }>('copyAsCode', { command: 'entraProvisioning.applyJobFile', args: { file }, format: 'http' });
+    assert.equal((await send(apply!.text)).status, 204);
+    const title = (await schemaOnServer()).synchronizationRules![0].objectMappings!.find((om) => om.sourceObjectName === 'User')!.attributeMappings!.find((m) => m.targetAttributeName === 'title');
+    assert.equal(title?.source?.expression, 'Join(" ", [jobTitle], [department])', 'the copied apply wrote the file’s expression');
+    // The file learns the tenant's version again (the copied requests do not write it).
+    assert.equal((await run<Applied>('applyJobFile', { file, skipConfirmation: true, onConflict: 'overwrite' }))?.outcome, 'unchanged');
+    for (const session of connected.api.services.mappingEditors.list()) session.panel.dispose();
   });
 
   it('applies settings from the file and leaves the credentials alone', async () => {
@@ -239,5 +269,107 @@ describe('Provisioning as code (real VS Code host, sandbox tenant)', function ()
     assert.equal(expression.severity, vscode.DiagnosticSeverity.Error);
     assert.ok(document.getText(expression.range).startsWith('Nope'), `the error is at the unknown function: ${document.getText(expression.range)}`);
     assert.equal(ours().filter((d) => d.code === 'matchingDuplicate').length, 2, 'both mappings with precedence 1');
+  });
+
+  it('marks a scoping operator the attribute’s type does not take and an unmapped required attribute, read against the tenant’s schema', async () => {
+    const wrong = join(folder, 'rules.provisioning.json');
+    await run('exportJobFile', { servicePrincipalId: sp, jobId, file: wrong });
+    const content = JSON.parse(readFileSync(wrong, 'utf8')) as ProvisioningFile;
+    const users = content.objectMappings.find((om) => om.sourceObject === 'User')!;
+    // department is a String in the tenant's Entra directory: Greater_Than compares integers only.
+    (users as { scope: unknown }).scope = [{ name: 'Big departments', clauses: [{ attribute: 'department', operator: 'Greater_Than', values: ['10'] }] }];
+    // userName is required in the app's User definition; externalId takes over matching.
+    (users as { attributeMappings: unknown }).attributeMappings = users.attributeMappings
+      .filter((m) => m.target !== 'userName')
+      .map((m) => (m.target === 'externalId' ? { ...m, matchingPriority: 1 } : m));
+    const text = JSON.stringify(content, null, 2) + '\n';
+    writeFileSync(wrong, text);
+    const document = await vscode.workspace.openTextDocument(wrong);
+    await vscode.window.showTextDocument(document);
+    const ours = () => vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'Entra Provisioning');
+    // The type and required checks need the job's schema, read from the sandbox in the background.
+    const found = await eventually(() => {
+      const all = ours();
+      return all.some((d) => d.code === 'scopeOperatorType') && all.some((d) => d.code === 'requiredUnmapped') ? all : undefined;
+    }, 15_000, 'the schema-based problems');
+    const lines = text.split('\n');
+    const operator = found.find((d) => d.code === 'scopeOperatorType')!;
+    assert.equal(operator.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(document.getText(operator.range), '"Greater_Than"');
+    assert.match(lines[operator.range.start.line], /"operator": "Greater_Than"/);
+    assert.match(operator.message, /Greater_Than.*department.*String/);
+    const required = found.find((d) => d.code === 'requiredUnmapped')!;
+    assert.equal(required.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(required.message, /userName/);
+    // At the user mapping's list of attribute mappings (the first one in the file).
+    assert.equal(required.range.start.line, lines.findIndex((l) => l.includes('"attributeMappings": [')));
+    assert.deepEqual(found.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.code).sort(), ['requiredUnmapped', 'scopeOperatorType']);
+  });
+
+  it('previews a group mapping change with the group’s members, and a value becoming empty as no request (as the engine does)', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const content = readFile();
+    const groups = content.objectMappings.find((om) => om.sourceObject === 'Group') as { enabled: boolean };
+    groups.enabled = true;
+    writeFileSync(file, JSON.stringify(content, null, 2) + '\n');
+    const plan = await run<Plan>('planJobFile', { file, sampleSize: 5 });
+    const group = plan?.scimPreview.find((p) => p.subject.startsWith('Group '));
+    assert.ok(group, `the assigned group is previewed: ${JSON.stringify(plan?.scimPreview.map((p) => p.subject))}`);
+    assert.deepEqual(group.requests.map((r) => `${r.method} ${r.path}`), ['POST /Groups', 'PATCH /Groups/{id}'], 'created, then its members added');
+    const added = group.requests[1].body.Operations?.[0] as { op: string; value: Array<{ value: string }> };
+    assert.equal(added.op, 'add');
+    assert.ok(added.value.length > 0 && added.value.every((m) => /^\{id of .+@.+\}$/.test(m.value)), JSON.stringify(added.value));
+    assert.ok(!plan!.scimPreview.some((p) => !p.subject.startsWith('Group ')), 'the user mapping is untouched: no user previewed');
+    groups.enabled = false;
+
+    // The title now comes from an attribute nobody has: it becomes empty for everyone.
+    const title = content.objectMappings.find((om) => om.sourceObject === 'User')!.attributeMappings.find((m) => m.target === 'title') as { source?: string; expression?: string };
+    delete title.expression;
+    title.source = 'extensionAttribute15';
+    writeFileSync(file, JSON.stringify(content, null, 2) + '\n');
+    const emptied = await run<Plan>('planJobFile', { file, sampleSize: 10 });
+    assert.ok(emptied && emptied.scimPreview.length > 0);
+    assert.ok(emptied.scimPreview.every((p) => p.requests.length === 0), `no request clears the title: ${JSON.stringify(emptied.scimPreview)}`);
+    assert.equal((await run<Applied>('applyJobFile', { file, skipConfirmation: true }))?.outcome, 'applied');
+    const titled = connected.sandbox.scim.listUsers().filter((u) => u.title).length;
+    assert.ok(titled > 0);
+    assert.equal((await connected.sandbox.engine.runCycleNow(sp, jobId)).state, 'Succeeded');
+    assert.equal(connected.sandbox.scim.listUsers().filter((u) => u.title).length, titled, 'the cycle left every title in the app, as the preview said');
+  });
+
+  it('shows a notice with Plan and Compare at the top of a drifted file when it is opened, and marks the job in the tree', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const drifting = join(folder, 'drifting.provisioning.json');
+    await run('exportJobFile', { servicePrincipalId: sp, jobId, file: drifting });
+    const server = await schemaOnServer();
+    server.synchronizationRules![0].objectMappings![0].attributeMappings!.find((m) => m.targetAttributeName === 'displayName')!.defaultValue = 'changed in the portal';
+    assert.equal((await graph('PUT', `/servicePrincipals/${sp}/synchronization/jobs/${jobId}/schema`, server)).status, 204);
+    const tenant = connected.api.services.tree.tenant(connected.connectionId)!;
+    await tenant.model.refreshJobs([sp]);
+    const jobRow = () => tenant.appNode(sp).jobNode(jobId).getTreeItem();
+    connected.api.services.tree.driftChecked([{ connectionId: connected.connectionId, servicePrincipalId: sp, jobId }], []);
+    assert.doesNotMatch(String((await jobRow()).contextValue), /\bdrifted\b/);
+
+    const document = await vscode.workspace.openTextDocument(drifting);
+    await vscode.window.showTextDocument(document);
+    const lenses = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [];
+    let found: vscode.CodeLens[] = [];
+    await eventually(async () => (found = (await lenses()).filter((l) => l.command?.command.startsWith('entraProvisioning.'))).length > 0, 20_000, 'the drift notice');
+    assert.deepEqual(found.map((l) => l.range.start.line), found.map(() => 0), 'at the top of the file');
+    assert.match(found[0].command!.title, /changed in the tenant/);
+    const plan = found.find((l) => l.command!.title === 'Plan');
+    const compare = found.find((l) => l.command!.title === 'Compare');
+    assert.ok(plan && compare, JSON.stringify(found.map((l) => l.command?.title)));
+    assert.equal(compare.command!.command, 'entraProvisioning.compareJobs');
+    assert.match(String((await jobRow()).contextValue), /\bdrifted\b/, 'opening the file marked the job');
+
+    const planned = await vscode.commands.executeCommand<Plan>(plan.command!.command, ...(plan.command!.arguments ?? []));
+    assert.equal(planned?.drift, true, 'Plan plans this file');
+    assert.ok(planned.changes.some((c) => c.path.endsWith('attributeMappings[displayName].default') && c.before === 'changed in the portal'));
+
+    // Once the file is in step again, the notice goes.
+    assert.equal((await run<Applied>('applyJobFile', { file: drifting, skipConfirmation: true, onConflict: 'overwrite' }))?.outcome, 'applied');
+    await eventually(async () => (await lenses()).every((l) => !l.command?.command.startsWith('entraProvisioning.')), 20_000, 'the notice gone after apply');
+    assert.doesNotMatch(String((await jobRow()).contextValue), /\bdrifted\b/);
   });
 });

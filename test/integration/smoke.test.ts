@@ -27,8 +27,9 @@ describe('Extension smoke (real VS Code host)', () => {
     await activateExtension();
     const declared = new Set(declaredCommandIds());
     const registered = new Set((await vscode.commands.getCommands(true)).filter((id) => id.startsWith('entraProvisioning.')));
-    // VS Code adds view commands such as `entraProvisioning.apps.focus`; only ours count.
-    for (const id of registered) if (/^entraProvisioning\.apps\./.test(id)) registered.delete(id);
+    // VS Code adds commands for each view, such as `entraProvisioning.apps.focus`; only ours count.
+    const views = ['apps', 'fleet'];
+    for (const id of registered) if (views.some((view) => id.startsWith(`entraProvisioning.${view}.`))) registered.delete(id);
     assert.deepEqual([...registered].sort(), [...declared].sort(), 'every declared command is registered and vice versa');
   });
 

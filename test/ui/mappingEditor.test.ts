@@ -222,6 +222,22 @@ describe('UI: mapping editor (Playwright, real workbench, sandbox)', () => {
     await precedence.fill('1');
     await blocked.waitFor({ state: 'detached', timeout: 10_000 });
 
+    // A scoping operator the attribute's type does not take is named under its clause, as the file's Problems entry names it.
+    await frame.locator('[data-testid="add-scope-group"]').click();
+    const clause = frame.locator('[data-testid="clause-0-0"]');
+    const [attribute, operator] = [clause.locator('vscode-dropdown').nth(0), clause.locator('vscode-dropdown').nth(1)];
+    await attribute.click();
+    await attribute.locator('vscode-option', { hasText: /^\s*department\s*$/ }).click();
+    await operator.click();
+    await operator.locator('vscode-option', { hasText: /^\s*IS TRUE\s*$/ }).click();
+    const clauseIssue = frame.locator('[data-clause-issues="0.0"] .error');
+    await clauseIssue.waitFor({ timeout: 10_000 });
+    assert.match(await clauseIssue.innerText(), /The operator IS TRUE does not apply to department, a String attribute: use one of .*EQUALS/);
+    await clause.scrollIntoViewIfNeeded();
+    await workbench.screenshot('mapping-editor-scope-operator-type');
+    await frame.getByRole('button', { name: 'Delete Group' }).click();
+    await clauseIssue.waitFor({ state: 'detached', timeout: 10_000 });
+
     // The sample-user search filters the picker as one types, and the preview follows.
     const options = frame.locator('[data-testid="sample-user"] vscode-option');
     const names = (await options.allTextContents()).map((n) => n.trim()).filter((n) => n !== '—');

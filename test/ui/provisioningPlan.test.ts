@@ -33,12 +33,16 @@ describe('UI: provisioning as code, the plan view (Playwright, real workbench, s
     await editor.getByText('"format"').first().waitFor({ timeout: 30_000 });
 
     // Edit the title mapping's source into an expression, as a person would, and save.
+    // Each keystroke waits for the field it belongs in: under load, typing before the find widget
+    // has its focus writes into the file instead.
     await editor.click();
     await page.keyboard.press('Control+H');
-    await page.keyboard.type('"source": "jobTitle"');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('"expression": "ToUpper([jobTitle])"');
-    await page.keyboard.press('Control+Alt+Enter');
+    const findWidget = page.locator('.find-widget.visible');
+    await findWidget.locator('.find-part textarea, .find-part input').first().fill('"source": "jobTitle"');
+    await findWidget.locator('.replace-part textarea, .replace-part input').first().fill('"expression": "ToUpper([jobTitle])"');
+    await findWidget.locator('.matchesCount', { hasText: /^1 of 1$/ }).waitFor({ timeout: 10_000 });
+    await findWidget.locator('.replace-part textarea, .replace-part input').first().press('Control+Alt+Enter');
+    await editor.getByText('ToUpper([jobTitle])').first().waitFor({ timeout: 10_000 });
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+S');
     await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });

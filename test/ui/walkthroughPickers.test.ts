@@ -169,7 +169,7 @@ describe('UI: prompts with the walkthrough open (Playwright, real workbench, san
     await page.keyboard.press('Enter');
     widget = await prompt(page, workbench, 'Provisioning settings of GoToMeeting (sandbox) Walkthrough', 'walkthrough-settings-edited');
     assert.match(await (await row(widget, 'Notification email')).innerText(), /it-admins@contoso\.example/);
-    await highlighted(widget, 'Review and save 2 change(s)');
+    await highlighted(widget, 'Review and save 2 changes');
     await page.keyboard.press('Enter');
     widget = await prompt(page, workbench, 'review and save', 'walkthrough-settings-review');
     assert.match(await (await row(widget, 'Send an email notification')).innerText(), /off → on/);

@@ -118,9 +118,18 @@ export async function contextMenu(page: Page, row: Locator, item: string, attemp
 /** Runs a command from the command palette by its title. */
 export async function palette(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
-  await page.keyboard.type(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
+  // Under load the palette's input can take its focus after the first keystrokes, which then go to
+  // the editor; and Enter runs the highlighted row, which can be another command matching the words
+  // (or a recently used one) until the list settles. Type into the input, and press Enter only on
+  // the row with this title.
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(`>${title}`);
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await rows.filter({ hasText: title }).first().waitFor({ timeout: 15_000 });
+  const highlighted = rows.and(page.locator('.focused')).filter({ hasText: title });
+  if (!(await highlighted.first().isVisible())) await rows.filter({ hasText: title }).first().click();
+  else await page.keyboard.press('Enter');
 }
 
 /**

@@ -42,9 +42,10 @@ describe('The activation bundle (esbuild metafile)', function () {
   });
 
   it('leaves the tree proper (provider, nodes, tenant model, status texts, refresher) to the tree bundle', () => {
-    const allowed = new Set(['src/tree/provisioningTreeShell.ts', 'src/tree/treeRuntimeLoader.ts']);
+    const allowed = new Set(['src/tree/provisioningTreeShell.ts', 'src/tree/treeRuntimeLoader.ts', 'src/tree/fleetShell.ts', 'src/tree/fleetRuntimeLoader.ts']);
     const tree = inputs.filter((path) => path.startsWith('src/tree/') && !allowed.has(path));
-    assert.deepEqual(tree, [], 'only the shell VS Code is given and its loader');
+    assert.deepEqual(tree, [], 'only the shells VS Code is given (apps tree, fleet) and their loaders');
+    assert.deepEqual(inputs.filter((path) => path === 'src/shared/fleet.ts'), [], 'the fleet model belongs to the fleet bundle');
     const statusWords = inputs.filter((path) => /^src\/(shared\/jobStatus|host\/jobStatusWords|shared\/clockTime)\.ts$/.test(path));
     assert.deepEqual(statusWords, [], 'the job status texts belong to the tree');
   });

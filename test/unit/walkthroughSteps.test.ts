@@ -61,6 +61,9 @@ describe('walkthrough steps', () => {
     assert.equal(stepCompletedBy(CommandId.editProvisioningSettings, { ok: true, changed: [] }), undefined, 'nothing changed');
     assert.equal(stepCompletedBy(CommandId.assignUsers, { assignmentId: undefined, assignmentIds: [] }), undefined);
     assert.equal(stepCompletedBy(CommandId.streamActivity, { streaming: false }), undefined);
+    // Start on several selected jobs: done when one of them started.
+    assert.equal(stepCompletedBy(CommandId.startJob, { results: [{ servicePrincipalId: 'sp', jobId: 'j', ok: false, error: 'Not found.' }] }), undefined);
+    assert.equal(stepCompletedBy(CommandId.startJob, { results: [{ ok: false }, { ok: true, status: 'Active' }] }), 'start');
   });
 
   it('ignores commands that belong to no step', () => {

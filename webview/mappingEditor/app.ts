@@ -27,7 +27,7 @@ import { mappingListSection, refreshMappingRows } from './sections/mappingList';
 import { objectMappingSection } from './sections/objectMapping';
 import { refreshProblems } from './sections/problems';
 import { loadSampleUsers, refreshSamplePreview } from './sections/samplePreview';
-import { scopeSection } from './sections/scope';
+import { refreshScopeIssues, scopeSection } from './sections/scope';
 import { targetAttributesSection } from './sections/targetAttributes';
 
 /** What acquireVsCodeApi() gives the page. */
@@ -189,6 +189,7 @@ export class MappingEditorApp implements EditorContext {
     refreshHeader(this);
     const m = this.model.selected(om, this.view.state);
     refreshMappingRows(this, state.issuesOfObject(om), m);
+    refreshScopeIssues(this, state.issuesOfObject(om));
     if (m) {
       refreshMappingIssues(this, this.expression, state.issuesOfMapping(om, m));
       refreshSamplePreview(this, om, m);

@@ -117,6 +117,28 @@ export interface AttributeInfo {
   readonly name: string;
   readonly type: string;
   readonly multivalued: boolean;
+  /** The app needs a value (attributeDefinition.required). */
+  readonly required?: boolean;
+  /** Nothing can write it: `mutability` ReadOnly. */
+  readonly readOnly?: boolean;
+  /** The object's anchor (the id the app assigns). */
+  readonly anchor?: boolean;
+  /** The definition's default, used when a required attribute has no value. */
+  readonly defaultValue?: string;
+}
+
+/** What the rules read of an attribute definition. */
+export function attributeInfoOf(a: RawAttributeDefinition): AttributeInfo {
+  const defaultValue = typeof a.defaultValue === 'string' && a.defaultValue !== '' ? a.defaultValue : undefined;
+  return {
+    name: a.name as string,
+    type: a.type ?? 'String',
+    multivalued: a.multivalued === true,
+    required: a.required === true,
+    readOnly: a.mutability === 'ReadOnly',
+    anchor: a.anchor === true,
+    ...(defaultValue !== undefined ? { defaultValue } : {}),
+  };
 }
 
 function directory(schema: RawSchema, name: string | undefined): RawDirectory | undefined {
@@ -129,11 +151,10 @@ function objectDefinition(dir: RawDirectory | undefined, name: string | undefine
 
 /** The attribute definitions the pickers offer for one object mapping (extension attributes included). */
 export function attributeCatalog(schema: RawSchema, om: ObjectMappingDraft): AttributeCatalog {
-  const info = (defs: readonly RawAttributeDefinition[] | undefined): AttributeInfo[] =>
-    (defs ?? []).filter((a) => typeof a.name === 'string').map((a) => ({ name: a.name as string, type: a.type ?? 'String', multivalued: a.multivalued === true }));
+  const info = (defs: readonly RawAttributeDefinition[] | undefined): AttributeInfo[] => (defs ?? []).filter((a) => typeof a.name === 'string').map(attributeInfoOf);
   const source = info(objectDefinition(directory(schema, om.sourceDirectory), om.sourceObjectName)?.attributes);
   const target = om.targetAttributes
-    ? om.targetAttributes.map((a) => ({ name: a.name, type: a.type, multivalued: a.multivalued }))
+    ? om.targetAttributes.map((a) => ({ ...(a.original ? attributeInfoOf({ ...a.original, name: a.name }) : {}), name: a.name, type: a.type, multivalued: a.multivalued, required: a.required }))
     : info(objectDefinition(directory(schema, om.targetDirectory), om.targetObjectName)?.attributes);
   return { source, target };
 }

@@ -9,12 +9,15 @@ import { applyEdit } from './edits';
 import type { EditOperation } from './edits';
 import { describeChanges } from './changes';
 import type { Change } from './changes';
-import { validateMapping, validateObjectMapping } from './validation';
+import { objectMappingIssues, validateMapping } from './validation';
 import type { Issue, ValidationContext } from './validation';
+import { validationContextFor } from './rules';
 
 export interface FilterOperator {
   readonly name: string;
   readonly arity: string;
+  /** The attribute types it compares (filterOperatorSchema.supportedAttributeTypes), when the service said. */
+  readonly supportedAttributeTypes?: readonly string[];
 }
 
 export class EditorState {
@@ -28,14 +31,7 @@ export class EditorState {
 
   constructor(doc: EditorDocument, readonly filterOperators: readonly FilterOperator[] = []) {
     this.document = doc;
-    const operators = new Map(filterOperators.map((o) => [o.name, o]));
-    this.context = {
-      filterOperators: operators.size ? operators : undefined,
-      sourceAttributes: (om) => {
-        const names = this.catalog(om.id).source.map((a) => a.name);
-        return names.length ? new Set(names) : undefined;
-      },
-    };
+    this.context = validationContextFor((om) => this.catalog(om.id), filterOperators);
   }
 
   get doc(): EditorDocument {
@@ -96,12 +92,8 @@ export class EditorState {
   issuesOfObject(om: ObjectMappingDraft): Issue[] {
     let issues = this.objectIssues.get(om);
     if (!issues) {
-      // validateObjectMapping re-checks every mapping; reuse the per-mapping results instead.
-      const perMapping = om.attributeMappings.flatMap((m) => this.issuesOfMapping(om, m));
-      const spanning = validateObjectMapping({ ...om, attributeMappings: om.attributeMappings.map((m) => ({ ...m, mappingType: 'Constant' as const })) }, this.context).filter(
-        (i) => i.code !== 'targetMissing' && i.code !== 'targetUnknown',
-      );
-      issues = [...perMapping, ...spanning];
+      // What validateObjectMapping reports, with the per-mapping part from the cache.
+      issues = [...om.attributeMappings.flatMap((m) => this.issuesOfMapping(om, m)), ...objectMappingIssues(om, this.context)];
       this.objectIssues.set(om, issues);
     }
     return issues;

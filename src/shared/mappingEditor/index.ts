@@ -2,6 +2,7 @@
 export * from './document';
 export * from './edits';
 export * from './validation';
+export * from './rules';
 export * from './changes';
 export * from './preview';
 export * from './completion';

@@ -4,10 +4,11 @@
  * Expression errors carry the engine's message (English), its message id and arguments (for the
  * localized template the extension sends as `expr.<id>`), and the offset of the problem.
  */
-import { localizeMessage, validateExpression } from '../../expressions';
-import type { ExpressionMessageId, NestedMessages } from '../../expressions';
-import type { AttributeMappingDraft, EditorDocument, ObjectMappingDraft } from './document';
+import { englishMessage, localizeMessage, validateExpression } from '../../expressions';
+import type { ExpressionMessage, ExpressionMessageId, NestedMessages } from '../../expressions';
+import type { AttributeCatalog, AttributeMappingDraft, EditorDocument, ObjectMappingDraft } from './document';
 import { objectMappingDisplayName } from './document';
+import { flowIssues, requiredTargetIssues, scopeClauseIssues, type FilterOperatorFacts } from './rules';
 
 export type IssueCode =
   | 'targetMissing'
@@ -23,6 +24,19 @@ export type IssueCode =
   | 'scopeAttributeMissing'
   | 'scopeOperatorUnknown'
   | 'scopeValueMissing'
+  | 'scopeAttributeUnknown'
+  | 'scopeOperatorType'
+  | 'scopeAttributeNotFilterable'
+  | 'scopeValueUnexpected'
+  | 'scopeValueNotInteger'
+  | 'scopeRegexInvalid'
+  | 'scopeMultivalued'
+  | 'flowTypeUnknown'
+  | 'flowTypeSingleValued'
+  | 'flowBehaviorUnknown'
+  | 'constantEmpty'
+  | 'requiredUnmapped'
+  | 'actionUnknown'
   | 'actionsNone';
 
 export interface Issue {
@@ -43,13 +57,28 @@ export interface Issue {
   readonly messageNested?: NestedMessages;
   readonly offset?: number;
   readonly end?: number;
+  /** Arguments of a non-expression issue that are engine sentences (a regex's reason), localized like expression messages. */
+  readonly argMessages?: Readonly<Record<number, ExpressionMessage>>;
 }
 
-/** Names the checks can look up: the pickers' attribute lists and the service's filter operators. */
+/**
+ * Names the checks can look up: the pickers' attribute lists, their definitions and the service's
+ * filter operators. Build it with validationContextFor (rules.ts) so the editor and the file agree.
+ */
 export interface ValidationContext {
   readonly sourceAttributes?: (om: ObjectMappingDraft) => ReadonlySet<string> | undefined;
   readonly targetAttributes?: (om: ObjectMappingDraft) => ReadonlySet<string> | undefined;
-  readonly filterOperators?: ReadonlyMap<string, { readonly arity: string }>;
+  readonly filterOperators?: ReadonlyMap<string, FilterOperatorFacts>;
+  /** The object mapping's source and target attribute definitions; the rules that need types, multi-valued or required are skipped without. */
+  readonly attributes?: (om: ObjectMappingDraft) => AttributeCatalog | undefined;
+}
+
+/** Whether a list of attribute names has `name`, the way the service resolves names: without case. */
+function hasName(names: ReadonlySet<string>, name: string): boolean {
+  if (names.has(name)) return true;
+  const lower = name.toLowerCase();
+  for (const n of names) if (n.toLowerCase() === lower) return true;
+  return false;
 }
 
 /** Issues of one attribute mapping (the per-keystroke check of the mapping being edited). */
@@ -60,14 +89,17 @@ export function validateMapping(om: ObjectMappingDraft, m: AttributeMappingDraft
   if (!m.targetAttribute.trim()) add('error', 'targetMissing', 'targetAttribute');
   else {
     const known = context.targetAttributes?.(om);
-    if (known && !known.has(m.targetAttribute)) add('warning', 'targetUnknown', 'targetAttribute', [m.targetAttribute]);
+    if (known && !hasName(known, m.targetAttribute)) add('warning', 'targetUnknown', 'targetAttribute', [m.targetAttribute]);
   }
   if (m.mappingType === 'Direct') {
     if (!m.sourceAttribute.trim()) add('error', 'sourceMissing', 'sourceAttribute');
     else {
       const known = context.sourceAttributes?.(om);
-      if (known && !known.has(m.sourceAttribute)) add('warning', 'sourceUnknown', 'sourceAttribute', [m.sourceAttribute]);
+      if (known && !hasName(known, m.sourceAttribute)) add('warning', 'sourceUnknown', 'sourceAttribute', [m.sourceAttribute]);
     }
+  } else if (m.mappingType === 'Constant') {
+    // Sent as it is: the app's value becomes the empty string on every object.
+    if (m.constantValue === '') add('warning', 'constantEmpty', 'constantValue');
   } else if (m.mappingType === 'Expression') {
     if (!m.expression.trim()) add('error', 'expressionEmpty', 'expression');
     else {
@@ -80,21 +112,31 @@ export function validateMapping(om: ObjectMappingDraft, m: AttributeMappingDraft
       }
     }
   }
+  flowIssues(om, m, context, add);
   return issues;
 }
 
 /** Issues of one object mapping: its attribute mappings, matching attributes, scope and actions. */
 export function validateObjectMapping(om: ObjectMappingDraft, context: ValidationContext = {}): Issue[] {
+  return [...om.attributeMappings.flatMap((m) => validateMapping(om, m, context)), ...objectMappingIssues(om, context)];
+}
+
+/**
+ * The issues of an object mapping that are not about one mapping alone: duplicate targets and
+ * precedences, no matching attribute, required targets unmapped, actions, scope.
+ */
+export function objectMappingIssues(om: ObjectMappingDraft, context: ValidationContext = {}): Issue[] {
   const issues: Issue[] = [];
   const targets = new Map<string, number>();
   const priorities = new Map<number, number>();
+  // The service resolves target names without case: userName and username are one attribute.
+  const key = (m: AttributeMappingDraft) => m.targetAttribute.toLowerCase();
   for (const m of om.attributeMappings) {
-    issues.push(...validateMapping(om, m, context));
-    if (m.targetAttribute) targets.set(m.targetAttribute, (targets.get(m.targetAttribute) ?? 0) + 1);
+    if (m.targetAttribute) targets.set(key(m), (targets.get(key(m)) ?? 0) + 1);
     if (m.matchingPriority > 0) priorities.set(m.matchingPriority, (priorities.get(m.matchingPriority) ?? 0) + 1);
   }
   for (const m of om.attributeMappings) {
-    if (m.targetAttribute && (targets.get(m.targetAttribute) ?? 0) > 1) {
+    if (m.targetAttribute && (targets.get(key(m)) ?? 0) > 1) {
       issues.push({ severity: 'error', code: 'targetDuplicate', args: [m.targetAttribute], field: 'targetAttribute', objectMappingId: om.id, mappingId: m.id });
     }
     if (m.matchingPriority > 0 && (priorities.get(m.matchingPriority) ?? 0) > 1) {
@@ -107,14 +149,16 @@ export function validateObjectMapping(om: ObjectMappingDraft, context: Validatio
   if (om.enabled && !om.actions.Add && !om.actions.Update && !om.actions.Delete) {
     issues.push({ severity: 'warning', code: 'actionsNone', args: [objectMappingDisplayName(om.name)], field: 'actions', objectMappingId: om.id });
   }
+  issues.push(...requiredTargetIssues(om, context));
   om.scopeGroups.forEach((group, g) => {
     group.clauses.forEach((clause, c) => {
       const field = `scope.${g}.${c}`;
-      if (!clause.sourceAttribute.trim()) issues.push({ severity: 'error', code: 'scopeAttributeMissing', args: [group.name], field, objectMappingId: om.id });
+      if (!clause.sourceAttribute.trim()) issues.push({ severity: 'error', code: 'scopeAttributeMissing', args: [group.name], field: `${field}.attribute`, objectMappingId: om.id });
       const operator = context.filterOperators?.get(clause.operator);
-      if (context.filterOperators && !operator) issues.push({ severity: 'error', code: 'scopeOperatorUnknown', args: [clause.operator], field, objectMappingId: om.id });
+      if (context.filterOperators && !operator) issues.push({ severity: 'error', code: 'scopeOperatorUnknown', args: [clause.operator], field: `${field}.operator`, objectMappingId: om.id });
       const binary = operator ? operator.arity !== 'Unary' : !/^IS /i.test(clause.operator);
-      if (binary && clause.values.every((v) => v === '')) issues.push({ severity: 'error', code: 'scopeValueMissing', args: [clause.operator], field, objectMappingId: om.id });
+      if (binary && clause.values.every((v) => v === '')) issues.push({ severity: 'error', code: 'scopeValueMissing', args: [clause.operator], field: `${field}.values`, objectMappingId: om.id });
+      issues.push(...scopeClauseIssues(om, clause, field, context));
     });
   });
   return issues;
@@ -144,9 +188,19 @@ export function expressionMessageText(d: ExpressionDiagnostic, strings: Readonly
   return localizeMessage({ id: d.messageId, args: d.messageArgs, nested: d.messageNested }, (id) => strings[`expr.${id}`]);
 }
 
-/** The values for an issue's `{0}`, `{1}`…: an expression issue's engine message in the user's language. */
+/**
+ * The values for an issue's `{0}`, `{1}`…: an expression issue's engine message in the user's
+ * language, and any argument that is an engine sentence (a regex's reason) likewise.
+ */
 export function issueArgs(issue: Issue, strings: Readonly<Partial<Record<string, string>>> | undefined): readonly string[] {
-  return issue.messageId !== undefined ? [expressionMessageText(issue, strings)] : issue.args;
+  if (issue.messageId !== undefined) return [expressionMessageText(issue, strings)];
+  const nested = issue.argMessages;
+  if (!nested) return issue.args;
+  return issue.args.map((a, i) => {
+    const m = nested[i];
+    if (!m) return a;
+    return strings?.[`expr.${m.id}`] !== undefined ? localizeMessage(m, (id) => strings[`expr.${id}`]) : englishMessage(m);
+  });
 }
 
 /** True when nothing blocks a save. */

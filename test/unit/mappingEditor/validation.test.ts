@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyEdit, canSave, createDocument, describeChanges, EditorState, validateDocument } from '../../../src/shared/mappingEditor';
+import { applyEdit, attributeCatalog, canSave, createDocument, describeChanges, EditorState, validateDocument, validationContextFor } from '../../../src/shared/mappingEditor';
 import { scimSchema } from './fixtures';
 
 describe('mapping editor validation and change summary', () => {
@@ -39,7 +39,7 @@ describe('mapping editor validation and change summary', () => {
     doc = applyEdit(doc, { kind: 'setScope', objectMappingId: om.id, groups: [{ name: 'g', clauses: [{ sourceAttribute: '', operator: 'LIKE', values: [''] }, { sourceAttribute: 'accountEnabled', operator: 'IS TRUE', values: [] }] }] });
     const operators = new Map([['EQUALS', { arity: 'Binary' }], ['IS TRUE', { arity: 'Unary' }]]);
     const codes = validateDocument(doc, { filterOperators: operators }).map((i) => `${i.code}:${i.field}`);
-    assert.deepEqual(codes.sort(), ['scopeAttributeMissing:scope.0.0', 'scopeOperatorUnknown:scope.0.0', 'scopeValueMissing:scope.0.0']);
+    assert.deepEqual(codes.sort(), ['scopeAttributeMissing:scope.0.0.attribute', 'scopeOperatorUnknown:scope.0.0.operator', 'scopeValueMissing:scope.0.0.values']);
   });
 
   it('warns about source attributes the directory does not have', () => {
@@ -71,7 +71,7 @@ describe('mapping editor validation and change summary', () => {
     state.apply({ kind: 'updateMapping', objectMappingId: om.id, mappingId: c.id, patch: { targetAttribute: '', mappingType: 'Direct', sourceAttribute: 'nope' } });
     state.apply({ kind: 'setScope', objectMappingId: om.id, groups: [{ name: 'g', clauses: [{ sourceAttribute: 'department', operator: 'LIKE', values: [''] }] }] });
     const key = (i: { code: string; mappingId?: string; field: string }) => `${i.code}|${i.mappingId ?? ''}|${i.field}`;
-    const expected = validateDocument(state.doc, { filterOperators: new Map(operators.map((o) => [o.name, o])), sourceAttributes: (o) => new Set(state.catalog(o.id).source.map((x) => x.name)) }).map(key).sort();
+    const expected = validateDocument(state.doc, validationContextFor((o) => attributeCatalog(state.doc.base, o), operators)).map(key).sort();
     assert.deepEqual(state.issues().map(key).sort(), expected);
     assert.ok(expected.length >= 5, expected.join('\n'));
   });

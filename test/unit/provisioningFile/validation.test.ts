@@ -35,11 +35,11 @@ describe('provisioning file diagnostics (the mapping editor rules, located in th
     const groups = file.objectMappings[1];
     groups.enabled = true;
     for (const m of groups.attributeMappings) m.matchingPriority = 0;
-    const located = validateProvisioningFile(file, { filterOperators: new Map([['EQUALS', { arity: 'Binary' }]]) });
+    const located = validateProvisioningFile(file, { filterOperators: [{ name: 'EQUALS', arity: 'Binary' }] });
     const codes = located.map((l) => `${l.issue.code} ${l.path.join('/')}`);
     const externalId = users.attributeMappings.findIndex((m: { target: string }) => m.target === 'externalId');
     assert.ok(codes.includes(`matchingDuplicate objectMappings/0/attributeMappings/${externalId}/matchingPriority`), codes.join('\n'));
-    assert.ok(codes.includes('scopeOperatorUnknown objectMappings/0/scope/0/clauses/0'), codes.join('\n'));
+    assert.ok(codes.includes('scopeOperatorUnknown objectMappings/0/scope/0/clauses/0/operator'), codes.join('\n'));
     assert.ok(codes.includes('matchingNone objectMappings/1/attributeMappings'), codes.join('\n'));
   });
 });

@@ -2,7 +2,7 @@
  * The scoping filters of the object mapping: groups of clauses (attribute, operator, values). A user
  * is in scope when every clause of at least one group holds; no group means every user.
  */
-import type { ObjectMappingDraft, ScopeGroupDraft } from '../../../src/shared/mappingEditor';
+import type { Issue, ObjectMappingDraft, ScopeGroupDraft } from '../../../src/shared/mappingEditor';
 import { button, dropdown, h, textField } from '../../components';
 import type { EditorContext } from '../editorContext';
 
@@ -15,7 +15,9 @@ export function scopeSection(ctx: EditorContext, om: ObjectMappingDraft): HTMLEl
   const groups = om.scopeGroups;
   const set = (next: ScopeGroupDraft[], rerender: boolean) => ctx.edit({ kind: 'setScope', objectMappingId: om.id, groups: next }, rerender);
   const operators = known.length ? known.map((o) => o.name) : fallbackOperators;
-  const withGroup = (g: number, change: (group: ScopeGroupDraft) => ScopeGroupDraft) => groups.map((x, i) => (i === g ? change(x) : x));
+  // The groups as they are when a field changes, not as drawn: edits that do not redraw (an attribute, a value) must not be undone by the next one.
+  const now = () => ctx.model.state!.objectMapping(om.id)?.scopeGroups ?? groups;
+  const withGroup = (g: number, change: (group: ScopeGroupDraft) => ScopeGroupDraft) => now().map((x, i) => (i === g ? change(x) : x));
   const section = h('section', { class: 'scope', 'aria-label': ctx.t('scope'), 'data-testid': 'scope' }, h('h2', {}, ctx.t('scope')));
   if (groups.length === 0) section.append(h('p', { class: 'muted' }, ctx.t('scopeAll')));
   groups.forEach((group, g) => {
@@ -28,13 +30,14 @@ export function scopeSection(ctx: EditorContext, om: ObjectMappingDraft): HTMLEl
       box.append(
         h(
           'div',
-          { class: 'row clause' },
+          { class: 'row clause', 'data-clause': `${g}.${c}`, 'data-testid': `clause-${g}-${c}` },
           dropdown(ctx.t('sourceAttribute'), [['', '—'] as const, ...catalog.source.map((a) => [a.name, a.name] as const)], clause.sourceAttribute, (value) => withClause({ sourceAttribute: value }, false)),
           // An operator change can add or remove the values field: redraw.
           dropdown(ctx.t('operator'), operators.map((o) => [o, o] as const), clause.operator, (value) => withClause({ operator: value }, true)),
           unary ? null : textField(`${ctx.t('values')} (${ctx.t('valuesHelp')})`, clause.values.join(', '), (value) => withClause({ values: value.split(',').map((v) => v.trim()) }, false)),
           button(ctx.t('deleteClause'), () => set(withGroup(g, (x) => ({ ...x, clauses: x.clauses.filter((_, j) => j !== c) })), true)),
         ),
+        h('div', { class: 'issues clause-issues', 'data-clause-issues': `${g}.${c}`, role: 'status', 'aria-live': 'polite' }),
       );
     });
     box.append(
@@ -42,11 +45,20 @@ export function scopeSection(ctx: EditorContext, om: ObjectMappingDraft): HTMLEl
         'div',
         { class: 'row' },
         button(ctx.t('addClause'), () => set(withGroup(g, (x) => ({ ...x, clauses: [...x.clauses, { sourceAttribute: '', operator: operators[0], values: [''] }] })), true)),
-        button(ctx.t('deleteGroup'), () => set(groups.filter((_, i) => i !== g), true)),
+        button(ctx.t('deleteGroup'), () => set(now().filter((_, i) => i !== g), true)),
       ),
     );
     section.append(box);
   });
   section.append(button(ctx.t('addGroup'), () => set([...groups, { name: `${ctx.t('scope')} ${groups.length + 1}`, clauses: [{ sourceAttribute: '', operator: operators[0], values: [''] }] }], true), { testId: 'add-scope-group' }));
   return section;
+}
+
+/** Shows each clause's issues under it, in place (per keystroke: the values field keeps its caret). */
+export function refreshScopeIssues(ctx: EditorContext, objectIssues: readonly Issue[]): void {
+  for (const box of ctx.root.querySelectorAll<HTMLElement>('[data-clause-issues]')) {
+    const prefix = `scope.${box.dataset.clauseIssues}`;
+    const mine = objectIssues.filter((i) => !i.mappingId && (i.field === prefix || i.field.startsWith(`${prefix}.`)));
+    box.replaceChildren(...mine.map((i) => h('div', { class: i.severity }, ctx.issueText(i))));
+  }
 }

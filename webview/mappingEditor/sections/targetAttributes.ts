@@ -9,6 +9,8 @@ export function targetAttributesSection(ctx: EditorContext, om: ObjectMappingDra
   const list = om.targetAttributes;
   const details = h('details', { class: 'advanced' }, h('summary', {}, `${ctx.t('advanced')}: ${ctx.t('targetAttributes')}`));
   if (!list) return details;
+  // A required attribute no mapping sets: the row says so (redrawn with the page after every mapping add, delete or retarget).
+  const unmapped = new Map(ctx.model.state!.issuesOfObject(om).filter((i) => i.code === 'requiredUnmapped').map((i) => [i.args[0], i]));
   const table = h(
     'table',
     { class: 'target-table' },
@@ -17,7 +19,7 @@ export function targetAttributesSection(ctx: EditorContext, om: ObjectMappingDra
       'tbody',
       {},
       ...list.map((a) =>
-        h('tr', {}, h('td', {}, a.name), h('td', {}, a.type), h('td', {}, a.multivalued ? '✓' : ''), h('td', {}, a.required ? '✓' : ''), h('td', {}, button('✕', () => ctx.edit({ kind: 'deleteTargetAttribute', objectMappingId: om.id, name: a.name }, true), { appearance: 'icon', title: ctx.t('delete') }))),
+        h('tr', { class: unmapped.has(a.name) ? 'has-error' : '' }, h('td', {}, a.name, unmapped.has(a.name) ? h('div', { class: 'error' }, ctx.issueText(unmapped.get(a.name)!)) : null), h('td', {}, a.type), h('td', {}, a.multivalued ? '✓' : ''), h('td', {}, a.required ? '✓' : ''), h('td', {}, button('✕', () => ctx.edit({ kind: 'deleteTargetAttribute', objectMappingId: om.id, name: a.name }, true), { appearance: 'icon', title: ctx.t('delete') }))),
       ),
     ),
   );
