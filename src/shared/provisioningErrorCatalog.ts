@@ -5,6 +5,9 @@
  * both import it. The texts are ours, written from the Microsoft Learn page each entry links to.
  */
 import { swedishTexts } from './provisioningErrorCatalogSv';
+import type { ErrorTexts } from './provisioningErrorTexts';
+
+export type { ErrorTexts } from './provisioningErrorTexts';
 
 /** The explanation of one error code; the shape of `entraProvisioning.explainError`'s result. */
 export interface ErrorExplanation {
@@ -20,13 +23,6 @@ export interface ErrorExplanation {
   readonly docs: string;
   /** false when the code is not in the catalogue; the texts then say so and what to do. */
   readonly known: boolean;
-}
-
-/** The three texts of an entry in one language. */
-export interface ErrorTexts {
-  readonly title: string;
-  readonly explanation: string;
-  readonly fix: string;
 }
 
 /** One catalogue entry. */

@@ -3,7 +3,7 @@
  * a unit test keeps both tables on the same codes. Terms follow the Swedish Microsoft Entra admin
  * center: etablering (provisioning), karantän, omfång (scope), matchning, mappning.
  */
-import type { ErrorTexts } from './provisioningErrorCatalog';
+import type { ErrorTexts } from './provisioningErrorTexts';
 
 const retry = 'Tjänsten försöker igen av sig själv i en senare cykel (cirka 40 minuter senare).';
 

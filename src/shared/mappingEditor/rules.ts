@@ -17,7 +17,9 @@ import { ReasonError } from '../../expressions/errors';
 import type { ExpressionMessage } from '../../expressions';
 import type { AttributeCatalog, AttributeInfo, AttributeMappingDraft, ObjectMappingDraft, ScopeClauseDraft } from './document';
 import { objectMappingDisplayName } from './document';
-import type { Issue, ValidationContext } from './validation';
+import type { FilterOperatorFacts, Issue, ValidationContext } from './issues';
+
+export type { FilterOperatorFacts } from './issues';
 
 /** attributeMapping.flowType: the metadata's attributeFlowType members, spelt as the service requires. */
 export const ATTRIBUTE_FLOW_TYPES: readonly string[] = ['Always', 'ObjectAddOnly', 'MultiValueAddOnly', 'ValueAddOnly', 'AttributeAddOnly'];
@@ -25,13 +27,6 @@ export const ATTRIBUTE_FLOW_TYPES: readonly string[] = ['Always', 'ObjectAddOnly
 export const ATTRIBUTE_FLOW_BEHAVIORS: readonly string[] = ['FlowWhenChanged', 'FlowAlways'];
 /** objectMapping.flowTypes: objectFlowTypes's members a person sets (`None` is what none of them is written as). */
 export const OBJECT_ACTIONS: readonly string[] = ['Add', 'Update', 'Delete'];
-
-/** What the rules need of a scoping operator: the service's filterOperatorSchema. */
-export interface FilterOperatorFacts {
-  readonly arity: string;
-  /** The attribute types the operator compares; when the service leaves it out, the documented ones are used. */
-  readonly supportedAttributeTypes?: readonly string[];
-}
 
 /**
  * The scoping operators of the service's `filterOperators` answer. Graph's type omits `name`, which

@@ -5,73 +5,13 @@
  * localized template the extension sends as `expr.<id>`), and the offset of the problem.
  */
 import { englishMessage, localizeMessage, validateExpression } from '../../expressions';
-import type { ExpressionMessage, ExpressionMessageId, NestedMessages } from '../../expressions';
-import type { AttributeCatalog, AttributeMappingDraft, EditorDocument, ObjectMappingDraft } from './document';
+import type { ExpressionMessageId, NestedMessages } from '../../expressions';
+import type { AttributeMappingDraft, EditorDocument, ObjectMappingDraft } from './document';
 import { objectMappingDisplayName } from './document';
-import { flowIssues, requiredTargetIssues, scopeClauseIssues, type FilterOperatorFacts } from './rules';
+import type { Issue, IssueCode, ValidationContext } from './issues';
+import { flowIssues, requiredTargetIssues, scopeClauseIssues } from './rules';
 
-export type IssueCode =
-  | 'targetMissing'
-  | 'targetDuplicate'
-  | 'targetUnknown'
-  | 'sourceMissing'
-  | 'sourceUnknown'
-  | 'expressionEmpty'
-  | 'expressionError'
-  | 'expressionWarning'
-  | 'matchingDuplicate'
-  | 'matchingNone'
-  | 'scopeAttributeMissing'
-  | 'scopeOperatorUnknown'
-  | 'scopeValueMissing'
-  | 'scopeAttributeUnknown'
-  | 'scopeOperatorType'
-  | 'scopeAttributeNotFilterable'
-  | 'scopeValueUnexpected'
-  | 'scopeValueNotInteger'
-  | 'scopeRegexInvalid'
-  | 'scopeMultivalued'
-  | 'flowTypeUnknown'
-  | 'flowTypeSingleValued'
-  | 'flowBehaviorUnknown'
-  | 'constantEmpty'
-  | 'requiredUnmapped'
-  | 'actionUnknown'
-  | 'actionsNone';
-
-export interface Issue {
-  readonly severity: 'error' | 'warning';
-  readonly code: IssueCode;
-  /** Values for the sentence's {0}, {1}... placeholders. */
-  readonly args: readonly string[];
-  readonly objectMappingId: string;
-  /** The attribute mapping concerned, when it is one. */
-  readonly mappingId?: string;
-  /** Which field the issue is about (`expression`, `targetAttribute`, `scope`...). */
-  readonly field: string;
-  /** For expression issues: the engine's message (English), its id and arguments, and where in the text the problem is. */
-  readonly message?: string;
-  readonly messageId?: ExpressionMessageId;
-  readonly messageArgs?: readonly string[];
-  /** Arguments that are sentences of their own (a reason), localized like the message. */
-  readonly messageNested?: NestedMessages;
-  readonly offset?: number;
-  readonly end?: number;
-  /** Arguments of a non-expression issue that are engine sentences (a regex's reason), localized like expression messages. */
-  readonly argMessages?: Readonly<Record<number, ExpressionMessage>>;
-}
-
-/**
- * Names the checks can look up: the pickers' attribute lists, their definitions and the service's
- * filter operators. Build it with validationContextFor (rules.ts) so the editor and the file agree.
- */
-export interface ValidationContext {
-  readonly sourceAttributes?: (om: ObjectMappingDraft) => ReadonlySet<string> | undefined;
-  readonly targetAttributes?: (om: ObjectMappingDraft) => ReadonlySet<string> | undefined;
-  readonly filterOperators?: ReadonlyMap<string, FilterOperatorFacts>;
-  /** The object mapping's source and target attribute definitions; the rules that need types, multi-valued or required are skipped without. */
-  readonly attributes?: (om: ObjectMappingDraft) => AttributeCatalog | undefined;
-}
+export type { FilterOperatorFacts, Issue, IssueCode, ValidationContext } from './issues';
 
 /** Whether a list of attribute names has `name`, the way the service resolves names: without case. */
 function hasName(names: ReadonlySet<string>, name: string): boolean {
