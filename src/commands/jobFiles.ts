@@ -321,7 +321,7 @@ export async function applyJobFile(services: Services, context: CommandContext, 
       plan.drift ? vscode.l10n.t('The job changed in the tenant since this file was exported or last applied; applying replaces those changes.') : '',
       vscode.l10n.t('Changing mappings makes the next cycle re-evaluate every user and group.'),
     ].filter(Boolean).join('\n\n');
-    const choice = await context.waitForUser(() => vscode.window.showWarningMessage(vscode.l10n.t('Apply {0} change(s) to {1}?', plan.changes.length, app), { modal: true, detail }, plan.drift ? overwriteLabel : apply));
+    const choice = await context.waitForUser(() => vscode.window.showWarningMessage((plan.changes.length === 1 ? vscode.l10n.t('Apply 1 change to {0}?', app) : vscode.l10n.t('Apply {0} changes to {1}?', plan.changes.length, app)), { modal: true, detail }, plan.drift ? overwriteLabel : apply));
     if (choice === undefined) return undefined;
     overwrite = true;
   }
