@@ -454,9 +454,16 @@ export const LOG_CSV_COLUMNS = [
   'sourceId', 'sourceName', 'targetId', 'targetName', 'changeId', 'id',
 ] as const satisfies readonly (keyof LogEvent)[];
 
-/** One CSV field per RFC 4180: quoted when it holds a comma, a quote, CR or LF; quotes doubled. */
+/**
+ * One CSV field per RFC 4180: quoted when it holds a comma, a quote, CR or LF; quotes doubled. A
+ * value a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or CR) gets a leading
+ * apostrophe first: reasons come from the target app and names from the directory, so an export an
+ * admin opens in Excel must not run what someone typed there
+ * (https://owasp.org/www-community/attacks/CSV_Injection).
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const inert = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
 }
 
 /** The events as CSV (RFC 4180: CRLF line ends, a header row of LOG_CSV_COLUMNS). */

