@@ -5,7 +5,7 @@
  * host; grouping and the quick filter run here on what was loaded. Only rows in view are drawn.
  */
 import { explainProvisioningError } from '../../src/shared/provisioningErrorCatalog';
-import type { LogEvent } from '../../src/shared/provisioningLogs';
+import { prepareLogs, type LogEvent } from '../../src/shared/provisioningLogs';
 import { logActions, logStatuses } from '../../src/shared/logsWorkbench/protocol';
 import type {
   Grouping,
@@ -106,7 +106,12 @@ export class LogsWorkbenchApp {
 
   private results(message: ResultsMessage): void {
     if (message.queryId !== this.queryId) return;
-    if (message.events.length) this.events.push(...message.events);
+    if (message.events.length) {
+      for (const e of message.events) this.events.push(e);
+      // Index the new page now, while it arrives, so the next keystroke in the quick filter or a
+      // change of grouping over 100,000 events does not pay for all of them at once.
+      prepareLogs(this.events);
+    }
     this.total = message.total;
     this.phase = message.state;
     this.queryError = message.error ?? '';
