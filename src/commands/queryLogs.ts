@@ -37,12 +37,21 @@ function oneOf<T extends string>(name: string, value: unknown, allowed: readonly
   return value as T;
 }
 
-function instant(name: string, value: string | undefined): string | undefined {
+const ISO_8601 = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * An ISO 8601 date or date and time as a UTC instant. A time without an offset is UTC, as a date
+ * alone is (JavaScript would read it in the extension host's zone). As the end of a range (`end`),
+ * the whole unit written is included: all of a day, all of a minute, all of a second.
+ */
+function instant(name: string, value: string | undefined, end = false): string | undefined {
   if (value === undefined) return undefined;
-  // ISO 8601 dates only: Date.parse also takes forms like "1/2/2026" whose meaning depends on the reader.
-  const ms = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? Date.parse(value) : NaN;
+  // ISO 8601 only: Date.parse also takes forms like "1/2/2026" whose meaning depends on the reader.
+  const m = ISO_8601.exec(value);
+  const ms = m ? Date.parse(`${m[1]}T${m[2] ?? '00:00'}${m[3] ?? ''}${m[5] ?? 'Z'}`) : NaN;
   if (Number.isNaN(ms)) throw new UserFacingError(vscode.l10n.t('{0} must be an ISO 8601 date or date and time, such as 2026-01-31 or 2026-01-31T08:00:00Z (got {1}).', name, JSON.stringify(value)));
-  return new Date(ms).toISOString();
+  const rest = !end || !m ? 0 : !m[2] ? 86_400_000 - 1 : !m[3] ? 59_999 : !m[4] ? 999 : 0;
+  return new Date(ms + rest).toISOString();
 }
 
 /** Checks the arguments strictly: unknown names, wrong types, unparseable dates and unknown values fail with a sentence. */
@@ -58,7 +67,7 @@ export function parseQueryLogsArgs(arg: unknown): QueryLogsArgs & { fromIso?: st
   }
   const s = (k: string) => (a[k] === undefined ? undefined : (a[k] as string).trim());
   const fromIso = instant('from', s('from'));
-  const toIso = instant('to', s('to'));
+  const toIso = instant('to', s('to'), true);
   if (fromIso && toIso && fromIso > toIso) throw new UserFacingError(vscode.l10n.t('from ({0}) is later than to ({1}).', fromIso, toIso));
   return {
     servicePrincipalId: s('servicePrincipalId'),

@@ -52,7 +52,7 @@ function userClause(user: string | undefined, objectIds: readonly string[] | und
  * and enum values as in the v1.0 metadata and
  * https://learn.microsoft.com/graph/api/resources/provisioningobjectsummary?view=graph-rest-1.0).
  * Clauses are joined with `and`; a list of statuses or actions, and the user's alternatives, with
- * `or` in parentheses. The date range is inclusive (`ge`/`le`), `after` exclusive (`gt`).
+ * `or` in parentheses. The date range is inclusive, `after` exclusive.
  */
 export function provisioningLogFilter(q: Omit<LogQuery, 'top' | 'nextLink' | 'signal'>): string | undefined {
   const clauses: (string | undefined)[] = [
@@ -63,8 +63,10 @@ export function provisioningLogFilter(q: Omit<LogQuery, 'top' | 'nextLink' | 'si
     anyOf('provisioningStatusInfo/status', q.status),
     anyOf('provisioningAction', q.action),
     // DateTimeOffset literals are written bare (no quotes), in the normalised UTC form.
-    q.from ? `activityDateTime ge ${odataDateTime(q.from)}` : undefined,
-    q.to ? `activityDateTime le ${odataDateTime(q.to)}` : undefined,
+    // Inclusive ends, written with the `gt`/`lt` the resource page documents for activityDateTime
+    // (it lists no `ge`/`le`): one millisecond outside each end.
+    q.from ? `activityDateTime gt ${odataDateTime(q.from, -1)}` : undefined,
+    q.to ? `activityDateTime lt ${odataDateTime(q.to, 1)}` : undefined,
     // `after` is a time Graph gave (up to 7 fraction digits): kept as given so no entry comes twice.
     q.after ? `activityDateTime gt ${q.after}` : undefined,
   ];
@@ -73,10 +75,10 @@ export function provisioningLogFilter(q: Omit<LogQuery, 'top' | 'nextLink' | 'si
 }
 
 /** An instant as an OData DateTimeOffset literal (UTC, `toISOString()` form); throws on a non-date. */
-export function odataDateTime(value: string): string {
+export function odataDateTime(value: string, shiftMs = 0): string {
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw new RangeError(`Not a date and time: ${value}`);
-  return new Date(ms).toISOString();
+  return new Date(ms + shiftMs).toISOString();
 }
 
 /** One page of a logs query, projected. */

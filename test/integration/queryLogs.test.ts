@@ -100,6 +100,10 @@ describe('Query provisioning logs (real VS Code host, real sandbox)', () => {
     assert.deepEqual(fromLast?.items.map((e) => e.id).sort(), written.filter((e) => e.activityDateTime === times[times.length - 1]).map((e) => e.id).sort());
     const day = times[0].slice(0, 10);
     assert.equal((await queryLogs({ cycleId, from: day }))?.items.length, written.length, 'a date alone is its midnight UTC');
+    assert.equal((await queryLogs({ cycleId, to: day }))?.items.length, written.length, 'a date alone as the end includes that whole day (UTC)');
+    const minute = new Date(Date.parse(times[0])).toISOString().slice(0, 16);
+    const inFirstMinute = written.filter((e) => e.activityDateTime.slice(0, 16) <= minute).length;
+    assert.equal((await queryLogs({ cycleId, to: minute }))?.items.length, inFirstMinute, 'a time without seconds or offset is UTC, and as the end includes that minute');
   });
 
   it('refuses invalid arguments with a sentence that says what is wrong', async () => {
@@ -109,7 +113,7 @@ describe('Query provisioning logs (real VS Code host, real sandbox)', () => {
       [{ groupBy: 'day' }, /^groupBy must be one of cycle, error, user/],
       [{ from: 'yesterday' }, /^from must be an ISO 8601 date or date and time, such as 2026-01-31 or 2026-01-31T08:00:00Z \(got "yesterday"\)\.$/],
       [{ to: '2026-13-45' }, /^to must be an ISO 8601 date/],
-      [{ from: '2026-02-01', to: '2026-01-01' }, /^from \(2026-02-01T00:00:00\.000Z\) is later than to \(2026-01-01T00:00:00\.000Z\)\.$/],
+      [{ from: '2026-02-01', to: '2026-01-01' }, /^from \(2026-02-01T00:00:00\.000Z\) is later than to \(2026-01-01T23:59:59\.999Z\)\.$/],
       [{ user: 42 }, /^user must be a non-empty string\.$/],
       [{ jobId: '' }, /^jobId must be a non-empty string\.$/],
       [{ cycle: 'x' }, /^Unknown argument cycle; queryLogs takes servicePrincipalId, jobId, user, from, to, status, action, cycleId, groupBy, connectionId\.$/],

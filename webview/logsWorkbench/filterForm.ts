@@ -17,11 +17,16 @@ export function toLocalInput(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** A `datetime-local` value as a UTC instant, or undefined when it is empty or not a date. */
-export function fromLocalInput(value: string): string | undefined {
+/**
+ * A `datetime-local` value as a UTC instant, or undefined when it is empty or not a date. As the end
+ * of a range (`end`), the minute it shows is included: its last millisecond.
+ */
+export function fromLocalInput(value: string, end = false): string | undefined {
   if (!value.trim()) return undefined;
   const ms = new Date(value).getTime();
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+  if (Number.isNaN(ms)) return undefined;
+  const minuteOnly = /T\d{2}:\d{2}$/.test(value.trim());
+  return new Date(ms + (end && minuteOnly ? 59_999 : 0)).toISOString();
 }
 
 export function formFromFilters(filters: LogsFilters | undefined): FilterForm {
@@ -52,7 +57,7 @@ export function filtersFromForm(form: FilterForm): { filters: LogsFilters } | { 
   if (form.from.trim() && !fromLocalInput(form.from)) return { invalid: 'from' };
   if (form.to.trim() && !fromLocalInput(form.to)) return { invalid: 'to' };
   set('from', fromLocalInput(form.from));
-  set('to', fromLocalInput(form.to));
+  set('to', fromLocalInput(form.to, true));
   if (form.status && !(logStatuses as readonly string[]).includes(form.status)) return { invalid: 'status' };
   if (form.action && !(logActions as readonly string[]).includes(form.action)) return { invalid: 'action' };
   set('status', form.status);

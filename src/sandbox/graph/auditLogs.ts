@@ -74,6 +74,17 @@ function checkPath(path: string[], shape: Shape, open: boolean): void {
 }
 
 /**
+ * The resource page lists `eq`, `gt` and `lt` as the filters `activityDateTime` supports
+ * (https://learn.microsoft.com/graph/api/resources/provisioningobjectsummary?view=graph-rest-1.0):
+ * a client written against the sandbox must not come to rely on `ge`/`le`.
+ */
+function checkDateOperator(node: FilterNode): void {
+  if (node.kind !== 'compare' || node.path.length !== 1 || node.path[0] !== 'activityDateTime') return;
+  if (node.op === 'eq' || node.op === 'gt' || node.op === 'lt') return;
+  throw badRequest(`Invalid filter clause: the operator '${node.op}' is not supported for 'activityDateTime'; use eq, gt or lt.`, 'BadRequest');
+}
+
+/**
  * Refuses a filter that names a property provisioningObjectSummary does not have, as Graph does
  * with a 400, rather than silently matching nothing (a typo would look like "no events").
  */
@@ -100,6 +111,7 @@ export function checkProvisioningFilter(node: FilterNode, variables: Readonly<Re
         node.path.splice(1, rest.length, ...rest);
       } else {
         checkPath(node.path, summaryShape, true);
+        checkDateOperator(node);
       }
     }
   }

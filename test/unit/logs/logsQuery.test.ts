@@ -11,7 +11,7 @@ describe('provisioning logs query: the $filter Graph gets', () => {
     assert.equal(
       provisioningLogFilter({ servicePrincipalId: 'sp1', jobId: 'scim.j', cycleId: 'c1', status: 'failure', action: 'create', from: '2026-01-01', to: '2026-01-31T23:59:59Z' }),
       "jobId eq 'scim.j' and servicePrincipal/id eq 'sp1' and cycleId eq 'c1' and provisioningStatusInfo/status eq 'failure' and provisioningAction eq 'create'"
-        + ' and activityDateTime ge 2026-01-01T00:00:00.000Z and activityDateTime le 2026-01-31T23:59:59.000Z',
+        + ' and activityDateTime gt 2025-12-31T23:59:59.999Z and activityDateTime lt 2026-01-31T23:59:59.001Z',
     );
     assert.equal(provisioningLogFilter({ status: ['failure', 'warning'] }), "(provisioningStatusInfo/status eq 'failure' or provisioningStatusInfo/status eq 'warning')");
     assert.equal(provisioningLogFilter({ after: '2026-01-01T00:00:00.1234567Z' }), 'activityDateTime gt 2026-01-01T00:00:00.1234567Z', 'a time Graph gave stays exact');
@@ -145,6 +145,15 @@ describe('provisioning logs query against the sandbox', function () {
         assert.equal(res.body.error.code, 'BadRequest', filter);
       }
       assert.match((await list("userPrincipalName eq 'a@b.c'")).body.error.message, /Could not find a property named 'userPrincipalName' on type 'microsoft\.graph\.provisioningObjectSummary'/);
+    });
+
+    it('answers 400 for a date comparison the resource page does not list (eq, gt and lt only)', async () => {
+      for (const op of ['ge', 'le', 'ne']) {
+        const res = await list(`activityDateTime ${op} 2026-01-01T00:00:00Z`);
+        assert.equal(res.status, 400, op);
+        assert.match(res.body.error.message, new RegExp(`operator '${op}' is not supported for 'activityDateTime'`));
+      }
+      for (const op of ['eq', 'gt', 'lt']) assert.equal((await list(`activityDateTime ${op} 2026-01-01T00:00:00Z`)).status, 200, op);
     });
 
     it('takes property names in any case but compares values case-sensitively', async () => {
