@@ -8,7 +8,7 @@
  * when it is selected, as a trimmed copy of Graph's provisioningObjectSummary.
  */
 import { messageBoundsProblem } from '../messageBounds';
-import type { LogEvent } from '../provisioningLogs';
+import { LOG_ACTIONS as logActions, LOG_STATUSES as logStatuses, type LogAction, type LogEvent, type LogStatus } from '../provisioningLogs';
 
 // ---------------------------------------------------------------------------------------------
 // Shared shapes
@@ -21,11 +21,8 @@ export interface LogsScope {
   readonly jobId?: string;
 }
 
-/** The statuses and actions the service writes (Graph's casing). */
-export const logStatuses = ['success', 'warning', 'failure', 'skipped'] as const;
-export const logActions = ['create', 'update', 'delete', 'disable', 'stagedDelete', 'other'] as const;
-export type LogStatus = (typeof logStatuses)[number];
-export type LogAction = (typeof logActions)[number];
+/** The statuses and actions the service writes (Graph's casing): the logs query's own lists. */
+export { logActions, logStatuses, type LogAction, type LogStatus };
 
 /** The server-side filters of a query (each optional; all given ones must hold). */
 export interface LogsFilters {
