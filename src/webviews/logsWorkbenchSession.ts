@@ -10,6 +10,7 @@ import { logsToCsv, logsToJson, type LogEvent } from '../shared/provisioningLogs
 import { LatestOnly, SUPERSEDED } from './latestOnly';
 import { logsWorkbenchHtml } from './logsWorkbenchHtml';
 import { logsWorkbenchStrings } from './logsWorkbenchStrings';
+import { RejectedMessages } from './rejectedMessages';
 
 /** Events read per Graph request. */
 export const LOGS_PAGE_SIZE = 500;
@@ -32,11 +33,6 @@ export interface LogsSessionDeps {
 }
 
 /** A message from the webview that was refused, with why (also logged). */
-export interface RejectedLogsMessage {
-  readonly reason: string;
-  readonly message: unknown;
-}
-
 /** One query's events as the host holds them (what exports write). */
 interface HeldQuery {
   /** The id of the webview's request that started it; its pages carry it. */
@@ -79,7 +75,7 @@ export class LogsWorkbenchSession implements vscode.Disposable {
   /** Fires once when the panel is closed. */
   readonly onDidClose = this.closed.event;
   /** Messages refused since the panel opened, newest last (each is logged too). */
-  readonly rejected: RejectedLogsMessage[] = [];
+  readonly rejected: RejectedMessages;
   private current: HeldQuery | undefined;
   /**
    * One round of pages reads at a time and only the newest request waits: a webview that floods
@@ -101,6 +97,7 @@ export class LogsWorkbenchSession implements vscode.Disposable {
     private initialFilters: LogsFilters | undefined,
     paging: LogsPaging = {},
   ) {
+    this.rejected = new RejectedMessages(deps.logger, 'logs workbench');
     this.pageCap = paging.pageCap ?? LOGS_PAGE_CAP;
     this.pageSize = paging.pageSize ?? LOGS_PAGE_SIZE;
     panel.webview.html = logsWorkbenchHtml(panel.webview, deps.extensionUri);
@@ -148,10 +145,7 @@ export class LogsWorkbenchSession implements vscode.Disposable {
   }
 
   private reject(reason: string, message: unknown): void {
-    const type = typeof message === 'object' && message !== null ? String((message as { type?: unknown }).type) : typeof message;
-    // Only the reason and a printable prefix of the type: the message itself is untrusted.
-    this.deps.logger.warn(`rejected a message from the logs workbench webview (${reason}; type ${type.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')})`);
-    this.rejected.push({ reason, message });
+    this.rejected.record(reason, message);
   }
 
   private initMessage(override = false): LogsHostMessage {

@@ -31,6 +31,7 @@ import { mappingEditorHtml } from './mappingEditorHtml';
 import { fill, mappingEditorStrings } from './mappingEditorStrings';
 import type { RunAsCommand } from './runAsCommand';
 import type { ReadOnlyDocuments } from '../host/readOnlyDocuments';
+import { RejectedMessages } from './rejectedMessages';
 
 /** What a save ended with. */
 export type SaveOutcome = 'saved' | 'unchanged' | 'cancelled' | 'conflict' | 'reloaded';
@@ -67,11 +68,6 @@ export interface SessionDeps {
 }
 
 /** A message from the webview that was refused, with why (also logged). */
-export interface RejectedMessage {
-  readonly reason: string;
-  readonly message: unknown;
-}
-
 /** Scheme-safe short name for diff URIs. */
 function slug(text: string): string {
   return text.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60) || 'job';
@@ -96,7 +92,7 @@ export class MappingEditorSession implements vscode.Disposable {
   /** Fires once when the panel is closed. */
   readonly onDidClose = this.closed.event;
   /** Messages refused since the panel opened, newest last (each is logged too). */
-  readonly rejected: RejectedMessage[] = [];
+  readonly rejected: RejectedMessages;
   /**
    * User searches and samples read Graph: one runs at a time per kind and only the newest waits,
    * so a webview that floods them (a script in it, a stuck key) cannot flood Graph.
@@ -113,6 +109,7 @@ export class MappingEditorSession implements vscode.Disposable {
     private readonly deps: SessionDeps,
     recovered?: EditorDocument,
   ) {
+    this.rejected = new RejectedMessages(deps.logger, 'mapping editor');
     this.doc = recovered ?? createDocument(schema);
     panel.webview.html = mappingEditorHtml(panel.webview, deps.extensionUri);
     this.disposables.push(
@@ -152,10 +149,7 @@ export class MappingEditorSession implements vscode.Disposable {
   }
 
   private reject(reason: string, message: unknown): void {
-    const type = typeof message === 'object' && message !== null ? String((message as { type?: unknown }).type) : typeof message;
-    // Only the reason and a printable prefix of the type: the message itself is untrusted.
-    this.deps.logger.warn(`rejected a message from the mapping editor webview (${reason}; type ${type.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')})`);
-    this.rejected.push({ reason, message });
+    this.rejected.record(reason, message);
   }
 
   /** Replaces the document (after a save, reload or restore) and tells the webview. */

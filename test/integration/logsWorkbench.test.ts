@@ -183,15 +183,15 @@ describe('Logs workbench (real VS Code host, sandbox tenant)', function () {
     assert.deepEqual(session.filters, { cycleId: 'failing-cycle' });
     assert.deepEqual(session.events.map((e) => e.id).sort(), ['f1', 'f2', 'f3']);
 
-    const rejectedBefore = session.rejected.length;
+    const rejectedBefore = session.rejected.count;
     const refused = await exchange(session, { type: 'request', requestId: 9001, request: { kind: 'openDocs', url: 'https://example.com/' } }, (m) => m.type === 'response' && m.requestId === 9001);
     const answer = refused.find((m) => m.type === 'response');
     assert.ok(answer && answer.type === 'response' && !answer.ok, 'a refused request is answered');
     await session.handleMessage({ type: 'request', requestId: 9002, request: { kind: 'query', filters: { status: 'FAILURE' } } });
     await session.handleMessage({ type: 'nonsense' });
     await session.handleMessage({ type: 'request', requestId: 9003, request: { kind: 'query', filters: { user: 'x'.repeat(30_000) } } });
-    assert.equal(session.rejected.length, rejectedBefore + 4);
-    assert.match(session.rejected.at(-1)!.reason, /larger than/);
+    assert.equal(session.rejected.count, rejectedBefore + 4);
+    assert.match(session.rejected.recent.at(-1)!.reason, /larger than/);
     assert.deepEqual(session.filters, { cycleId: 'failing-cycle' }, 'nothing refused was run');
   });
 

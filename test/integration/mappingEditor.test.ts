@@ -195,7 +195,7 @@ describe('Mapping editor (real VS Code host, sandbox tenant)', function () {
     await session.handleMessage({ type: 'edit', edit: { kind: 'updateMapping', objectMappingId: om.id, mappingId: om.attributeMappings[3].id, patch: { defaultValue: 'typed during the save' } } });
     assert.equal((await saving).outcome, 'saved');
     listener.dispose();
-    assert.equal(session.rejected.at(-1)?.reason, 'edit while saving');
+    assert.equal(session.rejected.recent.at(-1)?.reason, 'edit while saving');
     // The open panel's own webview asks for sample users too; its answers may come at any point.
     const sequence = seen.filter((m) => m.type !== 'response');
     assert.deepEqual(sequence.map((m) => (m.type === 'document' ? `document:${m.reason}` : m.type === 'busy' ? `busy:${m.busy}` : m.type)), ['busy:true', 'document:saved', 'busy:false', 'document:resync']);
@@ -205,7 +205,7 @@ describe('Mapping editor (real VS Code host, sandbox tenant)', function () {
 
   it('rejects and logs invalid messages, and resyncs the webview after an edit that does not fit', async () => {
     const session = await openEditor();
-    const rejectedBefore = session.rejected.length;
+    const rejectedBefore = session.rejected.count;
     const documentBefore = session.document;
     const invalid: unknown[] = [
       'ready',
@@ -217,12 +217,12 @@ describe('Mapping editor (real VS Code host, sandbox tenant)', function () {
       const replies = await exchange(session, message);
       assert.deepEqual(replies, [], 'nothing is answered to an invalid message');
     }
-    assert.equal(session.rejected.length, rejectedBefore + invalid.length);
+    assert.equal(session.rejected.count, rejectedBefore + invalid.length);
     assert.equal(session.document, documentBefore, 'the document was not touched');
 
     const replies = await exchange(session, { type: 'edit', edit: { kind: 'deleteMapping', objectMappingId: 'r0o0', mappingId: 'no-such-mapping' } }, (m) => m.type === 'document');
     assert.ok(replies.some((m) => m.type === 'document' && m.reason === 'resync'));
-    assert.equal(session.rejected.length, rejectedBefore + invalid.length + 1);
+    assert.equal(session.rejected.count, rejectedBefore + invalid.length + 1);
   });
 
   it('answers sample-user requests with attributes the engine reads', async () => {
@@ -271,7 +271,7 @@ describe('Mapping editor (real VS Code host, sandbox tenant)', function () {
 
   it('answers a request too large or nested too deep with an error, without acting on it', async () => {
     const session = await openEditor();
-    const rejectedBefore = session.rejected.length;
+    const rejectedBefore = session.rejected.count;
     const deep: Record<string, unknown> = {};
     let inner = deep;
     for (let i = 0; i < 100; i++) inner = (inner.x = {}) as Record<string, unknown>;
@@ -281,9 +281,9 @@ describe('Mapping editor (real VS Code host, sandbox tenant)', function () {
       assert.ok(reply && !reply.ok, JSON.stringify(reply)?.slice(0, 200));
       assert.match(reply.error, /refused a request/);
     }
-    assert.equal(session.rejected.length, rejectedBefore + 2);
-    assert.match(session.rejected[session.rejected.length - 2].reason, /nested deeper than/);
-    assert.match(session.rejected[session.rejected.length - 1].reason, /larger than/);
+    assert.equal(session.rejected.count, rejectedBefore + 2);
+    assert.match(session.rejected.recent.at(-2)!.reason, /nested deeper than/);
+    assert.match(session.rejected.recent.at(-1)!.reason, /larger than/);
   });
 
   it('previews the same scope as provisioning on demand: assigned, unassigned, group-assigned, filtered out, and with "all users"', async () => {
