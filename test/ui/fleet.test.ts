@@ -101,8 +101,15 @@ describe('UI: Fleet view, bulk start and test users (Playwright, real workbench,
     await status.first().waitFor({ timeout: 30_000 });
     assert.match((await status.first().getAttribute('aria-label')) ?? '', /1/);
 
-    // The pointer off the sash and the rows, so neither shows hovered.
-    await page.mouse.move(900, 700);
+    // For the README the sidebar is widened, as a person reading the rows would: the descriptions show whole.
+    const side = (await sidebar.boundingBox())!;
+    await page.mouse.move(side.x + side.width, side.y + side.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(side.x + side.width + 360, side.y + side.height / 2, { steps: 10 });
+    await page.mouse.up();
+    assert.deepEqual(await truncatedTexts(fleet, '.monaco-list-row .monaco-icon-label-container'), [], 'a wider sidebar shows every row whole');
+    // The pointer off the sashes and the rows, so none shows hovered.
+    await page.mouse.move(1100, 700);
     await page.waitForTimeout(600);
     assert.ok(await workbench.screenshot('readme-fleet'));
   });
