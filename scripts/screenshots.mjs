@@ -9,11 +9,11 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const run = spawnSync(process.execPath, [join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--no-config', '--require', 'tsx/cjs', '--timeout', '180000', join(root, 'test', 'ui', 'readmeScreenshots.test.ts'), join(root, 'test', 'ui', 'provisioningPlan.test.ts'), join(root, 'test', 'ui', 'logsWorkbench.test.ts')], { cwd: root, stdio: 'inherit' });
+const run = spawnSync(process.execPath, [join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--no-config', '--require', 'tsx/cjs', '--timeout', '180000', join(root, 'test', 'ui', 'readmeScreenshots.test.ts'), join(root, 'test', 'ui', 'provisioningPlan.test.ts'), join(root, 'test', 'ui', 'logsWorkbench.test.ts'), join(root, 'test', 'ui', 'fleet.test.ts')], { cwd: root, stdio: 'inherit' });
 if (run.status !== 0) process.exit(run.status ?? 1);
 const target = join(root, 'media', 'screenshots');
 mkdirSync(target, { recursive: true });
-for (const name of ['tree', 'activity', 'mapping-editor', 'walkthrough', 'scim-check', 'plan', 'logs-workbench']) {
+for (const name of ['tree', 'activity', 'mapping-editor', 'walkthrough', 'scim-check', 'plan', 'logs-workbench', 'fleet']) {
   copyFileSync(join(root, 'test', '.artifacts', `readme-${name}.png`), join(target, `${name}.png`));
   console.log(`media/screenshots/${name}.png`);
 }

@@ -62,7 +62,7 @@ function registerDisplayLanguage(userData, locale) {
 
 /**
  * Starts code-server and resolves once it listens.
- * @param {{ root: string, folder?: string, settings?: object, env?: NodeJS.ProcessEnv, locale?: string, port?: number, log?: (line: string) => void, extensionsDir?: string }} options
+ * @param {{ root: string, folder?: string, settings?: object, env?: NodeJS.ProcessEnv, locale?: string, port?: number, log?: (line: string) => void, extensionsDir?: string, keybindings?: object[] }} options
  * @returns {Promise<{ baseUrl: string, port: number, folder: string, tmp: string, close: () => Promise<void> }>}
  */
 export async function startCodeServer(options) {
@@ -73,6 +73,8 @@ export async function startCodeServer(options) {
   mkdirSync(folder, { recursive: true });
   mkdirSync(join(userData, 'User'), { recursive: true });
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...(options.settings ?? {}) }, null, 2));
+  // A test runs a command with arguments (as a script would) through a key of its own.
+  if (options.keybindings) writeFileSync(join(userData, 'User', 'keybindings.json'), JSON.stringify(options.keybindings, null, 2));
   writeFileSync(join(tmp, 'config.yaml'), 'auth: none\n');
   if (options.locale) registerDisplayLanguage(userData, options.locale);
   const extensionsDir = options.extensionsDir ?? join(tmp, 'extensions');

@@ -202,8 +202,11 @@ export async function provisionTestUsers(services: Services, context: CommandCon
   }
   const result: ProvisionTestUsersResult = { ok: !cancelled && runs.every((r) => r.ok), cancelled, users: runs };
   if (runs.length > 0) {
+    // A skip (the target already has the values, the user is out of scope) is not a failure: counted
+    // apart, a run of up-to-date users no longer reads "0 of 2 succeeded".
     const succeeded = runs.filter((r) => r.ok).length;
-    const headline = vscode.l10n.t('Test users in {0}: {1} of {2} succeeded', app, succeeded, runs.length);
+    const skipped = runs.filter((r) => !r.ok && r.result === 'Skipped').length;
+    const headline = vscode.l10n.t('Test users in {0}: {1} succeeded, {2} skipped, {3} failed', app, succeeded, skipped, runs.length - succeeded - skipped);
     const time = clockTime(new Date(), vscode.env.language, { seconds: true });
     const uri = services.documents.add(onDemandReportsFolder(target), documentName(vscode.l10n.t('Test users in {0}, {1}', app, time), '.md'), renderReport(headline, target, result), headline);
     services.tree.onDemandReportAdded(target);

@@ -32,7 +32,8 @@ export async function pickUsers(service: ProvisioningService, target: JobTarget,
     .map((a) => ({ label: a.principalDisplayName ?? a.principalId ?? '', description: vscode.l10n.t('assigned'), id: a.principalId ?? '', user: { id: a.principalId ?? '', displayName: a.principalDisplayName ?? undefined } }));
   const picked = await flow.searchPick<UserPickItem>({
     title: options.title,
-    placeholder: vscode.l10n.t('Check users (Space), or type the start of a display name to search the directory'),
+    // Short enough to read whole in the quick input: a longer hint was cut off mid-sentence.
+    placeholder: vscode.l10n.t('Check users, or type a name to search the directory'),
     canPickMany: true,
     matchOnDescription: true,
     noMatch: (text) => vscode.l10n.t('No user matches "{0}".', text),

@@ -5,6 +5,7 @@ import type { GraphConnections } from '../auth/graphConnections';
 import { holdsDeletions } from '../graph/facts';
 import { localizedStatusWords } from '../host/jobStatusWords';
 import { clockTime } from '../shared/clockTime';
+import { explainProvisioningError } from '../shared/provisioningErrorCatalog';
 import { buildFleet, FleetTenant, newlyQuarantined, type FleetGraph, type FleetGroup, type FleetModel, type FleetReason, type FleetRow } from '../shared/fleet';
 import type { Logger } from '../shared/logger';
 import type { AppTarget, HasAppTarget, HasJobTarget, JobTarget } from '../shared/targets';
@@ -47,11 +48,23 @@ function groupLabel(group: FleetGroup): string {
 /** A reason in a few words, for the row's description. */
 function reasonText(reason: FleetReason): string {
   switch (reason.kind) {
-    case 'quarantine': return reason.reason;
+    case 'quarantine': return quarantineWords(reason.reason);
     case 'cycleFailed': return reason.code ? vscode.l10n.t('last cycle failed ({0})', reason.code) : vscode.l10n.t('last cycle failed');
     case 'escrowed': return vscode.l10n.t('{0} escrowed', reason.count);
     case 'successiveFailures': return vscode.l10n.t('{0} failures in a row', reason.count);
   }
+}
+
+/**
+ * A quarantine reason in the catalogue's words, without its "Quarantined:" lead (the row sits in the
+ * Quarantined group): "cannot connect to the target" says more in a narrow sidebar than
+ * EncounteredQuarantineException. A reason the catalogue does not know stays as the service gave it.
+ */
+function quarantineWords(reason: string): string {
+  const explained = explainProvisioningError(reason, vscode.env.language);
+  if (!explained.known) return reason;
+  const colon = explained.title.indexOf(': ');
+  return colon > 0 ? explained.title.slice(colon + 2) : explained.title;
 }
 
 /** A group of the fleet: "Quarantined (2)". */
@@ -114,11 +127,13 @@ export class FleetJobNode implements HasJobTarget, HasAppTarget {
     item.id = this.id;
     const last = ago(row.lastCycle, now);
     const next = row.nextCycle === undefined ? undefined : clockTime(new Date(row.nextCycle), vscode.env.language);
+    // What a narrow sidebar shows first matters: why, then when; the tenant (the same on every row
+    // while one is connected) comes last.
     item.description = [
       row.reasons.length > 0 ? row.reasons.map(reasonText).join(', ') : row.summary.status,
-      this.connection.label,
       vscode.l10n.t('last: {0}', last ?? vscode.l10n.t('never')),
       next && vscode.l10n.t('next: {0}', next),
+      this.connection.label,
     ].filter(Boolean).join(' · ');
     const [icon, color] = groupIcons[row.group];
     item.iconPath = new vscode.ThemeIcon(row.group === 'running' ? 'sync~spin' : icon, color ? new vscode.ThemeColor(color) : undefined);

@@ -37,10 +37,10 @@ function processesInGroup(group: number, text: string): number[] {
   return found;
 }
 
-export async function openWorkbench(options: { locale?: string; settings?: object } = {}): Promise<Workbench> {
+export async function openWorkbench(options: { locale?: string; settings?: object; keybindings?: object[] } = {}): Promise<Workbench> {
   const browserPath = findBrowser();
   if (!browserPath) throw new Error(missingBrowserMessage);
-  const server = await startCodeServer({ root, locale: options.locale, settings: options.settings });
+  const server = await startCodeServer({ root, locale: options.locale, settings: options.settings, keybindings: options.keybindings });
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: browserPath, headless: true, args: chromiumArgs });
