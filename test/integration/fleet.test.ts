@@ -188,6 +188,34 @@ describe('Fleet view (real VS Code host, sandbox with several apps and a quarant
     assert.equal(env.api.fleet.statusBarState.text, '$(warning) 2');
   });
 
+  it('tries a tenant whose discovery failed again in the next background pass, which finds its jobs once it answers', async () => {
+    const token = 'fleet-third-tenant';
+    const options = { seed: 13, users: 3, groups: 1, token, pace: 'instant' as const, replicationDelaySeconds: 0 };
+    let third = await startSandbox({ port: 0, ...options });
+    const port = Number(new URL(third.graphUrl).port);
+    let thirdId: string | undefined;
+    try {
+      await vscode.commands.executeCommand('entraProvisioning.connectSandbox', { url: third.graphUrl, token });
+      thirdId = env.api.services.connections.list().find((c) => c.id !== env.connectionId)!.id;
+      // Unreachable before the fleet ever listed its apps.
+      await third.close();
+      const failed = await vscode.commands.executeCommand<FleetSummary>('entraProvisioning.refreshFleet');
+      assert.deepEqual(failed.errors.map((e) => e.connectionId), [thirdId]);
+      const row = (await env.api.fleet.getChildren()).find((n) => n.id === `fleet/error/${thirdId}`) as FleetMessageNode | undefined;
+      assert.match(String(row?.getTreeItem().label), /could not list its provisioning jobs/);
+
+      // Back (same address, same tenant): the next background pass discovers it without a manual refresh.
+      third = await startSandbox({ port, ...options });
+      await env.api.fleet.tick();
+      const summary = env.api.fleet.summary();
+      assert.deepEqual(summary.errors, []);
+      assert.deepEqual(summary.groups.flatMap((g) => g.jobs).filter((j) => j.connectionId === thirdId).map((j) => j.jobId), [third.demo.jobId]);
+    } finally {
+      if (thirdId) await vscode.commands.executeCommand('entraProvisioning.signOut', { connectionId: thirdId });
+      await third.close().catch(() => undefined);
+    }
+  });
+
   it('notifies a job newly in quarantine (opt-in), not the one already there, and counts it in the status bar', async () => {
     await vscode.workspace.getConfiguration('entraProvisioning').update('fleet.notifyOnQuarantine', true, vscode.ConfigurationTarget.Global);
     const newlyBroken = idle[0];
