@@ -151,7 +151,9 @@ export function refreshRequestBudget(jobs: number): number {
 
 /**
  * The apps a background refresh re-reads, per tenant: each app with a known job once (an app's jobs
- * come in one response), so a tenant's N jobs never need more than ⌈N/20⌉ batches (each tenant is its own endpoint).
+ * come in one response), so a tenant's N jobs never need more than ⌈N/20⌉ batches. The budget holds
+ * per tenant, not across tenants: each tenant is its own endpoint and token, so k tenants with a few
+ * jobs each take k requests.
  */
 export function planRefresh(jobs: ReadonlyArray<Pick<FleetJob, 'connectionId' | 'servicePrincipalId'>>): Map<string, string[]> {
   const plan = new Map<string, Set<string>>();
@@ -172,16 +174,55 @@ export interface FleetGraph {
 /** How many enterprise apps discovery lists at most (as the tenant-wide activity stream does). */
 export const FLEET_APP_LIMIT = 5000;
 
+/** The longest a tenant that keeps failing waits between background retries. */
+export const FLEET_MAX_RETRY_DELAY_MS = 15 * 60_000;
+
+/**
+ * How long after its `failures`-th failure in a row a tenant is tried again by the background
+ * passes: the next pass after the first (a blip), then 1, 2, 4, 8 minutes, at most 15. A signed-out
+ * or unreachable tenant thus costs a few requests an hour, not one every 30 seconds.
+ */
+export function fleetRetryDelayMs(failures: number): number {
+  if (failures <= 1) return 0;
+  return Math.min(60_000 * 2 ** (failures - 2), FLEET_MAX_RETRY_DELAY_MS);
+}
+
+/**
+ * How often the background refresh runs, or undefined for not at all: never while the window is
+ * unfocused (nobody is looking; the status bar catches up on focus), every `visibleMs` while the
+ * view shows, every `hiddenMs` while it is hidden only if the quarantine notification is wanted.
+ */
+export function fleetRefreshInterval(state: { focused: boolean; viewVisible: boolean; notifyOnQuarantine: boolean }, visibleMs: number, hiddenMs: number): number | undefined {
+  if (!state.focused) return undefined;
+  if (state.viewVisible) return visibleMs;
+  return state.notifyOnQuarantine ? hiddenMs : undefined;
+}
+
+/** An app whose jobs could not be read in the last discovery or refresh (its rows, if any, are as read before). */
+export interface FleetAppError {
+  readonly servicePrincipalId: string;
+  readonly appDisplayName: string;
+  readonly error: Error;
+}
+
 /**
  * One tenant's part of the fleet: the apps with jobs found by the last discovery and their jobs as
  * last read. Discovery lists every enterprise app and reads all their jobs; a refresh re-reads only
- * the apps known to have jobs.
+ * the apps known to have jobs. A failure is kept (with when, and how many in a row) rather than
+ * thrown away, so the view can say its rows are stale and back off its retries.
  */
 export class FleetTenant {
   private readonly apps = new Map<string, { name: string; jobs: SynchronizationJob[] }>();
   private discovered = false;
+  private failuresInRow = 0;
+  private lastFailure = 0;
+  private appFailures: FleetAppError[] = [];
   /** The last error of a discovery or refresh (cleared by a successful one). */
   error?: Error;
+  /** When that error happened, ms since the epoch. */
+  get failedAt(): number | undefined {
+    return this.error ? this.lastFailure : undefined;
+  }
 
   constructor(readonly connectionId: string) {}
 
@@ -189,37 +230,92 @@ export class FleetTenant {
     return this.discovered;
   }
 
+  /** Failed discoveries or refreshes in a row (0 after a success). */
+  get failures(): number {
+    return this.failuresInRow;
+  }
+
+  /** Apps whose jobs could not be read last time, though the tenant answered. */
+  get appErrors(): readonly FleetAppError[] {
+    return this.appFailures;
+  }
+
+  /** Whether a background pass should try this tenant now: always when it did not fail, else after the back-off. */
+  retryDue(now: number): boolean {
+    return this.failuresInRow === 0 || now - this.lastFailure >= fleetRetryDelayMs(this.failuresInRow);
+  }
+
+  /** Records a failed read of this tenant (also one before any request, such as getting a token). */
+  fail(error: unknown, now = Date.now()): void {
+    this.error = error instanceof Error ? error : new Error(String(error));
+    this.failuresInRow++;
+    this.lastFailure = now;
+  }
+
+  private succeeded(): void {
+    this.error = undefined;
+    this.failuresInRow = 0;
+  }
+
   /** Lists every enterprise app and keeps those with provisioning jobs. */
-  async discover(graph: FleetGraph, signal?: AbortSignal): Promise<void> {
-    const apps = await graph.listAllAppNames(FLEET_APP_LIMIT, signal);
+  async discover(graph: FleetGraph, signal?: AbortSignal, now = Date.now()): Promise<void> {
+    let apps: Array<{ id: string; displayName?: string }>;
+    let jobs: Map<string, { jobs?: SynchronizationJob[]; error?: Error }>;
+    try {
+      apps = await graph.listAllAppNames(FLEET_APP_LIMIT, signal);
+      jobs = await graph.jobsForApps(apps.map((a) => a.id), signal);
+    } catch (error) {
+      this.fail(error, now);
+      throw error;
+    }
     const names = new Map(apps.map((a) => [a.id, a.displayName ?? a.id]));
-    const jobs = await graph.jobsForApps(apps.map((a) => a.id), signal);
     const previous = new Map(this.apps);
+    const appErrors: FleetAppError[] = [];
     this.apps.clear();
     for (const [spId, entry] of jobs) {
+      if (entry.error) appErrors.push({ servicePrincipalId: spId, appDisplayName: names.get(spId) ?? spId, error: entry.error });
       // An app whose jobs could not be read this time keeps what was known of them.
       const list = entry.jobs ?? (entry.error ? previous.get(spId)?.jobs : undefined) ?? [];
       if (list.length > 0) this.apps.set(spId, { name: names.get(spId) ?? spId, jobs: list });
     }
+    this.appFailures = appErrors;
     this.discovered = true;
-    this.error = undefined;
+    this.succeeded();
   }
 
-  /** Re-reads the jobs of the apps known to have some; returns the ids of the apps whose jobs changed. */
-  async refresh(graph: FleetGraph, signal?: AbortSignal): Promise<string[]> {
+  /**
+   * Re-reads the jobs of the apps known to have some; returns the ids of the apps whose jobs changed.
+   * An app whose read failed keeps its rows and is listed in `appErrors`; a failure of the whole
+   * read is thrown, and kept in `error`.
+   */
+  async refresh(graph: FleetGraph, signal?: AbortSignal, now = Date.now()): Promise<string[]> {
     const spIds = planRefresh(this.jobs()).get(this.connectionId) ?? [];
-    if (spIds.length === 0) return [];
-    const result = await graph.jobsForApps(spIds, signal);
+    if (spIds.length === 0) {
+      this.appFailures = [];
+      this.succeeded();
+      return [];
+    }
+    let result: Map<string, { jobs?: SynchronizationJob[]; error?: Error }>;
+    try {
+      result = await graph.jobsForApps(spIds, signal);
+    } catch (error) {
+      this.fail(error, now);
+      throw error;
+    }
     const changed: string[] = [];
+    const appErrors: FleetAppError[] = [];
     for (const [spId, entry] of result) {
       const known = this.apps.get(spId);
-      if (!known || !entry.jobs) continue;
+      if (!known) continue;
+      if (entry.error) appErrors.push({ servicePrincipalId: spId, appDisplayName: known.name, error: entry.error });
+      if (!entry.jobs) continue;
       if (JSON.stringify(entry.jobs) === JSON.stringify(known.jobs)) continue;
       changed.push(spId);
       if (entry.jobs.length === 0) this.apps.delete(spId);
       else known.jobs = entry.jobs;
     }
-    this.error = undefined;
+    this.appFailures = appErrors;
+    this.succeeded();
     return changed;
   }
 

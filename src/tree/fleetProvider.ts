@@ -6,8 +6,9 @@ import { holdsDeletions } from '../graph/facts';
 import { localizedStatusWords } from '../host/jobStatusWords';
 import { clockTime } from '../shared/clockTime';
 import { explainProvisioningError } from '../shared/provisioningErrorCatalog';
-import { buildFleet, FleetTenant, newlyQuarantined, type FleetGraph, type FleetGroup, type FleetModel, type FleetReason, type FleetRow } from '../shared/fleet';
-import type { Logger } from '../shared/logger';
+import { buildFleet, fleetRefreshInterval, FleetTenant, newlyQuarantined, type FleetGraph, type FleetGroup, type FleetModel, type FleetReason, type FleetRow } from '../shared/fleet';
+import { CommandId } from '../shared/commandIds';
+import { redactSecrets, type Logger } from '../shared/logger';
 import type { AppTarget, HasAppTarget, HasJobTarget, JobTarget } from '../shared/targets';
 import { jobContext, RowKind } from './contextValues';
 import { ago, describeJobStatus } from './jobStatusText';
@@ -163,20 +164,27 @@ export class FleetJobNode implements HasJobTarget, HasAppTarget {
   }
 }
 
-/** A tenant the fleet could not read, or the note that no job exists anywhere. */
+/**
+ * A tenant the fleet could not read (or read only in part), or the note that no job exists anywhere.
+ * An error row retries on click: a manual refresh of the fleet (convention 4).
+ */
 export class FleetMessageNode {
   constructor(
     readonly id: string,
     private readonly text: string,
-    private readonly detail?: string,
+    readonly detail?: string,
   ) {}
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.text, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon(this.detail ? 'error' : 'info');
+    item.iconPath = this.detail ? new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon('info');
     item.tooltip = this.detail;
     item.contextValue = this.detail ? RowKind.error : RowKind.info;
+    if (this.detail) {
+      item.description = vscode.l10n.t('Retry');
+      item.command = { command: CommandId.refreshFleet, title: vscode.l10n.t('Retry') };
+    }
     return item;
   }
 
@@ -187,6 +195,34 @@ export class FleetMessageNode {
   getParent(): undefined {
     return undefined;
   }
+}
+
+/** What went wrong with a tenant's last read, as a string that changes when that does. */
+function problemOf(tenant: FleetTenant): string {
+  return JSON.stringify([tenant.error?.message, tenant.appErrors.map((a) => [a.servicePrincipalId, a.error.message])]);
+}
+
+/**
+ * A tenant's error rows: discovery failed (no rows of it), its last refresh failed (its rows are as
+ * of an earlier read), or some apps' jobs could not be read (their rows, if any, are as before).
+ */
+function problemNodes(tenant: FleetTenant, label: string): FleetMessageNode[] {
+  const nodes: FleetMessageNode[] = [];
+  if (tenant.error) {
+    const since = tenant.failedAt === undefined ? '' : clockTime(new Date(tenant.failedAt), vscode.env.language);
+    const text = tenant.isDiscovered
+      ? vscode.l10n.t('{0}: the last refresh failed ({1}); its rows may be out of date', label, since)
+      : vscode.l10n.t('{0}: could not list its provisioning jobs', label);
+    nodes.push(new FleetMessageNode(`fleet/error/${tenant.connectionId}`, text, redactSecrets(tenant.error.message)));
+  }
+  const apps = tenant.appErrors;
+  if (apps.length > 0) {
+    const text = apps.length === 1
+      ? vscode.l10n.t('{0}: could not read the jobs of {1}', label, apps[0].appDisplayName)
+      : vscode.l10n.t('{0}: could not read the jobs of {1} apps', label, apps.length);
+    nodes.push(new FleetMessageNode(`fleet/appErrors/${tenant.connectionId}`, text, redactSecrets(apps.map((a) => `${a.appDisplayName}: ${a.error.message}`).join('\n'))));
+  }
+  return nodes;
 }
 
 /** The fleet in a form a script or a test can read: the refreshFleet command's answer. */
@@ -243,6 +279,7 @@ export class FleetView implements vscode.TreeDataProvider<FleetNode>, vscode.Dis
   private timer?: NodeJS.Timeout;
   private timerInterval?: number;
   private lastPass = 0;
+  private statusBarVisible = false;
   private readonly statusBar: vscode.StatusBarItem;
   /** Keys of the jobs whose quarantine was notified, oldest first (tests read it: notifications cannot be). */
   readonly notified: string[] = [];
@@ -281,7 +318,7 @@ export class FleetView implements vscode.TreeDataProvider<FleetNode>, vscode.Dis
 
   /** The timer runs only while the window has focus, and while the view shows or the notification is wanted. */
   private runTimer(): void {
-    const interval = !vscode.window.state.focused ? undefined : this.parts.view.visible ? VISIBLE_INTERVAL_MS : this.notifyOnQuarantine ? HIDDEN_INTERVAL_MS : undefined;
+    const interval = fleetRefreshInterval({ focused: vscode.window.state.focused, viewVisible: this.parts.view.visible, notifyOnQuarantine: this.notifyOnQuarantine }, VISIBLE_INTERVAL_MS, HIDDEN_INTERVAL_MS);
     if (interval === this.timerInterval) return;
     clearInterval(this.timer);
     this.timer = undefined;
@@ -313,9 +350,12 @@ export class FleetView implements vscode.TreeDataProvider<FleetNode>, vscode.Dis
         const tenant = this.tenants.get(connection.id) ?? new FleetTenant(connection.id);
         this.tenants.set(connection.id, tenant);
         try {
-          await tenant.discover(await this.graphOf(connection.id)(), AbortSignal.timeout(PASS_TIMEOUT_MS * 5));
+          const graph = await this.graphOf(connection.id)().catch((error: unknown) => {
+            tenant.fail(error);
+            throw error;
+          });
+          await tenant.discover(graph, AbortSignal.timeout(PASS_TIMEOUT_MS * 5));
         } catch (error) {
-          tenant.error = error as Error;
           this.parts.logger.warn(`fleet: could not list the jobs of ${connection.label}: ${(error as Error).message}`);
         }
       }));
@@ -357,18 +397,32 @@ export class FleetView implements vscode.TreeDataProvider<FleetNode>, vscode.Dis
     }
   }
 
+  /**
+   * Re-reads each tenant's known jobs; a tenant whose discovery failed is discovered again. A tenant
+   * that keeps failing is tried with a growing delay (fleetRetryDelayMs), and its failure is shown,
+   * not swallowed: an error row over its (stale) rows, and the status bar says its count may be stale.
+   */
   private async refreshKnown(): Promise<void> {
     let changed = false;
-    await Promise.all([...this.tenants.values()].filter((t) => t.isDiscovered).map(async (tenant) => {
-      // A tenant that failed before and answers now loses its error row.
-      const hadError = tenant.error !== undefined;
+    const now = Date.now();
+    const labels = new Map(this.parts.connections.list().map((c) => [c.id, c.label]));
+    await Promise.all([...this.tenants.values()].filter((t) => labels.has(t.connectionId) && t.retryDue(now)).map(async (tenant) => {
+      const before = problemOf(tenant);
       try {
-        const apps = await tenant.refresh(await this.graphOf(tenant.connectionId)(), AbortSignal.timeout(PASS_TIMEOUT_MS));
-        if (apps.length > 0 || hadError) changed = true;
+        const graph = await this.graphOf(tenant.connectionId)().catch((error: unknown) => {
+          // Getting a token can fail too (signed out, expired): that is this tenant's failure.
+          tenant.fail(error);
+          throw error;
+        });
+        if (!tenant.isDiscovered) {
+          await tenant.discover(graph, AbortSignal.timeout(PASS_TIMEOUT_MS * 5));
+          changed = true;
+        } else if ((await tenant.refresh(graph, AbortSignal.timeout(PASS_TIMEOUT_MS))).length > 0) changed = true;
       } catch (error) {
         // One tenant failing (signed out, offline) must not stop the others' refresh.
-        this.parts.logger.debug(`fleet refresh of ${tenant.connectionId} failed: ${(error as Error).message}`);
+        this.parts.logger.warn(`fleet: refresh of ${labels.get(tenant.connectionId)} failed (${tenant.failures} in a row): ${redactSecrets((error as Error).message)}`);
       }
+      if (problemOf(tenant) !== before) changed = true;
     }));
     this.lastPass = Date.now();
     if (changed) this.rebuild();
@@ -414,8 +468,7 @@ export class FleetView implements vscode.TreeDataProvider<FleetNode>, vscode.Dis
       }
       return node;
     });
-    const errors = [...this.tenants.values()].filter((t) => t.error && connections.has(t.connectionId)).map((t) =>
-      new FleetMessageNode(`fleet/error/${t.connectionId}`, vscode.l10n.t('{0}: could not list its provisioning jobs', connections.get(t.connectionId)!.label), t.error!.message));
+    const errors = [...this.tenants.values()].filter((t) => connections.has(t.connectionId)).flatMap((t) => problemNodes(t, connections.get(t.connectionId)!.label));
     const empty = groups.length === 0 && errors.length === 0 && this.tenants.size > 0 ? [new FleetMessageNode('fleet/empty', vscode.l10n.t('No provisioning jobs in the connected tenants.'))] : [];
     this.roots = [...errors, ...groups, ...empty];
     this.updateStatusBar();
@@ -423,21 +476,40 @@ export class FleetView implements vscode.TreeDataProvider<FleetNode>, vscode.Dis
     if (news.length > 0 && this.notifyOnQuarantine) for (const row of news) void this.notifyQuarantine(row);
   }
 
+  /**
+   * The count of jobs that need attention. When a tenant's last read failed the count is as of an
+   * earlier read: the item then shows (even at 0, which would otherwise read as "all is well") with
+   * a mark, and its tooltip names the tenants and why.
+   */
   private updateStatusBar(): void {
     const attention = this.current.attention;
-    if (attention === 0 || this.parts.connections.list().length === 0) {
+    const connections = this.parts.connections.list();
+    const stale = connections.flatMap((c) => {
+      const tenant = this.tenants.get(c.id);
+      return tenant && (tenant.error || tenant.appErrors.length > 0) ? [c.label] : [];
+    });
+    this.statusBarVisible = connections.length > 0 && (attention > 0 || stale.length > 0);
+    if (!this.statusBarVisible) {
       this.statusBar.hide();
       return;
     }
     const quarantined = this.current.groups.find((g) => g.group === 'quarantined')?.rows.length ?? 0;
-    this.statusBar.text = `$(warning) ${attention}`;
-    this.statusBar.tooltip = vscode.l10n.t('Provisioning jobs that need attention: {0} in quarantine, {1} failing. Click to show the fleet.', quarantined, attention - quarantined);
+    this.statusBar.text = [attention > 0 ? `$(warning) ${attention}` : '', stale.length > 0 ? '$(sync-ignored)' : ''].filter(Boolean).join(' ');
+    this.statusBar.tooltip = [
+      vscode.l10n.t('Provisioning jobs that need attention: {0} in quarantine, {1} failing. Click to show the fleet.', quarantined, attention - quarantined),
+      stale.length > 0 ? vscode.l10n.t('The count may be out of date: the last refresh of {0} failed.', stale.join(', ')) : '',
+    ].filter(Boolean).join('\n\n');
     this.statusBar.show();
   }
 
   /** Status bar text and visibility, for tests. */
   get statusBarState(): { text: string; visible: boolean } {
-    return { text: this.statusBar.text, visible: this.current.attention > 0 && this.parts.connections.list().length > 0 };
+    return { text: this.statusBar.text, visible: this.statusBarVisible };
+  }
+
+  /** The status bar item's tooltip, for tests. */
+  get statusBarTooltip(): string {
+    return typeof this.statusBar.tooltip === 'string' ? this.statusBar.tooltip : (this.statusBar.tooltip?.value ?? '');
   }
 
   private async notifyQuarantine(row: FleetRow): Promise<void> {
@@ -470,7 +542,10 @@ export class FleetView implements vscode.TreeDataProvider<FleetNode>, vscode.Dis
         group: g.group,
         jobs: g.rows.map((r) => ({ connectionId: r.connectionId, servicePrincipalId: r.servicePrincipalId, jobId: r.job.id ?? '', appDisplayName: r.appDisplayName, status: r.summary.status, reasons: r.reasons })),
       })),
-      errors: [...this.tenants.values()].filter((t) => t.error).map((t) => ({ connectionId: t.connectionId, message: t.error!.message })),
+      errors: [...this.tenants.values()].flatMap((t) => [
+        ...(t.error ? [{ connectionId: t.connectionId, message: redactSecrets(t.error.message) }] : []),
+        ...t.appErrors.map((a) => ({ connectionId: t.connectionId, message: redactSecrets(`${a.appDisplayName}: ${a.error.message}`) })),
+      ]),
     };
   }
 

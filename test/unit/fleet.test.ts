@@ -1,9 +1,12 @@
 import * as assert from 'node:assert/strict';
 import type { SynchronizationJob } from '@microsoft/microsoft-graph-types';
-import { buildFleet, classifyJob, FleetTenant, fleetKey, newlyQuarantined, planRefresh, refreshRequestBudget, type FleetGroup, type FleetJob } from '../../src/shared/fleet';
+import { buildFleet, classifyJob, fleetRefreshInterval, fleetRetryDelayMs, FleetTenant, fleetKey, newlyQuarantined, planRefresh, refreshRequestBudget, type FleetGroup, type FleetJob } from '../../src/shared/fleet';
 import { englishStatusWords as words } from '../../src/shared/jobStatus';
 import { SCIM_APP_TEMPLATE_ID } from '../../src/sandbox/seed/templates';
 import type { Sandbox } from '../../src/sandbox/server';
+import { StaticTokenCredential } from '../../src/auth/staticTokenCredential';
+import { createProvisioningService } from '../../src/graph';
+import { silentLogger } from '../../src/shared/logger';
 import { serviceFor, startActivitySandbox } from './activity/helpers';
 
 const now = new Date('2026-03-01T12:00:00Z');
@@ -101,19 +104,33 @@ describe('fleet: classification, grouping and refresh planning (host-free)', () 
     assert.deepEqual(newlyQuarantined(before, model.groups.flatMap((g) => g.rows)).map((r) => r.appDisplayName), ['A']);
   });
 
-  it('plans a refresh as each app with known jobs once per tenant, within one $batch per 20 jobs', () => {
+  it('plans a refresh as each app with known jobs once per tenant, so the ⌈N/20⌉ budget holds per tenant, not across tenants', () => {
     const jobs = [
       ...Array.from({ length: 45 }, (_, i) => ({ connectionId: 'c1', servicePrincipalId: `sp${i}` })),
       { connectionId: 'c1', servicePrincipalId: 'sp0' },
       { connectionId: 'c2', servicePrincipalId: 'sp0' },
     ];
     const plan = planRefresh(jobs);
-    assert.equal(plan.get('c1')?.length, 45);
-    assert.deepEqual(plan.get('c2'), ['sp0']);
-    // Each tenant is its own Graph endpoint and token, so the budget holds per tenant.
-    const c1Jobs = jobs.filter((j) => j.connectionId === 'c1').length;
-    assert.ok(Math.ceil(plan.get('c1')!.length / 20) <= refreshRequestBudget(c1Jobs));
-    assert.equal(refreshRequestBudget(1000), 50);
+    assert.equal(plan.get('c1')?.length, 45, 'sp0’s two jobs come in one response');
+    assert.deepEqual(plan.get('c2'), ['sp0'], 'the same app id in another tenant is another app');
+    // The budget's edges, by hand: a batch carries 20 apps, so 21 need a second.
+    assert.deepEqual([0, 1, 20, 21, 46, 1000].map(refreshRequestBudget), [0, 1, 1, 2, 3, 50]);
+    // c1's 45 apps take 3 batches, within its 46 jobs' budget of 3; c2 needs one more request of its
+    // own (another endpoint and token), so the 47 jobs take 4 requests, over the 3 a shared budget would allow.
+    assert.equal(refreshRequestBudget(45), 3);
+    assert.equal(refreshRequestBudget(jobs.length), 3);
+  });
+
+  it('backs off a failing tenant: the next pass after one failure, then 1, 2, 4, 8 minutes, at most 15', () => {
+    assert.deepEqual([1, 2, 3, 4, 5, 6, 20].map((n) => fleetRetryDelayMs(n) / 60_000), [0, 1, 2, 4, 8, 15, 15]);
+  });
+
+  it('refreshes in the background only while the window has focus: every 30 s while the view shows, every 5 min hidden if quarantine notifications are on', () => {
+    const interval = (focused: boolean, viewVisible: boolean, notifyOnQuarantine: boolean) => fleetRefreshInterval({ focused, viewVisible, notifyOnQuarantine }, 30_000, 300_000);
+    assert.equal(interval(false, true, true), undefined, 'unfocused: paused even with the view showing and notifications on');
+    assert.equal(interval(true, true, false), 30_000);
+    assert.equal(interval(true, false, true), 300_000);
+    assert.equal(interval(true, false, false), undefined, 'hidden, nobody wants it');
   });
 });
 
@@ -157,5 +174,56 @@ describe('fleet: a tenant’s discovery and refresh against the sandbox’s Grap
     const model = buildFleet(tenant.jobs(), new Date(), words);
     assert.deepEqual(model.groups[0].rows.map((r) => [r.group, r.job.id, r.reasons[0]?.kind]), [['quarantined', jobId, 'quarantine']]);
     assert.equal(model.attention, 1);
+  });
+
+  it('keeps a failed refresh (rows kept, error and failures in a row kept, retried after the back-off) and clears it when the tenant answers again', async () => {
+    sandbox = await startActivitySandbox({ apps: 3, replicationDelaySeconds: 0 });
+    const service = serviceFor(sandbox);
+    const graph = { listAllAppNames: service.apps.listAllAppNames.bind(service.apps), jobsForApps: service.jobs.jobsForApps.bind(service.jobs) };
+    // The same tenant with a token it no longer accepts (an expired sign-in): the whole $batch is refused.
+    const expired = createProvisioningService({ credential: new StaticTokenCredential('expired-token'), graphBaseUrl: sandbox.graphUrl, scopes: ['https://graph.microsoft.com/.default'], logger: silentLogger, retry: { maxRetries: 0 } });
+    const refused = { listAllAppNames: expired.apps.listAllAppNames.bind(expired.apps), jobsForApps: expired.jobs.jobsForApps.bind(expired.jobs) };
+    const tenant = new FleetTenant('c1');
+    await tenant.discover(graph);
+    const known = tenant.jobs();
+    assert.equal(known.length, 1, 'the demo job');
+
+    const t0 = Date.parse('2026-03-01T12:00:00Z');
+    await assert.rejects(tenant.refresh(refused, undefined, t0));
+    assert.ok(tenant.error && tenant.error.message.length > 0, 'why is kept');
+    assert.deepEqual([tenant.failures, tenant.failedAt], [1, t0]);
+    assert.deepEqual(tenant.jobs(), known, 'the rows stay (as read before)');
+    assert.equal(tenant.retryDue(t0 + 1), true, 'after one failure, the next pass tries again');
+    await assert.rejects(tenant.refresh(refused, undefined, t0 + 30_000));
+    assert.equal(tenant.failures, 2);
+    assert.equal(tenant.retryDue(t0 + 60_000), false, 'two in a row: not again for a minute');
+    assert.equal(tenant.retryDue(t0 + 90_000), true);
+
+    await tenant.refresh(graph);
+    assert.deepEqual([tenant.error, tenant.failures, tenant.failedAt], [undefined, 0, undefined]);
+  });
+
+  it('lists an app whose jobs could not be read inside the $batch (keeping its rows) instead of skipping it', async () => {
+    sandbox = await startActivitySandbox({ apps: 3, replicationDelaySeconds: 0 });
+    const service = serviceFor(sandbox);
+    const graph = { listAllAppNames: service.apps.listAllAppNames.bind(service.apps), jobsForApps: service.jobs.jobsForApps.bind(service.jobs) };
+    const other = await service.apps.instantiateTemplate(SCIM_APP_TEMPLATE_ID, 'Fleet gone');
+    const goneId = other.servicePrincipal!.id!;
+    await service.jobs.createJob(goneId, 'scim');
+    const tenant = new FleetTenant('c1');
+    await tenant.discover(graph);
+    assert.equal(tenant.jobs().length, 2);
+
+    // Deleted behind the fleet's back: the batch answers 404 for this app and 200 for the other.
+    await service.graph.delete(`/servicePrincipals/${goneId}`, { operation: 'delete an app' });
+    const changed = await tenant.refresh(graph);
+    assert.deepEqual(changed, []);
+    assert.equal(tenant.error, undefined, 'the tenant answered');
+    assert.deepEqual(tenant.appErrors.map((a) => [a.servicePrincipalId, a.appDisplayName]), [[goneId, 'Fleet gone']]);
+    assert.ok(tenant.appErrors[0].error.message.length > 0, 'with why');
+    assert.equal(tenant.jobs().length, 2, 'its row stays until a discovery no longer finds it');
+
+    await tenant.discover(graph);
+    assert.deepEqual([tenant.appErrors, tenant.jobs().map((j) => j.servicePrincipalId)], [[], [sandbox.demo.servicePrincipalId]]);
   });
 });

@@ -9,7 +9,7 @@ export interface MadeJob {
 }
 
 /** Calls the sandbox's Graph as a script would (its own token, not the extension's requests). */
-async function graph<T>(sandbox: Sandbox, method: 'POST' | 'GET', path: string, body?: unknown): Promise<T> {
+async function graph<T>(sandbox: Sandbox, method: 'POST' | 'GET' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${sandbox.graphUrl}${path}`, {
     method,
     headers: { Authorization: `Bearer ${sandbox.token ?? 'test'}`, 'Content-Type': 'application/json' },
@@ -42,4 +42,14 @@ export async function startAndAwaitCycle(sandbox: Sandbox, job: Pick<MadeJob, 's
 /** Pauses a job through Graph. */
 export async function pause(sandbox: Sandbox, job: Pick<MadeJob, 'servicePrincipalId' | 'jobId'>): Promise<void> {
   await graph(sandbox, 'POST', `/servicePrincipals/${job.servicePrincipalId}/synchronization/jobs/${job.jobId}/pause`);
+}
+
+/** Saves a job's credentials through Graph (PUT replaces the app's whole list), as an admin's script would. */
+export async function saveSecrets(sandbox: Sandbox, job: Pick<MadeJob, 'servicePrincipalId'>, secrets: Record<string, string>): Promise<void> {
+  await graph(sandbox, 'PUT', `/servicePrincipals/${job.servicePrincipalId}/synchronization/secrets`, { value: Object.entries(secrets).map(([key, value]) => ({ key, value })) });
+}
+
+/** Deletes an app through Graph, behind the extension's back. */
+export async function deleteApp(sandbox: Sandbox, job: Pick<MadeJob, 'servicePrincipalId'>): Promise<void> {
+  await graph(sandbox, 'DELETE', `/servicePrincipals/${job.servicePrincipalId}`);
 }
