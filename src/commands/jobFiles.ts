@@ -252,7 +252,7 @@ function planMarkdown(parts: PlanParts, sampleSize: number): string {
     for (const entry of parts.entries) {
       lines.push(`### ${entry.subject.replace(/[#*_`<>[\]]/g, ' ')}`, '');
       if (entry.requests.length === 0) lines.push(vscode.l10n.t('No request: the change does not alter what is sent for this object.'), '');
-      for (const r of entry.requests) lines.push('```http', `${r.method} ${r.path}`, ...(r.body === undefined ? [] : ['', JSON.stringify(r.body, null, 2).replace(/```/g, 'ʼʼʼ')]), '```', '');
+      for (const r of entry.requests) lines.push('```http', `${r.method} ${r.path}`, ...(r.body === null ? [] : ['', JSON.stringify(r.body, null, 2).replace(/```/g, 'ʼʼʼ')]), '```', '');
       if (entry.kept?.length) lines.push(vscode.l10n.t('{0} become(s) empty: outbound provisioning does not clear an attribute in the app, so the app keeps its value (no request).', entry.kept.map((k) => cell(k)).join(', ')), '');
     }
   }
