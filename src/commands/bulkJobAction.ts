@@ -4,7 +4,7 @@ import {
   bulkActions, countResults, parseBulkJobActionArgs, resetScopeNames, runBounded, targetKey,
   type BulkAction, type BulkArgProblem, type BulkCounts, type BulkJobActionResult, type BulkJobResult,
 } from '../shared/bulkJobAction';
-import { UserFacingError } from '../shared/errors';
+import { isCancellation, UserFacingError } from '../shared/errors';
 import type { Logger } from '../shared/logger';
 import { hasJobTarget, type JobTarget } from '../shared/targets';
 import { escapeMarkdown, inlineCode } from '../tree/markdown';
@@ -24,11 +24,16 @@ const CONCURRENCY = 4;
 /** Jobs the confirmation lists by name; more are counted (a modal dialog does not scroll). */
 const LISTED_IN_CONFIRMATION = 15;
 
-/** A job ready to act on: its target (with the app's name when known), tenant and service. */
+/**
+ * A job ready to act on: its target (with the app's name when known), tenant and service; or, when
+ * its tenant could not be reached (signed out, consent refused), why not, so it fails alone.
+ */
 interface PreparedJob {
   readonly target: JobTarget;
   readonly tenant: string;
-  readonly service: ProvisioningService;
+  /** Undefined when the tenant could not be reached; `unavailable` is then why. */
+  readonly service?: ProvisioningService;
+  readonly unavailable?: unknown;
 }
 
 /** What a bulk run was asked to do, however it was invoked (script, palette, tree selection). */
@@ -50,7 +55,7 @@ export async function bulkJobAction(services: Services, context: CommandContext,
     const asked = await askBulkRequest(services, context);
     return asked ? runBulkJobAction(services, context, asked) : undefined;
   }
-  const parsed = parseBulkJobActionArgs(arg);
+  const parsed = parseBulkJobActionArgs(arg, services.connections.current?.id);
   if ('problem' in parsed) throw new UserFacingError(describeArgProblem(parsed.problem));
   const { args } = parsed;
   const known = new Set(services.connections.list().map((c) => c.id));
@@ -168,14 +173,26 @@ export async function runBulkJobAction(services: Services, context: CommandConte
  * confirmation and the report (the tree's, else read; a failed read leaves the id).
  */
 async function prepareJobs(services: Services, context: CommandContext, targets: readonly JobTarget[]): Promise<PreparedJob[]> {
-  const byConnection = new Map<string, { tenant: string; service: ProvisioningService }>();
+  const byConnection = new Map<string, Omit<PreparedJob, 'target'>>();
   for (const connectionId of new Set(targets.map((t) => t.connectionId))) {
-    await services.graph.ensureScopes(connectionId, 'manageJobs');
-    byConnection.set(connectionId, { tenant: services.graph.connection(connectionId).label, service: await services.graph.service(connectionId) });
+    const tenant = services.graph.connection(connectionId).label;
+    try {
+      await services.graph.ensureScopes(connectionId, 'manageJobs');
+      byConnection.set(connectionId, { tenant, service: await services.graph.service(connectionId) });
+    } catch (error) {
+      if (isCancellation(error) || context.token.isCancellationRequested) throw error;
+      // One tenant out of reach must not stop the others: its jobs fail with the reason.
+      services.logger.child('bulk').warn(`${tenant}: ${describeError(error)}`);
+      byConnection.set(connectionId, { tenant, unavailable: error });
+      continue;
+    }
     services.tree.rememberApp(connectionId, targets.find((t) => t.connectionId === connectionId)!.servicePrincipalId);
   }
   context.report(vscode.l10n.t('Loading provisioning jobs…'));
-  const named = await runBounded(targets, CONCURRENCY, (target) => withAppName(services, byConnection.get(target.connectionId)!.service, target, context.signal));
+  const named = await runBounded(targets, CONCURRENCY, async (target) => {
+    const { service } = byConnection.get(target.connectionId)!;
+    return service ? withAppName(services, service, target, context.signal) : target;
+  });
   return targets.map((target, index) => {
     const outcome = named[index];
     return { ...byConnection.get(target.connectionId)!, target: outcome.kind === 'done' ? outcome.value : target };
@@ -195,6 +212,7 @@ async function confirm(context: CommandContext, action: BulkAction, jobs: readon
 /** Acts on one job; a failure becomes its result (the others go on). */
 async function actOn(services: Services, log: Logger, signal: AbortSignal, job: PreparedJob, action: BulkAction, resetScope: readonly string[] | undefined): Promise<BulkJobResult> {
   const { servicePrincipalId, jobId } = job.target;
+  if (!job.service) return { servicePrincipalId, jobId, ok: false, error: describeError(job.unavailable) };
   try {
     await requestJobAction(services, signal, job.target, job.service, action, resetScope);
   } catch (error) {

@@ -24,15 +24,21 @@ export class DriftNotices implements vscode.CodeLensProvider, vscode.Disposable 
   private readonly findings = new Map<string, { version: number; at: number; drift?: FileDrift }>();
   private readonly checking = new Map<string, Promise<void>>();
   private readonly warned = new Set<string>();
+  /** Per file, the stamp of the last finding a command recorded: a check started before it is stale. */
+  private readonly recorded = new Map<string, number>();
+  private stamps = 0;
+  /** Aborted on dispose, so checks under way stop reading the tenant. */
+  private readonly stopped = new AbortController();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   /**
    * @param check Reads the document's job in its tenant; undefined when the file is not for a
-   *   signed-in tenant or not a provisioning file yet (it then shows no notice).
+   *   signed-in tenant or not a provisioning file yet (it then shows no notice). `signal` aborts
+   *   when the notices are disposed.
    */
-  constructor(private readonly check: (document: vscode.TextDocument) => Promise<FileDrift | undefined>, private readonly warn: (message: string) => void, onConnectionsChanged: vscode.Event<unknown>) {
+  constructor(private readonly check: (document: vscode.TextDocument, signal: AbortSignal) => Promise<FileDrift | undefined>, private readonly warn: (message: string) => void, onConnectionsChanged: vscode.Event<unknown>) {
     this.disposables.push(
       vscode.languages.registerCodeLensProvider({ pattern: '**/*.provisioning.json' }, this),
       vscode.workspace.onDidOpenTextDocument((d) => void this.checkDocument(d)),
@@ -65,6 +71,7 @@ export class DriftNotices implements vscode.CodeLensProvider, vscode.Disposable 
 
   /** Records what a command found for a file (checkDrift, plan, apply), so the notice follows it. */
   record(uri: vscode.Uri, drift: FileDrift): void {
+    this.recorded.set(uri.toString(), ++this.stamps);
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     this.findings.set(uri.toString(), { version: document?.version ?? -1, at: Date.now(), drift });
     this.changed.fire();
@@ -79,13 +86,18 @@ export class DriftNotices implements vscode.CodeLensProvider, vscode.Disposable 
     if (known && (known.version === document.version || known.version === -1) && Date.now() - known.at < FRESH_MS) return Promise.resolve();
     const running = this.checking.get(key);
     if (running) return running;
-    const work = this.check(document).then(
+    const started = this.stamps;
+    const work = this.check(document, this.stopped.signal).then(
       (drift) => {
+        // A command recorded a newer finding while this check ran (plan, apply, checkDrift): it wins.
+        if ((this.recorded.get(key) ?? 0) > started || this.stopped.signal.aborted) return;
         this.findings.set(key, { version: document.version, at: Date.now(), drift });
         this.changed.fire();
         if (drift) this.warnWithoutLens(document, drift);
       },
-      (error: unknown) => this.warn(`[drift] could not check ${document.uri.fsPath}: ${(error as Error).message}`),
+      (error: unknown) => {
+        if (!this.stopped.signal.aborted) this.warn(`[drift] could not check ${document.uri.fsPath}: ${(error as Error).message}`);
+      },
     ).finally(() => this.checking.delete(key));
     this.checking.set(key, work);
     return work;
@@ -105,6 +117,7 @@ export class DriftNotices implements vscode.CodeLensProvider, vscode.Disposable 
   }
 
   dispose(): void {
+    this.stopped.abort();
     this.disposables.forEach((d) => d.dispose());
   }
 }

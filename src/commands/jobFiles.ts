@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { SecretPair } from '../graph/secretsApi';
 import { ScimPreviewer, type ScimPreviewEntry } from '../sandbox/engine/scimPreview';
 import { CommandId } from '../shared/commandIds';
-import { UserFacingError } from '../shared/errors';
+import { isCancellation, UserFacingError } from '../shared/errors';
 import {
   applyConfigurationToSchema,
   buildProvisioningFile,
@@ -20,7 +20,7 @@ import {
 } from '../shared/provisioningFile';
 import type { RawSchema } from '../shared/synchronizationSchema';
 import { hasJobTarget, type JobTarget } from '../shared/targets';
-import type { CommandContext } from './commandRunner';
+import { describeError, type CommandContext } from './commandRunner';
 import { resolveJobTarget } from './jobTarget';
 import { settingsToSecrets } from './provisioningSettings';
 import { PREVIEW_PAGE_SIZE, PREVIEW_PAGES, PreviewEvaluationError, previewSample } from './planSample';
@@ -144,7 +144,7 @@ function noteDrift(services: Services, uri: vscode.Uri, target: JobTarget, drift
  * Whether an open provisioning file's job drifted (its notice; not a command, so nothing is shown on
  * failure). Undefined for a file that does not parse or whose tenant no connection is signed in to.
  */
-export async function provisioningFileDrift(services: Services, document: vscode.TextDocument): Promise<FileDrift | undefined> {
+export async function provisioningFileDrift(services: Services, document: vscode.TextDocument, signal: AbortSignal): Promise<FileDrift | undefined> {
   let file: ProvisioningFile;
   let connectionId: string;
   try {
@@ -153,7 +153,7 @@ export async function provisioningFileDrift(services: Services, document: vscode
   } catch {
     return undefined;
   }
-  const state = await readTenantState(services, connectionId, file.identity.servicePrincipalId, file.identity.jobId, new AbortController().signal, file.identity.appDisplayName);
+  const state = await readTenantState(services, connectionId, file.identity.servicePrincipalId, file.identity.jobId, signal, file.identity.appDisplayName);
   const target: JobTarget = { connectionId, servicePrincipalId: file.identity.servicePrincipalId, jobId: file.identity.jobId };
   const drifted = state.fingerprint !== file.version.fingerprint;
   services.tree.driftChecked([target], drifted ? [{ ...target, file: document.uri.fsPath }] : []);
@@ -252,7 +252,7 @@ function planMarkdown(parts: PlanParts, sampleSize: number): string {
     for (const entry of parts.entries) {
       lines.push(`### ${entry.subject.replace(/[#*_`<>[\]]/g, ' ')}`, '');
       if (entry.requests.length === 0) lines.push(vscode.l10n.t('No request: the change does not alter what is sent for this object.'), '');
-      for (const r of entry.requests) lines.push('```http', `${r.method} ${r.path}`, ...(r.body === undefined ? [] : ['', JSON.stringify(r.body, null, 2).replace(/```/g, 'ʼʼʼ')]), '```', '');
+      for (const r of entry.requests) lines.push('```http', `${r.method} ${r.path}`, ...(r.body === null ? [] : ['', JSON.stringify(r.body, null, 2).replace(/```/g, 'ʼʼʼ')]), '```', '');
       if (entry.kept?.length) lines.push(vscode.l10n.t('{0} become(s) empty: outbound provisioning does not clear an attribute in the app, so the app keeps its value (no request).', entry.kept.map((k) => cell(k)).join(', ')), '');
     }
   }
@@ -358,7 +358,9 @@ export async function applyRequestsOf(services: Services, context: CommandContex
 
 /**
  * Which provisioning files of the workspace no longer match their job's tenant version (someone
- * changed the job there). Files for tenants no connection is signed in to are skipped (logged).
+ * changed the job there). Files for tenants no connection is signed in to are skipped (logged); a
+ * file whose job could not be read (deleted, tenant out of reach) is logged with why and counted in
+ * a warning, and the others are still checked.
  * Public contract: `{}` → `{ drifted: [{ file, servicePrincipalId, jobId }] }`.
  */
 export async function checkDrift(services: Services, context: CommandContext, arg?: unknown): Promise<{ drifted: Array<{ file: string; servicePrincipalId: string; jobId: string }> }> {
@@ -367,6 +369,7 @@ export async function checkDrift(services: Services, context: CommandContext, ar
   const drifted: Array<{ file: string; servicePrincipalId: string; jobId: string }> = [];
   const checked: JobTarget[] = [];
   const driftedJobs: Array<JobTarget & { file: string }> = [];
+  let unchecked = 0;
   for (const uri of uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath))) {
     let file: ProvisioningFile;
     let connectionId: string;
@@ -377,7 +380,16 @@ export async function checkDrift(services: Services, context: CommandContext, ar
       services.logger.warn(`[drift] skipped ${uri.fsPath}: ${(error as Error).message}`);
       continue;
     }
-    const state = await readTenantState(services, connectionId, file.identity.servicePrincipalId, file.identity.jobId, context.signal, file.identity.appDisplayName);
+    let state: TenantState;
+    try {
+      state = await readTenantState(services, connectionId, file.identity.servicePrincipalId, file.identity.jobId, context.signal, file.identity.appDisplayName);
+    } catch (error) {
+      if (isCancellation(error) || context.signal.aborted) throw error;
+      // One file's job deleted or its tenant out of reach must not hide the other files' drift.
+      services.logger.warn(`[drift] could not check ${uri.fsPath}: ${describeError(error)}`);
+      unchecked++;
+      continue;
+    }
     const target: JobTarget = { connectionId, servicePrincipalId: file.identity.servicePrincipalId, jobId: file.identity.jobId };
     checked.push(target);
     const isDrifted = state.fingerprint !== file.version.fingerprint;
@@ -390,7 +402,17 @@ export async function checkDrift(services: Services, context: CommandContext, ar
   // The tree marks the drifted jobs (and unmarks the ones in step again).
   services.tree.driftChecked(checked, driftedJobs);
   if (arg === undefined) void announceDrift(drifted);
+  if (unchecked > 0) void warnUnchecked(unchecked);
   return { drifted };
+}
+
+/** Says how many files could not be checked (the log has each one's reason), with "Show Log". */
+async function warnUnchecked(count: number): Promise<void> {
+  const showLog = vscode.l10n.t('Show Log');
+  const message = count === 1
+    ? vscode.l10n.t('1 provisioning file could not be checked against its tenant; the log says why.')
+    : vscode.l10n.t('{0} provisioning files could not be checked against their tenant; the log says why.', String(count));
+  if ((await vscode.window.showWarningMessage(message, showLog)) === showLog) await vscode.commands.executeCommand(CommandId.showLog);
 }
 
 /** From the palette: says what drifted, with "Plan" for the first file. */

@@ -44,7 +44,7 @@ export function registerCommands(parts: ServiceParts, runnerParts: RunnerParts):
   let activity: ActivityChannel | undefined;
   let scimCheckLog: ScimCheckLog | undefined;
   // The check lives in the handlers' bundle, loaded only once a provisioning file is shown.
-  const driftNotices = new DriftNotices((document) => loadCommandHandlers().provisioningFileDrift(services, document), (message) => parts.logger.warn(message), parts.connections.onDidChange);
+  const driftNotices = new DriftNotices((document, signal) => loadCommandHandlers().provisioningFileDrift(services, document, signal), (message) => parts.logger.warn(message), parts.connections.onDidChange);
   const services: Services = {
     extensionUri: parts.extensionUri,
     logger: parts.logger,

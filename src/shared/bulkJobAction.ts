@@ -71,8 +71,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 /**
  * Checks a script's argument strictly: unknown keys (a misspelt `resetScopes`) and a job named twice
  * are refused rather than ignored, since a bulk action on the wrong set of jobs is hard to undo.
+ * @param currentConnectionId the connection a target without `connectionId` acts on, so that a job
+ *   named once without it and once with the current connection's id counts as named twice.
  */
-export function parseBulkJobActionArgs(arg: unknown): { readonly args: BulkJobActionArgs } | { readonly problem: BulkArgProblem } {
+export function parseBulkJobActionArgs(arg: unknown, currentConnectionId?: string): { readonly args: BulkJobActionArgs } | { readonly problem: BulkArgProblem } {
   if (!isRecord(arg)) return { problem: { kind: 'notObject' } };
   const unknownKey = Object.keys(arg).find((k) => !argKeys.has(k));
   if (unknownKey !== undefined) return { problem: { kind: 'unknownKey', key: unknownKey } };
@@ -88,7 +90,7 @@ export function parseBulkJobActionArgs(arg: unknown): { readonly args: BulkJobAc
     const { servicePrincipalId, jobId, connectionId } = target;
     if (!nonEmpty(servicePrincipalId) || !nonEmpty(jobId)) return { problem: { kind: 'target', index } };
     if (connectionId !== undefined && !nonEmpty(connectionId)) return { problem: { kind: 'connectionId', index } };
-    const identity = targetKey({ connectionId: connectionId ?? '', servicePrincipalId, jobId });
+    const identity = targetKey({ connectionId: connectionId ?? currentConnectionId ?? '', servicePrincipalId, jobId });
     const first = seen.get(identity);
     if (first !== undefined) return { problem: { kind: 'duplicate', index, first } };
     seen.set(identity, index);

@@ -69,7 +69,16 @@ export class LogsWorkbenchManager implements vscode.Disposable, vscode.WebviewPa
       return;
     }
     panel.webview.options = this.panelOptions();
-    this.adopt(scope, await this.labelOf(scope), panel, undefined);
+    // Closing the restored tab while its label is read stops that read, and nothing is adopted.
+    const closed = new AbortController();
+    const watch = panel.onDidDispose(() => closed.abort());
+    try {
+      const label = await this.labelOf(scope, closed.signal);
+      if (closed.signal.aborted || this.get(scope)) return;
+      this.adopt(scope, label, panel, undefined);
+    } finally {
+      watch.dispose();
+    }
   }
 
   private panelOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {

@@ -141,6 +141,23 @@ describe('Bulk actions (real VS Code host, sandbox)', function () {
     await run('bulkJobAction', { action: 'pause', targets: [demo], skipConfirmation: true });
   });
 
+  it('runs the other tenants\' jobs when one tenant cannot be reached, failing only that tenant\'s', async () => {
+    // A sandbox connection whose session ended (its token is gone): its service cannot be built.
+    const ended = { id: `ended-${Date.now()}`, kind: 'sandbox' as const, tenantId: 'ended-tenant', label: 'Ended sandbox', graphBaseUrl: 'http://127.0.0.1:1/v1.0' };
+    await env.api.services.connections.upsert(ended);
+    try {
+      const result = await run<BulkJobActionResult>('bulkJobAction', { action: 'start', targets: [{ ...ghost, connectionId: ended.id }, { ...demo, connectionId: env.connectionId }], skipConfirmation: true });
+      assert.ok(result, 'a result, not a failed command');
+      assert.deepEqual(result.results.map((r) => [r.jobId, r.ok]), [[ghost.jobId, false], [demo.jobId, true]]);
+      assert.match(result.results[0].error ?? '', /sandbox connection ended/);
+      assert.equal(sandboxJob(demo).schedule.state, 'Active', 'the reachable tenant\'s job was started');
+    } finally {
+      await env.api.services.connections.remove(ended.id);
+    }
+    assert.equal(env.api.services.connections.current?.id, env.connectionId);
+    await run('bulkJobAction', { action: 'pause', targets: [demo], skipConfirmation: true });
+  });
+
   it('refuses malformed arguments in one sentence, changing nothing', async () => {
     const before = [demo, second].map((j) => sandboxJob(j).schedule.state);
     const cases: Array<[unknown, RegExp]> = [
@@ -148,6 +165,7 @@ describe('Bulk actions (real VS Code host, sandbox)', function () {
       [{ action: 'start', targets: [] }, /^targets must be a non-empty list/],
       [{ action: 'start', targets: [demo, { servicePrincipalId: demo.servicePrincipalId }] }, /^Target 2: give servicePrincipalId and jobId/],
       [{ action: 'start', targets: [demo, second, demo] }, /^Target 3 names the same job as target 1\./],
+      [{ action: 'start', targets: [demo, { ...demo, connectionId: env.connectionId }] }, /^Target 2 names the same job as target 1\./],
       [{ action: 'start', targets: [demo], resetScope: ['Full'] }, /^resetScope applies only to the restart action\./],
       [{ action: 'restart', targets: [demo], resetScope: ['Everything'] }, /^resetScope must be a list of: None, /],
       [{ action: 'pause', targets: [demo], skipconfirmation: true }, /^Unknown property skipconfirmation/],

@@ -212,4 +212,15 @@ describe('Logs workbench (real VS Code host, sandbox tenant)', function () {
     await manager.deserializeWebviewPanel(bad, { scope: { connectionId: connected.connectionId, jobId: 'orphan' } });
     assert.ok(disposed, 'a job without its app is not a scope');
   });
+
+  it('adopts no panel that was closed while its restored label was read', async () => {
+    const manager = connected.api.services.logsWorkbenches;
+    const scope = { connectionId: connected.connectionId, servicePrincipalId: sp };
+    manager.get(scope)?.panel.dispose();
+    const panel = vscode.window.createWebviewPanel('entraProvisioning.logsWorkbench', 'closed early', vscode.ViewColumn.Active, {});
+    const restoring = manager.deserializeWebviewPanel(panel, { scope });
+    panel.dispose();
+    await restoring;
+    assert.equal(manager.get(scope), undefined, 'no workbench for a closed panel');
+  });
 });

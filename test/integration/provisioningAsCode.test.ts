@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { DriftNotices, type FileDrift } from '../../src/commands/jobFileDriftNotices';
 import type { RawSchema } from '../../src/shared/synchronizationSchema';
 import type { ProvisioningFile } from '../../src/shared/provisioningFile';
 import { markdownPreviews } from './helpers/extension';
@@ -143,6 +144,44 @@ describe('Provisioning as code (real VS Code host, sandbox tenant)', function ()
     assert.equal(now.synchronizationRules![0].objectMappings![0].attributeMappings!.find((m) => m.targetAttributeName === 'displayName')?.defaultValue ?? null, null);
     assert.deepEqual(await run<{ drifted: unknown[] }>('checkDrift', {}), { drifted: [] });
     assert.doesNotMatch(String((await jobRow()).contextValue), /\bdrifted\b/, 'in step again: the mark is gone');
+  });
+
+  it('checks the other files when one file\'s job cannot be read, keeping the result\'s shape', async () => {
+    // A file whose job was deleted in the tenant (here: a job id the app never had).
+    const orphan = join(folder, 'orphan.provisioning.json');
+    const content = readFile();
+    writeFileSync(orphan, JSON.stringify({ ...content, identity: { ...content.identity, jobId: 'scim.0000000000000000000000000000000000' } }, null, 2) + '\n');
+    try {
+      const server = await schemaOnServer();
+      server.synchronizationRules![0].objectMappings![0].attributeMappings!.find((m) => m.targetAttributeName === 'displayName')!.defaultValue = 'changed beside an orphan';
+      assert.equal((await graph('PUT', `/servicePrincipals/${sp}/synchronization/jobs/${jobId}/schema`, server)).status, 204);
+      assert.deepEqual(await run('checkDrift', {}), { drifted: [{ file, servicePrincipalId: sp, jobId }] }, 'the readable file is still checked');
+    } finally {
+      rmSync(orphan, { force: true });
+    }
+    assert.equal((await run<Applied>('applyJobFile', { file, skipConfirmation: true, onConflict: 'overwrite' }))?.outcome, 'applied');
+    assert.deepEqual(await run('checkDrift', {}), { drifted: [] });
+  });
+
+  it('keeps a command\'s finding over a drift check that started before it, and stops checks when disposed', async () => {
+    const pending: Array<{ uri: string; resolve: (drift: FileDrift) => void; signal: AbortSignal }> = [];
+    const notices = new DriftNotices((document, signal) => new Promise((resolve) => pending.push({ uri: document.uri.toString(), resolve, signal })), () => undefined, new vscode.EventEmitter<void>().event);
+    try {
+      const document = await vscode.workspace.openTextDocument(file);
+      const checking = notices.checkDocument(document);
+      const check = await eventually(() => pending.find((p) => p.uri === document.uri.toString()), 15_000, 'a drift check under way');
+      const job = { connectionId: connected.connectionId, servicePrincipalId: sp, jobId };
+      // Apply finishes while the check still reads the tenant: the older read must not win.
+      notices.record(document.uri, { drifted: false, job });
+      check.resolve({ drifted: true, job });
+      await checking;
+      assert.equal(notices.driftOf(document.uri)?.drifted, false);
+      assert.equal(check.signal.aborted, false);
+      notices.dispose();
+      assert.equal(check.signal.aborted, true, 'closing the notices aborts the checks under way');
+    } finally {
+      notices.dispose();
+    }
   });
 
   it('compares the job with its file and with its template default in a diff editor', async () => {

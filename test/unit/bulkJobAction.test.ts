@@ -45,6 +45,14 @@ describe('bulkJobAction argument', () => {
     assert.equal(problemOf({ action: 'start', targets: [{ ...job(1), connectionId: 'a' }, { ...job(1), connectionId: 'b' }] }), undefined);
     assert.deepEqual(problemOf({ action: 'start', targets: [{ ...job(1), connectionId: 'a' }, { ...job(1), connectionId: 'a' }] }), { kind: 'duplicate', index: 1, first: 0 });
   });
+
+  it('counts a target without connectionId and one naming the current connection as the same job', () => {
+    const arg = { action: 'start', targets: [job(1), { ...job(1), connectionId: 'current' }] };
+    assert.deepEqual(problemOf(arg), undefined, 'without knowing the current connection, the two may be different tenants');
+    const parsed = parseBulkJobActionArgs(arg, 'current');
+    assert.deepEqual('problem' in parsed && parsed.problem, { kind: 'duplicate', index: 1, first: 0 });
+    assert.ok('args' in parseBulkJobActionArgs({ ...arg, targets: [job(1), { ...job(1), connectionId: 'other' }] }, 'current'), 'another tenant\'s job of the same ids is not a duplicate');
+  });
 });
 
 describe('runBounded', () => {

@@ -58,7 +58,8 @@ export interface ScimPreviewRequest {
   readonly method: 'POST' | 'PATCH' | 'DELETE';
   /** `/Users/{id}`, `/Groups/{id}`: `{id}` stands for the app's id of the object, which the cycle finds by the matching attribute. */
   readonly path: string;
-  readonly body?: Record<string, unknown>;
+  /** What the request sends; null for a request without a body (DELETE), as planJobFile's result promises `{ method, path, body }`. */
+  readonly body: Record<string, unknown> | null;
 }
 
 export interface ScimPreviewEntry {
@@ -209,7 +210,7 @@ export class ScimPreviewer {
     const isIn = groupInScope(next, group);
     if (!wasIn && !isIn) return undefined;
     const subject = `Group ${group.label}`;
-    if (!isIn) return { subject, requests: [{ method: 'DELETE', path: '/Groups/{id}' }] };
+    if (!isIn) return { subject, requests: [{ method: 'DELETE', path: '/Groups/{id}', body: null }] };
     const plain = next!.mappings.filter((m) => m.path.attribute !== 'members');
     const wantsMembers = next!.mappings.some((m) => m.path.attribute === 'members');
     // Members the app knows: those provisioned on that side (processGroup sends the members' app ids).

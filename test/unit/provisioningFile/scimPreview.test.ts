@@ -84,7 +84,7 @@ describe('SCIM preview of a plan (issue #15)', () => {
     assert.deepEqual(engineers?.requests[0].body!.Operations, [{ op: 'add', path: 'members', value: [{ value: '{id of bob@contoso.test}' }] }]);
     assert.deepEqual(all.find((p) => p.subject === 'Group Sales')?.requests.map((r) => r.method), ['POST', 'PATCH']);
     const narrowed = scimPreview(current, current, { ...settings, syncAll: true }, settings, { users, groups }, 10);
-    assert.deepEqual(narrowed.find((p) => p.subject === 'Group Sales')?.requests, [{ method: 'DELETE', path: '/Groups/{id}' }]);
+    assert.deepEqual(narrowed.find((p) => p.subject === 'Group Sales')?.requests, [{ method: 'DELETE', path: '/Groups/{id}', body: null }]);
     assert.deepEqual(narrowed.find((p) => p.subject === 'Group Engineers')?.requests[0].body!.Operations, [{ op: 'remove', path: 'members[value eq "{id of bob@contoso.test}"]' }]);
   });
 

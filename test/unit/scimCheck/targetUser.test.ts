@@ -27,6 +27,20 @@ describe('test users: reading the target user from a SCIM app (the sandbox\'s re
     assert.deepEqual(none, { ok: true, resource: undefined });
   });
 
+  it('removes the token from the user it read, when the endpoint echoes it in an attribute', async () => {
+    const created = await fetch(`${base}/Users`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/scim+json' },
+      body: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'echo@contoso.example', title: `Bearer ${token}`, emails: [{ value: `${token}@contoso.example`, type: 'work' }] }),
+    });
+    assert.equal(created.status, 201);
+    const read = await readTargetUser(base, token, 'userName eq "echo@contoso.example"');
+    assert.ok(read.ok && read.resource, JSON.stringify(read));
+    assert.equal(read.resource.title, 'Bearer <redacted>');
+    assert.deepEqual((read.resource.emails as Array<{ value: string }>).map((e) => e.value), ['<redacted>@contoso.example']);
+    assert.ok(!JSON.stringify(read).includes(token));
+  });
+
   it('says why it could not read, without the token', async () => {
     const refused = await readTargetUser(base, `${token}-wrong`, 'userName eq "ada@contoso.example"');
     assert.equal(refused.ok, false);
