@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
+import { localizedStatusWords } from '../host/jobStatusWords';
 import type { ProvisioningService } from '../graph/provisioningService';
 import {
   bulkActions, countResults, parseBulkJobActionArgs, resetScopeNames, runBounded, targetKey,
   type BulkAction, type BulkArgProblem, type BulkCounts, type BulkJobActionResult, type BulkJobResult,
 } from '../shared/bulkJobAction';
 import { isCancellation, UserFacingError } from '../shared/errors';
+import { summarizeJob } from '../shared/jobStatus';
 import type { Logger } from '../shared/logger';
 import { hasJobTarget, type JobTarget } from '../shared/targets';
 import { escapeMarkdown, inlineCode } from '../tree/markdown';
@@ -209,6 +211,9 @@ async function confirm(context: CommandContext, action: BulkAction, jobs: readon
   return choice === button;
 }
 
+/** The job's status after the action, in the tree's words, for the report (the result keeps Graph's code). */
+const statusTexts = new WeakMap<PreparedJob, string>();
+
 /** Acts on one job; a failure becomes its result (the others go on). */
 async function actOn(services: Services, log: Logger, signal: AbortSignal, job: PreparedJob, action: BulkAction, resetScope: readonly string[] | undefined): Promise<BulkJobResult> {
   const { servicePrincipalId, jobId } = job.target;
@@ -224,6 +229,9 @@ async function actOn(services: Services, log: Logger, signal: AbortSignal, job: 
   try {
     // Also redraws the job's app in the tree (started and restarted jobs show as queued).
     const after = await jobAfter(services, signal, job.target, job.service);
+    // The report says what the tree says ("Queued" after a start), not Graph's code (NotRun).
+    const request = services.tree.tenant(job.target.connectionId)?.model.cycleRequests.get(jobId);
+    statusTexts.set(job, summarizeJob(after, new Date(), localizedStatusWords(), request).status);
     return { servicePrincipalId, jobId, ok: true, status: after.status?.code ?? 'Unknown' };
   } catch {
     // The action went through; only the read after it failed (the next refresh shows the job).
@@ -239,7 +247,7 @@ function summarize(services: Services, action: BulkAction, jobs: readonly Prepar
   void show(message, details).then(async (choice) => {
     if (choice !== details) return;
     const name = `${actionTitle(action)} ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`;
-    const rows = results.map((result, index) => ({ app: appName(jobs[index].target), tenant: jobs[index].tenant, result }));
+    const rows = results.map((result, index) => ({ app: appName(jobs[index].target), tenant: jobs[index].tenant, result, statusText: statusTexts.get(jobs[index]) }));
     const uri = services.documents.add('bulk', `${name.replace(/:/g, '.')}.md`, bulkReport(action, rows, counts), message);
     await services.documents.showRendered(uri);
   });
@@ -257,14 +265,17 @@ export interface BulkReportRow {
   readonly app: string;
   readonly tenant: string;
   readonly result: BulkJobResult;
+  /** The status after the action as the tree words it; without it the report shows Graph's code. */
+  readonly statusText?: string;
 }
 
 /** The report "Show Details" opens (Markdown): one row per job, names from the tenant made inert. */
 export function bulkReport(action: BulkAction, rows: readonly BulkReportRow[], counts: BulkCounts): string {
   const cell = (text: string) => escapeMarkdown(text);
-  const lines = rows.map(({ app, tenant, result }) => {
+  const lines = rows.map(({ app, tenant, result, statusText }) => {
     const outcome = result.ok ? vscode.l10n.t('succeeded') : vscode.l10n.t('failed');
-    return `| ${cell(app)} | ${cell(tenant)} | ${inlineCode(result.jobId)} | ${outcome} | ${result.status ? inlineCode(result.status) : ''} | ${cell(result.error ?? '')} |`;
+    const status = statusText ? cell(statusText) : result.status ? inlineCode(result.status) : '';
+    return `| ${cell(app)} | ${cell(tenant)} | ${inlineCode(result.jobId)} | ${outcome} | ${status} | ${cell(result.error ?? '')} |`;
   });
   return [
     `# ${cell(summaryMessage(action, counts))}`,

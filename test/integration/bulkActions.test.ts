@@ -248,9 +248,11 @@ describe('Bulk actions (real VS Code host, sandbox)', function () {
     const text = bulkReport('pause', [
       { app: 'Evil | [app](http://x)', tenant: 'Contoso', result: { ...demo, ok: true, status: 'Paused' } },
       { app: 'Ghost', tenant: 'Contoso', result: { ...ghost, ok: false, error: 'Not found: it may have been deleted.' } },
-    ], { succeeded: 1, failed: 1, notRun: 0 });
-    assert.match(text, /^# Pause provisioning: 1 succeeded, 1 failed\\\./);
+      { app: 'Started', tenant: 'Contoso', result: { ...demo, ok: true, status: 'NotRun' }, statusText: 'Queued' },
+    ], { succeeded: 2, failed: 1, notRun: 0 });
+    assert.match(text, /^# Pause provisioning: 2 succeeded, 1 failed\\\./);
     assert.match(text, /\| Evil \\\| \\\[app\\\]\\\(http:\/\/x\\\) \| Contoso \| `[^`]+` \| succeeded \| `Paused` \|/);
     assert.match(text, /\| Ghost \| Contoso \| `scim\.0+` \| failed \|  \| Not found: it may have been deleted\\\. \|/);
+    assert.match(text, /\| Started \| Contoso \| `[^`]+` \| succeeded \| Queued \|  \|/, "the tree's words when known, not Graph's code");
   });
 });
