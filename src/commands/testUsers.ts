@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { inlineText } from '../activity/eventDetails';
+import { localizedOutcomeWords } from '../activity/localizedWords';
+import { describeOutcome } from '../activity/outcome';
 import type { OnDemandResult } from '../graph/jobsApi';
 import type { ProvisioningService } from '../graph/provisioningService';
 import { documentName } from '../host/readOnlyDocuments';
@@ -288,7 +290,9 @@ function renderReport(headline: string, target: JobTarget, result: ProvisionTest
   ];
   if (result.cancelled) lines.push(`> ${vscode.l10n.t('Cancelled: the users after these were not provisioned.')}`, '');
   for (const run of result.users) {
-    lines.push(`## ${inlineText(testUserLabel(run))} — ${inlineText(run.result)}${run.action ? ` (${inlineText(run.action)})` : ''}`, '');
+    // Headed as the single on-demand report is ("Updated Adele Vance in Contoso"), not by Graph's words.
+    const outcome = describeOutcome({ action: run.action, status: run.result, user: testUserLabel(run), app: target.appDisplayName ?? target.servicePrincipalId, code: run.errorCode, reason: run.errorMessage }, localizedOutcomeWords());
+    lines.push(`## ${inlineText(redactSecrets(outcome))}`, '');
     lines.push(`\`${run.id}\`${run.userPrincipalName ? ` · ${inlineText(run.userPrincipalName)}` : ''}${run.errorCode ? ` · ${inlineText(run.errorCode)}` : ''}`, '');
     if (run.errorMessage) lines.push(`> ${inlineText(run.errorMessage)}`, '');
     lines.push(`### ${vscode.l10n.t('Steps')}`, '');

@@ -100,8 +100,9 @@ describe('Test users and before/after (real VS Code host)', () => {
     const [report] = api.services.documents.list(onDemandReportsFolder(jobTarget));
     assert.ok(report, 'the run kept a report');
     const text = (await vscode.workspace.openTextDocument(report.uri)).getText();
-    assert.match(text, new RegExp(`## ${escape(existing.displayName)}`));
-    assert.match(text, new RegExp(`## ${escape(created.displayName)}`));
+    // Each user's section is headed by what happened, as the single on-demand report is.
+    assert.match(text, new RegExp(`## Updated ${escape(existing.displayName)} in `));
+    assert.match(text, new RegExp(`## Created ${escape(created.displayName)} in `));
     assert.match(text, new RegExp(`\\| \\*\\*title\\*\\* \\|[^\\n]*\\| ${escape(newTitle)} \\|`));
     assert.ok(!text.includes(sandbox.scimToken), 'the report carries no token');
     assert.ok(!JSON.stringify(run).includes(sandbox.scimToken), 'the result carries no token');
