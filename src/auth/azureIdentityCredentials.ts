@@ -1,5 +1,4 @@
 import type { TokenCredential } from '@azure/core-auth';
-import { UserFacingError } from '../shared/errors';
 import { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential, DeviceCodeCredential, type DeviceCodeInfo } from '@azure/identity';
 
 /** Sign-in kinds served by @azure/identity. */
@@ -22,7 +21,10 @@ export interface IdentityCredentialOptions {
 /** Azure CLI's public client id; device code uses it when no app of the user's own is configured. */
 const AZURE_CLI_CLIENT_ID = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';
 
-/** Builds an @azure/identity credential. Loaded lazily with the Graph runtime. */
+/**
+ * Builds an @azure/identity credential. Loaded lazily with the Graph runtime. The host checks the
+ * options first (GraphConnections), so that the user reads what is missing in their language.
+ */
 export function createIdentityCredential(options: IdentityCredentialOptions): TokenCredential {
   const common = { authorityHost: options.authorityHost };
   switch (options.kind) {
@@ -31,10 +33,10 @@ export function createIdentityCredential(options: IdentityCredentialOptions): To
     case 'deviceCode':
       return new DeviceCodeCredential({ ...common, tenantId: options.tenantId, clientId: options.clientId || AZURE_CLI_CLIENT_ID, userPromptCallback: options.onDeviceCode });
     case 'clientSecret':
-      if (!options.clientId || !options.clientSecret) throw new UserFacingError('App-only sign-in with a client secret needs a client id and a secret.');
+      if (!options.clientId || !options.clientSecret) throw new Error('createIdentityCredential: clientSecret needs clientId and clientSecret.');
       return new ClientSecretCredential(options.tenantId, options.clientId, options.clientSecret, common);
     case 'clientCertificate':
-      if (!options.clientId || !options.certificatePath) throw new UserFacingError('App-only sign-in with a certificate needs a client id and a PEM certificate file.');
+      if (!options.clientId || !options.certificatePath) throw new Error('createIdentityCredential: clientCertificate needs clientId and certificatePath.');
       return new ClientCertificateCredential(options.tenantId, options.clientId, { certificatePath: options.certificatePath }, common);
   }
 }

@@ -1,5 +1,3 @@
-import { UserFacingError } from '../shared/errors';
-
 /** The national clouds we know, by the value of the `entraProvisioning.cloud` setting. */
 export type CloudName = 'AzureCloud' | 'AzureUSGovernment' | 'AzureChinaCloud' | 'Custom';
 
@@ -20,11 +18,20 @@ const clouds: Record<Exclude<CloudName, 'Custom'>, CloudEndpoints> = {
   AzureChinaCloud: { graphHost: 'https://microsoftgraph.chinacloudapi.cn', authProviderId: 'microsoft-sovereign-cloud', portalUrl: 'https://portal.azure.cn', authorityHost: 'https://login.chinacloudapi.cn' },
 };
 
-/** Endpoints for a cloud; `Custom` uses the given Graph host with public-cloud sign-in. */
-export function cloudEndpoints(name: CloudName, customGraphHost?: string): CloudEndpoints {
+/** A custom Graph host without its trailing slashes; undefined when it is not an http(s) URL. */
+export function customGraphHost(value: string | undefined): string | undefined {
+  const host = (value ?? '').replace(/\/+$/, '');
+  return /^https?:\/\/[^\s/]+/.test(host) ? host : undefined;
+}
+
+/**
+ * Endpoints for a cloud; `Custom` uses the given Graph host with public-cloud sign-in. The host
+ * checks a custom host first (see `configuredCloud`), so that the user reads why in their language.
+ */
+export function cloudEndpoints(name: CloudName, customHost?: string): CloudEndpoints {
   if (name === 'Custom') {
-    const host = (customGraphHost ?? '').replace(/\/+$/, '');
-    if (!/^https?:\/\/[^\s/]+/.test(host)) throw new UserFacingError('Set entraProvisioning.customGraphEndpoint to an http(s) URL to use a custom Graph endpoint.');
+    const host = customGraphHost(customHost);
+    if (!host) throw new Error('cloudEndpoints: the custom Graph host is not an http(s) URL.');
     return { ...clouds.AzureCloud, graphHost: host };
   }
   return clouds[name] ?? clouds.AzureCloud;

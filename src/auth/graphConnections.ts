@@ -4,7 +4,8 @@ import type { ProvisioningService } from '../graph/provisioningService';
 import { CommandId } from '../shared/commandIds';
 import { UserFacingError } from '../shared/errors';
 import type { Logger } from '../shared/logger';
-import { cloudEndpoints, graphScopes, type CloudName, type ScopeGroup } from './clouds';
+import { graphScopes, type ScopeGroup } from './clouds';
+import { configuredCloud } from './cloudSetting';
 import type { ConnectionInfo, ConnectionStore } from './connectionStore';
 import { loadGraphRuntime } from './graphRuntimeLoader';
 import type { SandboxSessions } from './sandboxSessions';
@@ -111,8 +112,7 @@ export class GraphConnections implements vscode.Disposable {
         return new runtime.StaticTokenCredential(token);
       }
       case 'microsoft': {
-        const settings = vscode.workspace.getConfiguration('entraProvisioning');
-        const cloud = cloudEndpoints(settings.get<CloudName>('cloud', 'AzureCloud'), settings.get<string>('customGraphEndpoint'));
+        const cloud = configuredCloud();
         return new VsCodeSessionCredential(cloud.authProviderId, new URL(connection.graphBaseUrl).origin, connection.tenantId, connection.clientId, () => {
           const current = this.connections.list().find((c) => c.id === connection.id) ?? connection;
           return [...new Set((current.scopeGroups ?? ['read']).flatMap((g) => graphScopes[g as ScopeGroup] ?? []))];
@@ -121,11 +121,15 @@ export class GraphConnections implements vscode.Disposable {
       case 'clientSecret': {
         const clientSecret = given.clientSecret ?? (await this.secrets.get(clientSecretKey(connection.id)));
         if (!clientSecret) throw new UserFacingError(vscode.l10n.t('The client secret of {0} is no longer stored; sign in again.', connection.label));
+        if (!connection.clientId) throw new UserFacingError(vscode.l10n.t('App-only sign-in with a client secret needs a client id and a secret.'));
         return runtime.createIdentityCredential({ kind: 'clientSecret', tenantId: connection.tenantId, clientId: connection.clientId, clientSecret, authorityHost: connection.authorityHost });
       }
       case 'azureCli':
       case 'deviceCode':
       case 'clientCertificate':
+        if (connection.kind === 'clientCertificate' && (!connection.clientId || !connection.certificatePath)) {
+          throw new UserFacingError(vscode.l10n.t('App-only sign-in with a certificate needs a client id and a PEM certificate file.'));
+        }
         return runtime.createIdentityCredential({
           kind: connection.kind,
           tenantId: connection.tenantId,

@@ -1,5 +1,4 @@
 import type { ChildProcess } from 'node:child_process';
-import { UserFacingError } from '../shared/errors';
 
 /** A sandbox tenant running in a child process that this extension started. */
 export interface SandboxProcess {
@@ -19,6 +18,30 @@ export interface SandboxProcess {
 }
 
 const START_TIMEOUT_MS = 30_000;
+
+/**
+ * The sandbox did not get ready: it exited (`exitCode`, and the last line it wrote to stderr) or
+ * did not print its endpoints in time. The host words it for the user, in their language.
+ */
+export class SandboxStartError extends Error {
+  /** `exited`: the exit code (null when a signal ended it). */
+  readonly exitCode?: number | null;
+  /** `timedOut`: how long it was given. */
+  readonly waitedSeconds?: number;
+
+  constructor(
+    readonly reason: 'exited' | 'timedOut',
+    /** The last line the sandbox wrote to stderr, if any. */
+    readonly detail: string,
+    facts: { exitCode?: number | null; waitedSeconds?: number },
+  ) {
+    super(reason === 'exited' ? `The sandbox exited with code ${facts.exitCode} before it was ready. ${detail}`.trim() : `The sandbox did not start within ${facts.waitedSeconds} s.`);
+    this.exitCode = facts.exitCode;
+    this.waitedSeconds = facts.waitedSeconds;
+    // Recognised by name: the error may cross bundles.
+    this.name = 'SandboxStartError';
+  }
+}
 
 /**
  * Starts `dist/sandbox/cli.js` on a free loopback port with a fresh random token, and resolves once
@@ -49,7 +72,7 @@ export async function launchSandbox(cliPath: string, extraArgs: readonly string[
       stop();
       reject(error);
     };
-    const timer = setTimeout(() => fail(new Error(`The sandbox did not start within ${START_TIMEOUT_MS / 1000} s.`)), START_TIMEOUT_MS);
+    const timer = setTimeout(() => fail(new SandboxStartError('timedOut', lastLine(stderr), { waitedSeconds: START_TIMEOUT_MS / 1000 })), START_TIMEOUT_MS);
     signal?.addEventListener('abort', () => {
       clearTimeout(timer);
       fail(signal.reason instanceof Error ? signal.reason : new Error('Cancelled'));
@@ -79,7 +102,11 @@ export async function launchSandbox(cliPath: string, extraArgs: readonly string[
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new UserFacingError(`The sandbox exited with code ${code} before it was ready. ${stderr.split('\n').filter(Boolean).pop() ?? ''}`.trim()));
+      reject(new SandboxStartError('exited', lastLine(stderr), { exitCode: code }));
     });
   });
+}
+
+function lastLine(text: string): string {
+  return text.split('\n').filter(Boolean).pop()?.trim() ?? '';
 }

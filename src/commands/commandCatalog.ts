@@ -26,6 +26,7 @@ import { applyJobFile, checkDrift, exportJobFile, planJobFile } from './jobFiles
 import { compareJobs } from './compareJobs';
 import { copyAsCode } from './copyAsCode';
 import { explainError } from './explainError';
+import { openReport } from './openReport';
 import { loadMoreApps, refresh, refreshFleet, searchApps, toggleProvisioningOnly } from './treeCommands';
 import { addTestUsers, provisionTestUsers, removeTestUser } from './testUsers';
 import { queryLogs } from './queryLogs';
@@ -77,6 +78,7 @@ const provisioningCommands: CommandDefinition[] = [
   { id: CommandId.compareJobs, handler: compareJobs },
   { id: CommandId.copyAsCode, handler: copyAsCode },
   { id: CommandId.explainError, handler: explainError },
+  { id: CommandId.openReport, handler: openReport },
   { id: CommandId.addTestUsers, handler: addTestUsers },
   { id: CommandId.removeTestUser, handler: removeTestUser },
   { id: CommandId.provisionTestUsers, handler: provisionTestUsers },

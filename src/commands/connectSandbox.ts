@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ConnectionInfo } from '../auth/connectionStore';
-import { launchSandbox, type SandboxProcess } from '../auth/sandboxProcess';
+import { launchSandbox, type SandboxProcess, type SandboxStartError } from '../auth/sandboxProcess';
 import { UserFacingError } from '../shared/errors';
 import type { CommandContext } from './commandRunner';
 import type { Services } from './services';
@@ -29,7 +29,9 @@ export async function connectSandbox(services: Services, context: CommandContext
     context.report(vscode.l10n.t('Starting the sandbox tenant…'));
     const cli = vscode.Uri.joinPath(services.extensionUri, 'dist', 'sandbox', 'cli.js').fsPath;
     const interval = vscode.workspace.getConfiguration('entraProvisioning').get<number>('sandbox.cycleIntervalSeconds');
-    started = await launchSandbox(cli, interval ? ['--cycle-interval', String(interval)] : [], context.signal);
+    started = await launchSandbox(cli, interval ? ['--cycle-interval', String(interval)] : [], context.signal).catch((e: unknown) => {
+      throw sandboxStartSentence(e);
+    });
     graphUrl = started.graphUrl;
     bearer = started.token;
     log.info(`started sandbox at ${graphUrl}`);
@@ -61,4 +63,14 @@ function parseArgs(args: unknown): ConnectSandboxArgs {
     throw new UserFacingError(vscode.l10n.t('The sandbox token must be a non-empty string.'));
   }
   return { url: url as string | undefined, token: token as string | undefined };
+}
+
+/** A sandbox that did not get ready, said in the user's language; other errors as they are. */
+export function sandboxStartSentence(error: unknown): unknown {
+  if (!(error instanceof Error) || error.name !== 'SandboxStartError') return error;
+  const failed = error as SandboxStartError;
+  const sentence = failed.reason === 'exited'
+    ? vscode.l10n.t('The sandbox exited with code {0} before it was ready.', String(failed.exitCode))
+    : vscode.l10n.t('The sandbox did not start within {0} s.', String(failed.waitedSeconds));
+  return new UserFacingError(failed.detail ? `${sentence} ${failed.detail}` : sentence, { cause: error });
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cloudEndpoints, type CloudName } from '../auth/clouds';
+import { configuredCloud } from '../auth/cloudSetting';
 import type { HasJobTarget } from '../shared/targets';
 import { resolveAppTarget } from './appTarget';
 import type { CommandContext } from './commandRunner';
@@ -14,8 +14,7 @@ export async function openInPortal(services: Services, context: CommandContext, 
     void vscode.window.showInformationMessage(vscode.l10n.t('The sandbox tenant has no admin center: everything it offers is in this view.'));
     return undefined;
   }
-  const settings = vscode.workspace.getConfiguration('entraProvisioning');
-  const cloud = cloudEndpoints(settings.get<CloudName>('cloud', 'AzureCloud'), settings.get<string>('customGraphEndpoint'));
+  const cloud = configuredCloud();
   const service = await services.graph.service(app.connectionId);
   const sp = await service.apps.getApp(app.servicePrincipalId, context.signal);
   const url = `${cloud.portalUrl}/#view/Microsoft_AAD_IAM/ManagedAppMenuBlade/~/Provisioning/objectId/${encodeURIComponent(app.servicePrincipalId)}/appId/${encodeURIComponent(sp.appId ?? '')}`;

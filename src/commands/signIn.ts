@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cloudEndpoints, type CloudName } from '../auth/clouds';
+import { configuredCloud } from '../auth/cloudSetting';
 import type { ConnectionInfo, ConnectionKind } from '../auth/connectionStore';
 import { clientSecretKey } from '../auth/graphConnections';
 import { UserFacingError } from '../shared/errors';
@@ -50,7 +50,7 @@ export async function signIn(services: Services, context: CommandContext, rawArg
     throw new UserFacingError(vscode.l10n.t('App-only sign-in needs a tenant ID or domain.'));
   }
 
-  const cloud = cloudEndpoints(settings.get<CloudName>('cloud', 'AzureCloud'), settings.get<string>('customGraphEndpoint'));
+  const cloud = configuredCloud();
   let clientId = ownClientId;
   let certificatePath = args.certificatePath;
   let clientSecret = args.clientSecret;

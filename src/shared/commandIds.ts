@@ -46,6 +46,7 @@ export const CommandId = {
   compareJobs: 'entraProvisioning.compareJobs',
   copyAsCode: 'entraProvisioning.copyAsCode',
   explainError: 'entraProvisioning.explainError',
+  openReport: 'entraProvisioning.openReport',
   addTestUsers: 'entraProvisioning.addTestUsers',
   removeTestUser: 'entraProvisioning.removeTestUser',
   provisionTestUsers: 'entraProvisioning.provisionTestUsers',

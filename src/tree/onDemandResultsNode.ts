@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { StoredDocument } from '../host/readOnlyDocuments';
 import { clockTime } from '../shared/clockTime';
+import { CommandId } from '../shared/commandIds';
 import type { HasJobTarget, JobTarget } from '../shared/targets';
 import { FolderNode } from './folderNode';
 import type { JobNode } from './jobNode';
@@ -35,7 +36,7 @@ export class OnDemandResultsNode extends FolderNode implements HasJobTarget {
           icon: new vscode.ThemeIcon('report'),
           contextValue: 'onDemandResult',
           // Rendered, as the run showed it; the URI stays valid for the whole session.
-          command: { command: 'markdown.showPreview', title: vscode.l10n.t('Open report'), arguments: [report.uri] },
+          command: { command: CommandId.openReport, title: vscode.l10n.t('Open report'), arguments: [{ uri: report.uri.toString() }] },
         }),
     );
   }

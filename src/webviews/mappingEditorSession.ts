@@ -33,6 +33,12 @@ import type { RunAsCommand } from './runAsCommand';
 import type { ReadOnlyDocuments } from '../host/readOnlyDocuments';
 import { RejectedMessages } from './rejectedMessages';
 
+/**
+ * How long the preview reuses the app's assignments: long enough for a search typed in the sample
+ * picker, short enough that an assignment made meanwhile shows without a reload.
+ */
+const ASSIGNMENTS_REUSED_MS = 60_000;
+
 /** What a save ended with. */
 export type SaveOutcome = 'saved' | 'unchanged' | 'cancelled' | 'conflict' | 'reloaded';
 
@@ -98,6 +104,12 @@ export class MappingEditorSession implements vscode.Disposable {
    * so a webview that floods them (a script in it, a stuck key) cannot flood Graph.
    */
   private readonly userReads = { searchUsers: new LatestOnly<ResponseResult>(), sampleUsers: new LatestOnly<ResponseResult>() };
+  /**
+   * Who is assigned to the app, as the preview's scope last read it: reused by the sample requests
+   * that follow (a search per keystroke would otherwise read the assignments and every assigned
+   * group's members each time), forgotten after a while and whenever the document is replaced.
+   */
+  private assigned: { readonly readAt: number; readonly users: Promise<ReadonlySet<string>> } | undefined;
 
   constructor(
     readonly key: string,
@@ -155,6 +167,8 @@ export class MappingEditorSession implements vscode.Disposable {
   /** Replaces the document (after a save, reload or restore) and tells the webview. */
   replaceDocument(doc: EditorDocument, reason: DocumentMessage['reason']): void {
     this.doc = doc;
+    // A save or reload is where the user expects the server's state, scope included.
+    this.assigned = undefined;
     this.updateTitle();
     this.post({ type: 'document', document: doc, reason });
   }
@@ -258,15 +272,32 @@ export class MappingEditorSession implements vscode.Disposable {
       const secrets = await service.secrets.list(sp);
       const syncAll = secrets.find((s) => s.key === 'SyncAll')?.value?.toLowerCase() === 'true';
       if (syncAll) return { syncAll, assigned: new Set() };
-      const assignments = (await service.apps.listAssignments(sp)).map((a) => ({ principalId: a.principalId ?? '', principalType: a.principalType, appRoleId: a.appRoleId ?? DEFAULT_ACCESS_ROLE_ID }));
-      const groups = assignments.filter((a) => a.principalType === 'Group' && a.appRoleId !== DEFAULT_ACCESS_ROLE_ID);
-      const members = new Map(await Promise.all(groups.map(async (g) => [g.principalId, await service.apps.listGroupMemberUserIds(g.principalId)] as const)));
-      const users = new Set(assignments.filter((a) => a.principalType === 'User').map((a) => a.principalId));
-      return { syncAll, assigned: assignedUserIds(assignments, (id) => members.get(id) ?? (users.has(id) ? [id] : [])) };
+      return { syncAll, assigned: await this.assignedUsers(service) };
     } catch (e) {
       this.deps.logger.warn(`could not read the scope of ${sp}/${this.target.jobId} for the preview: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
+  }
+
+  /** The users assigned to the app, directly or through a group: read again once the last read is a minute old. */
+  private assignedUsers(service: ProvisioningService): Promise<ReadonlySet<string>> {
+    const cached = this.assigned;
+    if (cached && Date.now() - cached.readAt < ASSIGNMENTS_REUSED_MS) return cached.users;
+    const entry = { readAt: Date.now(), users: this.readAssignedUsers(service) };
+    this.assigned = entry;
+    // A failed read is not reused: the next request tries again.
+    entry.users.catch(() => {
+      if (this.assigned === entry) this.assigned = undefined;
+    });
+    return entry.users;
+  }
+
+  private async readAssignedUsers(service: ProvisioningService): Promise<ReadonlySet<string>> {
+    const assignments = (await service.apps.listAssignments(this.target.servicePrincipalId)).map((a) => ({ principalId: a.principalId ?? '', principalType: a.principalType, appRoleId: a.appRoleId ?? DEFAULT_ACCESS_ROLE_ID }));
+    const groups = assignments.filter((a) => a.principalType === 'Group' && a.appRoleId !== DEFAULT_ACCESS_ROLE_ID);
+    const members = new Map(await Promise.all(groups.map(async (g) => [g.principalId, await service.apps.listGroupMemberUserIds(g.principalId)] as const)));
+    const users = new Set(assignments.filter((a) => a.principalType === 'User').map((a) => a.principalId));
+    return assignedUserIds(assignments, (id) => members.get(id) ?? (users.has(id) ? [id] : []));
   }
 
   private validationContext(): ValidationContext {

@@ -5,6 +5,7 @@ import type { RawSchema, SampleUser } from '../../src/shared/mappingEditor';
 import { DEFAULT_ACCESS_ROLE_ID } from '../../src/shared/scoping';
 import type { ExtensionToWebviewMessage, ResponseMessage } from '../../src/shared/webviewProtocol';
 import type { MappingEditorSession } from '../../src/webviews/mappingEditorSession';
+import type { SeenRequest } from '../contract/operations';
 import { connectTestSandbox, eventually, type ConnectedSandbox } from './helpers/sandbox';
 
 const TITLE_EXPRESSION = 'Join(" / ", ToUpper([jobTitle]), [department])';
@@ -14,9 +15,11 @@ describe('Mapping editor (real VS Code host, sandbox tenant)', function () {
   let connected: ConnectedSandbox;
   let sp: string;
   let jobId: string;
+  /** Every request the sandbox answered, oldest first. */
+  const requests: SeenRequest[] = [];
 
   before(async () => {
-    connected = await connectTestSandbox();
+    connected = await connectTestSandbox({ onRequest: (r) => requests.push(r) });
     ({ servicePrincipalId: sp, jobId } = connected.sandbox.demo);
   });
 
@@ -244,6 +247,38 @@ describe('Mapping editor (real VS Code host, sandbox tenant)', function () {
     assert.ok(chosen.result.users.length >= 1);
     const prefix = String(first.attributes.displayName).slice(0, 3);
     for (const user of chosen.result.users) assert.ok(String(user.attributes.displayName).toLowerCase().startsWith(prefix.toLowerCase()), `${String(user.attributes.displayName)} starts with ${prefix}`);
+  });
+
+  it('reads the app\'s assignments once for a run of sample requests, and again after a reload', async () => {
+    const session = await openEditor();
+    /** The reads of who is assigned to the app (the assignments and the assigned groups' members) since `from`. */
+    const scopeReads = (from: number) => requests.slice(from).filter((r) => r.method === 'GET' && (r.url.includes(`/servicePrincipals/${sp}/appRoleAssignedTo`) || /\/groups\/[^/?]+\/members/.test(r.url)));
+    const sample = async (requestId: number, query?: string) => {
+      const replies = await exchange(session, { type: 'request', requestId, request: { kind: 'sampleUsers', count: 5, ...(query === undefined ? {} : { query }) } }, (m) => m.type === 'response' && m.requestId === requestId);
+      const response = replies.find((m): m is ResponseMessage => m.type === 'response' && m.requestId === requestId);
+      assert.ok(response?.ok && response.result.kind === 'users', JSON.stringify(response));
+      for (const user of response.result.users) assert.ok(user.assignment, `${user.label} comes with its assignment`);
+      return response.result.users;
+    };
+
+    const beforeReload = requests.length;
+    await session.reload(false);
+    const [first] = await sample(71);
+    const read = scopeReads(beforeReload);
+    assert.ok(read.some((r) => r.url.includes('/appRoleAssignedTo')), 'the first sample request after a reload reads the assignments');
+    assert.ok(read.some((r) => r.url.includes('/members')), 'and the assigned groups\' members');
+
+    // As a user typing in the sample search: one request per keystroke.
+    const typing = requests.length;
+    const name = String(first.attributes.displayName);
+    for (let i = 1; i <= 3; i++) await sample(71 + i, name.slice(0, i));
+    assert.deepEqual(scopeReads(typing).map((r) => r.url), [], 'the requests that follow reuse what the first read');
+    assert.ok(requests.slice(typing).some((r) => r.url.includes('/users')), 'while each still searches the users');
+
+    const reloaded = requests.length;
+    await session.reload(false);
+    await sample(75);
+    assert.ok(scopeReads(reloaded).some((r) => r.url.includes('/appRoleAssignedTo')), 'a reload reads the assignments again');
   });
 
   it('answers a flood of user searches once each: the newest with its users, the ones it replaced as superseded', async () => {

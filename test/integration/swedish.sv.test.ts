@@ -1,8 +1,12 @@
 // Runs only in the runner's Swedish pass (code-server started with --locale sv).
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { configuredCloud } from '../../src/auth/cloudSetting';
+import { launchSandbox } from '../../src/auth/sandboxProcess';
+import { sandboxStartSentence } from '../../src/commands/connectSandbox';
 import { describeFunction } from '../../src/expressions';
 import { parseExtensionMessage, type ExtensionToWebviewMessage } from '../../src/shared/webviewProtocol';
 import { activateExtension, extensionId } from './helpers/extension';
@@ -68,6 +72,31 @@ describe('Swedish display language (real VS Code host, --locale sv)', () => {
       session.panel.dispose();
     } finally {
       await connected.dispose();
+    }
+  });
+
+  it('says in Swedish what the host-free auth modules refuse: a custom cloud without its Graph endpoint, a sandbox that exits before it is ready', async () => {
+    const extension = vscode.extensions.getExtension(extensionId)!;
+    const bundle = JSON.parse(readFileSync(join(extension.extensionPath, 'l10n', 'bundle.l10n.sv.json'), 'utf8')) as Record<string, string>;
+    const settings = vscode.workspace.getConfiguration('entraProvisioning');
+    await settings.update('cloud', 'Custom', vscode.ConfigurationTarget.Global);
+    await settings.update('customGraphEndpoint', 'graph.example.test', vscode.ConfigurationTarget.Global);
+    try {
+      assert.throws(() => configuredCloud(), (e: Error) => e.name === 'UserFacingError' && e.message === bundle['Set entraProvisioning.customGraphEndpoint to an http(s) URL to use a custom Graph endpoint.']);
+    } finally {
+      await settings.update('cloud', undefined, vscode.ConfigurationTarget.Global);
+      await settings.update('customGraphEndpoint', undefined, vscode.ConfigurationTarget.Global);
+    }
+
+    const folder = mkdtempSync(join(tmpdir(), 'sandbox-sv-'));
+    try {
+      const cli = join(folder, 'failing-cli.js');
+      writeFileSync(cli, "process.stderr.write('Error: cannot find module ./engine\\n'); process.exit(3);\n");
+      const failure = await launchSandbox(cli, []).then(() => assert.fail('the launch should have failed'), sandboxStartSentence);
+      assert.ok(failure instanceof Error && failure.name === 'UserFacingError', String(failure));
+      assert.equal(failure.message, `${bundle['The sandbox exited with code {0} before it was ready.'].replace('{0}', '3')} Error: cannot find module ./engine`);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });

@@ -4,8 +4,8 @@ import type { ProvisionTestUsersResult, TestUsersResult } from '../../src/comman
 import { DEFAULT_ACCESS_ROLE_ID } from '../../src/sandbox/types';
 import { testUserKey } from '../../src/shared/testUsers';
 import { onDemandReportsFolder } from '../../src/tree/onDemandResultsNode';
-import { extensionId } from './helpers/extension';
-import { connectTestSandbox, type ConnectedSandbox } from './helpers/sandbox';
+import { extensionId, markdownPreviews } from './helpers/extension';
+import { connectTestSandbox, eventually, type ConnectedSandbox } from './helpers/sandbox';
 
 describe('Test users and before/after (real VS Code host)', () => {
   let connected: ConnectedSandbox;
@@ -122,6 +122,18 @@ describe('Test users and before/after (real VS Code host)', () => {
     const rows = await Promise.all((await folder.getChildren()).map((n) => n.getTreeItem()));
     assert.deepEqual(rows.map((r) => [r.label, r.contextValue]), [[existing.displayName, 'testUser'], [created.displayName, 'testUser']]);
     assert.ok(rows.every((r) => menuOffers('entraProvisioning.removeTestUser', String(r.contextValue))));
+
+    // Each report has a row under "On-demand results" that opens it rendered through a command of ours.
+    const results = (await jobNode.getChildren()).find((n) => n.id.endsWith('/onDemand'));
+    assert.ok(results, 'the job lists its on-demand results');
+    const newest = await (await results.getChildren())[0].getTreeItem();
+    assert.equal(newest.label, report.summary);
+    assert.equal(newest.command?.command, 'entraProvisioning.openReport', 'the row runs our command (and with it the command wrapper)');
+    await vscode.window.tabGroups.close(markdownPreviews());
+    const opened = await vscode.commands.executeCommand<{ uri: string } | undefined>(newest.command.command, ...(newest.command.arguments ?? []));
+    assert.equal(opened?.uri, report.uri.toString());
+    const name = report.uri.path.split('/').pop()!.replace(/\.md$/, '');
+    await eventually(() => markdownPreviews().find((t) => t.label.includes(name)), 20_000, 'a Markdown preview tab of the report');
 
     const removed = await vscode.commands.executeCommand<TestUsersResult | undefined>('entraProvisioning.removeTestUser', { ...target, userId: created.id });
     assert.deepEqual(removed?.users.map((u) => u.id), [existing.id]);

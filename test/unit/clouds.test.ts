@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { cloudEndpoints, tenantIdFromAccessToken } from '../../src/auth/clouds';
+import { cloudEndpoints, customGraphHost, tenantIdFromAccessToken } from '../../src/auth/clouds';
 
 describe('clouds', () => {
   it('maps national clouds to their Graph hosts and auth providers', () => {
@@ -11,7 +11,10 @@ describe('clouds', () => {
 
   it('uses a custom Graph host without its trailing slash, and rejects a missing one', () => {
     assert.equal(cloudEndpoints('Custom', 'http://127.0.0.1:5000/').graphHost, 'http://127.0.0.1:5000');
-    assert.throws(() => cloudEndpoints('Custom', ''), /customGraphEndpoint/);
+    assert.equal(customGraphHost('https://graph.example.test//'), 'https://graph.example.test');
+    for (const bad of [undefined, '', 'graph.example.test', 'ftp://graph.example.test', 'https:// spaced']) assert.equal(customGraphHost(bad), undefined, String(bad));
+    // The host refuses such a setting first, in the user's language (configuredCloud); reaching here is a defect.
+    assert.throws(() => cloudEndpoints('Custom', ''), (e: Error) => e.name === 'Error' && /not an http\(s\) URL/.test(e.message));
   });
 
   it('reads the tenant id from an access token and tolerates garbage', () => {
