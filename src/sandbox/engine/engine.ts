@@ -15,6 +15,9 @@ import { ScimClient } from './scimClient';
 import { connect, testConnection } from './target';
 import type { ConnectorEndpoints } from './target';
 
+/** The longest delay a Node timer keeps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Entra's schedule interval (40 minutes). */
 export const DEFAULT_INTERVAL_SECONDS = 40 * 60;
 
@@ -83,11 +86,15 @@ export class ProvisioningEngine implements JobControl {
     const old = this.timers.get(jobId);
     if (old) clearTimeout(old);
     const job = this.findJob(spId, jobId);
-    if (job) job.runtime.nextRun = Date.now() + delayMs;
+    const due = Date.now() + delayMs;
+    if (job) job.runtime.nextRun = due;
+    // Node fires a timer of more than 2^31-1 ms at once; a later run (a long cycle interval, a
+    // quarantined job's daily retry scaled up by it) waits in steps instead.
     this.timers.set(jobId, setTimeout(() => {
       this.timers.delete(jobId);
-      void this.trigger(spId, jobId, true);
-    }, delayMs));
+      if (Date.now() < due) this.schedule(spId, jobId, due - Date.now());
+      else void this.trigger(spId, jobId, true);
+    }, Math.min(delayMs, MAX_TIMER_MS)));
   }
 
   /** Schedules the next cycle at a point in time, recorded as the job's next run exactly. */
