@@ -24,8 +24,8 @@ export interface CycleDeps {
   endpoints: ConnectorEndpoints;
   /** Objects processed in parallel. */
   concurrency: number;
-  /** Delay before retrying a quarantined job. */
-  retryMs: number;
+  /** The cycle interval, which a quarantined job's retries are measured against. */
+  intervalMs: number;
   /** Called before a cycle reports its result, so observers of the target see its effects. */
   settle?: () => Promise<void>;
   /** Where provisioning log entries go (readable after the ingestion delay). */
@@ -279,7 +279,7 @@ export async function runCycle(deps: CycleDeps, spId: string, job: JobRecord, sh
 
   const prepared = await prepareJob(deps, spId, job);
   if (prepared && !('client' in prepared)) {
-    recordFailure(job, cycleId, began, prepared, deps.retryMs, isConnectionError(prepared));
+    recordFailure(job, cycleId, began, prepared, deps.intervalMs, isConnectionError(prepared));
     store.changed();
     return { ...result, state: 'Failed', error: prepared };
   }

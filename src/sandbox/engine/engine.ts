@@ -15,6 +15,9 @@ import { ScimClient } from './scimClient';
 import { connect, testConnection } from './target';
 import type { ConnectorEndpoints } from './target';
 
+/** The longest delay a Node timer keeps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Entra's schedule interval (40 minutes). */
 export const DEFAULT_INTERVAL_SECONDS = 40 * 60;
 
@@ -58,7 +61,7 @@ export class ProvisioningEngine implements JobControl {
     this.intervalSeconds = options.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS;
     this.pace = options.pace ?? paceSettings({});
     const logs = options.logs ?? new ProvisioningLogIngestion(store, 0, Math.random);
-    this.deps = { store, endpoints, concurrency: options.concurrency ?? 8, retryMs: this.intervalSeconds * 1000, settle: options.settle, logs };
+    this.deps = { store, endpoints, concurrency: options.concurrency ?? 8, intervalMs: this.intervalSeconds * 1000, settle: options.settle, logs };
     this.events.setMaxListeners(0);
   }
 
@@ -83,11 +86,22 @@ export class ProvisioningEngine implements JobControl {
     const old = this.timers.get(jobId);
     if (old) clearTimeout(old);
     const job = this.findJob(spId, jobId);
-    if (job) job.runtime.nextRun = Date.now() + delayMs;
+    const due = Date.now() + delayMs;
+    if (job) job.runtime.nextRun = due;
+    // Node fires a timer of more than 2^31-1 ms at once; a later run (a long cycle interval, a
+    // quarantined job's daily retry scaled up by it) waits in steps instead.
     this.timers.set(jobId, setTimeout(() => {
       this.timers.delete(jobId);
-      void this.trigger(spId, jobId, true);
-    }, delayMs));
+      if (Date.now() < due) this.schedule(spId, jobId, due - Date.now());
+      else void this.trigger(spId, jobId, true);
+    }, Math.min(delayMs, MAX_TIMER_MS)));
+  }
+
+  /** Schedules the next cycle at a point in time, recorded as the job's next run exactly. */
+  private scheduleAt(spId: string, jobId: string, at: number): void {
+    this.schedule(spId, jobId, Math.max(0, at - Date.now()));
+    const job = this.findJob(spId, jobId);
+    if (job && !this.closed) job.runtime.nextRun = at;
   }
 
   /** Runs a cycle unless one is running (then waits for that one); reschedules when `scheduled`. */
@@ -124,6 +138,8 @@ export class ProvisioningEngine implements JobControl {
         if (requeued) this.schedule(spId, jobId, this.pace.queueDelayMs);
         // Held deletions wait for the admin: no next run to show until a start or restart.
         else if (still.status.quarantine?.reason === TOO_MANY_DELETES) still.runtime.nextRun = null;
+        // A quarantined job runs again when its status says it will (less and less often).
+        else if (still.status.code === 'Quarantine' && still.status.quarantine) this.scheduleAt(spId, jobId, Date.parse(still.status.quarantine.nextAttempt));
         else this.schedule(spId, jobId, this.intervalSeconds * 1000);
       }
     });

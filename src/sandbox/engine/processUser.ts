@@ -29,6 +29,13 @@ export interface UserWork {
 
 type Json = Record<string, unknown>;
 
+/**
+ * The step a skipped export is logged under. Graph's provisionOnDemand example (v1.0,
+ * synchronization-synchronizationjob-provisionondemand) shows a RedundantExport skip as
+ * `EntrySynchronizationSkip` of type Export, not as an `EntryExport*` step: nothing was exported.
+ */
+const SKIP_STEP = 'EntrySynchronizationSkip';
+
 function step(name: string, type: Step['provisioningStepType'], status: Step['status'], description: string, details: Record<string, string> = NO_DETAILS): Step {
   return { name, provisioningStepType: type, status, description, details };
 }
@@ -160,7 +167,7 @@ export async function processUser(w: UserWork): Promise<ObjectOutcome | null> {
 
     if (!target) {
       if (!w.objectMapping.flowTypes.includes('Add')) {
-        steps.push(step('EntryExportAdd', 'export', 'skipped', 'The mapping does not allow creating objects (flowTypes).'));
+        steps.push(step(SKIP_STEP, 'export', 'skipped', 'The mapping does not allow creating objects (flowTypes).'));
         return outcome({ action: 'create', status: 'skipped', target: { id: '', displayName: '' } });
       }
       const body: Json = { schemas: [CORE_USER] };
@@ -197,17 +204,17 @@ export async function processUser(w: UserWork): Promise<ObjectOutcome | null> {
     const disabling = !w.entitled || softDeleted;
     const action = disabling && changes.some((c) => c.name === 'active' && c.value === false) ? 'disable' : 'update';
     if (!w.entitled && w.skipOutOfScopeDeletions) {
-      steps.push(step('EntryExportUpdate', 'export', 'skipped', 'SkipOutOfScopeDeletions is set: the target account is left as it is.'));
+      steps.push(step(SKIP_STEP, 'export', 'skipped', 'SkipOutOfScopeDeletions is set: the target account is left as it is.'));
       delete job.runtime.provisioned[user.id];
       return w.reportNoOps ? outcome({ action: 'disable', status: 'skipped', target: { id: targetId, displayName: String(target.userName ?? '') } }) : null;
     }
     job.runtime.provisioned[user.id] = { targetId, active: target.active !== false };
     if (changes.length === 0) {
-      steps.push(step('EntryExportUpdate', 'export', 'skipped', 'The target already has the expected values; nothing was exported.', { SkipReason: 'RedundantExport' }));
+      steps.push(step(SKIP_STEP, 'export', 'skipped', 'The target already has the expected values; nothing was exported.', { SkipReason: 'RedundantExport' }));
       return w.reportNoOps ? outcome({ action: 'other', status: 'skipped', target: { id: targetId, displayName: String(target.userName ?? '') } }) : null;
     }
     if (!w.objectMapping.flowTypes.includes('Update')) {
-      steps.push(step('EntryExportUpdate', 'export', 'skipped', 'The mapping does not allow updating objects (flowTypes).'));
+      steps.push(step(SKIP_STEP, 'export', 'skipped', 'The mapping does not allow updating objects (flowTypes).'));
       return outcome({ action, status: 'skipped', target: { id: targetId, displayName: String(target.userName ?? '') } });
     }
     steps.push(step('EntrySynchronizationUpdate', 'processing', 'success',

@@ -4,6 +4,23 @@ import { NEVER_TIME } from '../types';
 /** Complete failures in a row (e.g. bad credentials) after which a job is quarantined. */
 export const QUARANTINE_AFTER_FAILURES = 3;
 
+const HOUR_MS = 3_600_000;
+/** Entra's incremental cycle interval, the unit the quarantine retries below are measured against. */
+const ENTRA_INTERVAL_MS = 40 * 60_000;
+
+/**
+ * How long a quarantined job waits before its next attempt, after its `attempt`-th failure in
+ * quarantine (1 for the failure that put it there). Entra's quarantine doc ("Retry duration"):
+ * the first retry 6 hours after the failure, the second 12 and the third 24 hours after it, then
+ * every 24 hours, so cycles slow down "gradually ... to once per day". The hours scale with the
+ * sandbox's cycle interval: at Entra's 40 minutes they are the documented ones, and a sandbox
+ * with shorter cycles retries proportionally sooner.
+ */
+export function quarantineRetryMs(attempt: number, intervalMs: number): number {
+  const hours = attempt <= 2 ? 6 : attempt === 3 ? 12 : 24;
+  return Math.round(hours * HOUR_MS * (intervalMs / ENTRA_INTERVAL_MS));
+}
+
 /** Counters of one cycle. */
 export interface CycleCounts {
   imported: number;
@@ -92,7 +109,7 @@ export function endInterrupted(job: JobRecord): void {
  * says such a job goes into quarantine whatever its failure count, with reason
  * `EncounteredQuarantineException`).
  */
-export function recordFailure(job: JobRecord, cycleId: string, began: Date, error: SynchronizationError, retryMs: number, quarantineNow = false): void {
+export function recordFailure(job: JobRecord, cycleId: string, began: Date, error: SynchronizationError, intervalMs: number, quarantineNow = false): void {
   const s = job.status;
   s.lastExecution = execution(cycleId, began, 'Failed', { imported: 0, entitled: 0, exported: 0, escrowed: 0 }, error);
   s.countSuccessiveCompleteFailures++;
@@ -100,13 +117,14 @@ export function recordFailure(job: JobRecord, cycleId: string, began: Date, erro
   if (quarantineNow || s.countSuccessiveCompleteFailures >= QUARANTINE_AFTER_FAILURES) {
     const now = new Date();
     const previous = s.quarantine;
+    const seriesCount = (previous?.seriesCount ?? 0) + 1;
     s.code = 'Quarantine';
     s.quarantine = {
       reason: 'EncounteredQuarantineException',
       currentBegan: now.toISOString(),
-      nextAttempt: new Date(now.getTime() + retryMs).toISOString(),
+      nextAttempt: new Date(now.getTime() + quarantineRetryMs(seriesCount, intervalMs)).toISOString(),
       seriesBegan: previous?.seriesBegan ?? now.toISOString(),
-      seriesCount: (previous?.seriesCount ?? 0) + 1,
+      seriesCount,
       error,
     };
   }

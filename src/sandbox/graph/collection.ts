@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { badRequest } from '../http/graphError';
 import { filterPredicate, matchesSearch, parseFilter, parseSearch, parseSelect, selectFields, type FilterNode } from '../odata';
-import { present, project } from './views';
+import { checkSelect, present, project } from './views';
 import type { ResourceView } from './views';
 
 /** How a collection endpoint treats OData options. */
@@ -73,6 +73,7 @@ export function sendCollection<T extends object>(req: Request, res: Response, it
   const count = queryParam(req, '$count');
   const orderby = queryParam(req, '$orderby');
   const select = parseSelect(queryParam(req, '$select'));
+  checkSelect(opts.view, select);
   const maxTop = opts.maxTop ?? 999;
   const top = parseTop(req, maxTop) ?? opts.defaultTop ?? 100;
   const skipToken = queryParam(req, '$skiptoken');
@@ -127,5 +128,6 @@ export function sendCollection<T extends object>(req: Request, res: Response, it
 /** Answers a single-entity GET honouring $select (and the type's default set, given its view). */
 export function sendEntity<T extends object>(req: Request, res: Response, item: T, context: string, view?: ResourceView<T>): void {
   const select = parseSelect(queryParam(req, '$select'));
+  checkSelect(view, select);
   res.status(200).json({ '@odata.context': selectContext(context, select), ...(view ? present(view, item, select) : selectFields(item, select)) });
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { badRequest } from '../http/graphError';
 import { TENANT_DOMAIN } from '../seed/seed';
 import type { Application, DirectoryGroup, DirectoryUser, ServicePrincipal } from '../types';
+import { ENTITY_PROPERTIES, type KnownEntityType } from './entityProperties';
 
 // What Graph answers for a directory object: every property it knows when asked with $select, and
 // only the documented default set without it. Real clients that forget a `$select` get too little
@@ -12,6 +14,24 @@ export interface ResourceView<T> {
   full(item: T): Record<string, unknown>;
   /** Properties returned without `$select`. */
   readonly defaults: readonly string[];
+  /** The Graph entity type, when the emulator knows all its declared properties (entityProperties.ts). */
+  readonly entityType?: KnownEntityType;
+}
+
+const declared = new Map(Object.entries(ENTITY_PROPERTIES).map(([type, names]) => [type, new Set(names.map((n) => n.toLowerCase()))]));
+
+/**
+ * Refuses a `$select` naming a property the view's entity type does not declare, as Graph does
+ * (400, "Could not find a property named 'x' on type 'microsoft.graph.user'."). Only plain names are
+ * judged, and without regard to case (a false 400 would break a real caller); the directory types are
+ * open, so a name with `_` may be a directory or schema extension; `*`, casts and paths pass too.
+ */
+export function checkSelect(view: ResourceView<unknown> | undefined, select: readonly string[] | undefined): void {
+  const type = view?.entityType;
+  const names = type && declared.get(type);
+  if (!type || !names || !select) return;
+  const unknown = select.find((name) => /^[A-Za-z][A-Za-z0-9]*$/.test(name) && !names.has(name.toLowerCase()));
+  if (unknown !== undefined) throw badRequest(`Could not find a property named '${unknown}' on type 'microsoft.graph.${type}'.`, 'BadRequest');
 }
 
 /**
@@ -36,6 +56,7 @@ const USER_DEFAULTS = ['businessPhones', 'displayName', 'givenName', 'jobTitle',
 
 /** Users: the stored attributes plus the ones the sandbox does not model, empty as Graph shows them. */
 export const userView: ResourceView<DirectoryUser> = {
+  entityType: 'user',
   defaults: USER_DEFAULTS,
   full: (u) => ({
     businessPhones: [],
@@ -98,6 +119,7 @@ export function cloudSecurityIdentifier(objectId: string): string {
 
 /** Groups: the stored attributes plus Graph's empty values for what the sandbox does not model. */
 export const groupView: ResourceView<DirectoryGroup> = {
+  entityType: 'group',
   defaults: GROUP_DEFAULTS,
   full: (g) => ({
     id: g.id,
@@ -143,6 +165,7 @@ const noVerifiedPublisher = () => ({ displayName: null, verifiedPublisherId: nul
  * returns by default; `customSecurityAttributes` comes only on `$select`.
  */
 export const servicePrincipalView: ResourceView<ServicePrincipal> = {
+  entityType: 'servicePrincipal',
   defaults: [
     'id', 'deletedDateTime', 'accountEnabled', 'addIns', 'alternativeNames', 'appDescription', 'appDisplayName', 'appId', 'applicationTemplateId',
     'appOwnerOrganizationId', 'appRoleAssignmentRequired', 'appRoles', 'description', 'disabledByMicrosoftStatus', 'displayName', 'homepage', 'info',
@@ -192,6 +215,7 @@ export const servicePrincipalView: ResourceView<ServicePrincipal> = {
 
 /** microsoft.graph.application: its resource page's properties; `logo` (a stream) is never in a JSON body. */
 export const applicationView: ResourceView<Application> = {
+  entityType: 'application',
   defaults: [
     'id', 'deletedDateTime', 'addIns', 'api', 'appId', 'applicationTemplateId', 'appRoles', 'certification', 'createdDateTime', 'defaultRedirectUri',
     'description', 'disabledByMicrosoftStatus', 'displayName', 'groupMembershipClaims', 'identifierUris', 'info', 'isDeviceOnlyAuthSupported',

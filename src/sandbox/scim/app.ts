@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQueryString } from 'node:querystring';
 import { ScimResourceStore } from './resourceStore';
 import type { ScimResource, StoredChange } from './resourceStore';
-import { declareScimResources, indexedMatches } from './resources';
+import { declareScimResources, indexedMatches, pageConstraints } from './resources';
 import { loopbackHostOnly } from '../http/requestLimits';
 import { answerWhenDurable, scimEndpointsOnly, scimErrorHandler, scimJsonBody, scimNotFound, sendScimError } from './requestGuards';
 import type { ScimHandlerContext, ScimResourceKind } from './resources';
@@ -59,6 +59,20 @@ function authenticateFirst(ok: (req: Request) => boolean, scheme: 'Bearer' | 'Ba
 
 /** Attribute names that reach into JavaScript's object machinery rather than a SCIM resource. */
 const objectMachinery = /(^|[^\w$])(__proto__|prototype|constructor)(?![\w$])/;
+
+/**
+ * Express's default ('simple') query parser, with `startIndex` and `count` as numbers: scimmy takes
+ * paging only from integers, and the text of a query string reached it as text, so it ignored them
+ * (RFC 7644 §3.4.2.4). Anything not an integer stays text, which scimmy ignores as before.
+ */
+function scimQuery(text: string): Record<string, unknown> {
+  const query: Record<string, unknown> = parseQueryString(text);
+  for (const name of ['startIndex', 'count']) {
+    const value = query[name];
+    if (typeof value === 'string' && /^-?\d{1,9}$/.test(value)) query[name] = Number(value);
+  }
+  return query;
+}
 
 /** The filter scimmy builds from a query parameter (attribute lists become `a pr and b pr`). */
 const filterText: Record<string, (value: string) => string> = {
@@ -312,7 +326,8 @@ export class ScimTargets {
     const hits = indexedMatches(kind.pick(app === 'scim' ? this.scim : this.gotoMeeting), filter);
     if (!hits) return false;
     const rendered = hits.map((r) => JSON.parse(kind.coerceOut(r, base)) as InstanceType<typeof SCIMMY.Types.Schema>);
-    const body = JSON.stringify(new SCIMMY.Messages.ListResponse(rendered));
+    const { pastTheEnd: _, ...constraints } = pageConstraints(rendered.length, undefined);
+    const body = JSON.stringify(new SCIMMY.Messages.ListResponse(rendered, constraints));
     this.addRequest({ app, method: 'GET', url, status: 200 });
     res.writeHead(200, { 'Content-Type': 'application/scim+json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
     res.end(body);
@@ -327,6 +342,7 @@ export class ScimTargets {
   createApp(port: () => number, durable?: () => Promise<void>): express.Express {
     const app = express();
     app.disable('x-powered-by');
+    app.set('query parser', scimQuery);
     // No ETags: SCIM clients here never send If-None-Match, and hashing every answer costs time.
     app.set('etag', false);
     app.use(loopbackHostOnly(port, (res, message) => sendScimError(res, 400, message)));

@@ -1,6 +1,6 @@
 import express from 'express';
 import SCIMMY from 'scimmy';
-import { indexedMatches, storeCoerced } from './resources';
+import { indexedMatches, pageConstraints, storeCoerced } from './resources';
 import type { ParsedQuery, ScimHandlerContext, ScimResourceKind } from './resources';
 
 /** What scimmy's routers answer a request with: SCIM JSON, under this content type. */
@@ -37,7 +37,8 @@ export function scimFastPath(kinds: readonly ScimResourceKind[], context: () => 
       const basepath = req.baseUrl;
       // Plain copies of the rendered resources serialize as scimmy's instances do.
       const rendered = hits.map((r) => JSON.parse(kind.coerceOut(r, basepath)) as InstanceType<typeof SCIMMY.Types.Schema>);
-      const list = new SCIMMY.Messages.ListResponse(rendered, parsed.constraints);
+      const { pastTheEnd: _, ...constraints } = pageConstraints(rendered.length, parsed.constraints);
+      const list = new SCIMMY.Messages.ListResponse(rendered, constraints);
       res.setHeader('Content-Type', SCIM_JSON);
       res.send(JSON.stringify(list));
     });

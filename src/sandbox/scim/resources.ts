@@ -46,6 +46,33 @@ function matches(store: ScimResourceStore, filter: InstanceType<typeof SCIMMY.Ty
   return filter ? filter.match(all) as ScimResource[] : all;
 }
 
+/** scimmy's list constraints: sorting, and paging as RFC 7644 §3.4.2.4 names it. */
+export interface ListConstraints {
+  sortBy?: string;
+  sortOrder?: string;
+  startIndex?: number;
+  count?: number;
+  itemsPerPage?: number;
+  totalResults?: number;
+}
+
+/** scimmy's page size when a list request names no `count`. */
+const DEFAULT_COUNT = 20;
+
+/**
+ * The paging figures of a list of `total` matches (RFC 7644 §3.4.2.4): `itemsPerPage` is the number
+ * of resources this page holds, not the size asked for, and a `startIndex` past the end gives an
+ * empty page. scimmy's ListResponse reports the requested count as itemsPerPage and, for a
+ * startIndex past the end, lists from the start; these figures, passed to it with the full list
+ * (or none, past the end), make it answer as the RFC says.
+ */
+export function pageConstraints(total: number, requested: ListConstraints | undefined): ListConstraints & { pastTheEnd: boolean } {
+  const startIndex = Math.max(requested?.startIndex ?? 1, 1);
+  const count = Math.max(requested?.count ?? DEFAULT_COUNT, 0);
+  const itemsPerPage = Math.max(Math.min(count, total - startIndex + 1), 0);
+  return { ...requested, startIndex, itemsPerPage, totalResults: total, pastTheEnd: startIndex > total };
+}
+
 /**
  * Stores what scimmy made of a request body (the JSON of its schema instance): creates (no id) or
  * replaces (id) the resource, or throws the SCIM error scimmy answers with.
@@ -64,7 +91,7 @@ interface DeclaredResource {
   readonly endpoint: string;
   readonly schema: ScimSchemaClass;
   ingress(handler: (res: { id?: string }, instance: unknown, ctx?: ScimHandlerContext) => unknown): DeclaredResource;
-  egress(handler: (res: { id?: string; filter?: InstanceType<typeof SCIMMY.Types.Filter> }, ctx?: ScimHandlerContext) => unknown): DeclaredResource;
+  egress(handler: (res: { id?: string; filter?: InstanceType<typeof SCIMMY.Types.Filter>; constraints?: ListConstraints }, ctx?: ScimHandlerContext) => unknown): DeclaredResource;
   degress(handler: (res: { id?: string }, ctx?: ScimHandlerContext) => void): DeclaredResource;
 }
 
@@ -78,7 +105,7 @@ interface ScimSchemaClass {
 export interface ParsedQuery {
   filter?: InstanceType<typeof SCIMMY.Types.Filter>;
   /** Sorting and paging, as scimmy's ListResponse takes them. */
-  constraints?: object;
+  constraints?: ListConstraints;
 }
 
 /** One resource type the SCIM app serves: its endpoint, its store, and scimmy's coercions of it. */
@@ -109,7 +136,11 @@ function declareOne(resource: DeclaredResource, pick: (ctx: ScimHandlerContext) 
         if (!found) throw new SCIMMY.Types.Error(404, NO_SCIM_TYPE, `Resource ${res.id} not found`);
         return toScimmy(found);
       }
-      return matches(store, res.filter).map(toScimmy);
+      const all = matches(store, res.filter);
+      // read() builds its ListResponse from these constraints after this handler returns.
+      const { pastTheEnd, ...constraints } = pageConstraints(all.length, res.constraints);
+      res.constraints = constraints;
+      return pastTheEnd ? [] : all.map(toScimmy);
     })
     .degress((res, ctx?: ScimHandlerContext) => {
       if (!res.id || !pick(ctx!).delete(res.id)) throw new SCIMMY.Types.Error(404, NO_SCIM_TYPE, `Resource ${res.id ?? ''} not found`);

@@ -180,6 +180,19 @@ describe('sandbox provisioning engine (end to end through Graph and the SCIM app
     assert.equal(badRule.status, 400);
   });
 
+  it('logs a redundant export as the EntrySynchronizationSkip step, as Graph\'s provisionOnDemand example does', async () => {
+    const ruleId = (await graph(sandbox, 'GET', `${jobUrl()}/schema`)).body.synchronizationRules[0].id;
+    const user = await graph(sandbox, 'POST', '/users', { displayName: 'Skip Step', userPrincipalName: 'skip.step@contoso-sandbox.example', mailNickname: 'skip.step', accountEnabled: true, givenName: 'Skip', surname: 'Step', mail: 'skip.step@contoso-sandbox.example' });
+    await graph(sandbox, 'POST', `/servicePrincipals/${sp}/appRoleAssignedTo`, { principalId: user.body.id, resourceId: sp, appRoleId: (await graph(sandbox, 'GET', `/servicePrincipals/${sp}`)).body.appRoles[0].id });
+    sandbox.replication.catchUp();
+    const body = { parameters: [{ ruleId, subjects: [{ objectId: user.body.id, objectTypeName: 'User' }] }] };
+    assert.equal(JSON.parse((await graph(sandbox, 'POST', `${jobUrl()}/provisionOnDemand`, body)).body.key).result, 'Success');
+    const value = JSON.parse((await graph(sandbox, 'POST', `${jobUrl()}/provisionOnDemand`, body)).body.value);
+    const skip = value.provisioningSteps.find((s: any) => s.status === 'Skipped');
+    assert.deepEqual({ name: skip.name, type: skip.type, reason: skip.details.SkipReason }, { name: 'EntrySynchronizationSkip', type: 'Export', reason: 'RedundantExport' });
+    assert.ok(!value.provisioningSteps.some((s: any) => s.name.startsWith('EntryExport')), 'nothing was exported, so no export step is logged');
+  });
+
   it('pause stops scheduling (204, Paused) and start resumes', async () => {
     assert.equal((await graph(sandbox, 'POST', `${jobUrl()}/pause`)).status, 204);
     const paused = (await graph(sandbox, 'GET', jobUrl())).body;
