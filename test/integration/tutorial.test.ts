@@ -206,7 +206,9 @@ describe('Tutorial: provision GoToMeeting (real VS Code host, sandbox)', functio
       ['Skipped Grace On-Demand: already up to date in GoToMeeting', 'Created Grace On-Demand in GoToMeeting'],
       'both runs, newest first, each headed by what happened',
     );
-    const [skipped, created] = rows.map((r) => r.command!.arguments![0] as vscode.Uri);
+    // Each row opens its report through our Open Report command, with the report's address.
+    assert.ok(rows.every((r) => r.command?.command === 'entraProvisioning.openReport'));
+    const [skipped, created] = rows.map((r) => vscode.Uri.parse((r.command!.arguments![0] as { uri: string }).uri));
     assert.notEqual(skipped.toString(), created.toString(), 'the second run did not overwrite the first');
     const text = (await vscode.workspace.openTextDocument(created)).getText();
     assert.match(text, /^# Created Grace On-Demand in GoToMeeting\n/);
