@@ -1,41 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { webviewResourceRoots, webviewShellHtml } from './webviewShell';
 
 /** The panels' view type (also in package.json's activation event, for restoring after a reload). */
 export const MAPPING_EDITOR_VIEW_TYPE = 'entraProvisioning.mappingEditor';
 
-/** Where the webview may load from: the built webview bundle and the media folder, nothing else. */
+/** Where the mapping editor may load from (see webviewResourceRoots). */
 export function mappingEditorResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
-  return [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')];
+  return webviewResourceRoots(extensionUri);
 }
 
-/**
- * The HTML shell of the mapping editor. It carries no data (everything arrives by message after the
- * script says `ready`): a strict Content-Security-Policy, one stylesheet and one script whose nonce
- * comes from `crypto`.
- */
+/** The mapping editor's HTML shell: no data, strict CSP, its own bundle and stylesheet. */
 export function mappingEditorHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(18).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'main.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'mappingEditor.css'));
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="${vscode.env.language.replace(/[^A-Za-z-]/g, '')}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
-</head>
-<body>
-<main id="app" aria-busy="true"></main>
-<script type="module" nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+  return webviewShellHtml(webview, extensionUri, 'main.js', 'mappingEditor.css');
 }
